@@ -1,0 +1,1 @@
+"""Storage: engine, tables, migrations and the full-text index."""

@@ -1,0 +1,135 @@
+"""Opening a database: where it lives, the engine, and read/write transactions.
+
+SQLite is the default (a file in the per-user data directory); any SQLAlchemy URL
+may be given instead. On SQLite every connection runs in WAL mode with foreign keys
+on and a busy timeout, and writes begin with ``BEGIN IMMEDIATE`` so that two writers
+queue up instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import NullPool
+
+from db.errors import DatabaseError, DatabaseLocked
+
+APP_NAME = "engagement-tracker"
+ENV_VAR = "TRACKER_DB"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_path() -> Path:
+    """The default database file, in the per-user data directory."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False) / "tracker.db"
+
+
+def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
+    """An SQLAlchemy URL for ``target`` (a path or URL), ``$TRACKER_DB``, or the default file."""
+    chosen = os.fspath(target) if target is not None else os.environ.get(ENV_VAR) or None
+    if chosen is None:
+        path = default_path()
+    elif "://" in chosen:
+        return chosen
+    else:
+        path = Path(chosen).expanduser()
+    return f"sqlite:///{path.resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind an SQLite URL (None for other backends or in-memory databases)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("tracker_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+class Database:
+    """An open database: hands out read and write transactions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.backend = make_url(url).get_backend_name()
+        self.path = sqlite_path(url)
+        self.engine: Engine = self._make_engine()
+
+    def _make_engine(self) -> Engine:
+        if self.backend == "sqlite":
+            if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            engine = create_engine(
+                self.url,
+                poolclass=NullPool if self.path is None else None,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+            return engine
+        return create_engine(self.url, pool_pre_ping=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        """True on the embedded backend."""
+        return self.backend == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection inside a read transaction."""
+        with _translated(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A connection inside a write transaction, committed on success, else rolled back."""
+        with _translated(), self.engine.connect() as conn:
+            conn.execution_options(tracker_write=True)
+            with conn.begin():
+                yield conn
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    try:
+        yield
+    except OperationalError as exc:
+        text = str(exc.orig) if exc.orig is not None else str(exc)
+        if "locked" in text or "busy" in text:
+            raise DatabaseLocked(
+                "the database is locked by another program; try again in a moment"
+            ) from exc
+        raise DatabaseError(f"database error: {text}") from exc

@@ -1,0 +1,19 @@
+"""Errors raised by the storage layer; the service layer turns them into user messages."""
+
+from __future__ import annotations
+
+
+class DatabaseError(Exception):
+    """The database cannot be opened or used."""
+
+
+class NotATrackerDatabase(DatabaseError):
+    """The file is not a database, or not one of ours."""
+
+
+class SchemaTooNew(DatabaseError):
+    """The database was written by a newer version of the program."""
+
+
+class DatabaseLocked(DatabaseError):
+    """Another process holds the database's write lock for too long."""

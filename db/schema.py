@@ -1,0 +1,144 @@
+"""Schema versions and migrations.
+
+A new database gets the current tables at once and is stamped with
+``SCHEMA_VERSION``. An older database is brought up to date by the ordered steps
+of ``MIGRATIONS``, all in one transaction: either every step applies or none does.
+A database from a newer program is refused.
+
+History:
+  1. engagements, organisations, children, restriction catalogue, tags, audit, meta.
+  2. full-text index over each engagement's text (filled from the existing rows).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from db import fulltext, tables
+from db.engine import Database
+from db.errors import NotATrackerDatabase, SchemaTooNew
+
+SCHEMA_VERSION = 2
+
+Migration = Callable[[Connection], None]
+
+# Set by the service layer: computes (id, title, body) for every engagement.
+FulltextSource = Callable[[Connection], list[tuple[int, str, str]]]
+
+
+def _get_meta(conn: Connection, key: str) -> str | None:
+    row = conn.execute(select(tables.meta.c.value).where(tables.meta.c.key == key)).first()
+    return None if row is None else str(row[0])
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    """Insert or replace one meta value."""
+    conn.execute(tables.meta.delete().where(tables.meta.c.key == key))
+    conn.execute(tables.meta.insert().values(key=key, value=value))
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    """One meta value, or None."""
+    return _get_meta(conn, key)
+
+
+def read_version(conn: Connection) -> int | None:
+    """The schema version, 0 for an empty database, None if it is not one of ours."""
+    names = set(inspect(conn).get_table_names())
+    if not names:
+        return 0
+    if "meta" not in names or "engagement" not in names:
+        return None
+    value = _get_meta(conn, "schema_version")
+    return int(value) if value is not None else None
+
+
+def _create_current(conn: Connection, markings: Sequence[str], default_marking: str) -> None:
+    tables.metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        fulltext.create(conn)
+    set_meta(conn, "schema_version", str(SCHEMA_VERSION))
+    set_meta(conn, "markings", json.dumps(list(markings)))
+    set_meta(conn, "default_marking", default_marking)
+
+
+def open_database(
+    url: str,
+    *,
+    markings: Sequence[str],
+    default_marking: str,
+    fulltext_source: FulltextSource,
+) -> Database:
+    """Open ``url``, creating or upgrading its schema; refuse foreign or newer databases."""
+    database = Database(url)
+    try:
+        with database.write() as conn:
+            version = read_version(conn)
+            if version is None:
+                raise NotATrackerDatabase(
+                    f"{url} is a database, but not an Engagement Tracker database"
+                )
+            if version == 0:
+                _create_current(conn, markings, default_marking)
+            elif version > SCHEMA_VERSION:
+                raise SchemaTooNew(
+                    f"the database uses schema version {version}, newer than this program's "
+                    f"{SCHEMA_VERSION}: install a newer Engagement Tracker to open it"
+                )
+            elif version < SCHEMA_VERSION:
+                upgrade(conn, version, fulltext_source)
+    except SADatabaseError as exc:
+        database.dispose()
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        if "not a database" in reason or "malformed" in reason:
+            raise NotATrackerDatabase(f"{url} is not a database or is damaged ({reason})") from exc
+        raise
+    except Exception:
+        database.dispose()
+        raise
+    return database
+
+
+def _add_fulltext(conn: Connection, source: FulltextSource) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    fulltext.create(conn)
+    fulltext.replace_many(conn, source(conn))
+
+
+def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
+    """The ordered steps: (version reached, step)."""
+    return [(2, lambda conn: _add_fulltext(conn, source))]
+
+
+def upgrade(conn: Connection, from_version: int, source: FulltextSource) -> None:
+    """Apply every step above ``from_version`` inside the caller's transaction."""
+    for reached, step in migrations(source):
+        if reached > from_version:
+            step(conn)
+            set_meta(conn, "schema_version", str(reached))
+
+
+def user_tables(conn: Connection) -> list[str]:
+    """Names of the tables, for checks."""
+    return sorted(inspect(conn).get_table_names())
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """SQLite's own integrity and foreign-key checks (empty when sound)."""
+    if conn.dialect.name != "sqlite":
+        return []
+    problems = [
+        str(row[0])
+        for row in conn.execute(text("PRAGMA integrity_check"))
+        if str(row[0]) != "ok"
+    ]
+    problems += [
+        f"foreign key broken: {row[0]} row {row[1]} -> {row[2]}"
+        for row in conn.execute(text("PRAGMA foreign_key_check"))
+    ]
+    return problems

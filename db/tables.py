@@ -1,0 +1,247 @@
+"""The tables, declared with SQLModel; queries use their SQLAlchemy Core ``__table__``.
+
+Texts are stored as given; partial dates as their canonical text (``2025-Q3``) plus
+the first and last day they cover (``*_from``, ``*_to``) so that they sort and
+filter correctly. Timestamps are ISO 8601 UTC texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, *, nullable: bool = False) -> Any:
+    return Field(
+        sa_column=Column(
+            Integer, ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=True
+        )
+    )
+
+
+def _text(*, nullable: bool = False, default: str | None = "") -> Any:
+    return Field(default=default, sa_column=Column(Text, nullable=nullable))
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the database: schema version, markings."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str = _text()
+
+
+class Organisation(SQLModel, table=True):
+    """A vendor or counterpart; names are unique regardless of case."""
+
+    __tablename__ = "organisation"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = _text()
+    name_key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    kind: str | None = _text(nullable=True, default=None)
+    country: str | None = _text(nullable=True, default=None)
+    region: str | None = _text(nullable=True, default=None)
+
+
+class EngagementTable(SQLModel, table=True):
+    """One relationship between a vendor and a counterpart."""
+
+    __tablename__ = "engagement"
+    __table_args__ = (
+        Index("ix_engagement_live_status", "deleted_at", "status"),
+        Index("ix_engagement_live_region", "deleted_at", "region"),
+        Index("ix_engagement_updated", "updated_at"),
+        Index("ix_engagement_title", "title_key"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    title: str = _text()
+    title_key: str = _text()
+    vendor_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    counterpart_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=False, index=True)
+    )
+    region: str | None = _text(nullable=True, default=None)
+    status: str = _text()
+    confidence: str | None = _text(nullable=True, default=None)
+    marking: str = _text()
+    summary: str = _text()
+    started: str | None = _text(nullable=True, default=None)
+    started_from: str | None = _text(nullable=True, default=None)
+    started_to: str | None = _text(nullable=True, default=None)
+    follow_up: str | None = _text(nullable=True, default=None)
+    follow_up_from: str | None = _text(nullable=True, default=None)
+    follow_up_to: str | None = _text(nullable=True, default=None)
+    next_step: str = _text()
+    owner: str = _text()
+    version: int = Field(default=1, nullable=False)
+    created_at: str = _text()
+    updated_at: str = _text()
+    deleted_at: str | None = _text(nullable=True, default=None)
+
+
+class ScopeLimitTable(SQLModel, table=True):
+    """A scope limit of an engagement."""
+
+    __tablename__ = "scope_limit"
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    kind: str = _text()
+    text: str = _text()
+
+
+class RestrictionTable(SQLModel, table=True):
+    """The shared catalogue of restrictions (red lines)."""
+
+    __tablename__ = "restriction"
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    title: str = _text()
+    description: str = _text()
+
+
+class EngagementRestrictionTable(SQLModel, table=True):
+    """An engagement's stance on a catalogued restriction."""
+
+    __tablename__ = "engagement_restriction"
+    __table_args__ = (UniqueConstraint("engagement_id", "restriction_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    restriction_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("restriction.id"), nullable=False, index=True)
+    )
+    position: int = 0
+    stance: str = _text()
+    note: str = _text()
+
+
+class ClarificationTable(SQLModel, table=True):
+    """A statement later corrected or narrowed."""
+
+    __tablename__ = "clarification"
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    original_by: str = _text()
+    original_on: str | None = _text(nullable=True, default=None)
+    original: str = _text()
+    clarified_by: str = _text()
+    clarified_on: str | None = _text(nullable=True, default=None)
+    clarification: str = _text()
+    source: str = _text()
+
+
+class StatusEventTable(SQLModel, table=True):
+    """A dated change of status."""
+
+    __tablename__ = "status_event"
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    status: str = _text()
+    on: str | None = _text(nullable=True, default=None)
+    on_from: str | None = _text(nullable=True, default=None)
+    note: str = _text()
+    source: str = _text()
+
+
+class SourceTable(SQLModel, table=True):
+    """Where a claim comes from."""
+
+    __tablename__ = "source"
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    outlet: str = _text()
+    title: str = _text()
+    url: str = _text()
+    published: str | None = _text(nullable=True, default=None)
+
+
+class ConcernTable(SQLModel, table=True):
+    """A risk or objection."""
+
+    __tablename__ = "concern"
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    kind: str = _text()
+    text: str = _text()
+    severity: str | None = _text(nullable=True, default=None)
+
+
+class TagTable(SQLModel, table=True):
+    """A tag name, shared across engagements."""
+
+    __tablename__ = "tag"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+
+
+class EngagementTagTable(SQLModel, table=True):
+    """A tag on an engagement."""
+
+    __tablename__ = "engagement_tag"
+    __table_args__ = (UniqueConstraint("engagement_id", "tag_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    tag_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("tag.id"), nullable=False, index=True)
+    )
+    position: int = 0
+
+
+class AuditTable(SQLModel, table=True):
+    """The audit trail: one row per changed field or child list."""
+
+    __tablename__ = "audit"
+    __table_args__ = (Index("ix_audit_engagement", "engagement_id", "version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = _text()
+    who: str = _text()
+    engagement_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("engagement.id"), nullable=False)
+    )
+    version: int = 0
+    action: str = _text()
+    field: str = _text()
+    old: str | None = _text(nullable=True, default=None)
+    new: str | None = _text(nullable=True, default=None)
+
+
+def table(model: type[SQLModel]) -> Table:
+    """The Core table behind a SQLModel class."""
+    result = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(result, Table)
+    return result
+
+
+meta = table(Meta)
+organisation = table(Organisation)
+engagement = table(EngagementTable)
+scope_limit = table(ScopeLimitTable)
+restriction = table(RestrictionTable)
+engagement_restriction = table(EngagementRestrictionTable)
+clarification = table(ClarificationTable)
+status_event = table(StatusEventTable)
+source = table(SourceTable)
+concern = table(ConcernTable)
+tag = table(TagTable)
+engagement_tag = table(EngagementTagTable)
+audit = table(AuditTable)
+
+CHILD_TABLES: tuple[Table, ...] = (
+    scope_limit,
+    engagement_restriction,
+    clarification,
+    status_event,
+    source,
+    concern,
+    engagement_tag,
+)
+metadata = SQLModel.metadata

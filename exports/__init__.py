@@ -1,0 +1,1 @@
+"""PDF exports built from plain data (no database, no Qt)."""

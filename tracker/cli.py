@@ -1,0 +1,425 @@
+"""The command line: ``tracker [--db PATH_OR_URL] COMMAND``.
+
+Exit codes: 0 success, 1 a user-facing error (one line on stderr, never a
+traceback), 2 bad usage. Every command goes through :class:`tracker.services.Tracker`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from importlib.metadata import entry_points
+from typing import Any, TextIO
+
+from tracker import __version__
+from tracker.dates import DateParseError, parse_partial_date
+from tracker.errors import TrackerError, ValidationError
+from tracker.files import dump_json, read_json, read_text, write_atomic
+from tracker.flatfile import from_csv, to_csv
+from tracker.interchange import data_to_json
+from tracker.model import SORT_KEYS, Engagement, EngagementRow, Filters
+from tracker.services import Tracker
+from tracker.vocab import Confidence, Region, Status, Vocabulary
+
+GUI_ENTRY_POINTS = "engagement_tracker.gui"
+
+
+class UsageError(Exception):
+    """Bad usage of the command line (exit code 2)."""
+
+
+def _split(values: Sequence[str] | None) -> list[str]:
+    out: list[str] = []
+    for value in values or ():
+        out += [part.strip() for part in value.split(",") if part.strip()]
+    return out
+
+
+def _words(cls: type[Vocabulary], values: Sequence[str] | None, option: str) -> tuple[Any, ...]:
+    try:
+        return tuple(cls.parse(v) for v in _split(values))
+    except ValueError as exc:
+        raise ValidationError(str(exc), field=option) from None
+
+
+def filters_from_args(args: argparse.Namespace) -> Filters:
+    """The ``Filters`` named by the list/export options."""
+    dates = {}
+    for option in ("date_from", "date_to"):
+        text = getattr(args, option, None)
+        if text:
+            try:
+                dates[option] = parse_partial_date(text)
+            except DateParseError as exc:
+                raise ValidationError(str(exc), field="--" + option.replace("_", "-")) from None
+    return Filters(
+        statuses=_words(Status, args.status, "--status"),
+        regions=_words(Region, args.region, "--region"),
+        confidences=_words(Confidence, args.confidence, "--confidence"),
+        markings=tuple(m.upper() for m in _split(args.marking)),
+        vendor=args.vendor,
+        counterpart=args.counterpart,
+        restriction=args.restriction,
+        tag=args.tag,
+        started_from=dates.get("date_from"),
+        started_to=dates.get("date_to"),
+        search=args.search,
+        trash=args.trash,
+    )
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("filters")
+    g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
+    g.add_argument("--region", action="append", metavar="R[,R..]", help="regions")
+    g.add_argument("--vendor", metavar="NAME")
+    g.add_argument("--counterpart", metavar="NAME")
+    g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
+    g.add_argument("--confidence", action="append", metavar="C[,C..]")
+    g.add_argument("--marking", action="append", metavar="M[,M..]")
+    g.add_argument("--tag", metavar="TAG")
+    g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
+    g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
+    g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
+    g.add_argument("--trash", action="store_true", help="deleted engagements instead")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``tracker`` command."""
+    parser = argparse.ArgumentParser(
+        prog="tracker",
+        description="Engagement Tracker: government and multinational AI engagements.",
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="database file or SQLAlchemy URL")
+    parser.add_argument("--user", metavar="NAME", help="name recorded in the audit trail")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the desktop app (the default)")
+    p = sub.add_parser("demo", help="load the demo engagements (idempotent)")
+    p.add_argument("--if-empty", action="store_true", help="only into an empty database")
+
+    p = sub.add_parser("list", help="list engagements")
+    _add_filters(p)
+    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+    p.add_argument("--desc", action="store_true", help="sort descending")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+    p = sub.add_parser("show", help="show one engagement")
+    p.add_argument("id", metavar="ID", help="number or stable id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("edit", help="change fields of an engagement")
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "--set", action="append", required=True, metavar="FIELD=VALUE", dest="assignments",
+        help="a field and its new value (dates in any form; lists as JSON or comma-separated tags)",
+    )
+    p.add_argument("--expect-version", type=int, metavar="N",
+                   help="refuse (conflict) unless the engagement is at this version")
+
+    for name, text in (("delete", "move an engagement to the trash"),
+                       ("restore", "bring an engagement back from the trash")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("id", metavar="ID")
+        p.add_argument("--expect-version", type=int, metavar="N")
+
+    p = sub.add_parser("history", help="the audit trail of an engagement, newest first")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+    p = sub.add_parser("import", help="import a .json or .csv file (all or nothing)")
+    p.add_argument("file", metavar="FILE")
+
+    p = sub.add_parser("export", help="export engagements as JSON or CSV")
+    _add_filters(p)
+    p.add_argument("--format", choices=("json", "csv"), default="json")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    p = sub.add_parser("stats", help="counts by status and region")
+    _add_filters(p)
+
+    sub.add_parser("check", help="check integrity and schema version")
+    return parser
+
+
+# -- output helpers -------------------------------------------------------------
+
+
+def _table(rows: Sequence[EngagementRow], out: TextIO) -> None:
+    headers = ("ID", "TITLE", "COUNTERPART", "VENDOR", "REGION", "STATUS", "CONF.", "MARKING",
+               "FOLLOW-UP")
+    cells = [
+        (
+            str(r.id), _clip(r.title, 48), _clip(r.counterpart, 28), _clip(r.vendor, 16),
+            r.region.label if r.region else "", r.status.label,
+            r.confidence.label if r.confidence else "", r.marking,
+            r.follow_up.label() if r.follow_up else "",
+        )
+        for r in rows
+    ]
+    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
+    for line in (headers, *cells):
+        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _row_json(r: EngagementRow) -> dict[str, Any]:
+    return {
+        "id": r.id, "uid": r.uid, "title": r.title, "counterpart": r.counterpart,
+        "vendor": r.vendor, "region": r.region.value if r.region else None,
+        "status": r.status.value, "confidence": r.confidence.value if r.confidence else None,
+        "marking": r.marking, "updated_at": r.updated_at,
+        "follow_up": r.follow_up.iso() if r.follow_up else None, "version": r.version,
+    }
+
+
+def _show_json(e: Engagement) -> dict[str, Any]:
+    return {
+        "number": e.id,
+        "version": e.version,
+        "created_at": e.created_at,
+        "updated_at": e.updated_at,
+        "deleted_at": e.deleted_at,
+        **data_to_json(e.data, uid=e.uid),
+    }
+
+
+def _show_text(e: Engagement, out: TextIO) -> None:
+    d = e.data
+    w = out.write
+    w(f"{d.title}\n{'=' * min(len(d.title), 78)}\n")
+    facts = [
+        ("Number", str(e.id)), ("Id", e.uid), ("Version", str(e.version)),
+        ("Counterpart", d.counterpart), ("Vendor", d.vendor),
+        ("Region", d.region.label if d.region else "—"), ("Status", d.status.label),
+        ("Confidence", d.confidence.label if d.confidence else "—"), ("Marking", d.marking),
+        ("Started", d.started.label() if d.started else "—"),
+        ("Follow-up", d.follow_up.label() if d.follow_up else "—"),
+        ("Next step", d.next_step or "—"), ("Owner", d.owner or "—"),
+        ("Tags", ", ".join(d.tags) or "—"), ("Last change", e.updated_at),
+    ]
+    if e.deleted_at:
+        facts.append(("Deleted", e.deleted_at))
+    for label, value in facts:
+        w(f"{label + ':':13} {value}\n")
+    if d.summary:
+        w("\nSummary\n" + textwrap.fill(d.summary, 78) + "\n")
+    if d.scope_limits:
+        w("\nScope limits\n")
+        for s in d.scope_limits:
+            w(f"  - [{s.kind.label}] {s.text}\n")
+    if d.restrictions:
+        w("\nRestrictions\n")
+        for r in d.restrictions:
+            w(f"  - {r.title} ({r.code}): {r.stance.label}" + (f" — {r.note}" if r.note else "")
+              + "\n")
+    for c in d.clarifications:
+        w("\nClarification\n")
+        when = f", {c.original_on.label()}" if c.original_on else ""
+        w(f"  originally said ({c.original_by}{when}): {c.original}\n")
+        when = f", {c.clarified_on.label()}" if c.clarified_on else ""
+        w(f"  → clarified ({c.clarified_by}{when}): {c.clarification}\n")
+        if c.source:
+            w(f"  source: {c.source}\n")
+    if d.status_history:
+        w("\nStatus timeline\n")
+        for ev in d.status_history:
+            when = ev.on.label() if ev.on else "date unknown"
+            extra = " — ".join(x for x in (ev.note, ev.source) if x)
+            w(f"  {when:>14}  {ev.status.label}" + (f": {extra}" if extra else "") + "\n")
+    if d.concerns:
+        w("\nConcerns\n")
+        for cn in d.concerns:
+            sev = f" ({cn.severity.label})" if cn.severity else ""
+            w(f"  - {cn.kind.label}{sev}: {cn.text}\n")
+    if d.sources:
+        w("\nSources\n")
+        for n, src in enumerate(d.sources, start=1):
+            when = f", {src.published.label()}" if src.published else ""
+            w(f"  [{n}] {src.outlet}: {src.title}{when}\n      {src.url}\n")
+
+
+def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f'--set needs FIELD=VALUE, not "{item}"')
+        if value.lstrip().startswith(("[", "{")):
+            try:
+                changes[name] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(f"not valid JSON ({exc.msg})", field=name) from None
+        elif name == "tags":
+            changes[name] = [t.strip() for t in value.split(",") if t.strip()]
+        else:
+            changes[name] = value if value != "" else None
+    return changes
+
+
+def _progress(stream: TextIO) -> Callable[[int, int], None] | None:
+    if not stream.isatty():
+        return None
+
+    def report(done: int, total: int) -> None:
+        if done == total or done % 100 == 0:
+            stream.write(f"\rimporting {done:,}/{total:,}")
+            if done == total:
+                stream.write("\n")
+            stream.flush()
+
+    return report
+
+
+# -- commands -------------------------------------------------------------------
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    command = args.command or "gui"
+    if command == "gui":
+        return _gui(args)
+    service = Tracker.open(args.db, user=args.user)
+    try:
+        return _dispatch(command, service, args, out, err)
+    finally:
+        service.close()
+
+
+def _gui(args: argparse.Namespace) -> int:
+    found = list(entry_points(group=GUI_ENTRY_POINTS))
+    if not found:
+        raise TrackerError(
+            "the desktop app is not installed; use the commands of 'tracker --help'"
+        )
+    launch = found[0].load()
+    return int(launch(db=args.db, user=args.user))
+
+
+def _dispatch(
+    command: str, service: Tracker, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    if command == "demo":
+        result = service.load_demo(if_empty=args.if_empty)
+        err.write(
+            f"demo: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged\n"
+        )
+    elif command == "list":
+        ids = service.list_ids(filters=filters_from_args(args), sort=args.sort,
+                               descending=args.desc)
+        if args.format == "csv":
+            engagements = service.get_many(ids=ids)
+            out.write(to_csv(data_to_json(e.data, uid=e.uid) for e in engagements))
+        else:
+            rows = service.rows(ids=ids)
+            if args.format == "json":
+                out.write(dump_json([_row_json(r) for r in rows]))
+            else:
+                _table(rows, out)
+    elif command == "show":
+        engagement = service.get(engagement_id=args.id)
+        if args.format == "json":
+            out.write(dump_json(_show_json(engagement)))
+        else:
+            _show_text(engagement, out)
+    elif command == "edit":
+        changes = _parse_assignments(args.assignments)
+        expected = args.expect_version
+        if expected is None:
+            expected = service.get(engagement_id=args.id).version
+        updated = service.update(engagement_id=args.id, expected_version=expected,
+                                 changes=changes)
+        err.write(f"engagement {updated.id} saved, now at version {updated.version}\n")
+    elif command in ("delete", "restore"):
+        action = service.delete if command == "delete" else service.restore
+        done = action(engagement_id=args.id, expected_version=args.expect_version)
+        err.write(f"engagement {done.id} {'moved to the trash' if done.deleted else 'restored'}\n")
+    elif command == "history":
+        entries = service.history(engagement_id=args.id)
+        if args.format == "json":
+            out.write(dump_json([e.__dict__ for e in entries]))
+        for e in entries if args.format == "text" else ():
+            out.write(f"{e.at}  v{e.version}  {e.who}  {e.action}  {e.field}\n")
+            if e.old is not None or e.action == "update":
+                out.write(f"    old: {e.old if e.old is not None else '—'}\n")
+            out.write(f"    new: {e.new if e.new is not None else '—'}\n")
+    elif command == "import":
+        if args.file.lower().endswith(".csv"):
+            flat = from_csv(read_text(args.file), source=args.file)
+            result = service.import_flat_rows(rows=flat, on_progress=_progress(err))
+        else:
+            result = service.import_document(document=read_json(args.file),
+                                             on_progress=_progress(err))
+        err.write(
+            f"imported {result.total}: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged\n"
+        )
+    elif command == "export":
+        document = service.export_document(filters=filters_from_args(args))
+        text = dump_json(document) if args.format == "json" else to_csv(document["engagements"])
+        if args.out:
+            write_atomic(args.out, text)
+            err.write(f"exported {len(document['engagements'])} engagements to {args.out}\n")
+        else:
+            out.write(text)
+    elif command == "stats":
+        _stats(service, filters_from_args(args), out)
+    elif command == "check":
+        report = service.check()
+        for problem in report.problems:
+            out.write(f"problem: {problem}\n")
+        verdict = "sound" if report.ok else "NOT sound"
+        out.write(
+            f"{service.url}: schema version {report.schema_version}, "
+            f"{report.engagements} engagements, {verdict}\n"
+        )
+        return 0 if report.ok else 1
+    return 0
+
+
+def _stats(service: Tracker, filters: Filters, out: TextIO) -> None:
+    stats = service.statistics(filters=filters)
+    regions = [r for r in (*Region, None) if any(k[1] == r for k in stats.by_status_region)]
+    names = [r.label if r else "(none)" for r in regions]
+    out.write("STATUS".ljust(12) + "".join(n.rjust(max(len(n), 5) + 2) for n in names)
+              + "  TOTAL\n")
+    for status in Status:
+        counts = [stats.by_status_region.get((status, r), 0) for r in regions]
+        if not any(counts):
+            continue
+        out.write(status.label.ljust(12)
+                  + "".join(str(c).rjust(max(len(n), 5) + 2) for c, n in zip(counts, names,
+                                                                               strict=True))
+                  + str(sum(counts)).rjust(7) + "\n")
+    out.write(f"{'Total':12}{'':>{sum(max(len(n), 5) + 2 for n in names)}}"
+              + str(stats.total).rjust(7) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args, sys.stdout, sys.stderr)
+    except UsageError as exc:
+        parser.error(str(exc))
+    except TrackerError as exc:
+        sys.stderr.write(f"tracker: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("tracker: interrupted; nothing more was written\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+

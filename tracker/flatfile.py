@@ -1,0 +1,85 @@
+"""CSV of the flat engagement fields, for spreadsheets.
+
+One row per engagement, the columns of ``FLAT_FIELDS``; tags are joined with
+"; ". Children (scope limits, restrictions...) are not part of the CSV: importing
+a CSV row for an existing id changes its flat fields and keeps its children.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tracker.errors import ValidationError
+
+FLAT_FIELDS: tuple[str, ...] = (
+    "id",
+    "title",
+    "vendor",
+    "counterpart",
+    "region",
+    "status",
+    "confidence",
+    "marking",
+    "summary",
+    "started",
+    "follow_up",
+    "next_step",
+    "owner",
+    "tags",
+)
+TAG_SEPARATOR = "; "
+
+
+def to_csv(engagements: Iterable[Mapping[str, Any]]) -> str:
+    """CSV text for interchange-format engagement objects."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(FLAT_FIELDS)
+    for obj in engagements:
+        row = []
+        for name in FLAT_FIELDS:
+            value = obj.get(name)
+            if name == "tags":
+                value = TAG_SEPARATOR.join(value or [])
+            row.append("" if value is None else str(value))
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
+    """Interchange-format objects (flat fields only) from CSV text."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ValidationError("the file is empty", record=source) from None
+    header = [h.strip() for h in header]
+    for name in header:
+        if name not in FLAT_FIELDS:
+            raise ValidationError("unknown column", record=source, field=name)
+    for name in ("title", "vendor", "counterpart", "status"):
+        if name not in header:
+            raise ValidationError("required column is missing", record=source, field=name)
+    rows: list[dict[str, Any]] = []
+    for line_no, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            raise ValidationError(
+                f"has {len(values)} cells, the header {len(header)}",
+                record=f"{source} line {line_no}",
+            )
+        obj: dict[str, Any] = {}
+        for name, value in zip(header, values, strict=True):
+            if name == "tags":
+                obj[name] = [t.strip() for t in value.split(";") if t.strip()]
+            elif name == "id":
+                if value.strip():
+                    obj[name] = value.strip()
+            else:
+                obj[name] = value if value != "" else None
+        rows.append(obj)
+    return rows

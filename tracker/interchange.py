@@ -1,0 +1,390 @@
+"""The JSON interchange format (``engagement-tracker/1``): validation and rendering.
+
+``data_from_json`` turns one engagement object of a file into ``EngagementData``,
+refusing unknown keys, wrong types, unknown vocabulary words and disallowed
+markings with a ``ValidationError`` that names the engagement and the field.
+``data_to_json`` is its exact inverse for canonical data, so that
+export → import → export gives identical files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+from tracker.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.errors import ValidationError
+from tracker.markings import check_marking
+from tracker.model import (
+    Clarification,
+    Concern,
+    EngagementData,
+    RestrictionStance,
+    ScopeLimit,
+    Source,
+    StatusEvent,
+)
+from tracker.vocab import (
+    ConcernKind,
+    Confidence,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+    Vocabulary,
+)
+
+FORMAT = "engagement-tracker/1"
+
+ENGAGEMENT_KEYS: tuple[str, ...] = (
+    "id",
+    "title",
+    "vendor",
+    "counterpart",
+    "region",
+    "status",
+    "confidence",
+    "marking",
+    "summary",
+    "started",
+    "follow_up",
+    "next_step",
+    "owner",
+    "tags",
+    "scope_limits",
+    "restrictions",
+    "clarifications",
+    "status_history",
+    "sources",
+    "concerns",
+)
+REQUIRED_KEYS = ("title", "vendor", "counterpart", "status")
+
+V = TypeVar("V", bound=Vocabulary)
+T = TypeVar("T")
+
+
+def record_label(index: int | None, title: object) -> str:
+    """How an engagement is named in messages: ``engagement #2 "Title"`` (1-based)."""
+    name = f'"{title}"' if isinstance(title, str) and title.strip() else "(untitled)"
+    return f"engagement #{index + 1} {name}" if index is not None else f"engagement {name}"
+
+
+def check_text(value: str) -> str:
+    """Refuse text that cannot be stored exactly: NUL and unpaired surrogates."""
+    if "\x00" in value:
+        raise ValueError("contains a NUL character, which cannot be stored")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError("contains characters that are not valid Unicode text") from exc
+    return value
+
+
+class _Reader:
+    """Reads one engagement object, naming the record in every error."""
+
+    def __init__(self, label: str, allowed_markings: Sequence[str], default_marking: str) -> None:
+        self.label = label
+        self.allowed_markings = allowed_markings
+        self.default_marking = default_marking
+
+    def fail(self, field: str, message: str) -> ValidationError:
+        return ValidationError(message, record=self.label, field=field)
+
+    def obj(self, value: object, field: str, keys: Sequence[str]) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(field, f"must be an object, not {_type_name(value)}")
+        for key in value:
+            if key not in keys:
+                raise self.fail(f"{field}.{key}" if field else str(key), "unknown field")
+        return value
+
+    def text(self, value: object, field: str, *, required: bool = False) -> str:
+        if value is None:
+            if required:
+                raise self.fail(field, "is required")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, not {_type_name(value)}")
+        try:
+            check_text(value)
+        except ValueError as exc:
+            raise self.fail(field, str(exc)) from None
+        if required and not value.strip():
+            raise self.fail(field, "must not be empty")
+        return value
+
+    def vocab(self, cls: type[V], value: object, field: str) -> V:
+        if value is None or value == "":
+            raise self.fail(field, "is required")
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, not {_type_name(value)}")
+        try:
+            return cls.parse(value)
+        except ValueError as exc:
+            raise self.fail(field, str(exc)) from None
+
+    def optional_vocab(self, cls: type[V], value: object, field: str) -> V | None:
+        if value is None or value == "":
+            return None
+        return self.vocab(cls, value, field)
+
+    def date(self, value: object, field: str) -> PartialDate | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be a partial date as text, not {_type_name(value)}")
+        try:
+            return parse_partial_date(value)
+        except DateParseError as exc:
+            raise self.fail(field, str(exc)) from None
+
+    def marking(self, value: object, field: str) -> str:
+        if value is None or value == "":
+            return self.default_marking
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, not {_type_name(value)}")
+        try:
+            return check_marking(value, self.allowed_markings)
+        except ValueError as exc:
+            raise self.fail(field, str(exc)) from None
+
+    def items(
+        self,
+        value: object,
+        field: str,
+        keys: Sequence[str],
+        build: Callable[[Mapping[str, Any], str], T],
+    ) -> tuple[T, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail(field, f"must be a list, not {_type_name(value)}")
+        out: list[T] = []
+        for i, item in enumerate(value):
+            where = f"{field}[{i}]"
+            out.append(build(self.obj(item, where, keys), where))
+        return tuple(out)
+
+    def tags(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            raise self.fail("tags", f"must be a list of text, not {_type_name(value)}")
+        seen: dict[str, None] = {}
+        for i, tag in enumerate(value):
+            name = self.text(tag, f"tags[{i}]", required=True).strip()
+            seen.setdefault(name, None)
+        return tuple(seen)
+
+    # -- children -------------------------------------------------------------
+
+    def scope_limit(self, o: Mapping[str, Any], where: str) -> ScopeLimit:
+        return ScopeLimit(
+            kind=self.vocab(ScopeKind, o.get("kind"), f"{where}.kind"),
+            text=self.text(o.get("text"), f"{where}.text", required=True),
+        )
+
+    def restriction(self, o: Mapping[str, Any], where: str) -> RestrictionStance:
+        code = self.text(o.get("code"), f"{where}.code", required=True).strip()
+        return RestrictionStance(
+            code=code,
+            title=self.text(o.get("title"), f"{where}.title").strip() or code,
+            stance=self.vocab(Stance, o.get("stance"), f"{where}.stance"),
+            note=self.text(o.get("note"), f"{where}.note"),
+        )
+
+    def clarification(self, o: Mapping[str, Any], where: str) -> Clarification:
+        return Clarification(
+            original_by=self.text(o.get("original_by"), f"{where}.original_by"),
+            original_on=self.date(o.get("original_on"), f"{where}.original_on"),
+            original=self.text(o.get("original"), f"{where}.original"),
+            clarified_by=self.text(o.get("clarified_by"), f"{where}.clarified_by"),
+            clarified_on=self.date(o.get("clarified_on"), f"{where}.clarified_on"),
+            clarification=self.text(o.get("clarification"), f"{where}.clarification"),
+            source=self.text(o.get("source"), f"{where}.source"),
+        )
+
+    def status_event(self, o: Mapping[str, Any], where: str) -> StatusEvent:
+        return StatusEvent(
+            status=self.vocab(Status, o.get("status"), f"{where}.status"),
+            on=self.date(o.get("on"), f"{where}.on"),
+            note=self.text(o.get("note"), f"{where}.note"),
+            source=self.text(o.get("source"), f"{where}.source"),
+        )
+
+    def source(self, o: Mapping[str, Any], where: str) -> Source:
+        return Source(
+            outlet=self.text(o.get("outlet"), f"{where}.outlet"),
+            title=self.text(o.get("title"), f"{where}.title"),
+            url=self.text(o.get("url"), f"{where}.url"),
+            published=self.date(o.get("published"), f"{where}.published"),
+        )
+
+    def concern(self, o: Mapping[str, Any], where: str) -> Concern:
+        return Concern(
+            kind=self.vocab(ConcernKind, o.get("kind"), f"{where}.kind"),
+            text=self.text(o.get("text"), f"{where}.text", required=True),
+            severity=self.optional_vocab(Severity, o.get("severity"), f"{where}.severity"),
+        )
+
+
+SCOPE_KEYS = ("kind", "text")
+RESTRICTION_KEYS = ("code", "title", "stance", "note")
+CLARIFICATION_KEYS = (
+    "original_by",
+    "original_on",
+    "original",
+    "clarified_by",
+    "clarified_on",
+    "clarification",
+    "source",
+)
+STATUS_EVENT_KEYS = ("status", "on", "note", "source")
+SOURCE_KEYS = ("outlet", "title", "url", "published")
+CONCERN_KEYS = ("kind", "text", "severity")
+
+
+def data_from_json(
+    obj: object,
+    *,
+    label: str,
+    allowed_markings: Sequence[str],
+    default_marking: str,
+) -> EngagementData:
+    """Validate one engagement object; ValidationError names ``label`` and the field."""
+    r = _Reader(label, allowed_markings, default_marking)
+    o = r.obj(obj, "", ENGAGEMENT_KEYS)
+    for key in REQUIRED_KEYS:
+        if key not in o:
+            raise r.fail(key, "is required")
+    uid = o.get("id")
+    if uid is not None and (not isinstance(uid, str) or not uid.strip()):
+        raise r.fail("id", "must be non-empty text")
+    return EngagementData(
+        title=r.text(o.get("title"), "title", required=True),
+        vendor=r.text(o.get("vendor"), "vendor", required=True).strip(),
+        counterpart=r.text(o.get("counterpart"), "counterpart", required=True).strip(),
+        status=r.vocab(Status, o.get("status"), "status"),
+        region=r.optional_vocab(Region, o.get("region"), "region"),
+        confidence=r.optional_vocab(Confidence, o.get("confidence"), "confidence"),
+        marking=r.marking(o.get("marking"), "marking"),
+        summary=r.text(o.get("summary"), "summary"),
+        started=r.date(o.get("started"), "started"),
+        follow_up=r.date(o.get("follow_up"), "follow_up"),
+        next_step=r.text(o.get("next_step"), "next_step"),
+        owner=r.text(o.get("owner"), "owner"),
+        tags=r.tags(o.get("tags")),
+        scope_limits=r.items(o.get("scope_limits"), "scope_limits", SCOPE_KEYS, r.scope_limit),
+        restrictions=_unique_codes(
+            r,
+            r.items(o.get("restrictions"), "restrictions", RESTRICTION_KEYS, r.restriction),
+        ),
+        clarifications=r.items(
+            o.get("clarifications"), "clarifications", CLARIFICATION_KEYS, r.clarification
+        ),
+        status_history=r.items(
+            o.get("status_history"), "status_history", STATUS_EVENT_KEYS, r.status_event
+        ),
+        sources=r.items(o.get("sources"), "sources", SOURCE_KEYS, r.source),
+        concerns=r.items(o.get("concerns"), "concerns", CONCERN_KEYS, r.concern),
+    )
+
+
+def _unique_codes(
+    r: _Reader, items: tuple[RestrictionStance, ...]
+) -> tuple[RestrictionStance, ...]:
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        if item.code in seen:
+            raise r.fail(f"restrictions[{i}].code", f'restriction "{item.code}" is listed twice')
+        seen.add(item.code)
+    return items
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return value.iso() if value is not None else None
+
+
+def _word(value: Vocabulary | None) -> str | None:
+    return str(value.value) if value is not None else None
+
+
+def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, Any]:
+    """The engagement as an object of the interchange format, keys in documented order."""
+    out: dict[str, Any] = {}
+    if uid is not None:
+        out["id"] = uid
+    out.update(
+        title=data.title,
+        vendor=data.vendor,
+        counterpart=data.counterpart,
+        region=_word(data.region),
+        status=data.status.value,
+        confidence=_word(data.confidence),
+        marking=data.marking,
+        summary=data.summary,
+        started=_date(data.started),
+        follow_up=_date(data.follow_up),
+        next_step=data.next_step,
+        owner=data.owner,
+        tags=list(data.tags),
+        scope_limits=[{"kind": s.kind.value, "text": s.text} for s in data.scope_limits],
+        restrictions=[
+            {"code": r.code, "title": r.title, "stance": r.stance.value, "note": r.note}
+            for r in data.restrictions
+        ],
+        clarifications=[
+            {
+                "original_by": c.original_by,
+                "original_on": _date(c.original_on),
+                "original": c.original,
+                "clarified_by": c.clarified_by,
+                "clarified_on": _date(c.clarified_on),
+                "clarification": c.clarification,
+                "source": c.source,
+            }
+            for c in data.clarifications
+        ],
+        status_history=[
+            {"status": e.status.value, "on": _date(e.on), "note": e.note, "source": e.source}
+            for e in data.status_history
+        ],
+        sources=[
+            {"outlet": s.outlet, "title": s.title, "url": s.url, "published": _date(s.published)}
+            for s in data.sources
+        ],
+        concerns=[
+            {"kind": c.kind.value, "text": c.text, "severity": _word(c.severity)}
+            for c in data.concerns
+        ],
+    )
+    return out
+
+
+def document_engagements(document: object) -> list[object]:
+    """The engagement list of a whole file, after checking its format marker."""
+    if not isinstance(document, Mapping):
+        raise ValidationError("the file must hold a JSON object", field="format")
+    for key in document:
+        if key not in ("format", "engagements"):
+            raise ValidationError("unknown field at the top of the file", field=str(key))
+    if document.get("format") != FORMAT:
+        raise ValidationError(
+            f'must be "{FORMAT}", not {document.get("format")!r}', field="format"
+        )
+    items = document.get("engagements")
+    if not isinstance(items, list):
+        raise ValidationError("must be a list", field="engagements")
+    return items
+
+
+def _type_name(value: object) -> str:
+    names = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list"}
+    if value is None:
+        return "null"
+    if isinstance(value, Mapping):
+        return "an object"
+    return names.get(type(value), type(value).__name__)

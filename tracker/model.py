@@ -1,0 +1,270 @@
+"""Plain data handed out by the service layer: frozen dataclasses, never ORM objects.
+
+``EngagementData`` is what a person edits; ``Engagement`` is a stored engagement
+(data plus identity, version and timestamps); ``EngagementRow`` is the flat summary
+a table shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+from tracker.dates import PartialDate
+from tracker.vocab import ConcernKind, Confidence, Region, ScopeKind, Severity, Stance, Status
+
+
+@dataclass(frozen=True)
+class ScopeLimit:
+    """A bound on the deployment (network, data, personnel, hosting, geography, use)."""
+
+    kind: ScopeKind
+    text: str
+
+
+@dataclass(frozen=True)
+class RestrictionStance:
+    """A catalogued restriction (by code) and this engagement's stance on it."""
+
+    code: str
+    title: str
+    stance: Stance
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """A later statement correcting or narrowing an earlier one."""
+
+    original_by: str = ""
+    original_on: PartialDate | None = None
+    original: str = ""
+    clarified_by: str = ""
+    clarified_on: PartialDate | None = None
+    clarification: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    """A dated change of status, with a note and a source."""
+
+    status: Status
+    on: PartialDate | None = None
+    note: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a claim comes from."""
+
+    outlet: str = ""
+    title: str = ""
+    url: str = ""
+    published: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A risk or objection raised about the engagement."""
+
+    kind: ConcernKind
+    text: str
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True)
+class EngagementData:
+    """Everything a person edits about one engagement, children included."""
+
+    title: str
+    vendor: str
+    counterpart: str
+    status: Status
+    region: Region | None = None
+    confidence: Confidence | None = None
+    marking: str = ""
+    summary: str = ""
+    started: PartialDate | None = None
+    follow_up: PartialDate | None = None
+    next_step: str = ""
+    owner: str = ""
+    tags: tuple[str, ...] = ()
+    scope_limits: tuple[ScopeLimit, ...] = ()
+    restrictions: tuple[RestrictionStance, ...] = ()
+    clarifications: tuple[Clarification, ...] = ()
+    status_history: tuple[StatusEvent, ...] = ()
+    sources: tuple[Source, ...] = ()
+    concerns: tuple[Concern, ...] = ()
+
+    def changed_fields(self, other: EngagementData) -> list[str]:
+        """Names of the fields whose values differ between ``self`` and ``other``."""
+        return [f for f in FIELD_NAMES if getattr(self, f) != getattr(other, f)]
+
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(EngagementData))
+CHILD_FIELDS: tuple[str, ...] = (
+    "scope_limits",
+    "restrictions",
+    "clarifications",
+    "status_history",
+    "sources",
+    "concerns",
+)
+SCALAR_FIELDS: tuple[str, ...] = tuple(
+    f for f in FIELD_NAMES if f not in CHILD_FIELDS and f != "tags"
+)
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """A stored engagement: its data, identity, version and timestamps."""
+
+    id: int
+    uid: str
+    version: int
+    data: EngagementData
+    created_at: str
+    updated_at: str
+    deleted_at: str | None = None
+
+    @property
+    def deleted(self) -> bool:
+        """True while the engagement is in the trash."""
+        return self.deleted_at is not None
+
+
+@dataclass(frozen=True)
+class EngagementRow:
+    """The flat summary of an engagement shown in a table row."""
+
+    id: int
+    uid: str
+    title: str
+    counterpart: str
+    vendor: str
+    region: Region | None
+    status: Status
+    confidence: Confidence | None
+    marking: str
+    updated_at: str
+    follow_up: PartialDate | None
+    version: int
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One recorded change: when, who, which engagement, which field, old and new value."""
+
+    id: int
+    at: str
+    who: str
+    engagement_id: int
+    version: int
+    action: str
+    field: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a list, export, statistics or briefing is restricted to (empty means all)."""
+
+    statuses: tuple[Status, ...] = ()
+    regions: tuple[Region, ...] = ()
+    vendor: str | None = None
+    counterpart: str | None = None
+    restriction: str | None = None
+    confidences: tuple[Confidence, ...] = ()
+    markings: tuple[str, ...] = ()
+    tag: str | None = None
+    started_from: PartialDate | None = None
+    started_to: PartialDate | None = None
+    search: str | None = None
+    ids: tuple[int, ...] | None = None
+    trash: bool = False
+
+    def is_empty(self) -> bool:
+        """True when no filter is set (the trash view still counts as a filter)."""
+        return self == Filters()
+
+
+SORT_KEYS: tuple[str, ...] = (
+    "title",
+    "counterpart",
+    "vendor",
+    "region",
+    "status",
+    "confidence",
+    "marking",
+    "updated_at",
+    "follow_up",
+    "started",
+    "id",
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        """Engagements read from the file."""
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """Counts of engagements by status and region."""
+
+    total: int
+    by_status_region: Mapping[tuple[Status, Region | None], int] = field(default_factory=dict)
+
+    def by_status(self) -> dict[Status, int]:
+        """Totals per status."""
+        out: dict[Status, int] = {}
+        for (status, _), n in self.by_status_region.items():
+            out[status] = out.get(status, 0) + n
+        return out
+
+    def by_region(self) -> dict[Region | None, int]:
+        """Totals per region."""
+        out: dict[Region | None, int] = {}
+        for (_, region), n in self.by_status_region.items():
+            out[region] = out.get(region, 0) + n
+        return out
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    """Facts about the open database (for Help → About and ``tracker check``)."""
+
+    url: str
+    backend: str
+    schema_version: int
+    revision: int
+    markings: tuple[str, ...]
+    engagements: int
+    deleted: int
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The outcome of ``tracker check``: an empty ``problems`` list means sound."""
+
+    schema_version: int
+    engagements: int
+    problems: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems

@@ -1,0 +1,135 @@
+"""Filters and sort orders as SQL: the list of ids a table shows is computed here.
+
+Filtering, sorting and full-text search run in the database; only the ordered ids
+come back, and rows are fetched for the ids a view actually shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, select, text
+
+from db import fulltext, tables
+from tracker.model import Filters
+from tracker.vocab import Confidence, Status, Vocabulary
+
+E = tables.engagement
+ORG = tables.organisation
+
+
+def _rank(column: Any, words: Sequence[str]) -> ColumnElement[Any]:
+    return case({w: n for n, w in enumerate(words)}, value=column, else_=len(words))
+
+
+def _org_ids(name: str) -> Select[Any]:
+    return select(ORG.c.id).where(ORG.c.name_key == name.strip().casefold())
+
+
+def where_clauses(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for ``filters``."""
+    f = filters
+    out: list[ColumnElement[bool]] = [
+        E.c.deleted_at.is_not(None) if f.trash else E.c.deleted_at.is_(None)
+    ]
+    if f.statuses:
+        out.append(E.c.status.in_([s.value for s in f.statuses]))
+    if f.regions:
+        out.append(E.c.region.in_([r.value for r in f.regions]))
+    if f.confidences:
+        out.append(E.c.confidence.in_([c.value for c in f.confidences]))
+    if f.markings:
+        out.append(E.c.marking.in_(list(f.markings)))
+    if f.vendor:
+        out.append(E.c.vendor_id.in_(_org_ids(f.vendor)))
+    if f.counterpart:
+        out.append(E.c.counterpart_id.in_(_org_ids(f.counterpart)))
+    if f.restriction:
+        er, r = tables.engagement_restriction, tables.restriction
+        key = f.restriction.strip()
+        out.append(
+            E.c.id.in_(
+                select(er.c.engagement_id)
+                .join(r, r.c.id == er.c.restriction_id)
+                .where((r.c.code == key) | (func.lower(r.c.title) == key.lower()))
+            )
+        )
+    if f.tag:
+        et, t = tables.engagement_tag, tables.tag
+        out.append(
+            E.c.id.in_(
+                select(et.c.engagement_id).join(t, t.c.id == et.c.tag_id).where(t.c.name == f.tag)
+            )
+        )
+    if f.started_from is not None:
+        out.append(E.c.started_to >= f.started_from.first_day.isoformat())
+    if f.started_to is not None:
+        out.append(E.c.started_from <= f.started_to.last_day.isoformat())
+    if f.ids is not None:
+        out.append(E.c.id.in_(list(f.ids)))
+    if f.search and f.search.strip():
+        out.append(_search_clause(f.search, dialect))
+    return out
+
+
+def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
+    if dialect == "sqlite":
+        query = fulltext.match_query(search)
+        if query is None:
+            return text("1 = 1")  # type: ignore[return-value]
+        return E.c.id.in_(text(fulltext.matching_ids_sql()).bindparams(fts=query))
+    # Other backends: every word must occur somewhere in the title or summary.
+    clauses = [
+        (E.c.title.ilike(f"%{w}%")) | (E.c.summary.ilike(f"%{w}%")) for w in search.split()
+    ]
+    result = clauses[0]
+    for c in clauses[1:]:
+        result = result & c
+    return result
+
+
+def order_columns(sort: str, markings: Sequence[str]) -> list[Any]:
+    """ORDER BY terms for a sort key of ``tracker.model.SORT_KEYS`` (ascending)."""
+    vendor_name = select(ORG.c.name_key).where(ORG.c.id == E.c.vendor_id).scalar_subquery()
+    counterpart_name = (
+        select(ORG.c.name_key).where(ORG.c.id == E.c.counterpart_id).scalar_subquery()
+    )
+    orders: dict[str, list[Any]] = {
+        "title": [E.c.title_key],
+        "counterpart": [counterpart_name, E.c.title_key],
+        "vendor": [vendor_name, E.c.title_key],
+        "region": [E.c.region, E.c.title_key],
+        "status": [_rank(E.c.status, Status.values()), E.c.title_key],
+        "confidence": [_rank(E.c.confidence, Confidence.values()), E.c.title_key],
+        "marking": [_rank(E.c.marking, list(markings)), E.c.title_key],
+        "updated_at": [E.c.updated_at],
+        "follow_up": [E.c.follow_up_from, E.c.follow_up_to],
+        "started": [E.c.started_from, E.c.started_to],
+        "id": [],
+    }
+    if sort not in orders:
+        raise ValueError(f'cannot sort by "{sort}" (allowed: {", ".join(orders)})')
+    return orders[sort]
+
+
+def ids_query(
+    filters: Filters, *, sort: str, descending: bool, markings: Sequence[str], dialect: str
+) -> Select[Any]:
+    """SELECT of the ordered ids matching ``filters``; missing values sort last."""
+    terms = []
+    for column in order_columns(sort, markings):
+        term = column.desc() if descending else column.asc()
+        terms.append(term.nulls_last())
+    terms.append(E.c.id.desc() if descending else E.c.id.asc())
+    return select(E.c.id).where(*where_clauses(filters, dialect)).order_by(*terms)
+
+
+def count_query(filters: Filters, dialect: str) -> Select[Any]:
+    """SELECT count(*) of the engagements matching ``filters``."""
+    return select(func.count()).select_from(E).where(*where_clauses(filters, dialect))
+
+
+def vocabulary_words(values: Sequence[Vocabulary]) -> list[str]:
+    """The stored words of vocabulary members."""
+    return [str(v.value) for v in values]

@@ -1,0 +1,479 @@
+"""Reading and writing whole engagements on an open connection.
+
+The service layer owns transactions; these functions do the work inside one:
+load engagements with all their children in a few queries, write an engagement
+and its children, keep the full-text index in step, and record the audit trail.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, CursorResult, func, select
+
+from db import fulltext, tables
+from tracker.dates import PartialDate
+from tracker.interchange import data_to_json
+from tracker.model import (
+    FIELD_NAMES,
+    AuditEntry,
+    Clarification,
+    Concern,
+    Engagement,
+    EngagementData,
+    RestrictionStance,
+    ScopeLimit,
+    Source,
+    StatusEvent,
+)
+from tracker.vocab import (
+    ConcernKind,
+    Confidence,
+    OrgKind,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+)
+
+CHUNK = 500
+E = tables.engagement
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC text with microseconds."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    """``ids`` in slices small enough for a bound IN list."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _date(text: str | None) -> PartialDate | None:
+    return PartialDate.from_iso(text) if text else None
+
+
+def _date_columns(value: PartialDate | None) -> tuple[str | None, str | None, str | None]:
+    if value is None:
+        return None, None, None
+    return value.iso(), value.first_day.isoformat(), value.last_day.isoformat()
+
+
+# -- reading ------------------------------------------------------------------
+
+
+def load(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
+    """Full engagements (children included) for ``ids``, keyed by id; missing ids are absent."""
+    out: dict[int, Engagement] = {}
+    for part in chunks(list(ids)):
+        out.update(_load_chunk(conn, part))
+    return out
+
+
+def _children(conn: Connection, table: Any, ids: Sequence[int]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    query = (
+        select(table)
+        .where(table.c.engagement_id.in_(ids))
+        .order_by(table.c.engagement_id, table.c.position, table.c.id)
+    )
+    for row in conn.execute(query):
+        grouped[row.engagement_id].append(row)
+    return grouped
+
+
+def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
+    vendor = tables.organisation.alias("vendor")
+    counterpart = tables.organisation.alias("counterpart")
+    query = (
+        select(E, vendor.c.name.label("vendor_name"), counterpart.c.name.label("counterpart_name"))
+        .join(vendor, vendor.c.id == E.c.vendor_id)
+        .join(counterpart, counterpart.c.id == E.c.counterpart_id)
+        .where(E.c.id.in_(ids))
+    )
+    heads = list(conn.execute(query))
+    if not heads:
+        return {}
+    scope = _children(conn, tables.scope_limit, ids)
+    clar = _children(conn, tables.clarification, ids)
+    events = _children(conn, tables.status_event, ids)
+    sources = _children(conn, tables.source, ids)
+    concerns = _children(conn, tables.concern, ids)
+    stances: dict[int, list[Any]] = defaultdict(list)
+    er, r = tables.engagement_restriction, tables.restriction
+    for row in conn.execute(
+        select(er.c.engagement_id, er.c.stance, er.c.note, r.c.code, r.c.title)
+        .join(r, r.c.id == er.c.restriction_id)
+        .where(er.c.engagement_id.in_(ids))
+        .order_by(er.c.engagement_id, er.c.position, er.c.id)
+    ):
+        stances[row.engagement_id].append(row)
+    tags: dict[int, list[str]] = defaultdict(list)
+    et, t = tables.engagement_tag, tables.tag
+    for tag_row in conn.execute(
+        select(et.c.engagement_id, t.c.name)
+        .join(t, t.c.id == et.c.tag_id)
+        .where(et.c.engagement_id.in_(ids))
+        .order_by(et.c.engagement_id, et.c.position, et.c.id)
+    ):
+        tags[tag_row.engagement_id].append(tag_row.name)
+
+    out: dict[int, Engagement] = {}
+    for h in heads:
+        i = h.id
+        data = EngagementData(
+            title=h.title,
+            vendor=h.vendor_name,
+            counterpart=h.counterpart_name,
+            status=Status(h.status),
+            region=Region(h.region) if h.region else None,
+            confidence=Confidence(h.confidence) if h.confidence else None,
+            marking=h.marking,
+            summary=h.summary,
+            started=_date(h.started),
+            follow_up=_date(h.follow_up),
+            next_step=h.next_step,
+            owner=h.owner,
+            tags=tuple(tags[i]),
+            scope_limits=tuple(ScopeLimit(ScopeKind(s.kind), s.text) for s in scope[i]),
+            restrictions=tuple(
+                RestrictionStance(s.code, s.title, Stance(s.stance), s.note) for s in stances[i]
+            ),
+            clarifications=tuple(
+                Clarification(
+                    original_by=c.original_by,
+                    original_on=_date(c.original_on),
+                    original=c.original,
+                    clarified_by=c.clarified_by,
+                    clarified_on=_date(c.clarified_on),
+                    clarification=c.clarification,
+                    source=c.source,
+                )
+                for c in clar[i]
+            ),
+            status_history=tuple(
+                StatusEvent(Status(e.status), _date(e.on), e.note, e.source) for e in events[i]
+            ),
+            sources=tuple(
+                Source(s.outlet, s.title, s.url, _date(s.published)) for s in sources[i]
+            ),
+            concerns=tuple(
+                Concern(
+                    ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None
+                )
+                for c in concerns[i]
+            ),
+        )
+        out[i] = Engagement(
+            id=i,
+            uid=h.uid,
+            version=h.version,
+            data=data,
+            created_at=h.created_at,
+            updated_at=h.updated_at,
+            deleted_at=h.deleted_at,
+        )
+    return out
+
+
+def find_id(conn: Connection, ref: int | str) -> int | None:
+    """The id of the engagement named by its number or its stable id (uid)."""
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+        found = conn.execute(select(E.c.id).where(E.c.id == int(ref))).scalar()
+        if found is not None:
+            return int(found)
+    found = conn.execute(select(E.c.id).where(E.c.uid == str(ref))).scalar()
+    return int(found) if found is not None else None
+
+
+def ids_by_uid(conn: Connection, uids: Iterable[str]) -> dict[str, int]:
+    """Existing engagement ids for the given stable ids."""
+    wanted = list(uids)
+    out: dict[str, int] = {}
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        for row in conn.execute(select(E.c.uid, E.c.id).where(E.c.uid.in_(part))):
+            out[row.uid] = row.id
+    return out
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT just created."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
+    """The id of the organisation called ``name`` (any case), created when new."""
+    o = tables.organisation
+    key = name.strip().casefold()
+    found = conn.execute(select(o.c.id).where(o.c.name_key == key)).scalar()
+    if found is not None:
+        return int(found)
+    result = conn.execute(
+        o.insert().values(
+            name=name.strip(), name_key=key, kind=kind.value if kind else None
+        )
+    )
+    return new_id(result)
+
+
+def _restriction_id(conn: Connection, code: str, title: str) -> int:
+    r = tables.restriction
+    row = conn.execute(select(r.c.id, r.c.title).where(r.c.code == code)).first()
+    if row is None:
+        result = conn.execute(r.insert().values(code=code, title=title, description=""))
+        return new_id(result)
+    if title and row.title != title:
+        conn.execute(r.update().where(r.c.id == row.id).values(title=title))
+    return int(row.id)
+
+
+def _tag_id(conn: Connection, name: str) -> int:
+    t = tables.tag
+    found = conn.execute(select(t.c.id).where(t.c.name == name)).scalar()
+    if found is not None:
+        return int(found)
+    return new_id(conn.execute(t.insert().values(name=name)))
+
+
+def engagement_values(conn: Connection, data: EngagementData) -> dict[str, Any]:
+    """The engagement table's columns for ``data`` (organisations created as needed)."""
+    started, started_from, started_to = _date_columns(data.started)
+    follow_up, follow_up_from, follow_up_to = _date_columns(data.follow_up)
+    return {
+        "title": data.title,
+        "title_key": data.title.casefold(),
+        "vendor_id": organisation_id(conn, data.vendor, OrgKind.VENDOR),
+        "counterpart_id": organisation_id(conn, data.counterpart, None),
+        "region": data.region.value if data.region else None,
+        "status": data.status.value,
+        "confidence": data.confidence.value if data.confidence else None,
+        "marking": data.marking,
+        "summary": data.summary,
+        "started": started,
+        "started_from": started_from,
+        "started_to": started_to,
+        "follow_up": follow_up,
+        "follow_up_from": follow_up_from,
+        "follow_up_to": follow_up_to,
+        "next_step": data.next_step,
+        "owner": data.owner,
+    }
+
+
+def write_children(conn: Connection, engagement_id: int, data: EngagementData) -> None:
+    """Replace every child row of the engagement with those of ``data``."""
+    for table in tables.CHILD_TABLES:
+        conn.execute(table.delete().where(table.c.engagement_id == engagement_id))
+    eid = engagement_id
+
+    def rows(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{"engagement_id": eid, "position": n, **item} for n, item in enumerate(items)]
+
+    batches: list[tuple[Any, list[dict[str, Any]]]] = [
+        (
+            tables.scope_limit,
+            rows([{"kind": s.kind.value, "text": s.text} for s in data.scope_limits]),
+        ),
+        (
+            tables.engagement_restriction,
+            rows(
+                [
+                    {
+                        "restriction_id": _restriction_id(conn, r.code, r.title),
+                        "stance": r.stance.value,
+                        "note": r.note,
+                    }
+                    for r in data.restrictions
+                ]
+            ),
+        ),
+        (
+            tables.clarification,
+            rows(
+                [
+                    {
+                        "original_by": c.original_by,
+                        "original_on": c.original_on.iso() if c.original_on else None,
+                        "original": c.original,
+                        "clarified_by": c.clarified_by,
+                        "clarified_on": c.clarified_on.iso() if c.clarified_on else None,
+                        "clarification": c.clarification,
+                        "source": c.source,
+                    }
+                    for c in data.clarifications
+                ]
+            ),
+        ),
+        (
+            tables.status_event,
+            rows(
+                [
+                    {
+                        "status": e.status.value,
+                        "on": e.on.iso() if e.on else None,
+                        "on_from": e.on.first_day.isoformat() if e.on else None,
+                        "note": e.note,
+                        "source": e.source,
+                    }
+                    for e in data.status_history
+                ]
+            ),
+        ),
+        (
+            tables.source,
+            rows(
+                [
+                    {
+                        "outlet": s.outlet,
+                        "title": s.title,
+                        "url": s.url,
+                        "published": s.published.iso() if s.published else None,
+                    }
+                    for s in data.sources
+                ]
+            ),
+        ),
+        (
+            tables.concern,
+            rows(
+                [
+                    {
+                        "kind": c.kind.value,
+                        "text": c.text,
+                        "severity": c.severity.value if c.severity else None,
+                    }
+                    for c in data.concerns
+                ]
+            ),
+        ),
+        (tables.engagement_tag, rows([{"tag_id": _tag_id(conn, t)} for t in data.tags])),
+    ]
+    for table, batch in batches:
+        if batch:
+            conn.execute(table.insert(), batch)
+
+
+def fulltext_body(data: EngagementData) -> str:
+    """All searchable text of an engagement except its title, one item a line."""
+    parts: list[str] = [data.vendor, data.counterpart, data.summary, data.next_step, data.owner]
+    parts += data.tags
+    parts += [s.text for s in data.scope_limits]
+    parts += [f"{r.code} {r.title} {r.note}" for r in data.restrictions]
+    for c in data.clarifications:
+        parts += [c.original_by, c.original, c.clarified_by, c.clarification, c.source]
+    parts += [f"{e.note} {e.source}" for e in data.status_history]
+    parts += [f"{s.outlet} {s.title} {s.url}" for s in data.sources]
+    parts += [c.text for c in data.concerns]
+    return "\n".join(p for p in parts if p and p.strip())
+
+
+def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
+    """Bring the full-text index of one engagement up to date (SQLite)."""
+    if conn.dialect.name == "sqlite":
+        fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
+
+
+def fulltext_rows(conn: Connection) -> list[tuple[int, str, str]]:
+    """(id, title, body) of every engagement, to (re)build the index."""
+    ids = [int(i) for i in conn.execute(select(E.c.id).order_by(E.c.id)).scalars()]
+    loaded = load(conn, ids)
+    return [(i, e.data.title, fulltext_body(e.data)) for i, e in loaded.items()]
+
+
+# -- audit --------------------------------------------------------------------
+
+
+def field_text(data: EngagementData, name: str) -> str | None:
+    """A field's value as audit text: plain for scalars, JSON for lists."""
+    value = data_to_json(data)[name]
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def audit(
+    conn: Connection,
+    *,
+    who: str,
+    at: str,
+    engagement_id: int,
+    version: int,
+    action: str,
+    changes: Iterable[tuple[str, str | None, str | None]],
+) -> None:
+    """Record one row per (field, old, new) change."""
+    batch = [
+        {
+            "at": at,
+            "who": who,
+            "engagement_id": engagement_id,
+            "version": version,
+            "action": action,
+            "field": name,
+            "old": old,
+            "new": new,
+        }
+        for name, old, new in changes
+    ]
+    if batch:
+        conn.execute(tables.audit.insert(), batch)
+
+
+def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
+    """(field, old text, new text) for every field that differs."""
+    return [
+        (name, field_text(old, name), field_text(new, name))
+        for name in FIELD_NAMES
+        if getattr(old, name) != getattr(new, name)
+    ]
+
+
+def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> list[str]:
+    """Fields recorded as changed on the engagement after ``version``, in order."""
+    a = tables.audit
+    rows = conn.execute(
+        select(a.c.field)
+        .where(a.c.engagement_id == engagement_id, a.c.version > version)
+        .order_by(a.c.id)
+    ).scalars()
+    return list(dict.fromkeys(str(r) for r in rows))
+
+
+def history(conn: Connection, engagement_id: int) -> list[AuditEntry]:
+    """The audit trail of one engagement, newest first."""
+    a = tables.audit
+    rows = conn.execute(
+        select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc())
+    )
+    return [
+        AuditEntry(
+            id=r.id,
+            at=r.at,
+            who=r.who,
+            engagement_id=r.engagement_id,
+            version=r.version,
+            action=r.action,
+            field=r.field,
+            old=r.old,
+            new=r.new,
+        )
+        for r in rows
+    ]
+
+
+def revision(conn: Connection) -> int:
+    """The database's revision: the number of the latest audit entry."""
+    return int(conn.execute(select(func.coalesce(func.max(tables.audit.c.id), 0))).scalar_one())

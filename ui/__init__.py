@@ -1,0 +1,1 @@
+"""Qt (PySide6) user interface of the Engagement Tracker."""

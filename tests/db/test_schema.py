@@ -1,0 +1,169 @@
+"""Schema creation, migrations from older versions, and refusal of foreign or newer files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event
+
+from db import schema
+from tracker import store
+from tracker.errors import SchemaError, StorageError
+from tracker.model import Filters
+from tracker.services import Tracker
+
+FIXTURES = Path(__file__).with_name("fixtures")
+USER_TABLES = (
+    "organisation", "engagement", "scope_limit", "restriction", "engagement_restriction",
+    "clarification", "status_event", "source", "concern", "tag", "engagement_tag", "audit",
+)
+
+
+def _load_fixture(version: int, path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURES / f"schema_v{version}.sql").read_text(encoding="utf-8"))
+    conn.close()
+    return path
+
+
+def _user_data_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    conn = sqlite3.connect(path)
+    for name in USER_TABLES:
+        for row in conn.execute(f"SELECT * FROM {name} ORDER BY id"):
+            digest.update(repr(row).encode())
+    conn.close()
+    return digest.hexdigest()
+
+
+def _schema_objects(path: Path) -> set[tuple[str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+    out = {(str(t), str(n)) for t, n in rows}
+    conn.close()
+    return out
+
+
+def _version(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    (value,) = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    conn.close()
+    return str(value)
+
+
+def test_fresh_database_is_at_current_version_and_sound(tmp_path: Path) -> None:
+    service = Tracker.open(tmp_path / "new.db")
+    report = service.check()
+    assert report.ok, report.problems
+    assert report.schema_version == schema.SCHEMA_VERSION
+    assert service.info().schema_version == schema.SCHEMA_VERSION
+
+
+def test_version_1_upgrades_with_user_data_unchanged(tmp_path: Path) -> None:
+    path = _load_fixture(1, tmp_path / "v1.db")
+    before = _user_data_hash(path)
+    assert _version(path) == "1"
+
+    service = Tracker.open(path)
+    assert service.check().ok
+    service.close()
+
+    assert _version(path) == str(schema.SCHEMA_VERSION)
+    assert _user_data_hash(path) == before
+
+
+def test_upgraded_schema_equals_a_fresh_one(tmp_path: Path) -> None:
+    old = _load_fixture(1, tmp_path / "v1.db")
+    Tracker.open(old).close()
+    fresh = tmp_path / "fresh.db"
+    Tracker.open(fresh).close()
+    assert _schema_objects(old) == _schema_objects(fresh)
+
+
+def test_upgrade_fills_the_full_text_index_from_existing_rows(tmp_path: Path) -> None:
+    service = Tracker.open(_load_fixture(1, tmp_path / "v1.db"))
+    for word in ("Кириллица", "Ελληνικά", "unclassified", "Mistral"):
+        assert service.list_ids(filters=Filters(search=word)), word
+    hostile = service.get(engagement_id="hostile-1")
+    assert service.list_ids(filters=Filters(search="Кириллица")) == [hostile.id]
+    assert hostile.data.title.startswith("Hostile <b>bold</b> & ")
+
+
+def test_a_failing_migration_leaves_the_old_database_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _load_fixture(1, tmp_path / "v1.db")
+    before = _user_data_hash(path)
+
+    def broken(conn: object) -> list[tuple[int, str, str]]:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "fulltext_rows", broken)
+    with pytest.raises(RuntimeError):
+        Tracker.open(path)
+    assert _version(path) == "1"
+    assert ("table", "engagement_fts") not in _schema_objects(path)
+    assert _user_data_hash(path) == before
+
+
+def test_newer_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Tracker.open(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaError, match=r"schema version 99.*newer"):
+        Tracker.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"these are my meeting notes, not a database\n" * 100)
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="not a database"):
+        Tracker.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StorageError, match="not an Engagement Tracker database"):
+        Tracker.open(path)
+    conn = sqlite3.connect(path)
+    names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}
+    conn.close()
+    assert names == {"invoices"}
+
+
+def test_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
+    service = Tracker.open(tmp_path / "t.db")
+    with service.database.read() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert int(conn.exec_driver_sql("PRAGMA busy_timeout").scalar() or 0) >= 5000
+
+
+def test_writes_begin_immediate_and_reads_do_not(tmp_path: Path) -> None:
+    service = Tracker.open(tmp_path / "t.db")
+    seen: list[str] = []
+
+    @event.listens_for(service.database.engine, "before_cursor_execute")
+    def record(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    service.load_demo()
+    assert seen == ["BEGIN IMMEDIATE"]
+    seen.clear()
+    service.list_ids()
+    assert seen == ["BEGIN"]

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from db import fulltext, tables
-from db.engine import Database
+from db.engine import Database, sqlite_path
 from db.errors import NotATrackerDatabase, SchemaTooNew
 
 SCHEMA_VERSION = 2
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
 
@@ -74,6 +76,9 @@ def open_database(
     fulltext_source: FulltextSource,
 ) -> Database:
     """Open ``url``, creating or upgrading its schema; refuse foreign or newer databases."""
+    path = sqlite_path(url)
+    if path is not None and _foreign_file(path):
+        raise NotATrackerDatabase(f"{url} is not a database or is damaged (file is not a database)")
     database = Database(url)
     try:
         with database.write() as conn:
@@ -101,6 +106,19 @@ def open_database(
         database.dispose()
         raise
     return database
+
+
+def _foreign_file(path: Path) -> bool:
+    """True for a non-empty file without SQLite's header.
+
+    SQLite itself takes a one-byte file for an empty database and overwrites it.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False  # missing, a directory, unreadable: left for SQLite to report
+    return head not in (b"", SQLITE_HEADER)
 
 
 def _add_fulltext(conn: Connection, source: FulltextSource) -> None:

@@ -54,7 +54,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
             try:
                 dates[option] = parse_partial_date(text)
             except DateParseError as exc:
-                raise ValidationError(str(exc), field="--" + option.replace("_", "-")) from None
+                raise ValidationError(str(exc), field="--" + option.removeprefix("date_")) from None
     return Filters(
         statuses=_words(Status, args.status, "--status"),
         regions=_words(Region, args.region, "--region"),

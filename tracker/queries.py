@@ -20,7 +20,8 @@ ORG = tables.organisation
 
 
 def _rank(column: Any, words: Sequence[str]) -> ColumnElement[Any]:
-    return case({w: n for n, w in enumerate(words)}, value=column, else_=len(words))
+    # No ELSE: a missing word ranks NULL, so NULLS LAST puts it last in both directions.
+    return case({w: n for n, w in enumerate(words)}, value=column)
 
 
 def _org_ids(name: str) -> Select[Any]:

@@ -7,6 +7,7 @@ desktop app and the command line both go through it.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import json
 import os
@@ -106,6 +107,8 @@ class Tracker:
             raise StorageError(str(exc)) from None
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot open {url}: {_reason(exc)}") from None
+        except OSError as exc:
+            raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
         return cls(database, user=user)
 
     def close(self) -> None:
@@ -144,6 +147,11 @@ class Tracker:
         """The allowed handling markings, lowest first."""
         with self._read() as conn:
             return self._markings(conn)
+
+    def default_marking(self) -> str:
+        """The marking a new engagement gets unless another is chosen."""
+        with self._read() as conn:
+            return self._default_marking(conn)
 
     def _markings(self, conn: Connection) -> tuple[str, ...]:
         value = schema.get_meta(conn, "markings")
@@ -295,7 +303,8 @@ class Tracker:
                 column = E.c.vendor_id if kind == "vendor" else E.c.counterpart_id
                 query = select(o.c.name).where(o.c.id.in_(select(column))).order_by(o.c.name_key)
             elif kind == "tag":
-                query = select(tables.tag.c.name).order_by(tables.tag.c.name)
+                t, et = tables.tag, tables.engagement_tag
+                query = select(t.c.name).where(t.c.id.in_(select(et.c.tag_id))).order_by(t.c.name)
             elif kind == "restriction":
                 query = select(tables.restriction.c.code).order_by(tables.restriction.c.code)
             else:
@@ -371,6 +380,12 @@ class Tracker:
         self, conn: Connection, current: Engagement, data: EngagementData, action: str
     ) -> bool:
         """Write ``data`` over ``current``; False when nothing changed."""
+        # Organisations are shared regardless of case: compare with the stored spelling.
+        data = dataclasses.replace(
+            data,
+            vendor=store.organisation_name(conn, data.vendor),
+            counterpart=store.organisation_name(conn, data.counterpart),
+        )
         changes = store.diff(current.data, data)
         if not changes:
             return False
@@ -513,7 +528,7 @@ class Tracker:
         created = updated = unchanged = 0
         with self._write() as conn:
             uids = [
-                str(o["id"])
+                str(o["id"]).strip()
                 for o in items
                 if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
             ]

@@ -229,6 +229,13 @@ def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
     return new_id(result)
 
 
+def organisation_name(conn: Connection, name: str) -> str:
+    """The stored spelling of the organisation called ``name`` (any case), else ``name``."""
+    o = tables.organisation
+    found = conn.execute(select(o.c.name).where(o.c.name_key == name.strip().casefold())).scalar()
+    return str(found) if found is not None else name
+
+
 def _restriction_id(conn: Connection, code: str, title: str) -> int:
     r = tables.restriction
     row = conn.execute(select(r.c.id, r.c.title).where(r.c.code == code)).first()

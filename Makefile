@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(VENV)/bin/tracker demo --if-empty
-	$(VENV)/bin/tracker list
+	$(VENV)/bin/tracker gui
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(ARGS)

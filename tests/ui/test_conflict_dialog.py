@@ -1,0 +1,431 @@
+"""The conflict dialog and the save flow that merges with a newer version.
+
+Each test uses a real temporary SQLite database with the demo data. "Another
+window" is a second ``Tracker`` open on the same file, saving in between the time
+the form was opened (``base``) and the time the user saves.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from tracker.dates import PartialDate, Precision
+from tracker.errors import ConflictError
+from tracker.merge import three_way_merge
+from tracker.model import Engagement, EngagementData, ScopeLimit
+from tracker.services import Tracker
+from tracker.vocab import ScopeKind, Status
+from ui.conflict_dialog import (
+    KEEP_COL,
+    MINE_COL,
+    ORIGINAL_COL,
+    THEIRS_COL,
+    ConflictDialog,
+)
+from ui.saving import save_with_merge
+
+NATO = "demo-nato-openai"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "t.db"
+
+
+@pytest.fixture
+def service(db_path: Path) -> Iterator[Tracker]:
+    svc = Tracker.open(db_path, user="me")
+    svc.load_demo()
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def other(db_path: Path, service: Tracker) -> Iterator[Tracker]:
+    """A second window (or a colleague) on the same database file."""
+    svc = Tracker.open(db_path, user="colleague")
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def base(service: Tracker) -> Engagement:
+    """The engagement as the edit form loaded it."""
+    return service.get(engagement_id=NATO)
+
+
+def edit(data: EngagementData, **changes: object) -> EngagementData:
+    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
+
+
+def their_save(other: Tracker, base: Engagement, **changes: object) -> Engagement:
+    return other.save(
+        engagement_id=base.id, expected_version=base.version, data=edit(base.data, **changes)
+    )
+
+
+def never_ask(dialog: ConflictDialog) -> int:
+    raise AssertionError("the conflict dialog should not have been shown")
+
+
+def answer(
+    choices: dict[str, str] | None = None, *, action: str = "save", seen: list | None = None
+) -> Callable[[ConflictDialog], int]:
+    """An ``ask`` that makes the given choices, then saves / keeps theirs / cancels."""
+
+    def ask(dialog: ConflictDialog) -> int:
+        if seen is not None:
+            seen.append(dialog)
+        for name, choice in (choices or {}).items():
+            dialog.set_choice(name, choice)  # type: ignore[arg-type]
+        if action == "save":
+            dialog.save_button.click()
+        elif action == "keep_theirs":
+            dialog.confirm_discard = lambda _parent: True
+            dialog.keep_theirs_button.click()
+        else:
+            dialog.cancel_button.click()
+        return dialog.result()
+
+    return ask
+
+
+def cells(dialog: ConflictDialog, row: int) -> tuple[str, str, str]:
+    table = dialog.table
+    return tuple(  # type: ignore[return-value]
+        table.item(row, col).text() for col in (ORIGINAL_COL, MINE_COL, THEIRS_COL)
+    )
+
+
+# -- the save flow ---------------------------------------------------------------
+
+
+def test_save_without_conflict_just_saves(service: Tracker, base: Engagement, qtbot: QtBot):
+    mine = edit(base.data, title="Mine")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
+    )
+    assert saved is not None
+    assert saved.version == base.version + 1
+    assert saved.data == mine
+
+
+def test_disjoint_changes_merge_without_dialog(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    theirs = their_save(other, base, summary="Confirmed by NATO.")
+    mine = edit(base.data, title="NATO talks with OpenAI (renamed)")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
+    )
+    assert saved is not None
+    assert saved.version == theirs.version + 1
+    stored = other.get(engagement_id=base.id)
+    assert stored.data.title == "NATO talks with OpenAI (renamed)"
+    assert stored.data.summary == "Confirmed by NATO."
+    assert stored == saved
+
+
+def test_direct_update_by_another_writer_is_merged(
+    service: Tracker, base: Engagement, qtbot: QtBot
+):
+    service.update(
+        engagement_id=base.id, expected_version=base.version, changes={"next_step": "Wait."}
+    )
+    mine = edit(base.data, owner="Brussels desk")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
+    )
+    assert saved is not None
+    assert (saved.data.next_step, saved.data.owner) == ("Wait.", "Brussels desk")
+
+
+def test_same_field_shows_dialog_and_mine_is_stored(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    their_save(other, base, summary="Their summary.", owner="Colleague desk")
+    mine = edit(base.data, summary="My summary.", title="My title")
+    seen: list[ConflictDialog] = []
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        ask=answer({"summary": "mine"}, seen=seen),
+    )
+    assert len(seen) == 1
+    dialog = seen[0]
+    assert dialog.conflict_fields() == ("summary",)
+    assert cells(dialog, 0) == (base.data.summary, "My summary.", "Their summary.")
+    assert dialog.outcome == "save_merged"
+    assert saved is not None
+    stored = service.get(engagement_id=base.id)
+    assert stored == saved
+    assert stored.data.summary == "My summary."
+    assert stored.data.title == "My title"  # my other change
+    assert stored.data.owner == "Colleague desk"  # their other change
+
+
+def test_choosing_theirs_stores_theirs(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.", title="My title")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        ask=answer({"summary": "theirs"}),
+    )
+    assert saved is not None
+    stored = service.get(engagement_id=base.id)
+    assert stored.data.summary == "Their summary."
+    assert stored.data.title == "My title"
+
+
+def test_cancel_returns_none_and_nothing_is_lost(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    theirs = their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.")
+    before = mine
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        ask=answer(action="cancel"),
+    )
+    assert saved is None
+    assert service.get(engagement_id=base.id) == theirs  # theirs is intact
+    assert mine == before and mine.summary == "My summary."  # mine is still with the caller
+    # Saving again later (e.g. after the user reconsiders) still works.
+    again = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        ask=answer({"summary": "mine"}),
+    )
+    assert again is not None and again.data.summary == "My summary."
+
+
+def test_keep_theirs_discards_mine(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    theirs = their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.", title="My title")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        ask=answer(action="keep_theirs"),
+    )
+    assert saved == theirs
+    assert service.get(engagement_id=base.id) == theirs
+
+
+def test_another_conflict_while_the_dialog_is_open_is_merged_again(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    first = their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.")
+    seen: list[ConflictDialog] = []
+
+    def ask(dialog: ConflictDialog) -> int:
+        seen.append(dialog)
+        if len(seen) == 1:
+            # A third save lands while the user thinks: a clean change, then a clash.
+            other.save(engagement_id=base.id, expected_version=first.version,
+                       data=edit(first.data, owner="Third desk", summary="Third summary."))
+            dialog.set_choice("summary", "mine")
+        else:
+            assert dialog.conflict_fields() == ("summary",)
+            assert cells(dialog, 0) == ("Their summary.", "My summary.", "Third summary.")
+            dialog.set_choice("summary", "theirs")
+        dialog.save_merged()
+        return dialog.result()
+
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=ask
+    )
+    assert len(seen) == 2
+    assert saved is not None
+    assert (saved.data.owner, saved.data.summary) == ("Third desk", "Third summary.")
+
+
+def test_a_clean_retry_after_the_dialog_needs_no_second_dialog(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    first = their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.", title="My title")
+    calls: list[int] = []
+
+    def ask(dialog: ConflictDialog) -> int:
+        calls.append(1)
+        other.save(engagement_id=base.id, expected_version=first.version,
+                   data=edit(first.data, next_step="Third step."))
+        dialog.save_merged()
+        return dialog.result()
+
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=ask
+    )
+    assert calls == [1]
+    assert saved is not None
+    assert (saved.data.title, saved.data.summary, saved.data.next_step) == (
+        "My title", "My summary.", "Third step."
+    )
+
+
+def test_endless_conflicts_give_up_with_the_conflict(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot, monkeypatch
+):
+    real_save = service.save
+
+    def racing_save(**kwargs):  # somebody always saves just before us
+        current = other.get(engagement_id=base.id)
+        other.save(engagement_id=base.id, expected_version=current.version,
+                   data=edit(current.data, next_step=f"step {current.version}"))
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(service, "save", racing_save)
+    with pytest.raises(ConflictError):
+        save_with_merge(
+            service, engagement_id=base.id, base=base, mine=edit(base.data, title="Mine"),
+            parent=None, ask=never_ask,
+        )
+
+
+def test_exec_is_used_without_ask(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    their_save(other, base, summary="Their summary.")
+    mine = edit(base.data, summary="My summary.")
+
+    def press_save() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ConflictDialog)
+        dialog.set_all("theirs")
+        dialog.save_button.click()
+
+    QTimer.singleShot(0, press_save)
+    saved = save_with_merge(service, engagement_id=base.id, base=base, mine=mine, parent=None)
+    assert saved is not None and saved.data.summary == "Their summary."
+
+
+# -- the dialog ------------------------------------------------------------------
+
+
+def make_dialog(qtbot: QtBot, base: EngagementData) -> ConflictDialog:
+    mine = edit(
+        base,
+        summary="My summary.",
+        follow_up=PartialDate(2026, Precision.MONTH, month=5),
+        status=Status.NEGOTIATING,
+        title="My title",
+    )
+    theirs = edit(
+        base,
+        summary="Their summary, which is rather longer. " * 6,
+        follow_up=PartialDate(2026, Precision.DAY, month=4, day=30),
+        status=Status.NEGOTIATING,
+        scope_limits=(*base.scope_limits, ScopeLimit(ScopeKind.HOSTING, "EU hosting only")),
+        owner="Colleague desk",
+    )
+    result = three_way_merge(base, mine, theirs)
+    dialog = ConflictDialog(title=base.title, result=result, theirs_version=7)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_dialog_table_shows_the_three_values(base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    assert "was changed by someone else (now version 7) while you were editing" in (
+        dialog.explanation.text()
+    )
+    assert base.data.title in dialog.explanation.text()
+    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(4)]
+    assert headers == ["Field", "Original", "Yours", "Theirs"]
+    assert dialog.conflict_fields() == ("summary", "follow_up")
+    assert dialog.table.item(0, 0).text() == "Summary"
+    assert dialog.table.item(1, 0).text() == "Follow-up"
+    assert cells(dialog, 1) == ("Q2 2026", "May 2026", "30 Apr 2026")
+    original, yours, theirs = cells(dialog, 0)
+    assert (original, yours) == (base.data.summary, "My summary.")
+    assert theirs.startswith("Their summary")
+    assert dialog.table.item(0, THEIRS_COL).toolTip().startswith("Their summary")
+    # Default choice is "Yours" for every row, and the choice widget sits in the row.
+    assert dialog.choices() == {"summary": "mine", "follow_up": "mine"}
+    assert dialog.table.cellWidget(0, KEEP_COL) is not None
+    # The other writer's non-conflicting changes are listed, read-only.
+    auto = dialog.auto_table
+    listed = [auto.item(r, 0).text() for r in range(auto.rowCount())]
+    assert listed == ["Status", "Owner", "Scope limits"]
+    assert "merged automatically" in dialog.auto_label.text()
+    assert auto.item(1, 2).text() == "Colleague desk"
+    assert "EU hosting only" in auto.item(2, 2).text()
+    assert not auto.item(1, 2).flags() & Qt.ItemFlag.ItemIsEditable
+
+
+def test_dialog_quick_set_buttons_and_chosen(base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    dialog.use_theirs_button.click()
+    assert dialog.choices() == {"summary": "theirs", "follow_up": "theirs"}
+    chosen = dialog.chosen()
+    assert chosen.summary.startswith("Their summary")
+    assert chosen.title == "My title"
+    assert chosen.owner == "Colleague desk"
+    dialog.use_mine_button.click()
+    assert dialog.chosen().summary == "My summary."
+    dialog.set_choice("follow_up", "theirs")
+    assert dialog.chosen().follow_up == PartialDate(2026, Precision.DAY, month=4, day=30)
+    with pytest.raises(KeyError):
+        dialog.set_choice("title", "theirs")
+
+
+def test_keep_theirs_asks_first(base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    asked: list[bool] = []
+    dialog.confirm_discard = lambda _parent: asked.append(True) or False
+    dialog.keep_theirs_button.click()
+    assert asked == [True]
+    assert dialog.outcome is None and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.confirm_discard = lambda _parent: True
+    dialog.keep_theirs_button.click()
+    assert dialog.outcome == "keep_theirs"
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def show_active(qtbot: QtBot, dialog: ConflictDialog) -> None:
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+
+
+def test_dialog_keyboard(base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    show_active(qtbot, dialog)
+    assert dialog.save_button.isDefault()
+    combo = dialog.table.cellWidget(0, KEEP_COL).findChild(type(dialog._combos["summary"]))
+    assert QApplication.focusWidget() is combo
+    # Tab walks from one choice to the next.
+    qtbot.keyClick(combo, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog._combos["follow_up"]
+    # Arrow keys change the choice; Escape cancels without an outcome.
+    qtbot.keyClick(dialog._combos["follow_up"], Qt.Key.Key_Down)
+    assert dialog.choice("follow_up") == "theirs"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.outcome is None
+
+
+def test_dialog_enter_saves_merged(base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    show_active(qtbot, dialog)
+    focused = QApplication.focusWidget()
+    assert focused is dialog._combos["summary"]
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert dialog.outcome == "save_merged"
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def test_dialog_screenshot(service: Tracker, base: Engagement, qtbot: QtBot):
+    dialog = make_dialog(qtbot, base.data)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save("/tmp/conflict.png")

@@ -1,0 +1,669 @@
+"""Tests of the engagement form (ui.engagement_form) and the partial-date field.
+
+The form is filled the way a person fills it (typing with qtbot.keyClicks, clicking
+buttons, pressing keys) and read back with ``data()``, which validates exactly as the
+service does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from tracker.dates import DateParseError, PartialDate, Precision
+from tracker.demo import RED_LINES, demo_document
+from tracker.errors import ValidationError
+from tracker.interchange import data_from_json
+from tracker.markings import DEFAULT_MARKINGS
+from tracker.model import EngagementData, ScopeLimit
+from tracker.vocab import Confidence, Region, ScopeKind, Stance, Status
+from ui.engagement_form import EngagementDialog
+from ui.partial_date_edit import ERROR_COLOUR, ERROR_COLOUR_DARK, PartialDateEdit
+
+VENDORS = ["Anthropic", "Google", "Microsoft", "Mistral AI", "OpenAI"]
+COUNTERPARTS = ["NATO", "U.S. Department of Defense", "U.S. federal agencies"]
+CATALOGUE = sorted(RED_LINES.items())
+
+DialogFactory = Callable[..., EngagementDialog]
+
+
+def demo_data() -> list[EngagementData]:
+    """The four demo engagements, parsed as the service parses them."""
+    return [
+        data_from_json(
+            obj,
+            label="demo",
+            allowed_markings=DEFAULT_MARKINGS,
+            default_marking="UNCLASSIFIED",
+        )
+        for obj in demo_document()["engagements"]
+    ]
+
+
+@pytest.fixture
+def make_dialog(qtbot: QtBot) -> Iterator[DialogFactory]:
+    """Build a shown dialog with the demo names and catalogue.
+
+    The fixture closes the dialogs itself (not through qtbot.addWidget, whose teardown
+    runs first): each is marked clean before closing, so that closing it does not open
+    the modal "Discard changes?" question.
+    """
+    made: list[EngagementDialog] = []
+
+    def make(data: EngagementData | None = None) -> EngagementDialog:
+        dialog = EngagementDialog(
+            markings=DEFAULT_MARKINGS,
+            default_marking="UNCLASSIFIED",
+            vendors=VENDORS,
+            counterparts=COUNTERPARTS,
+            catalogue=CATALOGUE,
+            data=data,
+        )
+        made.append(dialog)
+        dialog.show()
+        dialog.activateWindow()  # before waiting: shortcuts need the active window
+        qtbot.waitExposed(dialog)
+        return dialog
+
+    yield make
+    for dialog in made:
+        dialog.mark_clean()
+        dialog.close()
+        dialog.deleteLater()
+
+
+def line(dialog: EngagementDialog, field: str) -> QLineEdit:
+    widget = dialog.field_widget(field)
+    if isinstance(widget, PartialDateEdit):
+        return widget.lineEdit()
+    if isinstance(widget, QComboBox):
+        edit = widget.lineEdit()
+        assert edit is not None
+        return edit
+    assert isinstance(widget, QLineEdit)
+    return widget
+
+
+def combo(dialog: EngagementDialog, field: str) -> QComboBox:
+    widget = dialog.field_widget(field)
+    assert isinstance(widget, QComboBox)
+    return widget
+
+
+def fill_required(qtbot: QtBot, dialog: EngagementDialog) -> None:
+    qtbot.keyClicks(line(dialog, "title"), "Ministry pilot")
+    qtbot.keyClicks(line(dialog, "vendor"), "Mistral AI")
+    qtbot.keyClicks(line(dialog, "counterpart"), "French Ministry of Armed Forces")
+
+
+def cell(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    item = table.item(row, column)
+    assert item is not None
+    return item
+
+
+def validation_error(dialog: EngagementDialog) -> ValidationError:
+    with pytest.raises(ValidationError) as info:
+        dialog.data()
+    return info.value
+
+
+# --------------------------------------------------------------------------- new / typed
+
+
+def test_new_engagement_typed_in(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    assert dialog.windowTitle() == "New engagement"
+    assert not dialog.is_dirty()
+
+    fill_required(qtbot, dialog)
+    qtbot.keyClicks(combo(dialog, "region"), "Europe")
+    combo(dialog, "status").setCurrentIndex(combo(dialog, "status").findData("negotiating"))
+    qtbot.keyClicks(combo(dialog, "confidence"), "Rep")
+    combo(dialog, "marking").setCurrentText("PUBLIC")
+    summary = dialog.field_widget("summary")
+    assert isinstance(summary, QPlainTextEdit)
+    qtbot.keyClicks(summary, "A pilot of Mistral models.")
+    qtbot.keyClicks(line(dialog, "started"), "Q3 2025")
+    qtbot.keyClicks(line(dialog, "follow_up"), "mid-2026")
+    qtbot.keyClicks(line(dialog, "next_step"), "Ask for the tender")
+    qtbot.keyClicks(line(dialog, "owner"), "Europe desk")
+    qtbot.keyClicks(line(dialog, "tags"), "defence, europe ,, pilot, defence")
+    assert dialog.is_dirty()
+
+    data = dialog.data()
+    assert data == EngagementData(
+        title="Ministry pilot",
+        vendor="Mistral AI",
+        counterpart="French Ministry of Armed Forces",
+        status=Status.NEGOTIATING,
+        region=Region.EUROPE,
+        confidence=Confidence.REPORTED,
+        marking="PUBLIC",
+        summary="A pilot of Mistral models.",
+        started=PartialDate(2025, Precision.QUARTER, quarter=3),
+        follow_up=PartialDate(2026, Precision.YEAR, approximate=True),
+        next_step="Ask for the tender",
+        owner="Europe desk",
+        tags=("defence", "europe", "pilot"),
+    )
+
+
+def test_new_engagement_defaults(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    assert combo(dialog, "marking").currentText() == "UNCLASSIFIED"
+    assert combo(dialog, "status").currentData() == "exploratory"
+    assert combo(dialog, "region").currentText() == "—"
+    assert combo(dialog, "confidence").currentText() == "—"
+    assert line(dialog, "vendor").text() == ""
+    assert dialog.minimumWidth() >= 800 and dialog.minimumHeight() >= 600
+
+
+def test_vendor_combo_completes_from_the_given_names(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    vendor = combo(dialog, "vendor")
+    assert vendor.isEditable()
+    assert [vendor.itemText(i) for i in range(vendor.count())] == VENDORS
+    completer = vendor.completer()
+    assert completer is not None
+    completer.setCompletionPrefix("mistr")
+    assert completer.currentCompletion() == "Mistral AI"
+
+
+# --------------------------------------------------------------------------- round trip
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_set_data_then_data_round_trips_demo(make_dialog: DialogFactory, index: int) -> None:
+    original = demo_data()[index]
+    dialog = make_dialog(original)
+    assert dialog.windowTitle() == f"Edit — {original.title}"
+    assert not dialog.is_dirty()
+    assert dialog.data() == original
+
+
+def test_set_data_on_an_open_form_replaces_everything(make_dialog: DialogFactory) -> None:
+    first, second = demo_data()[:2]
+    dialog = make_dialog(first)
+    dialog.set_data(second)
+    assert dialog.data() == second
+    assert dialog.child_table("scope_limits").row_count() == len(second.scope_limits)
+    assert not dialog.is_dirty()
+
+
+def test_children_show_labels_not_codes(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[0])
+    concerns = dialog.child_table("concerns")
+    assert concerns.cell_text(0, "kind") == "Data sovereignty"
+    assert concerns.cell_text(0, "severity") == "High"
+    assert dialog.child_table("status_history").cell_text(0, "on") == "Mar 2026"
+    tabs = dialog.tab_widget()
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Sco&pe limits (1)",
+        "R&estrictions (1)",
+        "Clar&ifications (1)",
+        "Status &history (1)",
+        "Sour&ces (1)",
+        "Co&ncerns (3)",
+    ]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_typing_a_quarter_shows_what_was_understood(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    dialog = make_dialog()
+    started = dialog.field_widget("started")
+    assert isinstance(started, PartialDateEdit)
+    qtbot.keyClicks(started.lineEdit(), "Q3 2025")
+    hint = started.hintLabel()
+    assert "Q3 2025" in hint.text()
+    assert hint.isVisible()
+    assert hint.property("error") is False
+    assert started.value() == PartialDate(2025, Precision.QUARTER, quarter=3)
+
+
+def test_typing_soonish_shows_the_error_and_data_refuses(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    dialog = make_dialog()
+    fill_required(qtbot, dialog)
+    started = dialog.field_widget("started")
+    assert isinstance(started, PartialDateEdit)
+    qtbot.keyClicks(started.lineEdit(), "soonish")
+    assert started.hintLabel().text() == 'cannot understand the date "soonish"'
+    assert started.hintLabel().property("error") is True
+    assert ERROR_COLOUR in started.hintLabel().styleSheet()
+
+    error = validation_error(dialog)
+    assert error.field == "started"
+    label = dialog.error_label("started")
+    assert label is not None and label.isVisible()
+    assert "soonish" in label.text()
+    assert started.lineEdit().property("invalid") is True
+
+    # Editing the field clears the error state.
+    started.lineEdit().clear()
+    qtbot.keyClicks(started.lineEdit(), "Feb 2026")
+    assert started.lineEdit().property("invalid") is False
+    assert dialog.data().started == PartialDate(2026, Precision.MONTH, month=2)
+
+
+def test_partial_date_edit_value_and_set_value(qtbot: QtBot) -> None:
+    edit = PartialDateEdit()
+    qtbot.addWidget(edit)
+    assert edit.value() is None
+    approx = PartialDate(2025, Precision.YEAR, approximate=True)
+    edit.setValue(approx)
+    assert edit.text() == "c. 2025"
+    assert edit.value() == approx
+    edit.setValue(None)
+    assert edit.text() == ""
+    assert edit.value() is None
+    edit.setText("   ")
+    assert edit.value() is None
+    edit.setText("31 Feb 2026")
+    with pytest.raises(DateParseError):
+        edit.value()
+    assert edit.hintLabel().property("error") is True
+
+
+def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[1])
+    history = dialog.child_table("status_history")
+    history.set_cell(1, "on", "the other day")
+    error = validation_error(dialog)
+    assert error.field == "status_history[1].on"
+    assert dialog.tab_widget().currentWidget() is history
+    assert history.error_label.isVisible()
+    assert history.error_label.text().startswith("Row 2, on:")
+    assert history.table.currentRow() == 1
+    assert history.table.currentColumn() == 1
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    qtbot.keyClicks(line(dialog, "vendor"), "OpenAI")
+    qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
+    error = validation_error(dialog)
+    assert error.field == "title"
+    label = dialog.error_label("title")
+    assert label is not None
+    assert label.isVisible()
+    assert label.text() == "must not be empty"
+    assert line(dialog, "title").property("invalid") is True
+    assert line(dialog, "title").hasFocus() or dialog.focusWidget() is line(dialog, "title")
+
+    qtbot.keyClicks(line(dialog, "title"), "T")
+    assert not label.isVisible()
+    assert line(dialog, "title").property("invalid") is False
+
+
+def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    qtbot.keyClicks(line(dialog, "title"), "Talks")
+    qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
+    assert validation_error(dialog).field == "vendor"
+    label = dialog.error_label("vendor")
+    assert label is not None and label.isVisible()
+
+    original = demo_data()[0]
+    from dataclasses import replace
+
+    dialog.set_data(replace(original, marking="NATO RESTRICTED"))
+    # The marking is shown as it is (never silently changed) and refused on save.
+    assert combo(dialog, "marking").currentText() == "NATO RESTRICTED"
+    error = validation_error(dialog)
+    assert error.field == "marking"
+    assert "unclassified material only" in error.reason
+
+
+def test_show_error_from_the_caller(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[1])
+    dialog.show_error("scope_limits[2].text", "too vague")
+    scope = dialog.child_table("scope_limits")
+    assert dialog.tab_widget().currentWidget() is scope
+    assert scope.error_label.text() == "Row 3, text: too vague"
+    assert (scope.table.currentRow(), scope.table.currentColumn()) == (2, 1)
+
+    dialog.show_error("owner", "unknown desk")
+    owner_label = dialog.error_label("owner")
+    assert owner_label is not None and owner_label.isVisible()
+
+    dialog.show_error("id", "an engagement with this id exists already")
+    general = dialog.findChild(type(owner_label), "generalError")
+    assert general is not None and general.isVisible()
+    assert "exists already" in general.text()
+
+    dialog.clear_errors()
+    assert not scope.error_label.isVisible()
+    assert not owner_label.isVisible()
+    assert not general.isVisible()
+
+
+def test_child_error_numbers_skip_empty_rows(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    dialog.set_data(
+        EngagementData(
+            title="t",
+            vendor="v",
+            counterpart="c",
+            status=Status.ACTIVE,
+            marking="PUBLIC",
+            scope_limits=(ScopeLimit(ScopeKind.DATA, "no personal data"),),
+        )
+    )
+    scope = dialog.child_table("scope_limits")
+    scope.add_row()
+    scope.table.setCurrentCell(1, 0)
+    scope.move_current_row(-1)  # the empty row is now first
+    assert dialog.data().scope_limits == (ScopeLimit(ScopeKind.DATA, "no personal data"),)
+    # The service's "scope_limits[0]" is the form's second row.
+    dialog.show_error("scope_limits[0].text", "too short")
+    assert scope.table.currentRow() == 1
+
+
+# --------------------------------------------------------------------------- children
+
+
+def test_add_remove_and_reorder_scope_limits(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    fill_required(qtbot, dialog)
+    scope = dialog.child_table("scope_limits")
+
+    qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
+    scope.set_cell(0, "kind", "network")
+    scope.set_cell(0, "text", "Unclassified networks only")
+    qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
+    scope.set_cell(1, "kind", "Hosting")  # a label works too
+    scope.set_cell(1, "text", "Hosted in Europe")
+    qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
+    scope.set_cell(2, "kind", "personnel")
+    scope.set_cell(2, "text", "Cleared staff")
+    assert dialog.data().scope_limits == (
+        ScopeLimit(ScopeKind.NETWORK, "Unclassified networks only"),
+        ScopeLimit(ScopeKind.HOSTING, "Hosted in Europe"),
+        ScopeLimit(ScopeKind.PERSONNEL, "Cleared staff"),
+    )
+    assert dialog.tab_widget().tabText(0) == "Sco&pe limits (3)"
+
+    # Move the last one to the top with the buttons.
+    scope.table.setCurrentCell(2, 1)
+    qtbot.mouseClick(scope.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(scope.up_button, Qt.MouseButton.LeftButton)
+    assert scope.table.currentRow() == 0
+    assert not scope.up_button.isEnabled()
+    assert [s.text for s in dialog.data().scope_limits] == [
+        "Cleared staff",
+        "Unclassified networks only",
+        "Hosted in Europe",
+    ]
+
+    # Move down with Ctrl+Down, remove with the Delete key, add with Insert.
+    scope.table.setFocus()
+    qtbot.keyClick(scope.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [s.text for s in dialog.data().scope_limits] == [
+        "Unclassified networks only",
+        "Cleared staff",
+        "Hosted in Europe",
+    ]
+    qtbot.keyClick(scope.table, Qt.Key.Key_Delete)
+    assert [s.text for s in dialog.data().scope_limits] == [
+        "Unclassified networks only",
+        "Hosted in Europe",
+    ]
+    qtbot.mouseClick(scope.remove_button, Qt.MouseButton.LeftButton)
+    assert [s.text for s in dialog.data().scope_limits] == ["Unclassified networks only"]
+    scope.table.commit_pending_edit()
+    qtbot.keyClick(scope.table, Qt.Key.Key_Insert)
+    assert scope.row_count() == 2
+    # An added row left empty is ignored; a half-filled one is an error.
+    assert len(dialog.data().scope_limits) == 1
+    scope.set_cell(1, "text", "Something")
+    assert validation_error(dialog).field == "scope_limits[1].kind"
+
+
+def test_vocabulary_cells_are_edited_with_a_pick_list(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[0])
+    concerns = dialog.child_table("concerns")
+    table = concerns.table
+    table.setCurrentCell(0, 2)
+    table.editItem(cell(table, 0, 2))
+    editor = table.indexWidget(table.currentIndex())
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())] == ["—", "Low", "Medium", "High"]
+    editor.setCurrentIndex(0)  # severity is optional
+    table.commit_pending_edit()
+    assert concerns.cell_text(0, "severity") == ""
+    assert dialog.data().concerns[0].severity is None
+
+
+def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    dialog.set_data(EngagementData(title="t", vendor="v", counterpart="c", status=Status.AGREED))
+    restrictions = dialog.child_table("restrictions")
+    table = restrictions.table
+    r = restrictions.add_row()
+
+    # Pick a catalogued code: its shared title comes with it.
+    table.setCurrentCell(r, 0)
+    table.editItem(cell(table, r, 0))
+    editor = table.indexWidget(table.currentIndex())
+    assert isinstance(editor, QComboBox) and editor.isEditable()
+    found = editor.findData("no-fully-autonomous-weapons")
+    assert editor.itemText(found) == (
+        "no-fully-autonomous-weapons — No fully autonomous weapons systems"
+    )
+    editor.setCurrentIndex(found)
+    table.commit_pending_edit()
+    restrictions.set_cell(r, "stance", "agreed")
+    assert restrictions.cell_text(r, "code") == "no-fully-autonomous-weapons"
+    assert restrictions.cell_text(r, "title") == "No fully autonomous weapons systems"
+
+    # Type a new code and title.
+    r = restrictions.add_row()
+    table.setCurrentCell(r, 0)
+    table.editItem(cell(table, r, 0))
+    editor = table.indexWidget(table.currentIndex())
+    assert isinstance(editor, QComboBox)
+    editor.setEditText("no-biometric-profiling ")
+    table.commit_pending_edit()
+    restrictions.set_cell(r, "title", "No biometric profiling")
+    restrictions.set_cell(r, "stance", "proposed")
+
+    data = dialog.data()
+    assert [(x.code, x.title, x.stance) for x in data.restrictions] == [
+        ("no-fully-autonomous-weapons", "No fully autonomous weapons systems", Stance.AGREED),
+        ("no-biometric-profiling", "No biometric profiling", Stance.PROPOSED),
+    ]
+
+    # The same code twice is refused, on the second row's code.
+    restrictions.set_cell(r, "code", "no-fully-autonomous-weapons")
+    assert validation_error(dialog).field == "restrictions[1].code"
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def test_ctrl_s_emits_save_requested_only_when_valid(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    dialog = make_dialog()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    with qtbot.assertNotEmitted(dialog.saveRequested, wait=50):
+        qtbot.keyClick(line(dialog, "title"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    title_label = dialog.error_label("title")
+    assert title_label is not None and title_label.isVisible()
+
+    fill_required(qtbot, dialog)
+    with qtbot.waitSignal(dialog.saveRequested, timeout=1000):
+        qtbot.keyClick(line(dialog, "title"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()  # the caller decides when to accept
+
+
+def test_save_button_is_default_and_emits(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[2])
+    assert dialog.save_button().isDefault()
+    assert dialog.save_button().text() == "&Save"
+    with qtbot.waitSignal(dialog.saveRequested, timeout=1000):
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+
+
+def test_save_commits_a_cell_still_being_edited(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[0])
+    scope = dialog.child_table("scope_limits")
+    scope.table.setCurrentCell(0, 1)
+    scope.table.editItem(cell(scope.table, 0, 1))
+    editor = scope.table.indexWidget(scope.table.currentIndex())
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Unclassified networks and laptops")
+    with qtbot.waitSignal(dialog.saveRequested, timeout=1000):
+        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+    assert dialog.data().scope_limits[0].text == "Unclassified networks and laptops"
+
+
+# --------------------------------------------------------------------------- dirty / cancel
+
+
+def test_dirty_tracking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[0])
+    assert not dialog.is_dirty()
+    qtbot.keyClicks(line(dialog, "owner"), "!")
+    assert dialog.is_dirty()
+    qtbot.keyClick(line(dialog, "owner"), Qt.Key.Key_Backspace)
+    assert not dialog.is_dirty()
+
+    concerns = dialog.child_table("concerns")
+    concerns.table.setCurrentCell(0, 0)
+    concerns.move_current_row(1)
+    assert dialog.is_dirty()
+    concerns.move_current_row(-1)
+    assert not dialog.is_dirty()
+
+    concerns.add_row()  # an empty row alone is no change
+    assert not dialog.is_dirty()
+    concerns.set_cell(3, "text", "x")
+    assert dialog.is_dirty()
+
+    dialog.set_data(demo_data()[1])
+    assert not dialog.is_dirty()
+    combo(dialog, "status").setCurrentIndex(0)
+    assert dialog.is_dirty()
+    dialog.mark_clean()
+    assert not dialog.is_dirty()
+
+
+def test_cancel_with_changes_asks_before_discarding(
+    qtbot: QtBot, make_dialog: DialogFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_dialog(demo_data()[0])
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.Cancel
+
+    def question(parent: object, title: str, text: str, *args: object) -> object:
+        asked.append(title)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    qtbot.keyClicks(line(dialog, "title"), " (draft)")
+
+    qtbot.mouseClick(dialog.cancel_button(), Qt.MouseButton.LeftButton)
+    assert asked == ["Discard changes?"]
+    assert dialog.isVisible()
+    assert line(dialog, "title").text().endswith("(draft)")
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Discard changes?"] * 2
+    assert dialog.isVisible()
+
+    dialog.close()  # the window's close button
+    assert len(asked) == 3
+    assert dialog.isVisible()
+
+    answer = QMessageBox.StandardButton.Discard
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        qtbot.mouseClick(dialog.cancel_button(), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_cancel_without_changes_does_not_ask(
+    qtbot: QtBot, make_dialog: DialogFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = make_dialog(demo_data()[0])
+
+    def question(*args: object) -> object:
+        raise AssertionError("should not ask")
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    with qtbot.waitSignal(dialog.rejected, timeout=1000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+# --------------------------------------------------------------------------- keyboard
+
+
+def test_mnemonics_and_tab_order(make_dialog: DialogFactory) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    dialog = make_dialog()
+    buddies = {
+        label.text(): label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()
+    }
+    assert buddies["&Title"] is dialog.field_widget("title")
+    assert buddies["Starte&d"] is dialog.field_widget("started")
+    letters = [text[text.index("&") + 1].lower() for text in buddies]
+    assert len(letters) == len(set(letters)), "a mnemonic letter is used twice"
+
+    order: list[QWidget | None] = [line(dialog, "title")]
+    while len(order) < 14:
+        last = order[-1]
+        assert last is not None
+        order.append(last.nextInFocusChain())
+    names = [
+        dialog.field_widget(n)
+        for n in ("vendor", "counterpart", "region", "status", "confidence", "marking")
+    ]
+    assert order[1] is names[0]
+    focus_order = [w for w in order if w in names]
+    assert focus_order == names
+
+
+def test_error_colours_follow_a_dark_palette(qtbot: QtBot, make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    assert ERROR_COLOUR in dialog.styleSheet()
+    palette = QPalette(dialog.palette())
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+    ):
+        palette.setColor(role, QColor(colour))
+    dialog.setPalette(palette)
+    assert ERROR_COLOUR_DARK in dialog.styleSheet()
+    started = dialog.field_widget("started")
+    assert isinstance(started, PartialDateEdit)
+    qtbot.keyClicks(started.lineEdit(), "soonish")
+    assert ERROR_COLOUR_DARK in started.hintLabel().styleSheet()
+    started.lineEdit().clear()
+    qtbot.keyClicks(started.lineEdit(), "2025")
+    assert QColor(started.hintLabel().styleSheet().split(":")[1].strip(" ;")).lightness() > 100

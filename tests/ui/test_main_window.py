@@ -1,0 +1,401 @@
+"""The main window driven as a user would: typing, clicking, shortcuts, undo, settings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from tracker.model import Filters
+from tracker.services import Tracker
+from tracker.vocab import Region, Status
+from ui.conflict_dialog import ConflictDialog
+from ui.engagement_form import EngagementDialog
+from ui.main_window import MainWindow
+from ui.table_model import COLUMNS, EngagementTableModel
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "tracker.db"
+    service = Tracker.open(path, user="setup")
+    service.load_demo()
+    service.close()
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
+    win.show()
+    activate(qtbot, win)
+    yield win
+    if win.job is not None:
+        win.job.wait()
+    if win.dialog is not None:  # never leave a "Discard changes?" question blocking teardown
+        win.dialog.mark_clean()
+        win.dialog.reject()
+    win.close()
+    win.deleteLater()
+
+
+def activate(qtbot: QtBot, widget: QWidget) -> None:
+    """Make ``widget``'s window the active one (a window manager would do it on show)."""
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
+
+
+def titles(win: MainWindow) -> list[str]:
+    model = win.model
+    return [str(model.data(model.index(r, 0))) for r in range(model.rowCount())]
+
+
+def select_title(win: MainWindow, text: str) -> int:
+    """Click the row whose title contains ``text``."""
+    for row, title in enumerate(titles(win)):
+        if text in title:
+            rect = win.table.visualRect(win.model.index(row, 0))
+            QTest.mouseClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert win.selected_ids() == [win.model.id_at(row)]
+            return win.model.id_at(row)
+    raise AssertionError(f"no row titled {text!r}")
+
+
+def open_editor(qtbot: QtBot, win: MainWindow) -> EngagementDialog:
+    win.table.setFocus()
+    qtbot.keyClick(win.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: win.dialog is not None and win.dialog.isVisible())
+    assert win.dialog is not None
+    activate(qtbot, win.dialog)
+    return win.dialog
+
+
+def press(
+    qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    """Type a key where the keyboard focus is, as a user would."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifiers)
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def replace_text(qtbot: QtBot, widget: QPlainTextEdit, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def test_window_title_names_the_database_and_shows_the_count(window: MainWindow) -> None:
+    assert window.windowTitle().startswith("tracker.db")
+    assert window.filter_bar.count_label.text() == "4 of 4 engagements"
+    assert window.model.rowCount() == 4
+
+
+def test_typing_in_search_narrows_rows_and_count(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_F, CTRL)
+    assert window.filter_bar.search.hasFocus()
+    qtbot.keyClicks(window.filter_bar.search, "mistral")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    assert titles(window) == ["NATO exploratory talks with OpenAI on unclassified IT"]
+    assert window.filter_bar.count_label.text() == "1 of 4 engagements"
+    # child text (a scope limit) is searched too
+    window.filter_bar.search.clear()
+    qtbot.keyClicks(window.filter_bar.search, "clearances")
+    qtbot.waitUntil(lambda: titles(window) == ["U.S. Department of Defense agreement with OpenAI"])
+    window.filter_bar.clear_button.click()
+    assert window.model.rowCount() == 4
+
+
+def test_status_and_region_filters_combine(window: MainWindow) -> None:
+    bar = window.filter_bar
+    bar.region._actions[Region.NORTH_AMERICA].trigger()
+    assert window.model.rowCount() == 2
+    bar.status._actions[Status.AGREED].trigger()
+    assert titles(window) == ["U.S. Department of Defense agreement with OpenAI"]
+    bar.status._actions[Status.BROKEN_DOWN].trigger()
+    assert window.model.rowCount() == 2
+    bar.region._actions[Region.NORTH_AMERICA].trigger()
+    bar.region._actions[Region.EUROPE].trigger()
+    assert window.model.rowCount() == 0
+    assert bar.count_label.text() == "0 of 4 engagements"
+
+
+def test_clicking_a_header_sorts_by_that_column(qtbot: QtBot, window: MainWindow) -> None:
+    header = window.table.horizontalHeader()
+    status = next(n for n, c in enumerate(COLUMNS) if c.key == "status")
+    x = header.sectionViewportPosition(status) + header.sectionSize(status) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    statuses = [str(window.model.data(window.model.index(r, status))) for r in range(4)]
+    assert statuses == ["Exploratory", "Agreed", "Active", "Broken down"]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    statuses = [str(window.model.data(window.model.index(r, status))) for r in range(4)]
+    assert statuses == ["Broken down", "Active", "Agreed", "Exploratory"]
+
+
+def test_edit_saves_shows_in_history_and_undoes(qtbot: QtBot, window: MainWindow) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    summary = dialog.field_widget("summary")
+    assert isinstance(summary, QPlainTextEdit)
+    replace_text(qtbot, summary, "Talks confirmed by a NATO spokesperson.")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is None)
+
+    stored = window.service.get(engagement_id=eid)
+    assert stored.data.summary == "Talks confirmed by a NATO spokesperson."
+    assert stored.version == 2
+    history = window.service.history(engagement_id=eid)
+    assert history[0].field == "summary" and history[0].who == "alice"
+    assert "Talks confirmed by a NATO spokesperson." in window.detail.plain_text()
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.service.get(engagement_id=eid).data.summary.startswith("Reported exploratory")
+    press(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.service.get(engagement_id=eid).data.summary == (
+        "Talks confirmed by a NATO spokesperson."
+    )
+
+
+def test_a_bad_partial_date_shows_inline_and_saves_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    eid = select_title(window, "NATO")
+    before = window.service.get(engagement_id=eid)
+    dialog = open_editor(qtbot, window)
+    started = dialog.field_widget("started")
+    line = started.lineEdit()  # type: ignore[union-attr]
+    line.selectAll()
+    qtbot.keyClicks(line, "soonish")
+    assert "soonish" in started.hintLabel().text()  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    label = dialog.error_label("started")
+    assert label is not None and label.isVisible() and "soonish" in label.text()
+    assert window.dialog is dialog and dialog.isVisible()
+    assert window.service.get(engagement_id=eid) == before
+    line.selectAll()
+    qtbot.keyClicks(line, "Q3 2026")
+    assert started.hintLabel().text().endswith("Q3 2026")  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    assert window.service.get(engagement_id=eid).data.started.iso() == "2026-Q3"  # type: ignore[union-attr]
+
+
+def _answer_conflict(choice: str, seen: list[ConflictDialog]) -> None:
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, ConflictDialog):
+        QTimer.singleShot(50, lambda: _answer_conflict(choice, seen))
+        return
+    seen.append(dialog)
+    dialog.set_all(choice)  # type: ignore[arg-type]
+    dialog.save_merged()
+
+
+def test_a_conflicting_save_asks_and_loses_nothing(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    colleague = Tracker.open(db_path, user="bob")
+    current = colleague.get(engagement_id=eid)
+    colleague.update(
+        engagement_id=eid,
+        expected_version=current.version,
+        changes={"summary": "Bob's summary", "owner": "Bob"},
+    )
+    summary = dialog.field_widget("summary")
+    assert isinstance(summary, QPlainTextEdit)
+    replace_text(qtbot, summary, "Alice's summary")
+    seen: list[ConflictDialog] = []
+    QTimer.singleShot(50, lambda: _answer_conflict("mine", seen))
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is None, timeout=5000)
+
+    assert seen and "summary" in seen[0].conflict_fields()
+    stored = window.service.get(engagement_id=eid).data
+    assert stored.summary == "Alice's summary"
+    assert stored.owner == "Bob"  # Bob's change to another field merged in
+    values = [(h.field, h.new) for h in window.service.history(engagement_id=eid)]
+    assert ("summary", "Bob's summary") in values  # Bob's words are kept in the history
+    colleague.close()
+
+
+def test_changes_to_different_fields_merge_without_asking(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    colleague = Tracker.open(db_path, user="bob")
+    current = colleague.get(engagement_id=eid)
+    colleague.update(engagement_id=eid, expected_version=current.version, changes={"owner": "Bob"})
+    summary = dialog.field_widget("summary")
+    assert isinstance(summary, QPlainTextEdit)
+    replace_text(qtbot, summary, "Alice's summary")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    stored = window.service.get(engagement_id=eid).data
+    assert (stored.summary, stored.owner) == ("Alice's summary", "Bob")
+    colleague.close()
+
+
+def test_new_engagement_then_undo_moves_it_to_the_trash(qtbot: QtBot, window: MainWindow) -> None:
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
+    dialog = window.dialog
+    assert dialog is not None
+    activate(qtbot, dialog)
+    qtbot.keyClicks(dialog.field_widget("title"), "Ministry talks with Mistral AI")
+    qtbot.keyClicks(dialog.field_widget("vendor").lineEdit(), "Mistral AI")  # type: ignore[union-attr]
+    qtbot.keyClicks(dialog.field_widget("counterpart").lineEdit(), "French Ministry")  # type: ignore[union-attr]
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: window.dialog is None)
+    assert window.model.rowCount() == 5
+    assert window.filter_bar.count_label.text() == "5 of 5 engagements"
+    window.undo_action.trigger()
+    assert window.model.rowCount() == 4
+    assert window.service.count(filters=Filters(trash=True)) == 1
+
+
+def test_delete_goes_to_the_trash_and_comes_back(qtbot: QtBot, window: MainWindow) -> None:
+    eid = select_title(window, "Anthropic")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.model.rowCount() == 3
+    window.trash_action.trigger()
+    assert window.model.ids() == [eid]
+    window.table.selectRow(0)
+    window.restore_action.trigger()
+    assert window.model.rowCount() == 0
+    window.trash_action.trigger()
+    assert window.model.rowCount() == 4
+
+
+def test_settings_survive_a_restart(
+    qtbot: QtBot, window: MainWindow, db_path: Path, settings: QSettings
+) -> None:
+    header = window.table.horizontalHeader()
+    window.filter_bar.status._actions[Status.AGREED].trigger()
+    window.filter_bar.status._actions[Status.ACTIVE].trigger()
+    header.setSectionHidden(5, True)
+    header.resizeSection(0, 333)
+    header.setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+    ids = window.model.ids()
+    window.close()
+
+    again = MainWindow(Tracker.open(db_path), settings=settings)
+    qtbot.addWidget(again)
+    again_header = again.table.horizontalHeader()
+    assert again_header.isSectionHidden(5)
+    assert again_header.sectionSize(0) == 333
+    assert again_header.sortIndicatorSection() == 2
+    assert again_header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert set(again.filter_bar.status.selected()) == {Status.AGREED, Status.ACTIVE}
+    assert again.model.ids() == ids
+    again.close()
+
+
+def test_export_and_import_run_on_a_worker(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.json"
+    window.export_file(str(out))
+    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert len(document["engagements"]) == 4
+    assert out.stat().st_mode & 0o777 == 0o600
+
+    for n, item in enumerate(document["engagements"]):
+        item["id"] = f"copy-{n}"
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps(document), encoding="utf-8")
+    window.import_file(str(copy))
+    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    assert window.model.rowCount() == 8
+
+
+def test_a_failed_import_shows_a_message_and_writes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    messages: list[str] = []
+    monkeypatch.setattr(window, "_failed", messages.append)
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "engagement-tracker/1",
+                "engagements": [
+                    {
+                        "title": "x",
+                        "vendor": "v",
+                        "counterpart": "c",
+                        "status": "agreed",
+                        "marking": "SECRET",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    window.import_file(str(bad))
+    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    assert messages and "marking" in messages[0] and "SECRET" in messages[0]
+    assert window.service.count() == 4
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    model = EngagementTableModel(Tracker.open(db_path))
+    model.reload()
+    qtmodeltester.check(model)
+    model.set_query(filters=Filters(search="OpenAI"), sort_column=2, descending=True)
+    qtmodeltester.check(model)
+
+
+def test_empty_database_offers_demo_data(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> None:
+    win = MainWindow(Tracker.open(tmp_path / "empty.db"), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible()
+    win.demo_action.trigger()
+    assert win.model.rowCount() == 4
+    assert not win.banner.isVisible()
+
+
+def test_gui_entry_point_opens_and_closes(
+    qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ui import app
+
+    monkeypatch.setattr(
+        app,
+        "open_settings",
+        lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
+        raising=False,
+    )
+    shown: list[str] = []
+
+    def close_soon() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                shown.append(widget.windowTitle())
+                widget.close()
+        QApplication.instance().quit()  # type: ignore[union-attr]
+
+    QTimer.singleShot(200, close_soon)
+    assert app.main(db=str(db_path)) == 0
+    assert shown and shown[0].startswith("tracker.db")
+    assert isinstance(QDialog, type)

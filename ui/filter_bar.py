@@ -1,0 +1,217 @@
+"""The filter bar: status and region multi-selects, vendor, counterpart, search, clear.
+
+Every change emits ``changed`` with the new ``Filters``; typing in the search box
+is debounced so that a query runs once the typist pauses, not on every key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from tracker.model import Filters
+from tracker.vocab import Region, Status, Vocabulary
+
+SEARCH_DELAY_MS = 250
+ANY = ""
+
+
+class _StickyMenu(QMenu):
+    """A menu whose checkable items toggle without closing it."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class MultiSelect(QToolButton):
+    """A drop-down button with a checkable entry per vocabulary word."""
+
+    changed = Signal()
+
+    def __init__(
+        self, noun: str, words: Sequence[Vocabulary], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._noun = noun
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = _StickyMenu(self)
+        self._actions: dict[Vocabulary, QAction] = {}
+        for word in words:
+            action = QAction(word.label, menu)
+            action.setCheckable(True)
+            action.toggled.connect(self._toggled)
+            menu.addAction(action)
+            self._actions[word] = action
+        menu.addSeparator()
+        clear = menu.addAction(f"Any {noun.lower()}")
+        clear.triggered.connect(lambda: self.set_selected(()))
+        self.setMenu(menu)
+        self.setAccessibleName(f"{noun} filter")
+        self._update_text()
+
+    def selected(self) -> tuple[Any, ...]:
+        """The checked words, in vocabulary order."""
+        return tuple(w for w, a in self._actions.items() if a.isChecked())
+
+    def set_selected(self, words: Sequence[Vocabulary]) -> None:
+        """Check exactly ``words`` (emits ``changed`` once if anything changed)."""
+        before = self.selected()
+        for word, action in self._actions.items():
+            action.blockSignals(True)
+            action.setChecked(word in words)
+            action.blockSignals(False)
+        self._update_text()
+        if self.selected() != before:
+            self.changed.emit()
+
+    def _toggled(self) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = self.selected()
+        if not chosen:
+            self.setText(f"{self._noun}: any")
+        elif len(chosen) <= 2:
+            self.setText(f"{self._noun}: " + ", ".join(w.label for w in chosen))
+        else:
+            self.setText(f"{self._noun}: {len(chosen)} chosen")
+        self.setToolTip(", ".join(w.label for w in chosen) or f"Any {self._noun.lower()}")
+
+
+class FilterBar(QWidget):
+    """Filters for the engagement table, with a visible "N of M" count."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search everything  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search")
+        self.search.setMinimumWidth(220)
+        self.status = MultiSelect("Status", list(Status), self)
+        self.region = MultiSelect("Region", list(Region), self)
+        self.vendor = QComboBox(self)
+        self.vendor.setAccessibleName("Vendor filter")
+        self.counterpart = QComboBox(self)
+        self.counterpart.setAccessibleName("Counterpart filter")
+        for combo in (self.vendor, self.counterpart):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumContentsLength(10)
+        self.set_names(vendors=(), counterparts=())
+        self.clear_button = QPushButton("C&lear filters", self)
+        self.clear_button.setToolTip("Show all engagements (Ctrl+Shift+L)")
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.search, 3)
+        layout.addWidget(self.status)
+        layout.addWidget(self.region)
+        layout.addWidget(self.vendor)
+        layout.addWidget(self.counterpart)
+        layout.addWidget(self.clear_button)
+        layout.addStretch(1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.flush)
+        self.status.changed.connect(self.changed)
+        self.region.changed.connect(self.changed)
+        self.vendor.currentIndexChanged.connect(self.changed)
+        self.counterpart.currentIndexChanged.connect(self.changed)
+        self.clear_button.clicked.connect(self.clear)
+        self.changed.connect(self._update_clear)
+        self._update_clear()
+
+    def flush(self) -> None:
+        """Apply pending search text now instead of after the debounce delay."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    def set_names(self, *, vendors: Sequence[str], counterparts: Sequence[str]) -> None:
+        """Fill the vendor and counterpart pick-lists, keeping the current choices."""
+        for combo, names, noun in (
+            (self.vendor, vendors, "vendor"),
+            (self.counterpart, counterparts, "counterpart"),
+        ):
+            current = combo.currentData() or ANY
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(f"Any {noun}", ANY)
+            for name in names:
+                combo.addItem(name, name)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+
+    def filters(self, *, trash: bool = False) -> Filters:
+        """The filters chosen now."""
+        text = self.search.text().strip()
+        return Filters(
+            statuses=self.status.selected(),
+            regions=self.region.selected(),
+            vendor=self.vendor.currentData() or None,
+            counterpart=self.counterpart.currentData() or None,
+            search=text or None,
+            trash=trash,
+        )
+
+    def set_filters(self, filters: Filters) -> None:
+        """Show ``filters`` (emits ``changed`` once)."""
+        widgets = (self.search, self.status, self.region, self.vendor, self.counterpart)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.setText(filters.search or "")
+        self.status.set_selected(filters.statuses)
+        self.region.set_selected(filters.regions)
+        for combo, value in (
+            (self.vendor, filters.vendor),
+            (self.counterpart, filters.counterpart),
+        ):
+            found = combo.findData(value or ANY)
+            if found < 0 and value:
+                combo.addItem(value, value)
+                found = combo.count() - 1
+            combo.setCurrentIndex(max(found, 0))
+        for w in widgets:
+            w.blockSignals(False)
+        self._timer.stop()
+        self.changed.emit()
+
+    def clear(self) -> None:
+        """Remove every filter."""
+        self.set_filters(Filters())
+
+    def set_count(self, shown: int, total: int) -> None:
+        """Show "N of M engagements"."""
+        noun = "engagement" if total == 1 else "engagements"
+        self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+
+    def _update_clear(self) -> None:
+        self.clear_button.setEnabled(not self.filters().is_empty())

@@ -1,0 +1,777 @@
+"""The main window: filter bar, engagement table, detail pane, menus, undo.
+
+Think Calibre or Zotero: the table on the left fills from the service layer on
+demand, the detail pane on the right shows the selected engagement, and every
+saved change goes on the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker import __version__
+from tracker.errors import TrackerError, ValidationError
+from tracker.files import dump_json, read_json, read_text, write_atomic
+from tracker.flatfile import from_csv, to_csv
+from tracker.model import Engagement, EngagementData, Filters
+from tracker.services import Tracker
+from ui.commands import CreateCommand, EditCommand, TrashCommand
+from ui.detail_pane import DetailPane
+from ui.engagement_form import EngagementDialog
+from ui.filter_bar import FilterBar
+from ui.saving import save_with_merge
+from ui.settings import (
+    filters_from_text,
+    filters_to_text,
+    open_settings,
+    recent_databases,
+    remember_database,
+)
+from ui.table_model import COLUMNS, EngagementTableModel
+from ui.workers import Job
+
+APP_TITLE = "Engagement Tracker"
+
+
+def database_name(url: str) -> str:
+    """A short name for the window title: the file name, or the URL without password."""
+    if url.startswith("sqlite:///"):
+        return Path(url.removeprefix("sqlite:///")).name
+    head, sep, tail = url.partition("@")
+    return tail if sep else head
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(
+        self,
+        service: Tracker,
+        *,
+        settings: QSettings | None = None,
+        opener: Callable[[str], Tracker] | None = None,
+    ) -> None:
+        super().__init__()
+        self.service = service
+        self.settings = settings if settings is not None else open_settings()
+        self._opener = opener or (lambda target: Tracker.open(target))
+        self.undo_stack = QUndoStack(self)
+        self.dialog: EngagementDialog | None = None
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
+        self._total = 0
+
+        self.model = EngagementTableModel(service, self)
+        self.filter_bar = FilterBar(self)
+        self.table = QTableView(self)
+        self.detail = DetailPane(self)
+        self.banner = self._build_banner()
+        self._build_table()
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.undo_stack.cleanChanged.connect(self._update_actions)
+
+        self._restore_settings()
+        remember_database(self.settings, service.url)
+        self._rebuild_recent_menu()
+        self._update_title()
+
+    # -- construction ---------------------------------------------------------------
+
+    def _build_banner(self) -> QWidget:
+        banner = QWidget(self)
+        banner.setObjectName("emptyBanner")
+        label = QLabel("This database is empty.", banner)
+        button = QPushButton("Load &demo data", banner)
+        button.clicked.connect(self.load_demo)
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(label)
+        layout.addWidget(button)
+        layout.addStretch(1)
+        banner.setVisible(False)
+        return banner
+
+    def _build_table(self) -> None:
+        t = self.table
+        t.setModel(self.model)
+        t.setObjectName("engagementTable")
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setAlternatingRowColors(True)
+        t.setWordWrap(False)
+        t.setTextElideMode(Qt.TextElideMode.ElideRight)
+        t.setShowGrid(False)
+        vertical = t.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
+        header = t.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSortIndicatorShown(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        widths = (280, 165, 95, 110, 115, 95, 150, 125, 90)
+        for column, width in enumerate(widths):
+            t.setColumnWidth(column, width)
+        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        t.customContextMenuRequested.connect(self._table_menu)
+
+    def _build_layout(self) -> None:
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.banner)
+        column.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([920, 480])
+        self.setCentralWidget(self.splitter)
+        self.resize(1400, 820)
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New engagement…", self.new_engagement, K.New)
+        self.new_db_action = self._action("New &database…", self.new_database)
+        self.open_db_action = self._action("&Open database…", self.open_database, K.Open)
+        self.import_action = self._action("&Import…", self.import_file, "Ctrl+I")
+        self.export_action = self._action(
+            "&Export…", self.export_file, "Ctrl+E", "Export the engagements shown (or selected)"
+        )
+        self.demo_action = self._action("Load &demo data", self.load_demo)
+        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(K.Redo)])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.edit_action = self._action("&Edit engagement…", self.edit_current, "F2")
+        self.delete_action = self._action(
+            "&Delete", self.delete_selected, K.Delete, "Move the selected engagements to the trash"
+        )
+        self.restore_action = self._action(
+            "Rest&ore from trash", self.restore_selected, "Ctrl+Shift+R"
+        )
+        self.find_action = self._action("&Find", self.focus_search, K.Find)
+        self.clear_action = self._action("C&lear filters", self.filter_bar.clear, "Ctrl+Shift+L")
+
+        self.reload_action = self._action("&Reload", self.reload, K.Refresh)
+        self.trash_action = self._action("Show &trash", self.apply_filters, "Ctrl+T")
+        self.trash_action.setCheckable(True)
+        self.about_action = self._action("&About Engagement Tracker", self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        file.addAction(self.new_action)
+        file.addSeparator()
+        file.addAction(self.new_db_action)
+        file.addAction(self.open_db_action)
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        file.addAction(self.import_action)
+        file.addAction(self.export_action)
+        file.addAction(self.demo_action)
+        file.addSeparator()
+        file.addAction(self.quit_action)
+
+        edit = bar.addMenu("&Edit")
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        edit.addAction(self.edit_action)
+        edit.addAction(self.delete_action)
+        edit.addAction(self.restore_action)
+        edit.addSeparator()
+        edit.addAction(self.find_action)
+        edit.addAction(self.clear_action)
+
+        view = bar.addMenu("&View")
+        view.addAction(self.reload_action)
+        view.addAction(self.trash_action)
+        self.columns_menu = view.addMenu("&Columns")
+        self.columns_menu.aboutToShow.connect(lambda: self._fill_columns_menu(self.columns_menu))
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        self.statusBar()
+
+    # -- settings -------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = self.table.horizontalHeader()
+        state = s.value("table/header")
+        if isinstance(state, QByteArray):
+            header.restoreState(state)
+        sort_column = _int(s.value("table/sortColumn", 0))
+        descending = str(s.value("table/descending", "false")).lower() == "true"
+        if not 0 <= sort_column < len(COLUMNS):
+            sort_column = 0
+        filters = filters_from_text(s.value("filters"))
+        self.filter_bar.blockSignals(True)
+        self.filter_bar.set_filters(filters)
+        self.filter_bar.blockSignals(False)
+        self._refresh_names()
+        self.model.set_query(
+            filters=self.filter_bar.filters(), sort_column=sort_column, descending=descending
+        )
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(sort_column, order)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self._after_query()
+
+    def save_settings(self) -> None:
+        """Remember the window layout, columns, order and filters."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("table/header", self.table.horizontalHeader().saveState())
+        s.setValue("table/sortColumn", self.model.sort_column)
+        s.setValue("table/descending", "true" if self.model.descending else "false")
+        s.setValue("filters", filters_to_text(self.filter_bar.filters()))
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.activateWindow()
+            if not self.dialog.close():
+                event.ignore()
+                return
+        if self.job is not None:
+            self.job.cancel()
+            self.job.wait()
+        self.save_settings()
+        event.accept()
+
+    # -- querying ---------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """Re-run the query for the filters in the bar, keeping the current engagement."""
+        keep = self.current_id()
+        filters = self.filter_bar.filters(trash=self.trash_action.isChecked())
+        self.model.set_query(filters=filters)
+        self._after_query(keep)
+
+    def reload(self) -> None:
+        """Re-read everything from the database (F5)."""
+        keep = self.current_id()
+        self._refresh_names()
+        self.model.reload()
+        self._after_query(keep)
+
+    def _after_query(self, keep: int | None = None) -> None:
+        trash = self.trash_action.isChecked()
+        self._total = self.service.count(filters=Filters(trash=trash))
+        self.filter_bar.set_count(self.model.rowCount(), self._total)
+        self.banner.setVisible(
+            not trash and self._total == 0 and self.service.count(filters=Filters(trash=True)) == 0
+        )
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.detail.show_engagement(None, ())
+        self._update_actions()
+
+    def _refresh_names(self) -> None:
+        self.filter_bar.set_names(
+            vendors=self.service.names(kind="vendor"),
+            counterparts=self.service.names(kind="counterpart"),
+        )
+
+    def current_id(self) -> int | None:
+        """The engagement under the cursor, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.id_at(index.row())
+
+    def selected_ids(self) -> list[int]:
+        """The selected engagements, in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.id_at(r) for r in rows]
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_detail(self.model.id_at(current.row()) if current.isValid() else None)
+
+    def _show_detail(self, engagement_id: int | None) -> None:
+        if engagement_id is None:
+            self.detail.show_engagement(None, ())
+            return
+        try:
+            engagement = self.service.get(engagement_id=engagement_id)
+            history = self.service.history(engagement_id=engagement_id)
+        except TrackerError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            self.detail.show_engagement(None, ())
+            return
+        self.detail.show_engagement(engagement, history)
+
+    def _update_actions(self) -> None:
+        has = self.current_id() is not None
+        trash = self.trash_action.isChecked()
+        self.edit_action.setEnabled(has and not trash)
+        self.delete_action.setEnabled(has and not trash)
+        self.restore_action.setEnabled(has and trash)
+
+    def _changed(self, ids: Sequence[int]) -> None:
+        """After a saved change: refresh ids (order may change), rows and the detail pane."""
+        keep = self.current_id()
+        self._refresh_names()
+        self.model.reload()
+        self._after_query(keep)
+        current = self.current_id()
+        if current is not None and current in ids:
+            self._show_detail(current)
+
+    def _failed(self, message: str) -> None:
+        QMessageBox.warning(self, APP_TITLE, message)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.search.selectAll()
+
+    # -- editing ----------------------------------------------------------------------
+
+    def _form(self, data: EngagementData | None) -> EngagementDialog:
+        return EngagementDialog(
+            markings=self.service.markings(),
+            default_marking=self.service.default_marking(),
+            vendors=self.service.names(kind="vendor"),
+            counterparts=self.service.names(kind="counterpart"),
+            catalogue=self.service.restriction_catalogue(),
+            data=data,
+            parent=self,
+        )
+
+    def new_engagement(self) -> None:
+        """Ctrl+N: open the form for a new engagement."""
+        dialog = self._form(None)
+        dialog.saveRequested.connect(lambda: self._save_new(dialog))
+        self._open_dialog(dialog)
+
+    def edit_current(self) -> None:
+        """F2 / Enter / double-click: edit the current engagement."""
+        eid = self.current_id()
+        if eid is None or self.trash_action.isChecked():
+            return
+        try:
+            base = self.service.get(engagement_id=eid)
+        except TrackerError as exc:
+            self._failed(str(exc))
+            return
+        dialog = self._form(base.data)
+        dialog.saveRequested.connect(lambda: self._save_edit(dialog, base))
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: EngagementDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        dialog.open()
+
+    def _dialog_closed(self, dialog: EngagementDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        self.activateWindow()
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _form_data(self, dialog: EngagementDialog) -> EngagementData | None:
+        try:
+            return dialog.data()
+        except ValidationError as exc:
+            dialog.show_error(exc.field, exc.reason)
+            return None
+
+    def _save_new(self, dialog: EngagementDialog) -> None:
+        data = self._form_data(dialog)
+        if data is None:
+            return
+        try:
+            created = self.service.create(data=data)
+        except ValidationError as exc:
+            dialog.show_error(exc.field, exc.reason)
+            return
+        except TrackerError as exc:
+            QMessageBox.warning(
+                dialog, "Not saved", f"{exc}\n\nYour entries are still in the form."
+            )
+            return
+        self.undo_stack.push(
+            CreateCommand(
+                engagement_id=created.id,
+                title=created.data.title,
+                service=lambda: self.service,
+                changed=self._changed,
+                failed=self._failed,
+            )
+        )
+        dialog.accept()
+        self._changed([created.id])
+        self._select(created.id)
+
+    def _save_edit(self, dialog: EngagementDialog, base: Engagement) -> None:
+        mine = self._form_data(dialog)
+        if mine is None:
+            return
+        try:
+            saved = save_with_merge(
+                self.service, engagement_id=base.id, base=base, mine=mine, parent=dialog
+            )
+        except ValidationError as exc:
+            dialog.show_error(exc.field, exc.reason)
+            return
+        except TrackerError as exc:
+            QMessageBox.warning(
+                dialog, "Not saved", f"{exc}\n\nYour entries are still in the form."
+            )
+            return
+        if saved is None:
+            return  # the user went back to the form: their entries are intact
+        dialog.accept()
+        if saved.data != base.data:
+            self.undo_stack.push(
+                EditCommand(
+                    engagement_id=base.id,
+                    before=base.data,
+                    after=saved.data,
+                    service=lambda: self.service,
+                    changed=self._changed,
+                    failed=self._failed,
+                )
+            )
+        self._changed([base.id])
+
+    def _select(self, engagement_id: int) -> None:
+        row = self.model.row_of(engagement_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def delete_selected(self) -> None:
+        """Delete: move the selected engagements to the trash (undoable)."""
+        ids = self.selected_ids()
+        if not ids or self.trash_action.isChecked():
+            return
+        self.undo_stack.push(
+            TrashCommand(
+                ids=ids,
+                delete=True,
+                service=lambda: self.service,
+                changed=self._changed,
+                failed=self._failed,
+            )
+        )
+        noun = "engagement" if len(ids) == 1 else f"{len(ids)} engagements"
+        self.statusBar().showMessage(f"Moved {noun} to the trash — Ctrl+Z to undo", 8000)
+
+    def restore_selected(self) -> None:
+        """Bring the selected engagements back from the trash (undoable)."""
+        ids = self.selected_ids()
+        if not ids or not self.trash_action.isChecked():
+            return
+        self.undo_stack.push(
+            TrashCommand(
+                ids=ids,
+                delete=False,
+                service=lambda: self.service,
+                changed=self._changed,
+                failed=self._failed,
+            )
+        )
+
+    def load_demo(self) -> None:
+        """Load the demo engagements (a second load changes nothing)."""
+        try:
+            result = self.service.load_demo()
+        except TrackerError as exc:
+            self._failed(str(exc))
+            return
+        self.statusBar().showMessage(
+            f"Demo data: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged",
+            8000,
+        )
+        self._changed([])
+
+    # -- import and export ------------------------------------------------------------
+
+    def import_file(self, path: str | None = None) -> None:
+        """Import a JSON or CSV file on a worker thread, with progress and Cancel."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                "Import engagements",
+                str(Path.home()),
+                "Engagement files (*.json *.csv);;JSON (*.json);;CSV (*.csv)",
+            )
+        if not path:
+            return
+        service = self.service
+        if path.lower().endswith(".csv"):
+
+            def work(report: Callable[[int, int], bool]) -> object:
+                rows = from_csv(read_text(path), source=Path(path).name)
+                return service.import_flat_rows(rows=rows, on_progress=report)
+        else:
+
+            def work(report: Callable[[int, int], bool]) -> object:
+                return service.import_document(document=read_json(path), on_progress=report)
+
+        self._run_job(f"Importing {Path(path).name}…", work, self._import_done)
+
+    def _import_done(self, result: object) -> None:
+        self.statusBar().showMessage(f"Import finished: {result}", 10000)
+        self._changed([])
+
+    def export_file(self, path: str | None = None) -> None:
+        """Export the engagements shown (or the selected ones) as JSON or CSV."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                "Export engagements",
+                str(Path.home() / "engagements.json"),
+                "JSON (*.json);;CSV (*.csv)",
+            )
+        if not path:
+            return
+        selected = self.selected_ids()
+        filters = self.model.filters
+        if len(selected) > 1:
+            filters = Filters(ids=tuple(selected), trash=filters.trash)
+        service = self.service
+        as_csv = path.lower().endswith(".csv")
+
+        def work(report: Callable[[int, int], bool]) -> object:
+            document = service.export_document(filters=filters)
+            count = len(document["engagements"])
+            report(count // 2, count)
+            text = to_csv(document["engagements"]) if as_csv else dump_json(document)
+            write_atomic(path, text)
+            report(count, count)
+            return count
+
+        self._run_job(
+            f"Exporting to {Path(path).name}…",
+            work,
+            lambda n: self.statusBar().showMessage(f"Exported {n} engagements to {path}", 10000),
+        )
+
+    def _run_job(
+        self,
+        label: str,
+        work: Callable[[Callable[[int, int], bool]], object],
+        done: Callable[[object], None],
+    ) -> None:
+        if self.job is not None:
+            QMessageBox.information(self, APP_TITLE, "Another import or export is running.")
+            return
+        job = Job(work, self)
+        progress = QProgressDialog(label, "Cancel", 0, 0, self)
+        progress.setWindowTitle(APP_TITLE)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(job.cancel)
+
+        def on_progress(current: int, total: int) -> None:
+            progress.setMaximum(max(total, 1))
+            progress.setValue(current)
+
+        def finish() -> None:
+            progress.reset()
+            progress.deleteLater()
+            self.job = None
+            self.progress = None
+
+        def on_finished(result: object) -> None:
+            finish()
+            done(result)
+
+        def on_failed(message: str) -> None:
+            finish()
+            self._failed(message)
+
+        job.progress.connect(on_progress)
+        job.finished.connect(on_finished)
+        job.failed.connect(on_failed)
+        self.job = job
+        self.progress = progress
+        job.start()
+
+    # -- databases --------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        """Create a new SQLite database file and switch to it."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New database", str(Path.home() / "engagements.db"), "Databases (*.db)"
+        )
+        if path:
+            self.switch_database(path)
+
+    def open_database(self) -> None:
+        """Open an existing SQLite database file."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", str(Path.home()), "Databases (*.db *.sqlite);;All files (*)"
+        )
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, target: str) -> bool:
+        """Show another database; on failure keep the current one and say why."""
+        try:
+            service = self._opener(target)
+        except TrackerError as exc:
+            QMessageBox.critical(self, APP_TITLE, f"Cannot open {target}:\n{exc}")
+            return False
+        old = self.service
+        self.service = service
+        self.undo_stack.clear()
+        self.model.set_service(service)
+        old.close()
+        remember_database(self.settings, service.url)
+        self._rebuild_recent_menu()
+        self._update_title()
+        self._refresh_names()
+        self.apply_filters()
+        return True
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for n, url in enumerate(recent_databases(self.settings), start=1):
+            target = url.removeprefix("sqlite:///")
+            action = self.recent_menu.addAction(f"&{n} {database_name(url)}")
+            action.setStatusTip(target)
+            action.triggered.connect(lambda _c=False, t=target: self.switch_database(t))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{database_name(self.service.url)} — {APP_TITLE}")
+
+    def about(self) -> None:
+        """Help → About: version, database, schema version."""
+        info = self.service.info()
+        QMessageBox.about(
+            self,
+            f"About {APP_TITLE}",
+            f"<h3>{APP_TITLE} {__version__}</h3>"
+            f"<p>Government and multinational AI engagements.</p>"
+            f"<p>Database: {_escape(info.url)}<br>Schema version: {info.schema_version}<br>"
+            f"Revision: {info.revision}<br>Engagements: {info.engagements:,} "
+            f"({info.deleted:,} in the trash)</p>",
+        )
+
+    # -- context menus ----------------------------------------------------------------
+
+    def _header_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        self._fill_columns_menu(menu)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _fill_columns_menu(self, menu: QMenu) -> None:
+        menu.clear()
+        header = self.table.horizontalHeader()
+        for n, column in enumerate(COLUMNS):
+            action = menu.addAction(column.header)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(n))
+            action.setEnabled(n != 0)  # the title always stays
+            action.toggled.connect(lambda on, c=n: header.setSectionHidden(c, not on))
+
+    def _table_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        if self.trash_action.isChecked():
+            menu.addAction(self.restore_action)
+        else:
+            menu.addAction(self.edit_action)
+            menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def open_url(self, url: str) -> None:
+        """Open a link in the system browser."""
+        QDesktopServices.openUrl(QUrl(url))
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def later(function: Callable[[], object]) -> None:
+    """Run ``function`` once control returns to the event loop."""
+    QTimer.singleShot(0, function)

@@ -160,13 +160,13 @@ CHILD_SPECS: tuple[ChildSpec, ...] = (
         "Clar&ifications",
         "clarification",
         (
-            Column("original_by", "Originally said by", width=140),
-            Column("original_on", "On", "date", width=90),
-            Column("original", "Original statement"),
-            Column("clarified_by", "Clarified by", width=140),
-            Column("clarified_on", "On", "date", width=90),
+            Column("original_by", "Originally by", width=125),
+            Column("original_on", "On", "date", width=80),
+            Column("original", "Original"),
+            Column("clarified_by", "Clarified by", width=125),
+            Column("clarified_on", "On", "date", width=80),
             Column("clarification", "Clarification"),
-            Column("source", "Source", width=120),
+            Column("source", "Source", width=110),
         ),
     ),
     ChildSpec(
@@ -305,6 +305,18 @@ class _CodeDelegate(QStyledItemDelegate):
             model.setData(model.index(index.row(), self._title_column), title)
 
 
+def show_label(label: QLabel, visible: bool) -> None:
+    """Show or hide an error label and make the enclosing layout take the change.
+
+    Hiding a label inside a field's cell changes the cell's size hint, which Qt does not
+    always pass on to the form around it; ``updateGeometry()`` does.
+    """
+    label.setVisible(visible)
+    parent = label.parentWidget()
+    if parent is not None:
+        parent.updateGeometry()
+
+
 def vocab_label(vocab: type[Vocabulary], value: str) -> str:
     """The label of a vocabulary word, or the word itself if it is not one."""
     if not value:
@@ -319,7 +331,10 @@ def vocab_label(vocab: type[Vocabulary], value: str) -> str:
 
 
 class _Table(QTableWidget):
-    """A QTableWidget with Insert / Delete / Ctrl+Up / Ctrl+Down as row commands."""
+    """A QTableWidget with Insert / Delete / Ctrl+Up / Ctrl+Down as row commands.
+
+    Enter edits the current cell instead of reaching the dialog's default button.
+    """
 
     addRequested = Signal()
     removeRequested = Signal()
@@ -331,6 +346,14 @@ class _Table(QTableWidget):
         if self.state() != QAbstractItemView.State.EditingState:
             if key == Qt.Key.Key_Insert and mods == Qt.KeyboardModifier.NoModifier:
                 self.addRequested.emit()
+                return
+            if (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and mods == Qt.KeyboardModifier.NoModifier
+                and self.currentIndex().isValid()
+            ):
+                # Enter edits the cell (as F2 does) rather than pressing the dialog's Save.
+                self.edit(self.currentIndex())
                 return
             if key == Qt.Key.Key_Delete and mods == Qt.KeyboardModifier.NoModifier:
                 self.removeRequested.emit()
@@ -394,6 +417,8 @@ class ChildTable(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setMinimumSectionSize(48)
         for i, column in enumerate(self._columns):
             if column.width is None:
                 header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
@@ -467,6 +492,7 @@ class ChildTable(QWidget):
                     self.table.setItem(r, c, self._new_item(column, row.get(column.key)))
         finally:
             self._updating = False
+        self.table.setCurrentCell(-1, -1)  # nothing selected until the user picks a row
         self._update_buttons()
         self.changed.emit()
 
@@ -602,7 +628,7 @@ class ChildTable(QWidget):
             if key in self._keys:
                 where += f", {self._columns[c].header.lower()}"
         self.error_label.setText(f"{where}: {message}")
-        self.error_label.show()
+        show_label(self.error_label, True)
         set_invalid(self.table, True)
         self.table.setFocus()
 
@@ -620,7 +646,7 @@ class ChildTable(QWidget):
                 finally:
                     self._updating = False
         self.error_label.clear()
-        self.error_label.hide()
+        show_label(self.error_label, False)
         set_invalid(self.table, False)
 
     def has_error(self) -> bool:
@@ -968,7 +994,7 @@ class EngagementDialog(QDialog):
         if base in self._error_labels:
             label = self._error_labels[base]
             label.setText(message)
-            label.show()
+            show_label(label, True)
             widget = self._inputs[base]
             set_invalid(widget, True)
             widget.setFocus()
@@ -976,13 +1002,13 @@ class EngagementDialog(QDialog):
                 widget.selectAll()
             return
         self._general_error.setText(f"{field}: {message}" if field else message)
-        self._general_error.show()
+        show_label(self._general_error, True)
 
     def clear_errors(self) -> None:
         """Remove every inline error."""
         for name, label in self._error_labels.items():
             label.clear()
-            label.hide()
+            show_label(label, False)
             set_invalid(self._inputs[name], False)
         for edit in self._date_edits.values():
             if edit.has_error():
@@ -992,7 +1018,7 @@ class EngagementDialog(QDialog):
         for i in range(self._tabs.count()):
             self._tabs.tabBar().setTabTextColor(i, QColor())
         self._general_error.clear()
-        self._general_error.hide()
+        show_label(self._general_error, False)
 
     def is_dirty(self) -> bool:
         """True when the form differs from what was last set or marked clean."""
@@ -1187,7 +1213,7 @@ class EngagementDialog(QDialog):
         if label.isHidden() and not self._inputs[name].property("invalid"):
             return
         label.clear()
-        label.hide()
+        show_label(label, False)
         set_invalid(self._inputs[name], False)
 
     def _connect_error_clearing(self) -> None:

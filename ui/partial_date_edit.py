@@ -192,7 +192,9 @@ class PartialDateEdit(QWidget):
 
     def _set_hint(self, text: str, *, error: bool) -> None:
         self._colour_hint(error=error)
-        self._hint.setText(text)
+        if text != self._hint.text():
+            self._hint.setText(text)
+            self.updateGeometry()  # a message may wrap onto a second line
         self._hint.setToolTip("")
         self._hint.setProperty("error", error)
         self._line.setAccessibleDescription(text)

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QLineEdit,
     QMessageBox,
@@ -315,6 +317,11 @@ def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: Dialo
     qtbot.keyClicks(line(dialog, "title"), "T")
     assert not label.isVisible()
     assert line(dialog, "title").property("invalid") is False
+    # The form closes up again where the message was.
+    title = line(dialog, "title")
+    cell = title.parentWidget()
+    assert cell is not None
+    qtbot.waitUntil(lambda: cell.height() == title.height(), timeout=1000)
 
 
 def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
@@ -441,6 +448,24 @@ def test_add_remove_and_reorder_scope_limits(qtbot: QtBot, make_dialog: DialogFa
     assert validation_error(dialog).field == "scope_limits[1].kind"
 
 
+def test_enter_in_a_table_edits_the_cell_and_does_not_save(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    dialog = make_dialog(demo_data()[0])
+    scope = dialog.child_table("scope_limits")
+    scope.table.setFocus()
+    scope.table.setCurrentCell(0, 1)
+    with qtbot.assertNotEmitted(dialog.saveRequested, wait=50):
+        qtbot.keyClick(scope.table, Qt.Key.Key_Return)
+        editor = scope.table.indexWidget(scope.table.currentIndex())
+        assert isinstance(editor, QLineEdit)
+        editor.selectAll()
+        qtbot.keyClicks(editor, "Unclassified systems only")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits the cell
+    assert scope.table.state() != QAbstractItemView.State.EditingState
+    assert dialog.data().scope_limits[0].text == "Unclassified systems only"
+
+
 def test_vocabulary_cells_are_edited_with_a_pick_list(make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
     concerns = dialog.child_table("concerns")
@@ -546,12 +571,14 @@ def test_save_commits_a_cell_still_being_edited(qtbot: QtBot, make_dialog: Dialo
 def test_dirty_tracking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
     assert not dialog.is_dirty()
+    concerns = dialog.child_table("concerns")
+    assert concerns.table.currentRow() == -1
+    assert not concerns.remove_button.isEnabled()
     qtbot.keyClicks(line(dialog, "owner"), "!")
     assert dialog.is_dirty()
     qtbot.keyClick(line(dialog, "owner"), Qt.Key.Key_Backspace)
     assert not dialog.is_dirty()
 
-    concerns = dialog.child_table("concerns")
     concerns.table.setCurrentCell(0, 0)
     concerns.move_current_row(1)
     assert dialog.is_dirty()
@@ -649,7 +676,8 @@ def test_mnemonics_and_tab_order(make_dialog: DialogFactory) -> None:
 def test_error_colours_follow_a_dark_palette(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog()
     assert ERROR_COLOUR in dialog.styleSheet()
-    palette = QPalette(dialog.palette())
+    light = QApplication.palette()
+    dark = QPalette(light)
     for role, colour in (
         (QPalette.ColorRole.Window, "#202124"),
         (QPalette.ColorRole.Base, "#1e1e1e"),
@@ -657,13 +685,19 @@ def test_error_colours_follow_a_dark_palette(qtbot: QtBot, make_dialog: DialogFa
         (QPalette.ColorRole.WindowText, "#e6e6e6"),
         (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
     ):
-        palette.setColor(role, QColor(colour))
-    dialog.setPalette(palette)
-    assert ERROR_COLOUR_DARK in dialog.styleSheet()
-    started = dialog.field_widget("started")
-    assert isinstance(started, PartialDateEdit)
-    qtbot.keyClicks(started.lineEdit(), "soonish")
-    assert ERROR_COLOUR_DARK in started.hintLabel().styleSheet()
-    started.lineEdit().clear()
-    qtbot.keyClicks(started.lineEdit(), "2025")
-    assert QColor(started.hintLabel().styleSheet().split(":")[1].strip(" ;")).lightness() > 100
+        dark.setColor(role, QColor(colour))
+    QApplication.setPalette(dark)  # a theme switch arrives application-wide
+    try:
+        QApplication.processEvents()
+        assert ERROR_COLOUR_DARK in dialog.styleSheet()
+        started = dialog.field_widget("started")
+        assert isinstance(started, PartialDateEdit)
+        qtbot.keyClicks(started.lineEdit(), "soonish")
+        assert ERROR_COLOUR_DARK in started.hintLabel().styleSheet()
+        started.lineEdit().clear()
+        qtbot.keyClicks(started.lineEdit(), "2025")
+        assert "#9aa0a6" in started.hintLabel().styleSheet()
+    finally:
+        QApplication.setPalette(light)
+        QApplication.processEvents()
+    assert ERROR_COLOUR in dialog.styleSheet()

@@ -20,7 +20,19 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install -e '.[test,dev]'
 	@touch $(STAMP)
 
+# Qt's xcb window plugin needs a few X libraries a minimal Debian lacks: install them
+# when we can (root with apt-get), otherwise say which ones.
+XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+
 run: $(STAMP)
+	@if [ -n "$$DISPLAY" ] && ! ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get install -y -q --no-install-recommends $(XCB_LIBS) \
+			|| { apt-get update -q && apt-get install -y -q --no-install-recommends $(XCB_LIBS); }; \
+		else \
+			echo "Qt needs: sudo apt-get install $(XCB_LIBS)"; \
+		fi; \
+	fi
 	$(VENV)/bin/tracker demo --if-empty
 	$(VENV)/bin/tracker gui
 

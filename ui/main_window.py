@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
-        widths = (280, 165, 95, 110, 115, 95, 150, 125, 90)
+        widths = (250, 150, 85, 100, 110, 90, 140, 120, 85)
         for column, width in enumerate(widths):
             t.setColumnWidth(column, width)
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([920, 480])
+        self.splitter.setSizes([960, 440])
         self.setCentralWidget(self.splitter)
         self.resize(1400, 820)
 

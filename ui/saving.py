@@ -77,7 +77,9 @@ def save_with_merge(
                 outcome = dialog.outcome
                 chosen = dialog.chosen() if outcome == "save_merged" else None
             finally:
-                dialog.deleteLater()
+                # Hand the dialog back to Python: freed once nobody refers to it, rather
+                # than piling up under a long-lived parent or vanishing under a caller.
+                dialog.setParent(None)
             if code != QDialog.DialogCode.Accepted or outcome is None:
                 return None
             if outcome == "keep_theirs":

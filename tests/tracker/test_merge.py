@@ -124,7 +124,7 @@ def test_identical_change_is_not_a_conflict() -> None:
     assert result.mine_changed == result.theirs_changed == ("status", "summary", "tags")
 
 
-def test_one_side_reverting_to_original_while_other_changes_is_a_conflict() -> None:
+def test_setting_versus_clearing_a_field_is_a_conflict() -> None:
     # Theirs cleared the region, mine set another: both changed it, differently.
     result = three_way_merge(
         ORIGINAL, edit(ORIGINAL, region=Region.GLOBAL), edit(ORIGINAL, region=None)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
 from tracker.dates import PartialDate, Precision
@@ -97,11 +97,18 @@ def answer(
     return ask
 
 
+def item(table: QTableWidget, row: int, col: int) -> QTableWidgetItem:
+    found = table.item(row, col)
+    assert found is not None, f"no cell at {row}, {col}"
+    return found
+
+
 def cells(dialog: ConflictDialog, row: int) -> tuple[str, str, str]:
-    table = dialog.table
-    return tuple(  # type: ignore[return-value]
-        table.item(row, col).text() for col in (ORIGINAL_COL, MINE_COL, THEIRS_COL)
+    """What the Original / Yours / Theirs cells of ``row`` show."""
+    original, mine, theirs = (
+        item(dialog.table, row, col).text() for col in (ORIGINAL_COL, MINE_COL, THEIRS_COL)
     )
+    return original, mine, theirs
 
 
 # -- the save flow ---------------------------------------------------------------
@@ -291,20 +298,45 @@ def test_endless_conflicts_give_up_with_the_conflict(
         )
 
 
+def reset_stale_quit() -> None:
+    """Clear a quit request an earlier test left behind (it makes every exec() return -1).
+
+    ``QApplication.quit()`` called outside a running ``exec()`` leaves the thread's
+    "quit now" flag set; ``QApplication.exec()`` clears it on the way in and out.
+    """
+    probe = QEventLoop()
+    QTimer.singleShot(0, lambda: probe.exit(0))
+    if probe.exec() == -1:
+        QTimer.singleShot(0, QApplication.quit)
+        QApplication.exec()
+
+
 def test_exec_is_used_without_ask(
-    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot, monkeypatch
 ):
+    reset_stale_quit()
     their_save(other, base, summary="Their summary.")
     mine = edit(base.data, summary="My summary.")
+    made: list[ConflictDialog] = []
 
-    def press_save() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ConflictDialog)
-        dialog.set_all("theirs")
-        dialog.save_button.click()
+    class Recorded(ConflictDialog):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            made.append(self)
+
+    monkeypatch.setattr("ui.saving.ConflictDialog", Recorded)
+
+    def press_save() -> None:  # once the dialog's own event loop runs
+        if not made or not made[0].isVisible():
+            QTimer.singleShot(20, press_save)
+            return
+        assert QApplication.activeModalWidget() is made[0]
+        made[0].set_all("theirs")
+        made[0].save_button.click()
 
     QTimer.singleShot(0, press_save)
     saved = save_with_merge(service, engagement_id=base.id, base=base, mine=mine, parent=None)
+    assert len(made) == 1
     assert saved is not None and saved.data.summary == "Their summary."
 
 
@@ -339,27 +371,28 @@ def test_dialog_table_shows_the_three_values(base: Engagement, qtbot: QtBot):
         dialog.explanation.text()
     )
     assert base.data.title in dialog.explanation.text()
-    headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(4)]
+    model = dialog.table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Field", "Original", "Yours", "Theirs"]
     assert dialog.conflict_fields() == ("summary", "follow_up")
-    assert dialog.table.item(0, 0).text() == "Summary"
-    assert dialog.table.item(1, 0).text() == "Follow-up"
+    assert item(dialog.table, 0, 0).text() == "Summary"
+    assert item(dialog.table, 1, 0).text() == "Follow-up"
     assert cells(dialog, 1) == ("Q2 2026", "May 2026", "30 Apr 2026")
     original, yours, theirs = cells(dialog, 0)
     assert (original, yours) == (base.data.summary, "My summary.")
     assert theirs.startswith("Their summary")
-    assert dialog.table.item(0, THEIRS_COL).toolTip().startswith("Their summary")
+    assert item(dialog.table, 0, THEIRS_COL).toolTip().startswith("Their summary")
     # Default choice is "Yours" for every row, and the choice widget sits in the row.
     assert dialog.choices() == {"summary": "mine", "follow_up": "mine"}
     assert dialog.table.cellWidget(0, KEEP_COL) is not None
     # The other writer's non-conflicting changes are listed, read-only.
     auto = dialog.auto_table
-    listed = [auto.item(r, 0).text() for r in range(auto.rowCount())]
+    listed = [item(auto, r, 0).text() for r in range(auto.rowCount())]
     assert listed == ["Status", "Owner", "Scope limits"]
     assert "merged automatically" in dialog.auto_label.text()
-    assert auto.item(1, 2).text() == "Colleague desk"
-    assert "EU hosting only" in auto.item(2, 2).text()
-    assert not auto.item(1, 2).flags() & Qt.ItemFlag.ItemIsEditable
+    assert item(auto, 1, 2).text() == "Colleague desk"
+    assert "EU hosting only" in item(auto, 2, 2).text()
+    assert not item(auto, 1, 2).flags() & Qt.ItemFlag.ItemIsEditable
 
 
 def test_dialog_quick_set_buttons_and_chosen(base: Engagement, qtbot: QtBot):
@@ -381,7 +414,12 @@ def test_dialog_quick_set_buttons_and_chosen(base: Engagement, qtbot: QtBot):
 def test_keep_theirs_asks_first(base: Engagement, qtbot: QtBot):
     dialog = make_dialog(qtbot, base.data)
     asked: list[bool] = []
-    dialog.confirm_discard = lambda _parent: asked.append(True) or False
+
+    def decline(_parent: object) -> bool:
+        asked.append(True)
+        return False
+
+    dialog.confirm_discard = decline
     dialog.keep_theirs_button.click()
     assert asked == [True]
     assert dialog.outcome is None and dialog.result() != QDialog.DialogCode.Accepted

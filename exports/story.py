@@ -1,0 +1,586 @@
+"""The story builder: a briefing's flowables, from cover to the last engagement.
+
+Order: cover; overview (key figures, the status × region chart, the table of all
+engagements); restriction matrix (restrictions × engagements, 8 engagement columns per
+table, each table followed by its key); one section per engagement.
+
+Every piece of user text goes through :mod:`exports.text`. Text that can be long goes
+into splittable paragraphs; table cells only ever hold short or truncated text, so no
+row can outgrow a page.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Final
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from exports import style, text, typefaces
+from exports.chart import status_region_chart
+from tracker.dates import PartialDate
+from tracker.model import EngagementData
+from tracker.vocab import Confidence, Stance, Status
+
+if TYPE_CHECKING:
+    from exports.briefing import Briefing, BriefingEngagement
+
+MATRIX_COLUMNS: Final = 8  # engagement columns per restriction-matrix table
+CELL_LIMIT: Final = 160  # characters of user text in a table cell
+KEY_LIMIT: Final = 300  # characters of a title in a matrix key
+NONE: Final = "—"
+
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A paragraph that is also a bookmark in the PDF outline."""
+
+    def __init__(self, markup: str, para_style: Any, *, outline: str, key: str, level: int):
+        super().__init__(markup, para_style)
+        self.outline_title = outline
+        self.outline_key = key
+        self.outline_level = level
+
+
+class SectionRule(Flowable):  # type: ignore[misc]
+    """A thin rule between sections, left out at the top of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spaceBefore = 3 * mm
+        self.spaceAfter = 2.5 * mm
+        self._width = 0.0
+        self._shown = True
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._shown = not getattr(getattr(self, "_frame", None), "_atTop", False)
+        self._width = avail_width
+        return (avail_width, 0.6 if self._shown else 0)
+
+    def getSpaceAfter(self) -> float:  # reportlab's name
+        return float(self.spaceAfter) if self._shown else 0.0
+
+    def draw(self) -> None:
+        if self._shown:
+            self.canv.saveState()
+            self.canv.setStrokeColor(style.RULE)
+            self.canv.setLineWidth(0.6)
+            self.canv.line(0, 0.3, self._width, 0.3)
+            self.canv.restoreState()
+
+
+class ProgressMark(Flowable):  # type: ignore[misc]
+    """An invisible flowable that reports when the layout has placed a section."""
+
+    def __init__(self, report: Callable[[int], None], done: int) -> None:
+        super().__init__()
+        self._report = report
+        self._done = done
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        self._report(self._done)
+
+
+def paragraph(
+    markup: str, para_style: Any, bullet: str | None = None, *, templates: dict[str, Any]
+) -> Paragraph:
+    """A Paragraph; markup without tags or entities skips reportlab's markup parser.
+
+    Parsing costs a quarter of a long briefing and most headings and summaries are
+    plain text: their one fragment is a copy of the style's own (``templates`` caches
+    it by style name), with the text.
+    """
+    if "<" in markup or "&" in markup:
+        return Paragraph(markup, para_style, bulletText=bullet)
+    template = templates.get(para_style.name)
+    if template is None:
+        template = templates[para_style.name] = Paragraph("x", para_style).frags[0]
+    text = " ".join(markup.split())
+    return Paragraph(text, para_style, bulletText=bullet, frags=[template.clone(text=text)])
+
+
+def last_change(updated_at: str) -> str:
+    """``YYYY-MM-DD`` (UTC) of an ISO timestamp; the text itself if it is not one."""
+    raw = updated_at.strip()
+    try:
+        stamp = _dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return text.truncate(raw, 20) or NONE
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(_dt.UTC)
+    return stamp.strftime("%Y-%m-%d")
+
+
+def _date(value: PartialDate | None) -> str:
+    return value.label() if value is not None else ""
+
+
+def _nb(label: str) -> str:
+    """A short label of ours that must not break across lines."""
+    return label.replace(" ", "&nbsp;")
+
+
+def _width(value: str, font: str = typefaces.SANS, size: float = style.SIZE_CELL) -> float:
+    return float(stringWidth(value, font, size))
+
+
+@dataclass
+class StoryBuilder:
+    """Builds the flowables of one briefing."""
+
+    briefing: Briefing
+    styles: style.Styles
+    frame_width: float
+    report: Callable[[int], None] | None = None
+    _templates: dict[str, Any] = field(default_factory=dict)
+
+    def build(self) -> list[Flowable]:
+        """The whole story."""
+        story: list[Flowable] = []
+        story += self.cover()
+        story += self.overview()
+        story += self.matrix()
+        story += self.sections()
+        return story
+
+    # --- helpers -----------------------------------------------------------------------
+
+    @property
+    def engagements(self) -> Sequence[BriefingEngagement]:
+        return self.briefing.engagements
+
+    def _p(self, markup: str, para_style: Any, bullet: str | None = None) -> Paragraph:
+        return paragraph(markup, para_style, bullet, templates=self._templates)
+
+    def _tag(self, engagement: BriefingEngagement) -> str:
+        return f"#{engagement.number}"
+
+    # --- cover -------------------------------------------------------------------------
+
+    def cover(self) -> list[Flowable]:
+        """Title, date, author, the marking (large), distribution and the key facts."""
+        b, s = self.briefing, self.styles
+        generated = b.generated_at.astimezone(_dt.UTC)
+        out: list[Flowable] = [
+            Spacer(1, 22 * mm),
+            self._p("ENGAGEMENT BRIEFING", s.cover_kicker),
+            self._p(text.markup(b.title) or "Untitled briefing", s.cover_title),
+            HRFlowable(
+                width="100%", thickness=1.4, color=style.ACCENT, spaceBefore=0, spaceAfter=5 * mm
+            ),
+            self._p(f"Generated {generated.day} {generated:%B %Y, %H:%M} UTC", s.cover_meta),
+        ]
+        by = " · ".join(text.inline(v) for v in (b.author, b.organisation) if text.plain(v))
+        if by:
+            out.append(self._p("Prepared by " + by, s.cover_meta))
+        out.append(Spacer(1, 16 * mm))
+        marking = Table(
+            [[self._p(text.inline(b.marking), s.cover_marking)]],
+            colWidths=[self.frame_width],
+            style=TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), typefaces.SANS),
+                    ("BOX", (0, 0), (-1, -1), 1.6, style.INK),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
+                ]
+            ),
+        )
+        out.append(marking)
+        out.append(Spacer(1, 4 * mm))
+        out += [self._p(block, s.cover_statement) for block in text.blocks(b.distribution)]
+        out.append(Spacer(1, 16 * mm))
+        count = len(b.engagements)
+        facts = [
+            f"<b>{count}</b> engagement{'s' if count != 1 else ''} included",
+            f"Database revision {b.revision}",
+        ]
+        if b.audit_hash:
+            facts.append("Audit chain: " + text.inline(b.audit_hash))
+        out += [self._p(fact, s.cover_fact) for fact in facts]
+        out += [NextPageTemplate("body"), PageBreak()]
+        return out
+
+    # --- overview ----------------------------------------------------------------------
+
+    def overview(self) -> list[Flowable]:
+        """Key figures, the chart, and the table of all engagements."""
+        s = self.styles
+        out: list[Flowable] = [
+            Heading("Overview", s.h1, outline="Overview", key="overview", level=0)
+        ]
+        datas = [e.data for e in self.engagements]
+        if not datas:
+            out.append(self._p("This briefing includes no engagements.", s.lead))
+            return out
+        out.append(self._p(self._key_figures(datas), s.lead))
+        chart = status_region_chart(((d.status, d.region) for d in datas), self.frame_width)
+        if chart is not None:
+            out.append(CondPageBreak(chart.height + 12 * mm))
+            out.append(self._p("Engagements by region and status", s.caption))
+            out.append(chart)
+        out.append(CondPageBreak(style.TABLE_MIN_SPACE))
+        out.append(self._p("All engagements", s.caption))
+        out.append(self._overview_table())
+        return out
+
+    def _key_figures(self, datas: Sequence[EngagementData]) -> str:
+        n = len(datas)
+        regions = {d.region for d in datas if d.region is not None}
+        parts = [
+            f"<b>{n}</b> engagement{'s' if n != 1 else ''}"
+            + (
+                f" across {len(regions)} region{'s' if len(regions) != 1 else ''}."
+                if regions
+                else "."
+            )
+        ]
+        by_status = Counter(d.status for d in datas)
+        parts.append(
+            "By status: "
+            + " · ".join(f"{st.label} {by_status[st]}" for st in Status if by_status[st])
+            + "."
+        )
+        by_conf = Counter(d.confidence for d in datas)
+        conf = [f"{c.label} {by_conf[c]}" for c in Confidence if by_conf[c]]
+        if by_conf[None]:
+            conf.append(f"not assessed {by_conf[None]}")
+        parts.append("By confidence: " + " · ".join(conf) + ".")
+        return "<br/>".join(parts)
+
+    def _overview_table(self) -> Table:
+        s = self.styles
+        pad = 2 * style.CELL_PADDING + 1
+        header = [
+            "#",
+            "Engagement",
+            "Counterpart",
+            "Vendor",
+            "Region",
+            "Status",
+            "Confidence",
+            "Last change",
+        ]
+        rows: list[list[Any]] = [[self._p(h, s.cell_head) for h in header]]
+        fixed: dict[int, list[str]] = {0: [], 4: [], 5: [], 6: [], 7: []}
+        for e in self.engagements:
+            d = e.data
+            values = {
+                0: self._tag(e),
+                4: d.region.label if d.region is not None else NONE,
+                5: d.status.label,
+                6: d.confidence.label if d.confidence is not None else NONE,
+                7: last_change(e.updated_at),
+            }
+            for col, value in values.items():
+                fixed[col].append(value)
+            rows.append(
+                [
+                    values[0],
+                    self._p(text.inline(text.truncate(d.title, CELL_LIMIT)), s.cell),
+                    self._p(text.inline(text.truncate(d.counterpart, CELL_LIMIT)), s.cell),
+                    self._p(text.inline(text.truncate(d.vendor, CELL_LIMIT)), s.cell),
+                    values[4],
+                    values[5],
+                    values[6],
+                    values[7],
+                ]
+            )
+        widths: dict[int, float] = {}
+        for col, column in fixed.items():
+            head_word = max(_width(w, typefaces.SANS_BOLD) for w in header[col].split())
+            widths[col] = max([head_word, *(_width(v) for v in column)]) + pad
+        rest = self.frame_width - sum(widths.values())
+        widths[1], widths[2], widths[3] = rest * 0.48, rest * 0.30, rest * 0.22
+        table = Table(
+            rows,
+            colWidths=[widths[i] for i in range(len(header))],
+            repeatRows=1,
+            hAlign="LEFT",
+            style=style.data_table_style(len(rows)),
+        )
+        return table
+
+    # --- restriction matrix ------------------------------------------------------------
+
+    def matrix(self) -> list[Flowable]:
+        """Restrictions (rows) × engagements (columns) with the stance in each cell."""
+        s = self.styles
+        out: list[Flowable] = [
+            PageBreak(),
+            Heading(
+                "Restriction matrix", s.h1, outline="Restriction matrix", key="matrix", level=0
+            ),
+        ]
+        titles: dict[str, str] = {}
+        for e in self.engagements:
+            for r in e.data.restrictions:
+                titles.setdefault(r.code, r.title or r.code)
+        if not titles:
+            out.append(
+                self._p(
+                    "No restrictions are recorded for the engagements in this briefing.", s.lead
+                )
+            )
+            return out
+        out.append(
+            self._p(
+                "Each cell gives an engagement's stance on a restriction (agreed, proposed, "
+                f"disputed, rejected); {NONE} means none is recorded. Columns are the "
+                "engagements' numbers, named in the key below each table.",
+                s.lead,
+            )
+        )
+        codes = sorted(titles, key=lambda c: (text.plain(titles[c]).casefold(), c))
+        chunks = [
+            self.engagements[i : i + MATRIX_COLUMNS]
+            for i in range(0, len(self.engagements), MATRIX_COLUMNS)
+        ]
+        for number, chunk in enumerate(chunks, start=1):
+            out.append(CondPageBreak(style.TABLE_MIN_SPACE + 5 * mm * min(len(codes), 6)))
+            if len(chunks) > 1:
+                first, last = self._tag(chunk[0]), self._tag(chunk[-1])
+                out.append(
+                    self._p(
+                        f"Engagements {first} to {last} (table {number} of {len(chunks)})",
+                        s.caption,
+                    )
+                )
+            out.append(self._matrix_table(codes, titles, chunk))
+            out.append(Spacer(1, 2.5 * mm))
+            for e in chunk:
+                d = e.data
+                label = text.inline(text.truncate(d.title, KEY_LIMIT))
+                who = " · ".join(
+                    text.inline(text.truncate(v, CELL_LIMIT)) for v in (d.counterpart, d.vendor)
+                )
+                out.append(
+                    Paragraph(
+                        f"{label} <font color='#6b747c'>({who})</font>",
+                        s.key,
+                        bulletText=self._tag(e),
+                    )
+                )
+            out.append(Spacer(1, 5 * mm))
+        return out
+
+    def _matrix_table(
+        self, codes: Sequence[str], titles: dict[str, str], chunk: Sequence[BriefingEngagement]
+    ) -> Table:
+        s = self.styles
+        header: list[Any] = [self._p("Restriction", s.cell_head)]
+        header += [self._tag(e) for e in chunk]
+        rows: list[list[Any]] = [header]
+        tints: list[tuple[Any, ...]] = []
+        for row, code in enumerate(codes, start=1):
+            cells: list[Any] = [
+                self._p(text.inline(text.truncate(titles[code], CELL_LIMIT)), s.cell)
+            ]
+            for col, e in enumerate(chunk, start=1):
+                stance = next((r.stance for r in e.data.restrictions if r.code == code), None)
+                if stance is None:
+                    cells.append(NONE)
+                    tints.append(("TEXTCOLOR", (col, row), (col, row), style.GREY))
+                else:
+                    cells.append(stance.label)
+                    tints.append(("BACKGROUND", (col, row), (col, row), style.STANCE_TINTS[stance]))
+            rows.append(cells)
+        pad = 2 * style.CELL_PADDING + 2
+        narrowest = (
+            max(
+                [_width(st.label) for st in Stance]
+                + [_width(self._tag(e), typefaces.SANS_BOLD) for e in chunk]
+            )
+            + pad
+        )
+        # Few engagements: wider stance columns, so the table still spans the page.
+        col_width = max(narrowest, 0.58 * self.frame_width / len(chunk))
+        first = self.frame_width - len(chunk) * col_width
+        table_style = style.data_table_style(len(rows))
+        table_style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
+        for command in tints:
+            table_style.add(*command)
+        return Table(
+            rows,
+            colWidths=[first] + [col_width] * len(chunk),
+            repeatRows=1,
+            hAlign="LEFT",
+            style=table_style,
+        )
+
+    # --- sections ----------------------------------------------------------------------
+
+    def sections(self) -> list[Flowable]:
+        """One section per engagement, each followed by a progress mark."""
+        s = self.styles
+        out: list[Flowable] = [
+            PageBreak(),
+            Heading("Engagements", s.h1, outline="Engagements", key="engagements", level=0),
+        ]
+        for index, engagement in enumerate(self.engagements):
+            out += self.section(engagement, first=index == 0)
+            if self.report is not None:
+                out.append(ProgressMark(self.report, index + 1))
+        return out
+
+    def section(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
+        """The detail of one engagement; its heading is kept with what follows."""
+        s, d = self.styles, e.data
+        out: list[Flowable] = []
+        if not first:
+            out.append(CondPageBreak(style.SECTION_MIN_SPACE))
+            out.append(SectionRule())
+        tag = self._tag(e)
+        out.append(
+            Heading(
+                f"<font color='#1f4e79'>{tag}</font>&nbsp;&nbsp;{text.markup(d.title)}",
+                s.h2,
+                outline=f"{tag} {text.truncate(d.title, 120)}",
+                key=f"engagement-{e.number}-{e.uid}",
+                level=1,
+            )
+        )
+        out.append(self._p(self._facts(e), s.facts))
+        out += [self._p(block, s.body) for block in text.blocks(d.summary)]
+        if text.plain(d.next_step):
+            out.append(self._p("<b>Next step:</b> " + text.markup(d.next_step), s.body))
+        out += self._timeline(d)
+        out += self._list(
+            "Scope limits",
+            [(lim.kind.label, text.markup(lim.text)) for lim in d.scope_limits],
+        )
+        out += self._list(
+            "Restrictions",
+            [
+                (
+                    r.stance.label,
+                    f"<b>{text.markup(r.title or r.code)}</b>"
+                    + (f" — {text.markup(r.note)}" if text.plain(r.note) else ""),
+                )
+                for r in d.restrictions
+            ],
+        )
+        out += self._clarifications(d)
+        out += self._list(
+            "Concerns",
+            [
+                (
+                    c.severity.label if c.severity is not None else NONE,
+                    f"<b>{c.kind.label}</b> — {text.markup(c.text)}",
+                )
+                for c in d.concerns
+            ],
+        )
+        out += self._sources(d)
+        return out
+
+    def _facts(self, e: BriefingEngagement) -> str:
+        d = e.data
+        pairs: list[tuple[str, str]] = [
+            ("Counterpart", text.inline(d.counterpart)),
+            ("Vendor", text.inline(d.vendor)),
+            ("Region", _nb(d.region.label) if d.region is not None else NONE),
+            ("Status", _nb(d.status.label)),
+            ("Confidence", d.confidence.label if d.confidence is not None else NONE),
+            ("Marking", text.inline(d.marking) or NONE),
+        ]
+        if d.started is not None:
+            pairs.append(("Started", _nb(d.started.label())))
+        if d.follow_up is not None:
+            pairs.append(("Follow-up", _nb(d.follow_up.label())))
+        if text.plain(d.owner):
+            pairs.append(("Owner", text.inline(d.owner)))
+        pairs.append(("Last change", last_change(e.updated_at)))
+        tags = [text.inline(t) for t in d.tags if text.plain(t)]
+        if tags:
+            pairs.append(("Tags", ", ".join(tags)))
+        return "&nbsp;&nbsp;· ".join(f"<b>{_nb(k)}</b>&nbsp;{v}" for k, v in pairs)
+
+    def _subheading(self, title: str) -> list[Flowable]:
+        return [CondPageBreak(style.SUBSECTION_MIN_SPACE), self._p(title, self.styles.h3)]
+
+    def _list(self, title: str, items: Sequence[tuple[str, str]]) -> list[Flowable]:
+        if not items:
+            return []
+        out: list[Flowable] = self._subheading(title)
+        out += [self._p(body, self.styles.item, label) for label, body in items]
+        return out
+
+    def _timeline(self, d: EngagementData) -> list[Flowable]:
+        items: list[tuple[str, str]] = []
+        for ev in d.status_history:
+            body = f"<b>{ev.status.label}</b>"
+            if text.plain(ev.note):
+                body += " — " + text.markup(ev.note)
+            if text.plain(ev.source):
+                body += f" <font color='#6b747c'>(source: {text.inline(ev.source)})</font>"
+            items.append((_date(ev.on) or "Undated", body))
+        return self._list("Status timeline", items)
+
+    def _clarifications(self, d: EngagementData) -> list[Flowable]:
+        if not d.clarifications:
+            return []
+        s = self.styles
+        out: list[Flowable] = self._subheading("Clarifications")
+        for c in d.clarifications:
+            said = self._attribution(c.original_by, _date(c.original_on))
+            out.append(
+                Paragraph(
+                    f"“{text.markup(c.original)}”{said}", s.item, bulletText="Originally said"
+                )
+            )
+            corrected = self._attribution(c.clarified_by, _date(c.clarified_on))
+            tail = ""
+            if text.plain(c.source):
+                tail = f" <font color='#6b747c'>Source: {text.inline(c.source)}</font>"
+            out.append(
+                Paragraph(
+                    f"“{text.markup(c.clarification)}”{corrected}{tail}",
+                    s.item,
+                    bulletText="→ Clarified",
+                )
+            )
+        return out
+
+    def _attribution(self, who: str, when: str) -> str:
+        parts = [text.inline(who)] if text.plain(who) else []
+        if when:
+            parts.append(when)
+        return f" — <i>{', '.join(parts)}</i>" if parts else ""
+
+    def _sources(self, d: EngagementData) -> list[Flowable]:
+        if not d.sources:
+            return []
+        s = self.styles
+        out: list[Flowable] = self._subheading("Sources")
+        for number, src in enumerate(d.sources, start=1):
+            parts: list[str] = []
+            if text.plain(src.outlet):
+                parts.append(f"<b>{text.inline(src.outlet)}</b>")
+            if text.plain(src.title):
+                parts.append(f"“{text.inline(src.title)}”")
+            if src.published is not None:
+                parts.append(src.published.label())
+            body = ", ".join(parts) or NONE
+            if text.plain(src.url):
+                body += f"<br/><font color='#4a5259'>{text.inline(src.url)}</font>"
+            out.append(Paragraph(body, s.reference, bulletText=f"[{number}]"))
+        return out

@@ -11,6 +11,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from importlib.metadata import entry_points
 from typing import Any, TextIO
 
@@ -59,7 +60,9 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         statuses=_words(Status, args.status, "--status"),
         regions=_words(Region, args.region, "--region"),
         confidences=_words(Confidence, args.confidence, "--confidence"),
-        markings=tuple(m.upper() for m in _split(args.marking)),
+        markings=tuple(m.upper() for m in _split(getattr(args, "marking", None)))
+        if args.command != "brief"
+        else (),
         vendor=args.vendor,
         counterpart=args.counterpart,
         restriction=args.restriction,
@@ -71,7 +74,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
     )
 
 
-def _add_filters(p: argparse.ArgumentParser) -> None:
+def _add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     g = p.add_argument_group("filters")
     g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
     g.add_argument("--region", action="append", metavar="R[,R..]", help="regions")
@@ -79,7 +82,8 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
     g.add_argument("--counterpart", metavar="NAME")
     g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
     g.add_argument("--confidence", action="append", metavar="C[,C..]")
-    g.add_argument("--marking", action="append", metavar="M[,M..]")
+    if marking:
+        g.add_argument("--marking", action="append", metavar="M[,M..]")
     g.add_argument("--tag", metavar="TAG")
     g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
     g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
@@ -115,14 +119,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("edit", help="change fields of an engagement")
     p.add_argument("id", metavar="ID")
     p.add_argument(
-        "--set", action="append", required=True, metavar="FIELD=VALUE", dest="assignments",
+        "--set",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        dest="assignments",
         help="a field and its new value (dates in any form; lists as JSON or comma-separated tags)",
     )
-    p.add_argument("--expect-version", type=int, metavar="N",
-                   help="refuse (conflict) unless the engagement is at this version")
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="refuse (conflict) unless the engagement is at this version",
+    )
 
-    for name, text in (("delete", "move an engagement to the trash"),
-                       ("restore", "bring an engagement back from the trash")):
+    for name, text in (
+        ("delete", "move an engagement to the trash"),
+        ("restore", "bring an engagement back from the trash"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("id", metavar="ID")
         p.add_argument("--expect-version", type=int, metavar="N")
@@ -139,6 +153,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
+    p = sub.add_parser("brief", help="export a PDF briefing of the matching engagements")
+    _add_filters(p, marking=False)
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument(
+        "--ids",
+        action="append",
+        metavar="ID[,ID..]",
+        help="only these engagements (numbers or stable ids)",
+    )
+    p.add_argument("--title", default="AI engagements briefing")
+    p.add_argument(
+        "--marking",
+        metavar="MARKING",
+        help="banner marking (default: the highest among the engagements)",
+    )
+    p.add_argument("--author", default="", metavar="NAME")
+    p.add_argument("--organisation", default="", metavar="NAME")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+
     p = sub.add_parser("stats", help="counts by status and region")
     _add_filters(p)
 
@@ -150,13 +184,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _table(rows: Sequence[EngagementRow], out: TextIO) -> None:
-    headers = ("ID", "TITLE", "COUNTERPART", "VENDOR", "REGION", "STATUS", "CONF.", "MARKING",
-               "FOLLOW-UP")
+    headers = (
+        "ID",
+        "TITLE",
+        "COUNTERPART",
+        "VENDOR",
+        "REGION",
+        "STATUS",
+        "CONF.",
+        "MARKING",
+        "FOLLOW-UP",
+    )
     cells = [
         (
-            str(r.id), _clip(r.title, 48), _clip(r.counterpart, 28), _clip(r.vendor, 16),
-            r.region.label if r.region else "", r.status.label,
-            r.confidence.label if r.confidence else "", r.marking,
+            str(r.id),
+            _clip(r.title, 48),
+            _clip(r.counterpart, 28),
+            _clip(r.vendor, 16),
+            r.region.label if r.region else "",
+            r.status.label,
+            r.confidence.label if r.confidence else "",
+            r.marking,
             r.follow_up.label() if r.follow_up else "",
         )
         for r in rows
@@ -173,11 +221,18 @@ def _clip(text: str, width: int) -> str:
 
 def _row_json(r: EngagementRow) -> dict[str, Any]:
     return {
-        "id": r.id, "uid": r.uid, "title": r.title, "counterpart": r.counterpart,
-        "vendor": r.vendor, "region": r.region.value if r.region else None,
-        "status": r.status.value, "confidence": r.confidence.value if r.confidence else None,
-        "marking": r.marking, "updated_at": r.updated_at,
-        "follow_up": r.follow_up.iso() if r.follow_up else None, "version": r.version,
+        "id": r.id,
+        "uid": r.uid,
+        "title": r.title,
+        "counterpart": r.counterpart,
+        "vendor": r.vendor,
+        "region": r.region.value if r.region else None,
+        "status": r.status.value,
+        "confidence": r.confidence.value if r.confidence else None,
+        "marking": r.marking,
+        "updated_at": r.updated_at,
+        "follow_up": r.follow_up.iso() if r.follow_up else None,
+        "version": r.version,
     }
 
 
@@ -197,14 +252,21 @@ def _show_text(e: Engagement, out: TextIO) -> None:
     w = out.write
     w(f"{d.title}\n{'=' * min(len(d.title), 78)}\n")
     facts = [
-        ("Number", str(e.id)), ("Id", e.uid), ("Version", str(e.version)),
-        ("Counterpart", d.counterpart), ("Vendor", d.vendor),
-        ("Region", d.region.label if d.region else "—"), ("Status", d.status.label),
-        ("Confidence", d.confidence.label if d.confidence else "—"), ("Marking", d.marking),
+        ("Number", str(e.id)),
+        ("Id", e.uid),
+        ("Version", str(e.version)),
+        ("Counterpart", d.counterpart),
+        ("Vendor", d.vendor),
+        ("Region", d.region.label if d.region else "—"),
+        ("Status", d.status.label),
+        ("Confidence", d.confidence.label if d.confidence else "—"),
+        ("Marking", d.marking),
         ("Started", d.started.label() if d.started else "—"),
         ("Follow-up", d.follow_up.label() if d.follow_up else "—"),
-        ("Next step", d.next_step or "—"), ("Owner", d.owner or "—"),
-        ("Tags", ", ".join(d.tags) or "—"), ("Last change", e.updated_at),
+        ("Next step", d.next_step or "—"),
+        ("Owner", d.owner or "—"),
+        ("Tags", ", ".join(d.tags) or "—"),
+        ("Last change", e.updated_at),
     ]
     if e.deleted_at:
         facts.append(("Deleted", e.deleted_at))
@@ -219,8 +281,11 @@ def _show_text(e: Engagement, out: TextIO) -> None:
     if d.restrictions:
         w("\nRestrictions\n")
         for r in d.restrictions:
-            w(f"  - {r.title} ({r.code}): {r.stance.label}" + (f" — {r.note}" if r.note else "")
-              + "\n")
+            w(
+                f"  - {r.title} ({r.code}): {r.stance.label}"
+                + (f" — {r.note}" if r.note else "")
+                + "\n"
+            )
     for c in d.clarifications:
         w("\nClarification\n")
         when = f", {c.original_on.label()}" if c.original_on else ""
@@ -266,13 +331,13 @@ def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
     return changes
 
 
-def _progress(stream: TextIO) -> Callable[[int, int], None] | None:
+def _progress(stream: TextIO, verb: str = "importing") -> Callable[[int, int], None] | None:
     if not stream.isatty():
         return None
 
     def report(done: int, total: int) -> None:
         if done == total or done % 100 == 0:
-            stream.write(f"\rimporting {done:,}/{total:,}")
+            stream.write(f"\r{verb} {done:,}/{total:,}")
             if done == total:
                 stream.write("\n")
             stream.flush()
@@ -297,9 +362,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _gui(args: argparse.Namespace) -> int:
     found = list(entry_points(group=GUI_ENTRY_POINTS))
     if not found:
-        raise TrackerError(
-            "the desktop app is not installed; use the commands of 'tracker --help'"
-        )
+        raise TrackerError("the desktop app is not installed; use the commands of 'tracker --help'")
     launch = found[0].load()
     return int(launch(db=args.db, user=args.user))
 
@@ -314,8 +377,9 @@ def _dispatch(
             f"{result.unchanged} unchanged\n"
         )
     elif command == "list":
-        ids = service.list_ids(filters=filters_from_args(args), sort=args.sort,
-                               descending=args.desc)
+        ids = service.list_ids(
+            filters=filters_from_args(args), sort=args.sort, descending=args.desc
+        )
         if args.format == "csv":
             engagements = service.get_many(ids=ids)
             out.write(to_csv(data_to_json(e.data, uid=e.uid) for e in engagements))
@@ -336,8 +400,7 @@ def _dispatch(
         expected = args.expect_version
         if expected is None:
             expected = service.get(engagement_id=args.id).version
-        updated = service.update(engagement_id=args.id, expected_version=expected,
-                                 changes=changes)
+        updated = service.update(engagement_id=args.id, expected_version=expected, changes=changes)
         err.write(f"engagement {updated.id} saved, now at version {updated.version}\n")
     elif command in ("delete", "restore"):
         action = service.delete if command == "delete" else service.restore
@@ -357,8 +420,9 @@ def _dispatch(
             flat = from_csv(read_text(args.file), source=args.file)
             result = service.import_flat_rows(rows=flat, on_progress=_progress(err))
         else:
-            result = service.import_document(document=read_json(args.file),
-                                             on_progress=_progress(err))
+            result = service.import_document(
+                document=read_json(args.file), on_progress=_progress(err)
+            )
         err.write(
             f"imported {result.total}: {result.created} created, {result.updated} updated, "
             f"{result.unchanged} unchanged\n"
@@ -371,6 +435,8 @@ def _dispatch(
             err.write(f"exported {len(document['engagements'])} engagements to {args.out}\n")
         else:
             out.write(text)
+    elif command == "brief":
+        _brief(service, args, err)
     elif command == "stats":
         _stats(service, filters_from_args(args), out)
     elif command == "check":
@@ -386,22 +452,49 @@ def _dispatch(
     return 0
 
 
+def _brief(service: Tracker, args: argparse.Namespace, err: TextIO) -> None:
+    from tracker.briefings import BriefingRequest, render_briefing
+
+    filters = filters_from_args(args)
+    if args.ids:
+        ids = tuple(service.get(engagement_id=ref).id for ref in _split(args.ids))
+        filters = replace(filters, ids=ids)
+    request = BriefingRequest(
+        filters=filters,
+        sort=args.sort,
+        title=args.title,
+        marking=args.marking,
+        author=args.author,
+        organisation=args.organisation,
+        page_size=args.page_size,
+    )
+    pdf, count = render_briefing(service, request, on_progress=_progress(err, "rendering"))
+    write_atomic(args.out, pdf)
+    err.write(f"briefing of {count} engagements written to {args.out}\n")
+
+
 def _stats(service: Tracker, filters: Filters, out: TextIO) -> None:
     stats = service.statistics(filters=filters)
     regions = [r for r in (*Region, None) if any(k[1] == r for k in stats.by_status_region)]
     names = [r.label if r else "(none)" for r in regions]
-    out.write("STATUS".ljust(12) + "".join(n.rjust(max(len(n), 5) + 2) for n in names)
-              + "  TOTAL\n")
+    out.write(
+        "STATUS".ljust(12) + "".join(n.rjust(max(len(n), 5) + 2) for n in names) + "  TOTAL\n"
+    )
     for status in Status:
         counts = [stats.by_status_region.get((status, r), 0) for r in regions]
         if not any(counts):
             continue
-        out.write(status.label.ljust(12)
-                  + "".join(str(c).rjust(max(len(n), 5) + 2) for c, n in zip(counts, names,
-                                                                               strict=True))
-                  + str(sum(counts)).rjust(7) + "\n")
-    out.write(f"{'Total':12}{'':>{sum(max(len(n), 5) + 2 for n in names)}}"
-              + str(stats.total).rjust(7) + "\n")
+        out.write(
+            status.label.ljust(12)
+            + "".join(str(c).rjust(max(len(n), 5) + 2) for c, n in zip(counts, names, strict=True))
+            + str(sum(counts)).rjust(7)
+            + "\n"
+        )
+    out.write(
+        f"{'Total':12}{'':>{sum(max(len(n), 5) + 2 for n in names)}}"
+        + str(stats.total).rjust(7)
+        + "\n"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -421,5 +514,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return 0
-
-

@@ -268,3 +268,12 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing is wrong."""
         return not self.problems
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Engagements read in one transaction, with the database revision they were read at."""
+
+    engagements: tuple[Engagement, ...]
+    revision: int
+    markings: tuple[str, ...]

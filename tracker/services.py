@@ -56,6 +56,7 @@ from tracker.model import (
     EngagementRow,
     Filters,
     ImportResult,
+    Selection,
     Statistics,
 )
 from tracker.vocab import Confidence, Region, Status
@@ -219,6 +220,26 @@ class Tracker:
         with self._read() as conn:
             loaded = store.load(conn, ids)
         return [loaded[i] for i in ids if i in loaded]
+
+    def selection(
+        self, *, filters: Filters = Filters(), sort: str = "title", descending: bool = False
+    ) -> Selection:
+        """The matching engagements in full, with the revision and markings, read at once."""
+        with self._read() as conn:
+            query = queries.ids_query(
+                filters,
+                sort=sort,
+                descending=descending,
+                markings=self._markings(conn),
+                dialect=conn.dialect.name,
+            )
+            ids = [int(i) for i in conn.execute(query).scalars()]
+            loaded = store.load(conn, ids)
+            return Selection(
+                engagements=tuple(loaded[i] for i in ids if i in loaded),
+                revision=store.revision(conn),
+                markings=self._markings(conn),
+            )
 
     def list_ids(
         self, *, filters: Filters = Filters(), sort: str = "title", descending: bool = False

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTime
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -30,11 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.briefings import BriefingRequest, render_briefing
 from tracker.errors import TrackerError, ValidationError
 from tracker.files import dump_json, read_json, read_text, write_atomic
 from tracker.flatfile import from_csv, to_csv
+from tracker.markings import highest
 from tracker.model import Engagement, EngagementData, Filters
 from tracker.services import Tracker
+from ui.briefing_dialog import BriefingDialog
 from ui.commands import CreateCommand, EditCommand, TrashCommand
 from ui.detail_pane import DetailPane
 from ui.engagement_form import EngagementDialog
@@ -80,6 +84,8 @@ class MainWindow(QMainWindow):
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self._total = 0
+        self.offer_to_open = True  # after a briefing; tests switch it off
+        self.briefing_dialog: BriefingDialog | None = None
 
         self.model = EngagementTableModel(service, self)
         self.filter_bar = FilterBar(self)
@@ -189,6 +195,12 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export…", self.export_file, "Ctrl+E", "Export the engagements shown (or selected)"
         )
+        self.brief_action = self._action(
+            "Export &briefing (PDF)…",
+            self.export_briefing,
+            "Ctrl+B",
+            "A PDF briefing of the engagements shown (or selected)",
+        )
         self.demo_action = self._action("Load &demo data", self.load_demo)
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -226,6 +238,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self.import_action)
         file.addAction(self.export_action)
+        file.addAction(self.brief_action)
         file.addAction(self.demo_action)
         file.addSeparator()
         file.addAction(self.quit_action)
@@ -601,10 +614,7 @@ class MainWindow(QMainWindow):
             )
         if not path:
             return
-        selected = self.selected_ids()
-        filters = self.model.filters
-        if len(selected) > 1:
-            filters = Filters(ids=tuple(selected), trash=filters.trash)
+        filters = self._export_filters()
         service = self.service
         as_csv = path.lower().endswith(".csv")
 
@@ -622,6 +632,77 @@ class MainWindow(QMainWindow):
             work,
             lambda n: self.statusBar().showMessage(f"Exported {n} engagements to {path}", 10000),
         )
+
+    def _export_filters(self) -> Filters:
+        """The current filter, or the selected rows when more than one is selected."""
+        selected = self.selected_ids()
+        filters = self.model.filters
+        if len(selected) > 1:
+            return Filters(ids=tuple(selected), trash=filters.trash)
+        return filters
+
+    def export_briefing(self, path: str | None = None, *, ask: bool = True) -> None:
+        """Export a PDF briefing of exactly what is shown (or selected), off the GUI thread."""
+        filters = self._export_filters()
+        selection = self.service.selection(filters=filters)
+        if not selection.engagements:
+            self._failed("No engagements are shown: the briefing would be empty.")
+            return
+        needed = highest((e.data.marking for e in selection.engagements), selection.markings)
+        count = len(selection.engagements)
+        scope = (
+            f"The {count} selected engagements."
+            if filters.ids is not None
+            else f"The {count} engagements shown by the current filter."
+        )
+        dialog = BriefingDialog(
+            scope=scope,
+            markings=selection.markings,
+            needed=needed or selection.markings[0],
+            author=str(self.settings.value("briefing/author", "") or ""),
+            organisation=str(self.settings.value("briefing/organisation", "") or ""),
+            page_size=str(self.settings.value("briefing/pageSize", "A4") or "A4"),
+            parent=self,
+        )
+        self.briefing_dialog = dialog
+        if ask and dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Save briefing", str(Path.home() / "briefing.pdf"), "PDF (*.pdf)"
+            )
+        if not path:
+            return
+        self.settings.setValue("briefing/author", dialog.author.text())
+        self.settings.setValue("briefing/organisation", dialog.organisation.text())
+        self.settings.setValue("briefing/pageSize", dialog.page_size.currentText())
+        request = BriefingRequest(
+            filters=filters,
+            sort=COLUMNS[self.model.sort_column].sort_key,
+            title=dialog.title.text(),
+            marking=dialog.chosen_marking(),
+            author=dialog.author.text(),
+            organisation=dialog.organisation.text(),
+            page_size=dialog.page_size.currentText(),
+        )
+        service = self.service
+        target = path
+
+        def work(report: Callable[[int, int], bool]) -> object:
+            pdf, written = render_briefing(service, request, on_progress=report)
+            write_atomic(target, pdf)
+            return written
+
+        self._run_job(f"Writing {Path(path).name}…", work, lambda n: self._briefing_done(target, n))
+
+    def _briefing_done(self, path: str, count: object) -> None:
+        self.statusBar().showMessage(f"Briefing of {count} engagements saved to {path}", 10000)
+        if self.offer_to_open:
+            answer = QMessageBox.question(
+                self, APP_TITLE, f"The briefing was saved to\n{path}\n\nOpen it now?"
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _run_job(
         self,

@@ -397,3 +397,44 @@ def test_gui_entry_point_opens_and_closes(
     QTimer.singleShot(200, close_soon)
     assert app.main(db=str(db_path)) == 0
     assert shown and shown[0].startswith("tracker.db")
+
+
+def test_export_briefing_uses_exactly_the_current_filter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    window.offer_to_open = False
+    window.filter_bar.region._actions[Region.NORTH_AMERICA].trigger()
+    out = tmp_path / "brief.pdf"
+    window.export_briefing(str(out), ask=False)
+    assert window.briefing_dialog is not None
+    assert window.briefing_dialog.chosen_marking() == "UNCLASSIFIED"
+    qtbot.waitUntil(lambda: window.job is None, timeout=20000)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+    assert "agreement with OpenAI" in text and "negotiations with Anthropic" in text
+    assert "NATO exploratory talks" not in text
+    assert "Briefing of 2 engagements" in window.statusBar().currentMessage()
+
+
+def test_export_briefing_of_the_selected_rows(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    window.offer_to_open = False
+    window.table.selectRow(0)
+    window.table.selectionModel().select(
+        window.model.index(3, 0),
+        window.table.selectionModel().SelectionFlag.Select
+        | window.table.selectionModel().SelectionFlag.Rows,
+    )
+    chosen = window.selected_ids()
+    assert len(chosen) == 2
+    out = tmp_path / "selected.pdf"
+    window.export_briefing(str(out), ask=False)
+    qtbot.waitUntil(lambda: window.job is None, timeout=20000)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+    for eid in chosen:
+        assert window.service.get(engagement_id=eid).data.title in text
+    assert "Briefing of 2 engagements" in window.statusBar().currentMessage()

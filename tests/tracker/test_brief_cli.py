@@ -1,0 +1,135 @@
+"""``tracker brief``: the briefing officer's command, driven in subprocesses."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+DEMO_TITLES = (
+    "NATO exploratory talks with OpenAI on unclassified IT",
+    "U.S. Department of Defense agreement with OpenAI",
+    "U.S. Department of Defense negotiations with Anthropic",
+    "OpenAI for Government programme",
+)
+RED_LINES = (
+    "No mass domestic surveillance",
+    "No fully autonomous weapons systems",
+    "No automated high-stakes decision-making without human oversight",
+)
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "TRACKER_DB"}
+    env["TRACKER_USER"] = "briefer"
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("brief") / "demo.db"
+    assert run(db, "demo").returncode == 0
+    return db
+
+
+def pages_text(pdf: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(pdf).pages]
+
+
+def test_demo_briefing_has_markings_pages_and_every_engagement(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "b.pdf"
+    result = run(demo_db, "brief", "--out", str(out), "--author", "Briefing desk")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert out.stat().st_mode & 0o777 == 0o600
+    if shutil.which("qpdf"):
+        check = subprocess.run(["qpdf", "--check", str(out)], capture_output=True, text=True)
+        assert check.returncode == 0, check.stdout + check.stderr
+    texts = pages_text(out)
+    total = len(texts)
+    assert total >= 3
+    for number, text in enumerate(texts, start=1):
+        assert text.count("NATO UNCLASSIFIED") >= 2, f"page {number}: banner top and bottom"
+        assert f"Page {number} of {total}" in text
+    whole = " ".join(texts)
+    for title in DEMO_TITLES + RED_LINES:
+        assert title in whole, title
+    assert "misspoke" in whole and "unclassified environments" in whole  # the clarification
+
+
+def test_status_filter_gives_only_that_engagement(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "broken.pdf"
+    result = run(demo_db, "brief", "--out", str(out), "--status", "broken_down")
+    assert result.returncode == 0, result.stderr
+    whole = " ".join(pages_text(out))
+    assert "U.S. Department of Defense negotiations with Anthropic" in whole
+    for title in DEMO_TITLES[:2] + DEMO_TITLES[3:]:
+        assert title not in whole
+    # the banner defaults to the highest marking among the included records (PUBLIC here)
+    first = pages_text(out)[0]
+    assert "PUBLIC" in first and "NATO UNCLASSIFIED" not in first
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--marking", "PUBLIC"), r"lower than \"NATO UNCLASSIFIED\""),
+        (("--marking", "SECRET"), r"SECRET.*not allowed"),
+        (("--search", "nothing-matches-this"), r"empty"),
+        (("--ids", "999"), r"no engagement 999"),
+    ],
+)
+def test_refusals_exit_1_and_leave_the_old_file(
+    demo_db: Path, tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    out = tmp_path / "b.pdf"
+    out.write_bytes(b"the previous briefing")
+    result = run(demo_db, "brief", "--out", str(out), *args)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and re.search(message, lines[0]), result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert out.read_bytes() == b"the previous briefing"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".b.pdf")]
+
+
+def test_ids_and_a_higher_marking_and_letter_pages(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "two.pdf"
+    result = run(
+        demo_db,
+        "brief",
+        "--out",
+        str(out),
+        "--ids",
+        "demo-dod-anthropic,demo-openai-for-government",
+        "--marking",
+        "nato unclassified",
+        "--page-size",
+        "Letter",
+        "--title",
+        "Two of them",
+    )
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    whole = " ".join(pages_text(out))
+    assert "Two of them" in whole
+    assert "OpenAI for Government programme" in whole
+    assert "NATO exploratory talks" not in whole
+    assert whole.count("NATO UNCLASSIFIED") >= 2 * len(reader.pages)

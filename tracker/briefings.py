@@ -1,0 +1,96 @@
+"""Composing a briefing: which engagements, which marking, then the PDF.
+
+The banner marking is the one chosen, by default the highest marking among the
+included engagements; a chosen marking lower than that, or outside the database's
+list, is refused, as is an empty selection. Rendering is done by ``exports``,
+which receives plain data only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tracker.errors import TrackerError, ValidationError
+from tracker.markings import check_marking, highest
+from tracker.model import Filters, Selection
+from tracker.services import Tracker
+
+PAGE_SIZES = ("A4", "Letter")
+DEFAULT_TITLE = "AI engagements briefing"
+
+
+@dataclass(frozen=True)
+class BriefingRequest:
+    """What the briefing officer asked for."""
+
+    filters: Filters = Filters()
+    sort: str = "title"
+    title: str = DEFAULT_TITLE
+    marking: str | None = None
+    author: str = ""
+    organisation: str = ""
+    page_size: str = "A4"
+
+
+def banner_marking(selection: Selection, chosen: str | None) -> str:
+    """The marking for the banner; refuses a marking lower than the records need."""
+    needed = highest((e.data.marking for e in selection.engagements), selection.markings)
+    if needed is None:
+        raise ValidationError("the briefing would contain no engagements", field="selection")
+    if chosen is None or not chosen.strip():
+        return needed
+    try:
+        marking = check_marking(chosen, selection.markings)
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="--marking") from None
+    if selection.markings.index(marking) < selection.markings.index(needed):
+        raise ValidationError(
+            f'"{marking}" is lower than "{needed}", the highest marking among the '
+            "engagements included",
+            field="--marking",
+        )
+    return marking
+
+
+def render_briefing(
+    service: Tracker,
+    request: BriefingRequest,
+    *,
+    now: datetime | None = None,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> tuple[bytes, int]:
+    """The PDF bytes and the number of engagements in it."""
+    if request.page_size not in PAGE_SIZES:
+        raise ValidationError(
+            f'unknown page size "{request.page_size}" (allowed: {", ".join(PAGE_SIZES)})',
+            field="--page-size",
+        )
+    selection = service.selection(filters=request.filters, sort=request.sort)
+    if not selection.engagements:
+        raise ValidationError(
+            "no engagements match: the briefing would be empty", field="selection"
+        )
+    marking = banner_marking(selection, request.marking)
+
+    from exports.briefing import Briefing, BriefingCancelled, BriefingEngagement, render_pdf
+
+    briefing = Briefing(
+        title=request.title.strip() or DEFAULT_TITLE,
+        marking=marking,
+        generated_at=now or datetime.now(UTC),
+        revision=selection.revision,
+        engagements=tuple(
+            BriefingEngagement(number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at)
+            for e in selection.engagements
+        ),
+        author=request.author,
+        organisation=request.organisation,
+        page_size=request.page_size,
+    )
+    try:
+        pdf = render_pdf(briefing, on_progress=on_progress)
+    except BriefingCancelled:
+        raise TrackerError("briefing cancelled; no file was written") from None
+    return pdf, len(briefing.engagements)

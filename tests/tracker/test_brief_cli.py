@@ -133,3 +133,41 @@ def test_ids_and_a_higher_marking_and_letter_pages(demo_db: Path, tmp_path: Path
     assert "OpenAI for Government programme" in whole
     assert "NATO exploratory talks" not in whole
     assert whole.count("NATO UNCLASSIFIED") >= 2 * len(reader.pages)
+
+
+def test_imported_hostile_text_prints_literally(tmp_path: Path) -> None:
+    import json
+
+    db = tmp_path / "hostile.db"
+    long_text = ("Ελληνικά Кириллица " * 6000)[:100_000]
+    title = 'Hostile <b>x</b> & <a href="http://evil">y</a> <img src="/etc/passwd"> &amp;'
+    summary = "A lone & here\x07 and <font color=red>red</font>; 北约与人工智能 Ωμέγα Жук"
+    document = {
+        "format": "engagement-tracker/1",
+        "engagements": [
+            {
+                "id": "hostile",
+                "title": title,
+                "vendor": "Vendor <i>&</i> Co",
+                "counterpart": "Министерство обороны",
+                "status": "negotiating",
+                "summary": summary,
+                "next_step": long_text,
+            }
+        ],
+    }
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert run(db, "import", str(source)).returncode == 0
+    out = tmp_path / "hostile.pdf"
+    result = run(db, "brief", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    raw = out.read_bytes()
+    assert b"/URI" not in raw and b"/Subtype /Image" not in raw  # no live links, no images
+    whole = " ".join(pages_text(out))
+    assert title in whole
+    assert summary.replace("\x07", "") in whole  # control characters are dropped
+    assert "Министерство обороны" in whole
+    # 100,000 characters across many pages (banners and footers sit between the pages)
+    for word in ("Ελληνικά", "Кириллица"):
+        assert whole.count(word) == long_text.count(word) > 5000

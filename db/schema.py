@@ -8,6 +8,9 @@ A database from a newer program is refused.
 History:
   1. engagements, organisations, children, restriction catalogue, tags, audit, meta.
   2. full-text index over each engagement's text (filled from the existing rows).
+  3. sort indexes: one partial index per sort order over the live engagements (and
+     one over the trash) replace the (deleted_at, ...) indexes; the full-text index
+     gains one- and two-character prefix indexes.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from db import fulltext, tables
 from db.engine import Database, sqlite_path
 from db.errors import NotATrackerDatabase, SchemaTooNew
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -128,9 +131,30 @@ def _add_fulltext(conn: Connection, source: FulltextSource) -> None:
     fulltext.replace_many(conn, source(conn))
 
 
+# The indexes of version 2 that version 3 replaces by partial sort indexes.
+_V2_INDEXES = (
+    "ix_engagement_live_status",
+    "ix_engagement_live_region",
+    "ix_engagement_updated",
+    "ix_engagement_title",
+)
+
+
+def _sort_indexes(conn: Connection) -> None:
+    for name in _V2_INDEXES:
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}")
+    for index in sorted(tables.engagement.indexes, key=lambda i: str(i.name)):
+        index.create(conn, checkfirst=True)
+    if conn.dialect.name == "sqlite" and not fulltext.is_current(conn):
+        fulltext.recreate(conn)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
-    return [(2, lambda conn: _add_fulltext(conn, source))]
+    return [
+        (2, lambda conn: _add_fulltext(conn, source)),
+        (3, _sort_indexes),
+    ]
 
 
 def upgrade(conn: Connection, from_version: int, source: FulltextSource) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -18,6 +18,16 @@ def _fk(target: str, *, nullable: bool = False) -> Any:
         sa_column=Column(
             Integer, ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=True
         )
+    )
+
+
+def _live(name: str, *columns: str) -> Index:
+    """A partial index over the live (not trashed) engagements."""
+    return Index(
+        name,
+        *columns,
+        sqlite_where=text("deleted_at IS NULL"),
+        postgresql_where=text("deleted_at IS NULL"),
     )
 
 
@@ -50,10 +60,24 @@ class EngagementTable(SQLModel, table=True):
 
     __tablename__ = "engagement"
     __table_args__ = (
-        Index("ix_engagement_live_status", "deleted_at", "status"),
-        Index("ix_engagement_live_region", "deleted_at", "region"),
-        Index("ix_engagement_updated", "updated_at"),
-        Index("ix_engagement_title", "title_key"),
+        # One partial index per sort order of the live (not trashed) engagements, so
+        # that SQLite walks the index in order instead of sorting (schema version 3).
+        _live("ix_engagement_by_title", "title_key"),
+        _live("ix_engagement_by_updated", "updated_at"),
+        _live("ix_engagement_by_region", "region", "title_key"),
+        _live("ix_engagement_by_status", "status", "title_key"),
+        _live("ix_engagement_by_confidence", "confidence", "title_key"),
+        _live("ix_engagement_by_marking", "marking", "title_key"),
+        _live("ix_engagement_by_vendor", "vendor_id", "title_key"),
+        _live("ix_engagement_by_counterpart", "counterpart_id", "title_key"),
+        _live("ix_engagement_by_follow_up", "follow_up_from", "follow_up_to"),
+        _live("ix_engagement_by_started", "started_from", "started_to"),
+        Index(
+            "ix_engagement_trash",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(sa_column=Column(Text, nullable=False, unique=True))

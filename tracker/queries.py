@@ -6,10 +6,22 @@ come back, and rows are fetched for the ids a view actually shows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select, text
+from sqlalchemy import (
+    ClauseElement,
+    ColumnElement,
+    Dialect,
+    Select,
+    bindparam,
+    case,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
 from tracker.model import Filters
@@ -90,16 +102,17 @@ def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
     return result
 
 
+# Joined (once per row, by primary key) for sorting by organisation name.
+_VENDOR = ORG.alias("vendor_org")
+_COUNTERPART = ORG.alias("counterpart_org")
+
+
 def order_columns(sort: str, markings: Sequence[str]) -> list[Any]:
     """ORDER BY terms for a sort key of ``tracker.model.SORT_KEYS`` (ascending)."""
-    vendor_name = select(ORG.c.name_key).where(ORG.c.id == E.c.vendor_id).scalar_subquery()
-    counterpart_name = (
-        select(ORG.c.name_key).where(ORG.c.id == E.c.counterpart_id).scalar_subquery()
-    )
     orders: dict[str, list[Any]] = {
         "title": [E.c.title_key],
-        "counterpart": [counterpart_name, E.c.title_key],
-        "vendor": [vendor_name, E.c.title_key],
+        "counterpart": [_COUNTERPART.c.name_key, E.c.title_key],
+        "vendor": [_VENDOR.c.name_key, E.c.title_key],
         "region": [E.c.region, E.c.title_key],
         "status": [_rank(E.c.status, Status.values()), E.c.title_key],
         "confidence": [_rank(E.c.confidence, Confidence.values()), E.c.title_key],
@@ -121,9 +134,106 @@ def ids_query(
     terms = []
     for column in order_columns(sort, markings):
         term = column.desc() if descending else column.asc()
-        terms.append(term.nulls_last())
+        # NULLS LAST on a NOT NULL column changes nothing but keeps SQLite from
+        # walking an index in that order.
+        not_null = getattr(column, "table", None) is E and not column.nullable
+        terms.append(term if not_null else term.nulls_last())
     terms.append(E.c.id.desc() if descending else E.c.id.asc())
-    return select(E.c.id).where(*where_clauses(filters, dialect)).order_by(*terms)
+    source: Any = E
+    if sort == "vendor":
+        source = E.outerjoin(_VENDOR, _VENDOR.c.id == E.c.vendor_id)
+    elif sort == "counterpart":
+        source = E.outerjoin(_COUNTERPART, _COUNTERPART.c.id == E.c.counterpart_id)
+    return (
+        select(E.c.id).select_from(source).where(*where_clauses(filters, dialect)).order_by(*terms)
+    )
+
+
+_RANKED = {"status": "status", "confidence": "confidence", "marking": "marking"}
+_ORGANISATION_KEYS = {"vendor": "vendor_id", "counterpart": "counterpart_id"}
+
+
+def whole_live_table(filters: Filters) -> bool:
+    """True when ``filters`` keep every live engagement (a search without words included)."""
+    if filters.search and fulltext.match_query(filters.search) is not None:
+        return False
+    return dataclasses.replace(filters, search=None) == Filters()
+
+
+def ordered_ids_statements(
+    filters: Filters, *, sort: str, descending: bool, markings: Sequence[str], dialect: str
+) -> list[ClauseElement]:
+    """SELECTs of ids whose results, one after the other, are ``ids_query``'s result.
+
+    For the whole live table on SQLite (the common case of 100,000 rows) every
+    statement walks one of the partial sort indexes of ``db.tables`` in order, so
+    SQLite never sorts: a ranked column (status, confidence, marking) is read one
+    value at a time in rank order, then the rows with no ranked value; vendor and
+    counterpart walk the organisations by name and, for each, its engagements by
+    title (``CROSS JOIN`` keeps that loop order). Filtered lists are smaller and
+    sorted by SQLite with ``ids_query``.
+    """
+    if dialect != "sqlite" or not whole_live_table(filters):
+        return [
+            ids_query(
+                filters, sort=sort, descending=descending, markings=markings, dialect=dialect
+            )
+        ]
+    direction = "DESC" if descending else "ASC"
+    if sort in _RANKED:
+        column = E.c[_RANKED[sort]]
+        words = _ranked_words(sort, markings)
+        then = [E.c.title_key.desc(), E.c.id.desc()] if descending else [E.c.title_key, E.c.id]
+        live = E.c.deleted_at.is_(None)
+        out: list[ClauseElement] = [
+            select(E.c.id).where(live, column == w).order_by(*then)
+            for w in (reversed(words) if descending else words)
+        ]
+        # The rest (normally none): scanning the ranked column's own index is quick,
+        # where walking the title index would read every row to test the column.
+        name = _RANKED[sort]
+        rest = text(
+            f"SELECT engagement.id FROM engagement INDEXED BY ix_engagement_by_{name}"
+            f" WHERE engagement.deleted_at IS NULL AND (engagement.{name} NOT IN :words"
+            f" OR engagement.{name} IS NULL) ORDER BY engagement.title_key {direction},"
+            f" engagement.id {direction}"
+        ).bindparams(bindparam("words", value=words, expanding=True))
+        out.append(rest)
+        return out
+    if sort in _ORGANISATION_KEYS:
+        key = _ORGANISATION_KEYS[sort]
+        return [
+            text(
+                "SELECT engagement.id FROM organisation CROSS JOIN engagement"
+                f" ON organisation.id = engagement.{key}"
+                " WHERE engagement.deleted_at IS NULL ORDER BY organisation.name_key"
+                f" {direction}, engagement.title_key {direction}, engagement.id {direction}"
+            )
+        ]
+    return [
+        ids_query(filters, sort=sort, descending=descending, markings=markings, dialect=dialect)
+    ]
+
+
+def matching_ids_query(filters: Filters, dialect: str) -> Select[Any]:
+    """SELECT of the ids matching ``filters``, in no particular order."""
+    return select(E.c.id).where(*where_clauses(filters, dialect))
+
+
+def compiled(statement: ClauseElement, dialect: Dialect) -> tuple[str, tuple[Any, ...]]:
+    """The SQL text and positional parameters of ``statement`` for a qmark-style driver."""
+    result = statement.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
+    assert isinstance(result, SQLCompiler)
+    values = result.construct_params() or {}
+    return str(result), tuple(values[name] for name in result.positiontup or ())
+
+
+def _ranked_words(sort: str, markings: Sequence[str]) -> list[str]:
+    if sort == "status":
+        return list(Status.values())
+    if sort == "confidence":
+        return list(Confidence.values())
+    return list(markings)
 
 
 def count_query(filters: Filters, dialect: str) -> Select[Any]:

@@ -84,6 +84,9 @@ class MainWindow(QMainWindow):
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self._total = 0
+        self._total_of_trash: bool | None = None  # which view ``_total`` counts
+        self._filtering = False  # inside apply_filters
+        self._detail_id: int | None = None  # the engagement the detail pane shows
         self.offer_to_open = True  # after a briefing; tests switch it off
         self.briefing_dialog: BriefingDialog | None = None
 
@@ -325,7 +328,13 @@ class MainWindow(QMainWindow):
         keep = self.current_id()
         filters = self.filter_bar.filters(trash=self.trash_action.isChecked())
         self.model.set_query(filters=filters)
-        self._after_query(keep)
+        # Filtering changes nothing stored: the total stands unless the trash was toggled,
+        # and the detail pane stays as it is if the same engagement stays current.
+        self._filtering = True
+        try:
+            self._after_query(keep, recount=self._total_of_trash != filters.trash)
+        finally:
+            self._filtering = False
 
     def reload(self) -> None:
         """Re-read everything from the database (F5)."""
@@ -334,9 +343,11 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self._after_query(keep)
 
-    def _after_query(self, keep: int | None = None) -> None:
+    def _after_query(self, keep: int | None = None, *, recount: bool = True) -> None:
         trash = self.trash_action.isChecked()
-        self._total = self.service.count(filters=Filters(trash=trash))
+        if recount or self._total_of_trash != trash:
+            self._total = self.service.count(filters=Filters(trash=trash))
+            self._total_of_trash = trash
         self.filter_bar.set_count(self.model.rowCount(), self._total)
         self.banner.setVisible(
             not trash and self._total == 0 and self.service.count(filters=Filters(trash=True)) == 0
@@ -348,7 +359,7 @@ class MainWindow(QMainWindow):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         else:
-            self.detail.show_engagement(None, ())
+            self._show_detail(None)
         self._update_actions()
 
     def _refresh_names(self) -> None:
@@ -370,9 +381,13 @@ class MainWindow(QMainWindow):
         return [self.model.id_at(r) for r in rows]
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._show_detail(self.model.id_at(current.row()) if current.isValid() else None)
+        engagement_id = self.model.id_at(current.row()) if current.isValid() else None
+        if self._filtering and engagement_id is not None and engagement_id == self._detail_id:
+            return
+        self._show_detail(engagement_id)
 
     def _show_detail(self, engagement_id: int | None) -> None:
+        self._detail_id = engagement_id
         if engagement_id is None:
             self.detail.show_engagement(None, ())
             return
@@ -381,6 +396,7 @@ class MainWindow(QMainWindow):
             history = self.service.history(engagement_id=engagement_id)
         except TrackerError as exc:
             self.statusBar().showMessage(str(exc), 8000)
+            self._detail_id = None
             self.detail.show_engagement(None, ())
             return
         self.detail.show_engagement(engagement, history)
@@ -779,6 +795,7 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
         self._update_title()
         self._refresh_names()
+        self._total_of_trash = None  # another database: count again
         self.apply_filters()
         return True
 

@@ -95,6 +95,7 @@ class EngagementTableModel(QAbstractTableModel):
         self._service = service
         self._ids: list[int] = []
         self._rows_of: dict[int, int] | None = None
+        self._scanned = False  # row_of has scanned the ids once since the last query
         self._pages: OrderedDict[int, list[EngagementRow | None]] = OrderedDict()
         self._filters = Filters()
         self._sort_column = 0
@@ -144,6 +145,7 @@ class EngagementTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = ids
         self._rows_of = None
+        self._scanned = False
         self._pages.clear()
         self.endResetModel()
 
@@ -173,6 +175,14 @@ class EngagementTableModel(QAbstractTableModel):
     def row_of(self, engagement_id: int) -> int | None:
         """The row showing ``engagement_id``, or None."""
         if self._rows_of is None:
+            if not self._scanned:
+                # After each query one lookup (keeping the current row) is usual: a
+                # scan of the ids costs far less than indexing 100,000 of them.
+                self._scanned = True
+                try:
+                    return self._ids.index(engagement_id)
+                except ValueError:
+                    return None
             self._rows_of = {eid: n for n, eid in enumerate(self._ids)}
         return self._rows_of.get(engagement_id)
 

@@ -62,10 +62,24 @@ def test_fresh_database_is_at_current_version_and_sound(tmp_path: Path) -> None:
     assert service.info().schema_version == schema.SCHEMA_VERSION
 
 
-def test_version_1_upgrades_with_user_data_unchanged(tmp_path: Path) -> None:
-    path = _load_fixture(1, tmp_path / "v1.db")
+def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    rows = conn.execute(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    )
+    out = {(str(t), str(n), str(s)) for t, n, s in rows}
+    conn.close()
+    return out
+
+
+OLD_VERSIONS = (1, 2)
+
+
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_old_versions_upgrade_with_user_data_unchanged(tmp_path: Path, version: int) -> None:
+    path = _load_fixture(version, tmp_path / f"v{version}.db")
     before = _user_data_hash(path)
-    assert _version(path) == "1"
+    assert _version(path) == str(version)
 
     service = Tracker.open(path)
     assert service.check().ok
@@ -75,21 +89,68 @@ def test_version_1_upgrades_with_user_data_unchanged(tmp_path: Path) -> None:
     assert _user_data_hash(path) == before
 
 
-def test_upgraded_schema_equals_a_fresh_one(tmp_path: Path) -> None:
-    old = _load_fixture(1, tmp_path / "v1.db")
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_upgraded_schema_equals_a_fresh_one(tmp_path: Path, version: int) -> None:
+    old = _load_fixture(version, tmp_path / f"v{version}.db")
     Tracker.open(old).close()
     fresh = tmp_path / "fresh.db"
     Tracker.open(fresh).close()
     assert _schema_objects(old) == _schema_objects(fresh)
+    assert _schema_sql(old) == _schema_sql(fresh)
 
 
-def test_upgrade_fills_the_full_text_index_from_existing_rows(tmp_path: Path) -> None:
-    service = Tracker.open(_load_fixture(1, tmp_path / "v1.db"))
-    for word in ("Кириллица", "Ελληνικά", "unclassified", "Mistral"):
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_upgrade_fills_the_full_text_index_from_existing_rows(
+    tmp_path: Path, version: int
+) -> None:
+    service = Tracker.open(_load_fixture(version, tmp_path / f"v{version}.db"))
+    for word in ("Кириллица", "Ελληνικά", "unclassified", "Mistral", "M", "Mi"):
         assert service.list_ids(filters=Filters(search=word)), word
     hostile = service.get(engagement_id="hostile-1")
     assert service.list_ids(filters=Filters(search="Кириллица")) == [hostile.id]
     assert hostile.data.title.startswith("Hostile <b>bold</b> & ")
+    assert service.check().ok
+
+
+def test_version_2_fixture_is_at_version_2_with_its_full_text_index(tmp_path: Path) -> None:
+    path = _load_fixture(2, tmp_path / "v2.db")
+    assert _version(path) == "2"
+    assert ("table", "engagement_fts") in _schema_objects(path)
+    assert ("index", "ix_engagement_live_status") in _schema_objects(path)
+
+
+def test_version_3_sorts_by_walking_indexes(tmp_path: Path) -> None:
+    """The whole live table is read along a sort index for every column: no sorting."""
+    from sqlalchemy.dialects import sqlite
+
+    from tracker import queries
+    from tracker.model import SORT_KEYS
+
+    path = tmp_path / "t.db"
+    service = Tracker.open(path)
+    service.load_demo()
+    markings = service.markings()
+    service.close()
+    conn = sqlite3.connect(path)
+    for sort in SORT_KEYS:
+        if sort == "id":
+            continue
+        for descending in (False, True):
+            statements = queries.ordered_ids_statements(
+                Filters(), sort=sort, descending=descending, markings=markings, dialect="sqlite"
+            )
+            for statement in statements:
+                sql, params = queries.compiled(statement, sqlite.dialect())
+                plan = " | ".join(
+                    str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+                )
+                assert "USING" in plan and "INDEX" in plan, (sort, plan)
+                # Ascending partial dates sort their second column (NULLS LAST) per
+                # first-column value; the (normally empty) rest of a ranked column sorts.
+                partial = sort in ("follow_up", "started") and not descending
+                if not partial and "NOT IN" not in sql:
+                    assert "TEMP B-TREE" not in plan, (sort, plan)
+    conn.close()
 
 
 def test_a_failing_migration_leaves_the_old_database_untouched(

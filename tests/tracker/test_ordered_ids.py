@@ -1,0 +1,67 @@
+"""The quick ways to the ordered ids give exactly what one sorted SQL query gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker import queries, services
+from tracker.model import SORT_KEYS, Filters
+from tracker.services import Tracker
+from tracker.vocab import Region, Status
+
+FILTERS = (
+    Filters(),
+    Filters(search="   "),
+    Filters(search="o"),
+    Filters(search="nato defence"),
+    Filters(statuses=(Status.NEGOTIATING, Status.EXPLORATORY)),
+    Filters(statuses=(Status.ACTIVE,), search="a"),
+    Filters(regions=(Region.EUROPE,)),
+    Filters(trash=True),
+)
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> Tracker:
+    path: Path = tmp_path_factory.mktemp("ordered") / "t.db"
+    tracker = Tracker.open(path, user="test")
+    tracker.load_demo()
+    for n in range(6):
+        tracker.create(
+            data={
+                "title": f"Same title {n % 2}",
+                "vendor": "Zeta Labs" if n % 3 else "alpha vendor",
+                "counterpart": "Ministry of Nothing",
+                "status": "paused" if n % 2 else "active",
+            }
+        )
+    for engagement_id in tracker.list_ids()[:2]:
+        tracker.delete(engagement_id=engagement_id)
+    return tracker
+
+
+def _reference(service: Tracker, filters: Filters, sort: str, descending: bool) -> list[int]:
+    with service.database.read() as conn:
+        query = queries.ids_query(
+            filters,
+            sort=sort,
+            descending=descending,
+            markings=service.markings(),
+            dialect=conn.dialect.name,
+        )
+        return [int(i) for i in conn.execute(query).scalars()]
+
+
+@pytest.mark.parametrize("many", [services._MANY_IDS, 0])
+@pytest.mark.parametrize("sort", SORT_KEYS)
+def test_ordered_ids_equal_one_sorted_query(
+    service: Tracker, sort: str, many: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(services, "_MANY_IDS", many)
+    for filters in FILTERS:
+        for descending in (False, True):
+            expected = _reference(service, filters, sort, descending)
+            got = service.list_ids(filters=filters, sort=sort, descending=descending)
+            assert got == expected, (sort, descending, filters)

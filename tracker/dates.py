@@ -202,6 +202,9 @@ class PartialDate:
     @classmethod
     def from_iso(cls, text: str) -> PartialDate:
         """Read a canonical form exactly as :meth:`iso` writes it; DateParseError otherwise."""
+        cached = _canonical(text)
+        if cached is not None:
+            return cached
         if text == "":
             raise DateParseError(text, "empty date")
         match = _CANONICAL.fullmatch(text)
@@ -228,6 +231,33 @@ _CANONICAL: Final = re.compile(
     r"(?P<approx>~)?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?|-Q(?P<quarter>\d))?",
     re.ASCII,
 )
+
+
+# Canonical texts already read, and what they mean: files and databases repeat the
+# same few thousand dates, and a PartialDate is immutable, so one instance serves all.
+_CANONICAL_CACHE: dict[str, PartialDate] = {}
+_CANONICAL_CACHE_LIMIT: Final = 65_536
+
+
+def _canonical(text: str) -> PartialDate | None:
+    """The date a canonical text (exactly as ``iso()`` writes it) names; None otherwise.
+
+    None also for canonical-looking text that names no real date (``2026-13``): the
+    caller's slower path then reports it with its usual message.
+    """
+    found = _CANONICAL_CACHE.get(text)
+    if found is not None:
+        return found
+    match = _CANONICAL.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        found = _from_canonical_match(match)
+    except ValueError:
+        return None
+    if len(_CANONICAL_CACHE) < _CANONICAL_CACHE_LIMIT:
+        _CANONICAL_CACHE[text] = found
+    return found
 
 
 def _from_canonical_match(match: re.Match[str]) -> PartialDate:
@@ -342,6 +372,9 @@ def parse_partial_date(text: str, *, today: datetime.date | None = None) -> Part
     ``today`` (default: ``datetime.date.today()``) anchors "this year", "last year",
     "next year" and "earlier/later this year". Numeric dates are read day first.
     """
+    canonical = _canonical(text)  # the forms files hold: no need to normalise
+    if canonical is not None:
+        return canonical
     normalised = " ".join(text.split()).lower()
     if not normalised:
         raise DateParseError(text, "empty date")

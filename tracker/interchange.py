@@ -82,6 +82,12 @@ def check_text(value: str) -> str:
     return value
 
 
+# Words already parsed, per vocabulary: a file repeats the same few spellings
+# thousands of times, and ``Vocabulary.parse`` tries every member's folded forms.
+_VOCAB_MEMO: dict[type[Vocabulary], dict[str, Vocabulary]] = {}
+_VOCAB_MEMO_LIMIT = 256
+
+
 class _Reader:
     """Reads one engagement object, naming the record in every error."""
 
@@ -93,15 +99,22 @@ class _Reader:
     def fail(self, field: str, message: str) -> ValidationError:
         return ValidationError(message, record=self.label, field=field)
 
-    def obj(self, value: object, field: str, keys: Sequence[str]) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
+    def obj(self, value: object, field: str, keys: frozenset[str]) -> Mapping[str, Any]:
+        if type(value) is not dict and not isinstance(value, Mapping):
             raise self.fail(field, f"must be an object, not {_type_name(value)}")
+        if keys.issuperset(value):
+            return value
         for key in value:
             if key not in keys:
                 raise self.fail(f"{field}.{key}" if field else str(key), "unknown field")
         return value
 
     def text(self, value: object, field: str, *, required: bool = False) -> str:
+        if type(value) is str and value.isascii() and "\x00" not in value:
+            # The common case, sure to pass check_text.
+            if required and not value.strip():
+                raise self.fail(field, "must not be empty")
+            return value
         if value is None:
             if required:
                 raise self.fail(field, "is required")
@@ -121,10 +134,17 @@ class _Reader:
             raise self.fail(field, "is required")
         if not isinstance(value, str):
             raise self.fail(field, f"must be text, not {_type_name(value)}")
+        known = _VOCAB_MEMO.setdefault(cls, {})
+        found = known.get(value)
+        if isinstance(found, cls):
+            return found
         try:
-            return cls.parse(value)
+            parsed = cls.parse(value)
         except ValueError as exc:
             raise self.fail(field, str(exc)) from None
+        if len(known) < _VOCAB_MEMO_LIMIT:
+            known[value] = parsed
+        return parsed
 
     def optional_vocab(self, cls: type[V], value: object, field: str) -> V | None:
         if value is None or value == "":
@@ -155,7 +175,7 @@ class _Reader:
         self,
         value: object,
         field: str,
-        keys: Sequence[str],
+        keys: frozenset[str],
         build: Callable[[Mapping[str, Any], str], T],
     ) -> tuple[T, ...]:
         if value is None:
@@ -231,20 +251,23 @@ class _Reader:
         )
 
 
-SCOPE_KEYS = ("kind", "text")
-RESTRICTION_KEYS = ("code", "title", "stance", "note")
-CLARIFICATION_KEYS = (
-    "original_by",
-    "original_on",
-    "original",
-    "clarified_by",
-    "clarified_on",
-    "clarification",
-    "source",
+SCOPE_KEYS = frozenset(("kind", "text"))
+RESTRICTION_KEYS = frozenset(("code", "title", "stance", "note"))
+CLARIFICATION_KEYS = frozenset(
+    (
+        "original_by",
+        "original_on",
+        "original",
+        "clarified_by",
+        "clarified_on",
+        "clarification",
+        "source",
+    )
 )
-STATUS_EVENT_KEYS = ("status", "on", "note", "source")
-SOURCE_KEYS = ("outlet", "title", "url", "published")
-CONCERN_KEYS = ("kind", "text", "severity")
+STATUS_EVENT_KEYS = frozenset(("status", "on", "note", "source"))
+SOURCE_KEYS = frozenset(("outlet", "title", "url", "published"))
+CONCERN_KEYS = frozenset(("kind", "text", "severity"))
+_ENGAGEMENT_KEYSET = frozenset(ENGAGEMENT_KEYS)
 
 
 def data_from_json(
@@ -256,7 +279,7 @@ def data_from_json(
 ) -> EngagementData:
     """Validate one engagement object; ValidationError names ``label`` and the field."""
     r = _Reader(label, allowed_markings, default_marking)
-    o = r.obj(obj, "", ENGAGEMENT_KEYS)
+    o = r.obj(obj, "", _ENGAGEMENT_KEYSET)
     for key in REQUIRED_KEYS:
         if key not in o:
             raise r.fail(key, "is required")

@@ -8,12 +8,13 @@ and its children, keep the full-text index in step, and record the audit trail.
 from __future__ import annotations
 
 import json
+import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, func, select
+from sqlalchemy import Connection, CursorResult, Table, bindparam, func, select, text
 
 from db import fulltext, tables
 from tracker.dates import PartialDate
@@ -257,13 +258,20 @@ def _tag_id(conn: Connection, name: str) -> int:
 
 def engagement_values(conn: Connection, data: EngagementData) -> dict[str, Any]:
     """The engagement table's columns for ``data`` (organisations created as needed)."""
+    vendor_id = organisation_id(conn, data.vendor, OrgKind.VENDOR)
+    return _engagement_columns(data, vendor_id, organisation_id(conn, data.counterpart, None))
+
+
+def _engagement_columns(
+    data: EngagementData, vendor_id: int, counterpart_id: int
+) -> dict[str, Any]:
     started, started_from, started_to = _date_columns(data.started)
     follow_up, follow_up_from, follow_up_to = _date_columns(data.follow_up)
     return {
         "title": data.title,
         "title_key": data.title.casefold(),
-        "vendor_id": organisation_id(conn, data.vendor, OrgKind.VENDOR),
-        "counterpart_id": organisation_id(conn, data.counterpart, None),
+        "vendor_id": vendor_id,
+        "counterpart_id": counterpart_id,
         "region": data.region.value if data.region else None,
         "status": data.status.value,
         "confidence": data.confidence.value if data.confidence else None,
@@ -284,93 +292,131 @@ def write_children(conn: Connection, engagement_id: int, data: EngagementData) -
     """Replace every child row of the engagement with those of ``data``."""
     for table in tables.CHILD_TABLES:
         conn.execute(table.delete().where(table.c.engagement_id == engagement_id))
+    batches: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
+    add_child_rows(
+        batches,
+        engagement_id,
+        data,
+        restriction_id=lambda r: _restriction_id(conn, r.code, r.title),
+        tag_id=lambda name: _tag_id(conn, name),
+    )
+    for table, batch in batches.items():
+        insert_rows(conn, table, CHILD_COLUMNS[table], batch)
+
+
+# The columns of each child table that ``add_child_rows`` gives, in tuple order.
+CHILD_COLUMNS: dict[Table, tuple[str, ...]] = {
+    tables.scope_limit: ("engagement_id", "position", "kind", "text"),
+    tables.engagement_restriction: (
+        "engagement_id",
+        "position",
+        "restriction_id",
+        "stance",
+        "note",
+    ),
+    tables.clarification: (
+        "engagement_id",
+        "position",
+        "original_by",
+        "original_on",
+        "original",
+        "clarified_by",
+        "clarified_on",
+        "clarification",
+        "source",
+    ),
+    tables.status_event: ("engagement_id", "position", "status", "on", "on_from", "note", "source"),
+    tables.source: ("engagement_id", "position", "outlet", "title", "url", "published"),
+    tables.concern: ("engagement_id", "position", "kind", "text", "severity"),
+    tables.engagement_tag: ("engagement_id", "position", "tag_id"),
+}
+
+
+def add_child_rows(
+    batches: dict[Table, list[tuple[Any, ...]]],
+    engagement_id: int,
+    data: EngagementData,
+    *,
+    restriction_id: Callable[[RestrictionStance], int],
+    tag_id: Callable[[str], int],
+) -> None:
+    """Append the child rows of one engagement to ``batches``, as tuples of ``CHILD_COLUMNS``.
+
+    Catalogue ids come from ``restriction_id`` and ``tag_id``, called in the order
+    the restrictions, then the tags, appear.
+    """
     eid = engagement_id
+    if data.scope_limits:
+        batches[tables.scope_limit] += [
+            (eid, n, s.kind.value, s.text) for n, s in enumerate(data.scope_limits)
+        ]
+    if data.restrictions:
+        batches[tables.engagement_restriction] += [
+            (eid, n, restriction_id(r), r.stance.value, r.note)
+            for n, r in enumerate(data.restrictions)
+        ]
+    if data.clarifications:
+        batches[tables.clarification] += [
+            (
+                eid,
+                n,
+                c.original_by,
+                c.original_on.iso() if c.original_on else None,
+                c.original,
+                c.clarified_by,
+                c.clarified_on.iso() if c.clarified_on else None,
+                c.clarification,
+                c.source,
+            )
+            for n, c in enumerate(data.clarifications)
+        ]
+    if data.status_history:
+        batches[tables.status_event] += [
+            (
+                eid,
+                n,
+                e.status.value,
+                e.on.iso() if e.on else None,
+                e.on.first_day.isoformat() if e.on else None,
+                e.note,
+                e.source,
+            )
+            for n, e in enumerate(data.status_history)
+        ]
+    if data.sources:
+        batches[tables.source] += [
+            (eid, n, s.outlet, s.title, s.url, s.published.iso() if s.published else None)
+            for n, s in enumerate(data.sources)
+        ]
+    if data.concerns:
+        batches[tables.concern] += [
+            (eid, n, c.kind.value, c.text, c.severity.value if c.severity else None)
+            for n, c in enumerate(data.concerns)
+        ]
+    if data.tags:
+        batches[tables.engagement_tag] += [
+            (eid, n, tag_id(t)) for n, t in enumerate(data.tags)
+        ]
 
-    def rows(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{"engagement_id": eid, "position": n, **item} for n, item in enumerate(items)]
 
-    batches: list[tuple[Any, list[dict[str, Any]]]] = [
-        (
-            tables.scope_limit,
-            rows([{"kind": s.kind.value, "text": s.text} for s in data.scope_limits]),
-        ),
-        (
-            tables.engagement_restriction,
-            rows(
-                [
-                    {
-                        "restriction_id": _restriction_id(conn, r.code, r.title),
-                        "stance": r.stance.value,
-                        "note": r.note,
-                    }
-                    for r in data.restrictions
-                ]
-            ),
-        ),
-        (
-            tables.clarification,
-            rows(
-                [
-                    {
-                        "original_by": c.original_by,
-                        "original_on": c.original_on.iso() if c.original_on else None,
-                        "original": c.original,
-                        "clarified_by": c.clarified_by,
-                        "clarified_on": c.clarified_on.iso() if c.clarified_on else None,
-                        "clarification": c.clarification,
-                        "source": c.source,
-                    }
-                    for c in data.clarifications
-                ]
-            ),
-        ),
-        (
-            tables.status_event,
-            rows(
-                [
-                    {
-                        "status": e.status.value,
-                        "on": e.on.iso() if e.on else None,
-                        "on_from": e.on.first_day.isoformat() if e.on else None,
-                        "note": e.note,
-                        "source": e.source,
-                    }
-                    for e in data.status_history
-                ]
-            ),
-        ),
-        (
-            tables.source,
-            rows(
-                [
-                    {
-                        "outlet": s.outlet,
-                        "title": s.title,
-                        "url": s.url,
-                        "published": s.published.iso() if s.published else None,
-                    }
-                    for s in data.sources
-                ]
-            ),
-        ),
-        (
-            tables.concern,
-            rows(
-                [
-                    {
-                        "kind": c.kind.value,
-                        "text": c.text,
-                        "severity": c.severity.value if c.severity else None,
-                    }
-                    for c in data.concerns
-                ]
-            ),
-        ),
-        (tables.engagement_tag, rows([{"tag_id": _tag_id(conn, t)} for t in data.tags])),
-    ]
-    for table, batch in batches:
-        if batch:
-            conn.execute(table.insert(), batch)
+def insert_rows(
+    conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (tuples of ``columns``) into ``table`` with one executemany.
+
+    Where the driver takes ``?`` placeholders (SQLite), the tuples go to it as they
+    are; elsewhere through SQLAlchemy as dictionaries.
+    """
+    if not rows:
+        return
+    if conn.dialect.paramstyle == "qmark":
+        quote = conn.dialect.identifier_preparer.quote
+        names = ", ".join(quote(c) for c in columns)
+        marks = ", ".join("?" for _ in columns)
+        table_name = conn.dialect.identifier_preparer.format_table(table)
+        conn.exec_driver_sql(f"INSERT INTO {table_name} ({names}) VALUES ({marks})", rows)
+    else:
+        conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
 
 
 def fulltext_body(data: EngagementData) -> str:
@@ -391,6 +437,164 @@ def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
     """Bring the full-text index of one engagement up to date (SQLite)."""
     if conn.dialect.name == "sqlite":
         fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
+
+
+# -- bulk insert ----------------------------------------------------------------
+
+
+def insert_new(
+    conn: Connection,
+    items: Sequence[tuple[str | None, EngagementData]],
+    *,
+    who: str,
+    action: str,
+) -> list[int]:
+    """Insert new engagements with their children, index and audit rows, in bulk.
+
+    ``items`` are (stable id, data); a None stable id gets a fresh one. The stable
+    ids must not exist yet. The rows written are those ``_insert`` would write one
+    engagement at a time, in the same order and with the same ids (each table's
+    ``max(id) + 1`` onwards, read inside the caller's transaction): organisations,
+    restrictions and tags are resolved once for all, missing ones created; then each
+    table gets one multi-row INSERT. Returns the new engagement ids, in order.
+    """
+    if not items:
+        return []
+    now = utc_now()
+    organisations = _organisation_ids(
+        conn,
+        [(o, kind) for _, d in items for o, kind in ((d.vendor, _VENDOR), (d.counterpart, None))],
+    )
+    restrictions = _restriction_ids(conn, [r for _, d in items for r in d.restrictions])
+    tags = _tag_ids(conn, [t for _, d in items for t in d.tags])
+    first = _next_id(conn, E)
+    engagements: list[tuple[Any, ...]] = []
+    children: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
+    indexed: list[tuple[int, str, str]] = []
+    audits: list[tuple[Any, ...]] = []
+    restriction_id = _by_code(restrictions)
+    values: dict[str, Any] = {}
+    for eid, (uid, data) in enumerate(items, start=first):
+        vendor = organisations[data.vendor.strip().casefold()]
+        counterpart = organisations[data.counterpart.strip().casefold()]
+        values = _engagement_columns(data, vendor, counterpart)
+        engagements.append((eid, uid or str(uuid.uuid4()), 1, now, now, None, *values.values()))
+        add_child_rows(
+            children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__
+        )
+        indexed.append((eid, data.title, fulltext_body(data)))
+        audits.append((now, who, eid, 1, action, "engagement", None, data.title))
+    columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
+    insert_rows(conn, E, columns, engagements)
+    for table, batch in children.items():
+        insert_rows(conn, table, CHILD_COLUMNS[table], batch)
+    if conn.dialect.name == "sqlite":
+        fts = fulltext.FTS_TABLE
+        # Nothing should be indexed under the new ids; clear any stale row all the same.
+        conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": first})
+        conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, title, body) VALUES (?, ?, ?)", indexed)
+    insert_rows(conn, tables.audit, _AUDIT, audits)
+    return [row[0] for row in engagements]
+
+
+_AUDIT = ("at", "who", "engagement_id", "version", "action", "field", "old", "new")
+_VENDOR = OrgKind.VENDOR
+
+
+def _next_id(conn: Connection, table: Table) -> int:
+    """The id SQLite would give the next row: one more than the largest (1 when empty)."""
+    return int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
+
+
+def _existing(conn: Connection, key: Any, wanted: Sequence[str], *extra: Any) -> list[Any]:
+    """Rows (key, id, *extra) whose ``key`` column is one of ``wanted``."""
+    table = key.table
+    found: list[Any] = []
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
+        found += conn.execute(select(key, table.c.id, *extra).where(key.in_(part))).all()
+    return found
+
+
+def _organisation_ids(
+    conn: Connection, names: Sequence[tuple[str, OrgKind | None]]
+) -> dict[str, int]:
+    """Ids of organisations by name key, created in first-mention order when missing."""
+    o = tables.organisation
+    first: dict[str, tuple[str, OrgKind | None]] = {}
+    for name, kind in names:
+        first.setdefault(name.strip().casefold(), (name.strip(), kind))
+    ids = {str(k): int(i) for k, i in _existing(conn, o.c.name_key, list(first))}
+    new: list[dict[str, Any]] = []
+    for key in _missing(conn, o, first, ids):
+        name, kind = first[key]
+        new.append(
+            {"id": ids[key], "name": name, "name_key": key, "kind": kind.value if kind else None}
+        )
+    if new:
+        conn.execute(o.insert(), new)
+    return ids
+
+
+def _missing(
+    conn: Connection, table: Table, wanted: Iterable[str], ids: dict[str, int]
+) -> list[str]:
+    """The keys of ``wanted`` absent from ``ids``, in order; each is given (in ``ids``)
+    the id ``table`` would give it next."""
+    missing = [key for key in wanted if key not in ids]
+    if missing:
+        first = _next_id(conn, table)
+        ids.update(zip(missing, range(first, first + len(missing)), strict=True))
+    return missing
+
+
+def _tag_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
+    """Ids of tags by name, created in first-mention order when missing."""
+    t = tables.tag
+    wanted = list(dict.fromkeys(names))
+    ids = {str(k): int(i) for k, i in _existing(conn, t.c.name, wanted)}
+    new = [{"id": ids[name], "name": name} for name in _missing(conn, t, wanted, ids)]
+    if new:
+        conn.execute(t.insert(), new)
+    return ids
+
+
+def _restriction_ids(conn: Connection, stances: Sequence[RestrictionStance]) -> dict[str, int]:
+    """Ids of catalogued restrictions by code, created in first-mention order when missing.
+
+    As one by one: a new code is catalogued with the title it first comes with, and
+    every later non-empty title differing from the catalogue's replaces it.
+    """
+    r = tables.restriction
+    wanted = list(dict.fromkeys(s.code for s in stances))
+    stored = {str(c): (int(i), str(t)) for c, i, t in _existing(conn, r.c.code, wanted, r.c.title)}
+    titles: dict[str, str] = {}
+    for s in stances:
+        current = titles.setdefault(s.code, stored[s.code][1] if s.code in stored else s.title)
+        if s.title and current != s.title:
+            titles[s.code] = s.title
+    ids = {code: i for code, (i, _) in stored.items()}
+    new = [
+        {"id": ids[code], "code": code, "title": titles[code], "description": ""}
+        for code in _missing(conn, r, wanted, ids)
+    ]
+    if new:
+        conn.execute(r.insert(), new)
+    retitled = [
+        {"rid": i, "new_title": titles[code]}
+        for code, (i, title) in stored.items()
+        if titles[code] != title
+    ]
+    if retitled:
+        conn.execute(
+            r.update().where(r.c.id == bindparam("rid")).values(title=bindparam("new_title")),
+            retitled,
+        )
+    return ids
+
+
+def _by_code(ids: dict[str, int]) -> Callable[[RestrictionStance], int]:
+    return lambda stance: ids[stance.code]
 
 
 def fulltext_rows(conn: Connection) -> list[tuple[int, str, str]]:

@@ -439,7 +439,7 @@ def test_export_json_imports_identically_into_a_fresh_database(
 
 def test_check_on_a_sound_database(demo_db: Path) -> None:
     out = ok(run_cli(demo_db, "check"))
-    assert "schema version 2" in out
+    assert "schema version 3" in out
     assert "4 engagements" in out
     assert "sound" in out and "NOT sound" not in out
 

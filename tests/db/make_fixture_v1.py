@@ -18,26 +18,31 @@ HOSTILE = "<b>bold</b> & <a href='x'>link</a> \"quotes\" 'single' ; DROP TABLE e
 SCRIPTS = "Ελληνικά · Кириллица · 中文字符 · العربية · \u202eevil\u202c · zero\u200bwidth · 🛰️"
 
 
+def fill(service: Tracker) -> None:
+    """The fixtures' user data: the demo plus one engagement of hostile text."""
+    service.load_demo()
+    service.create(
+        data={
+            "id": "hostile-1",
+            "title": f"Hostile {HOSTILE}",
+            "vendor": "Vendor & Co <script>",
+            "counterpart": "Ministère de l'Intérieur",
+            "status": "negotiating",
+            "summary": f"{SCRIPTS}\n{HOSTILE}",
+            "started": "2025-Q3",
+            "tags": ["ünïcode", "a&b"],
+            "scope_limits": [{"kind": "data", "text": SCRIPTS}],
+            "concerns": [{"kind": "other", "text": HOSTILE}],
+        }
+    )
+
+
 def build(target: Path) -> None:
     """Write the fixture SQL to ``target``."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "v1.db"
         service = Tracker.open(path, user="fixture")
-        service.load_demo()
-        service.create(
-            data={
-                "id": "hostile-1",
-                "title": f"Hostile {HOSTILE}",
-                "vendor": "Vendor & Co <script>",
-                "counterpart": "Ministère de l'Intérieur",
-                "status": "negotiating",
-                "summary": f"{SCRIPTS}\n{HOSTILE}",
-                "started": "2025-Q3",
-                "tags": ["ünïcode", "a&b"],
-                "scope_limits": [{"kind": "data", "text": SCRIPTS}],
-                "concerns": [{"kind": "other", "text": HOSTILE}],
-            }
-        )
+        fill(service)
         service.close()
         conn = sqlite3.connect(path)
         conn.execute("DROP TABLE engagement_fts")

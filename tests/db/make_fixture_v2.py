@@ -16,7 +16,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from tests.db.make_fixture_v1 import HOSTILE, SCRIPTS
+from tests.db.make_fixture_v1 import fill
 from tracker.services import Tracker
 
 FTS = "engagement_fts"
@@ -38,21 +38,7 @@ def build(target: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "v2.db"
         service = Tracker.open(path, user="fixture")
-        service.load_demo()
-        service.create(
-            data={
-                "id": "hostile-1",
-                "title": f"Hostile {HOSTILE}",
-                "vendor": "Vendor & Co <script>",
-                "counterpart": "Ministère de l'Intérieur",
-                "status": "negotiating",
-                "summary": f"{SCRIPTS}\n{HOSTILE}",
-                "started": "2025-Q3",
-                "tags": ["ünïcode", "a&b"],
-                "scope_limits": [{"kind": "data", "text": SCRIPTS}],
-                "concerns": [{"kind": "other", "text": HOSTILE}],
-            }
-        )
+        fill(service)
         service.close()
         conn = sqlite3.connect(path)
         (version,) = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

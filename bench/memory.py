@@ -27,7 +27,18 @@ KINDS = ("floor", "browse", "briefing")
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size, in MB (Linux reports KiB)."""
+    """This process's peak resident set size, in MB.
+
+    Read from ``VmHWM`` in /proc, which starts afresh at exec; ``ru_maxrss`` would
+    carry over the peak of the parent that forked this process.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

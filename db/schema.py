@@ -11,6 +11,7 @@ History:
   3. sort indexes: one partial index per sort order over the live engagements (and
      one over the trash) replace the (deleted_at, ...) indexes; the full-text index
      gains one- and two-character prefix indexes.
+  4. audit seals: a SHA-256 hash chain over the audit trail (existing rows sealed).
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from db import fulltext, tables
+from db import audit_chain, fulltext, tables
 from db.engine import Database, sqlite_path
 from db.errors import NotATrackerDatabase, SchemaTooNew
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -149,11 +150,17 @@ def _sort_indexes(conn: Connection) -> None:
         fulltext.recreate(conn)
 
 
+def _audit_seals(conn: Connection) -> None:
+    tables.audit_seal.create(conn, checkfirst=True)
+    audit_chain.seal(conn)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
         (2, lambda conn: _add_fulltext(conn, source)),
         (3, _sort_indexes),
+        (4, _audit_seals),
     ]
 
 

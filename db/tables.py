@@ -238,6 +238,16 @@ class AuditTable(SQLModel, table=True):
     new: str | None = _text(nullable=True, default=None)
 
 
+class AuditSealTable(SQLModel, table=True):
+    """The hash chain over the audit trail: one seal per audit row, in id order."""
+
+    __tablename__ = "audit_seal"
+    audit_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("audit.id"), primary_key=True, autoincrement=False)
+    )
+    hash: str = _text()
+
+
 def table(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
     result = model.__table__  # type: ignore[attr-defined]
@@ -258,6 +268,7 @@ concern = table(ConcernTable)
 tag = table(TagTable)
 engagement_tag = table(EngagementTagTable)
 audit = table(AuditTable)
+audit_seal = table(AuditSealTable)
 
 CHILD_TABLES: tuple[Table, ...] = (
     scope_limit,

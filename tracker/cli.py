@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import Any, TextIO
 
 from tracker import __version__
@@ -135,11 +137,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, text in (
         ("delete", "move an engagement to the trash"),
-        ("restore", "bring an engagement back from the trash"),
+        ("restore", "bring an engagement back from the trash, or restore a backup FILE"),
     ):
         p = sub.add_parser(name, help=text)
-        p.add_argument("id", metavar="ID")
+        p.add_argument(
+            "id",
+            metavar="ID" if name == "delete" else "ID|FILE",
+            help=None if name == "delete" else "an engagement, or a backup file to restore",
+        )
         p.add_argument("--expect-version", type=int, metavar="N")
+
+    p = sub.add_parser("backup", help="back up the database (SQLite) to a file")
+    p.add_argument(
+        "--out", metavar="FILE", help="where to write it (default: backups/ beside the database)"
+    )
 
     p = sub.add_parser("history", help="the audit trail of an engagement, newest first")
     p.add_argument("id", metavar="ID")
@@ -352,11 +363,36 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     command = args.command or "gui"
     if command == "gui":
         return _gui(args)
+    if command == "restore" and _names_backup_file(args.id):
+        return _restore_backup(args, err)
     service = Tracker.open(args.db, user=args.user)
     try:
         return _dispatch(command, service, args, out, err)
     finally:
         service.close()
+
+
+def _names_backup_file(ref: str) -> bool:
+    """True when ``tracker restore``'s argument is a file rather than an engagement."""
+    if ref.strip().isdigit():
+        return False
+    return Path(ref).is_file() or ref.endswith(".db") or os.sep in ref or "/" in ref
+
+
+def _restore_backup(args: argparse.Namespace, err: TextIO) -> int:
+    from tracker.backups import database_file, restore
+
+    if args.expect_version is not None:
+        raise UsageError("--expect-version is for engagements, not backup files")
+    if not Path(args.id).is_file():
+        raise TrackerError(f"{args.id}: no such file")
+    database = database_file(args.db)
+    kept = restore(database=database, source=args.id)
+    if kept == database:
+        err.write(f"restored {args.id} into {database} (there was no database to keep)\n")
+    else:
+        err.write(f"restored {args.id} into {database}; the replaced database is kept as {kept}\n")
+    return 0
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -439,6 +475,9 @@ def _dispatch(
         _brief(service, args, err)
     elif command == "stats":
         _stats(service, filters_from_args(args), out)
+    elif command == "backup":
+        written = service.backup(target=args.out)
+        err.write(f"backup written to {written}\n")
     elif command == "check":
         report = service.check()
         for problem in report.problems:

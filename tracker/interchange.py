@@ -67,8 +67,26 @@ T = TypeVar("T")
 
 def record_label(index: int | None, title: object) -> str:
     """How an engagement is named in messages: ``engagement #2 "Title"`` (1-based)."""
-    name = f'"{title}"' if isinstance(title, str) and title.strip() else "(untitled)"
+    name = f'"{_printable(title)}"' if isinstance(title, str) and title.strip() else "(untitled)"
     return f"engagement #{index + 1} {name}" if index is not None else f"engagement {name}"
+
+
+_LABEL_LIMIT = 80
+
+
+def _printable(title: str) -> str:
+    """``title`` for a one-line message: control characters and unpaired surrogates
+    (which cannot be printed or encoded) escaped, at most ``_LABEL_LIMIT`` characters."""
+    if len(title) > _LABEL_LIMIT:
+        title = title[: _LABEL_LIMIT - 1] + "…"
+    elif title.isprintable():
+        return title
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if c < " " or "\x7f" <= c < "\xa0" or "\ud800" <= c <= "\udfff"
+        else c
+        for c in title
+    )
 
 
 def check_text(value: str) -> str:

@@ -277,3 +277,4 @@ class Selection:
     engagements: tuple[Engagement, ...]
     revision: int
     markings: tuple[str, ...]
+    audit_hash: str = ""

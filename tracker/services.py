@@ -15,13 +15,14 @@ import os
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import fulltext, schema, tables
+from db import audit_chain, fulltext, schema, tables
 from db.engine import Database, resolve_url
 from db.errors import DatabaseError, SchemaTooNew
 from tracker import queries, store
@@ -133,6 +134,7 @@ class Tracker:
     def _write(self) -> Iterator[Connection]:
         with self._translated(), self.database.write() as conn:
             yield conn
+            audit_chain.seal(conn)  # seal this transaction's audit rows before it commits
 
     @contextmanager
     def _translated(self) -> Iterator[None]:
@@ -233,6 +235,7 @@ class Tracker:
                 engagements=tuple(loaded[i] for i in ids if i in loaded),
                 revision=store.revision(conn),
                 markings=self._markings(conn),
+                audit_hash=audit_chain.latest(conn)[1],
             )
 
     def list_ids(
@@ -507,7 +510,9 @@ class Tracker:
         """Replace an engagement's data as a whole (the edit form); refuse a stale version."""
         with self._write() as conn:
             current = self._get(conn, engagement_id)
-            label = f'engagement {current.id} "{current.data.title}"'
+            label = record_label(None, current.data.title).replace(
+                "engagement", f"engagement {current.id}", 1
+            )
             new = self._validate(conn, data_to_json(data), label)
             self._check_version(conn, current, expected_version)
             self._replace(conn, current, new, "update")
@@ -683,6 +688,9 @@ class Tracker:
                     f"schema version {version}, expected {schema.SCHEMA_VERSION}"
                 )
             total = int(conn.execute(select(func.count()).select_from(E)).scalar_one())
+            broken = audit_chain.verify(conn)
+            if broken is not None:
+                problems.append(broken)
             if conn.dialect.name == "sqlite":
                 indexed = fulltext.count(conn)
                 if indexed != total:
@@ -690,6 +698,26 @@ class Tracker:
                         f"full-text index holds {indexed} engagements, the table {total}"
                     )
         return CheckReport(schema_version=version, engagements=total, problems=tuple(problems))
+
+    def backup(self, *, target: str | os.PathLike[str] | None = None) -> Path:
+        """Back the database up to ``target`` (default: a dated file in ``backups/``
+        beside the database), consistently even while it is in use; returns the path."""
+        from db import backup as db_backup
+
+        path = self.database.path
+        if not self.database.is_sqlite or path is None:
+            raise StorageError(f"backups of {self.database.backend} databases: use pg_dump")
+        if target is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = path.parent / "backups" / f"tracker-{stamp}.db"
+            n = 1
+            while target.exists():  # two backups within one second keep both
+                n += 1
+                target = path.parent / "backups" / f"tracker-{stamp}-{n}.db"
+        try:
+            return db_backup.backup_to(path, target)
+        except DatabaseError as exc:
+            raise StorageError(str(exc)) from None
 
 
 _CHILD_FIELDS = {*CHILD_FIELDS, "tags"}

@@ -72,7 +72,7 @@ def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
     return out
 
 
-OLD_VERSIONS = (1, 2)
+OLD_VERSIONS = (1, 2, 3)
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)

@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from db.schema import SCHEMA_VERSION
+
 USER = "cli-tester"
 NATO = "demo-nato-openai"
 DOD_OPENAI = "demo-dod-openai"
@@ -439,7 +441,7 @@ def test_export_json_imports_identically_into_a_fresh_database(
 
 def test_check_on_a_sound_database(demo_db: Path) -> None:
     out = ok(run_cli(demo_db, "check"))
-    assert "schema version 3" in out
+    assert f"schema version {SCHEMA_VERSION}" in out
     assert "4 engagements" in out
     assert "sound" in out and "NOT sound" not in out
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from db.schema import SCHEMA_VERSION
 from tracker.dates import PartialDate, parse_partial_date
 from tracker.errors import ConflictError, NotFoundError, ValidationError
 from tracker.model import (
@@ -887,7 +888,7 @@ def test_info(demo: Tracker, tmp_db_url: str) -> None:
 
     assert info.url == tmp_db_url
     assert info.backend == "sqlite"
-    assert info.schema_version == 3
+    assert info.schema_version == SCHEMA_VERSION
     assert info.markings == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
     assert (info.engagements, info.deleted) == (4, 0)
     assert info.revision > 0
@@ -980,7 +981,7 @@ def test_check_is_sound_on_a_fresh_database(tracker: Tracker) -> None:
     assert report.ok
     assert report.problems == ()
     assert report.engagements == 0
-    assert report.schema_version == 3
+    assert report.schema_version == SCHEMA_VERSION
 
 
 def test_check_is_sound_on_the_demo_and_after_changes(demo: Tracker) -> None:

@@ -1,18 +1,19 @@
-"""Regenerate ``fixtures/schema_v2.sql``: a database at schema version 2 with hostile text.
+"""Write ``fixtures/schema_vN.sql``: a database at schema version N (2 or later).
 
-Version 2 is version 1 plus the FTS5 full-text index. The fixture is written by
-the program of version 2 (the same demo data and hostile engagement as version 1's
-fixture). ``iterdump`` cannot replay an FTS5 table (it would write its shadow tables
-and ``sqlite_master`` directly), so the index's shadow tables are left out and the
-index is recreated and refilled with its own ``CREATE VIRTUAL TABLE`` and rows.
+The fixture is written by the program of version N, when N is current (the same
+demo data and hostile engagement as version 1's fixture). ``iterdump`` cannot
+replay an FTS5 table (it would write its shadow tables and ``sqlite_master``
+directly), so the index's shadow tables are left out and the index is recreated
+and refilled with its own ``CREATE VIRTUAL TABLE`` and rows.
 Run once per schema version, when that version is current: ``python -m
-tests.db.make_fixture_v2``. The committed file must not change afterwards.
+tests.db.make_fixture N``. The committed file must not change afterwards.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 
@@ -33,16 +34,16 @@ def _quote(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def build(target: Path) -> None:
+def build(target: Path, expected: int) -> None:
     """Write the fixture SQL to ``target``."""
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "v2.db"
+        path = Path(tmp) / f"v{expected}.db"
         service = Tracker.open(path, user="fixture")
         fill(service)
         service.close()
         conn = sqlite3.connect(path)
         (version,) = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        assert version == "2", f"run this with the program of schema version 2, not {version}"
+        assert version == str(expected), f"this program writes schema {version}, not {expected}"
         (create_fts,) = conn.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS,)
         ).fetchone()
@@ -67,4 +68,5 @@ def build(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    build(Path(__file__).with_name("fixtures") / "schema_v2.sql")
+    number = int(sys.argv[1])
+    build(Path(__file__).with_name("fixtures") / f"schema_v{number}.sql", number)

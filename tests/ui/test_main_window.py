@@ -397,6 +397,12 @@ def test_gui_entry_point_opens_and_closes(
     QTimer.singleShot(200, close_soon)
     assert app.main(db=str(db_path)) == 0
     assert shown and shown[0].startswith("tracker.db")
+    # the day's first start made an automatic backup beside the database
+    backups = sorted((db_path.parent / "backups").glob("tracker-*.db"))
+    assert len(backups) == 1
+    QTimer.singleShot(200, close_soon)
+    assert app.main(db=str(db_path)) == 0
+    assert sorted((db_path.parent / "backups").glob("tracker-*.db")) == backups  # once a day
 
 
 def test_export_briefing_uses_exactly_the_current_filter(

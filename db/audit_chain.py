@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from db import tables
 
@@ -87,7 +87,3 @@ def verify(conn: Connection) -> str | None:
         return f"audit entry {extra[0]} was deleted"
     return None
 
-
-def count(conn: Connection) -> int:
-    """Sealed entries."""
-    return int(conn.execute(select(func.count()).select_from(S)).scalar_one())

@@ -172,11 +172,6 @@ def upgrade(conn: Connection, from_version: int, source: FulltextSource) -> None
             set_meta(conn, "schema_version", str(reached))
 
 
-def user_tables(conn: Connection) -> list[str]:
-    """Names of the tables, for checks."""
-    return sorted(inspect(conn).get_table_names())
-
-
 def integrity_problems(conn: Connection) -> list[str]:
     """SQLite's own integrity and foreign-key checks (empty when sound)."""
     if conn.dialect.name != "sqlite":

@@ -25,7 +25,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
 from tracker.model import Filters
-from tracker.vocab import Confidence, Status, Vocabulary
+from tracker.vocab import Confidence, Status
 
 E = tables.engagement
 ORG = tables.organisation
@@ -240,7 +240,3 @@ def count_query(filters: Filters, dialect: str) -> Select[Any]:
     """SELECT count(*) of the engagements matching ``filters``."""
     return select(func.count()).select_from(E).where(*where_clauses(filters, dialect))
 
-
-def vocabulary_words(values: Sequence[Vocabulary]) -> list[str]:
-    """The stored words of vocabulary members."""
-    return [str(v.value) for v in values]

@@ -7,10 +7,11 @@ saved change goes on the undo stack.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -852,10 +853,6 @@ class MainWindow(QMainWindow):
         menu.addAction(self.export_action)
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
-    def open_url(self, url: str) -> None:
-        """Open a link in the system browser."""
-        QDesktopServices.openUrl(QUrl(url))
-
 
 def _int(value: object) -> int:
     try:
@@ -865,11 +862,4 @@ def _int(value: object) -> int:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(text)
-
-
-def later(function: Callable[[], object]) -> None:
-    """Run ``function`` once control returns to the event loop."""
-    QTimer.singleShot(0, function)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings
 
@@ -64,7 +63,3 @@ def remember_database(settings: QSettings, url: str) -> list[str]:
     settings.setValue("recent", recent)
     return recent
 
-
-def set_recent(settings: QSettings, urls: Sequence[str]) -> None:
-    """Replace the recent list."""
-    settings.setValue("recent", list(urls)[:MAX_RECENT])

@@ -16,14 +16,22 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import NullPool
 
-from db.errors import DatabaseError, DatabaseLocked
+from db.errors import DatabaseError, DatabaseLocked, DatabaseReadOnly, NotATrackerDatabase
 
 APP_NAME = "engagement-tracker"
 ENV_VAR = "TRACKER_DB"
 BUSY_TIMEOUT_MS = 10_000
+# How long to wait for another program's lock, in ms (default ``BUSY_TIMEOUT_MS``).
+BUSY_TIMEOUT_VAR = "TRACKER_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    """The lock wait: ``$TRACKER_BUSY_TIMEOUT_MS`` when it is a whole number, else 10 s."""
+    value = os.environ.get(BUSY_TIMEOUT_VAR, "").strip()
+    return int(value) if value.isdigit() else BUSY_TIMEOUT_MS
 
 
 def default_path() -> Path:
@@ -60,7 +68,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
@@ -84,6 +92,13 @@ class Database:
         self.path = sqlite_path(url)
         self.engine: Engine = self._make_engine()
 
+    @property
+    def where(self) -> str:
+        """How messages name this database: its file, or its URL without the password."""
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
     def _make_engine(self) -> Engine:
         if self.backend == "sqlite":
             if self.path is not None:
@@ -91,7 +106,7 @@ class Database:
             engine = create_engine(
                 self.url,
                 poolclass=NullPool if self.path is None else None,
-                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+                connect_args={"timeout": busy_timeout_ms() / 1000, "check_same_thread": False},
             )
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
@@ -106,13 +121,13 @@ class Database:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection inside a read transaction."""
-        with _translated(), self.engine.connect() as conn, conn.begin():
+        with _translated(self.where), self.engine.connect() as conn, conn.begin():
             yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection inside a write transaction, committed on success, else rolled back."""
-        with _translated(), self.engine.connect() as conn:
+        with _translated(self.where), self.engine.connect() as conn:
             conn.execution_options(tracker_write=True)
             with conn.begin():
                 yield conn
@@ -123,13 +138,24 @@ class Database:
 
 
 @contextmanager
-def _translated() -> Iterator[None]:
+def _translated(where: Path | str = "the database") -> Iterator[None]:
     try:
         yield
-    except OperationalError as exc:
-        text = str(exc.orig) if exc.orig is not None else str(exc)
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked(
-                "the database is locked by another program; try again in a moment"
-            ) from exc
-        raise DatabaseError(f"database error: {text}") from exc
+    except SADatabaseError as exc:
+        raise translate(exc, where) from exc
+    except UnicodeDecodeError as exc:  # SQLite handed back bytes from a damaged page
+        raise NotATrackerDatabase(f"{where} is damaged (unreadable text: {exc.reason})") from exc
+
+
+def translate(exc: SADatabaseError, where: Path | str = "the database") -> DatabaseError:
+    """The storage error saying in one line what went wrong with ``where``."""
+    text = str(exc.orig) if exc.orig is not None else str(exc).splitlines()[0]
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(
+            f"{where} is locked by another program; try again when it has finished"
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseReadOnly(f"{where} cannot be written ({text})")
+    if "malformed" in text or "not a database" in text or "disk I/O" in text:
+        return NotATrackerDatabase(f"{where} is damaged ({text})")
+    return DatabaseError(f"database error: {text}")

@@ -17,3 +17,7 @@ class SchemaTooNew(DatabaseError):
 
 class DatabaseLocked(DatabaseError):
     """Another process holds the database's write lock for too long."""
+
+
+class DatabaseReadOnly(DatabaseError):
+    """The database file, or its folder, cannot be written."""

@@ -21,16 +21,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, select, text
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from db import audit_chain, fulltext, tables
+from db import audit_chain, fulltext, health, tables
 from db.engine import Database, sqlite_path
-from db.errors import NotATrackerDatabase, SchemaTooNew
+from db.errors import DatabaseReadOnly, NotATrackerDatabase, SchemaTooNew
 
 SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
+# Called with the version found before an existing database is migrated.
+BeforeUpgrade = Callable[[int], None]
 
 # Set by the service layer: computes (id, title, body) for every engagement.
 FulltextSource = Callable[[Connection], list[tuple[int, str, str]]]
@@ -78,35 +79,44 @@ def open_database(
     markings: Sequence[str],
     default_marking: str,
     fulltext_source: FulltextSource,
+    before_upgrade: BeforeUpgrade | None = None,
 ) -> Database:
-    """Open ``url``, creating or upgrading its schema; refuse foreign or newer databases."""
+    """Open ``url``, creating or upgrading its schema; refuse foreign or newer databases.
+
+    A file that cannot be written (read-only medium or permissions) is refused before
+    SQLite touches it. ``before_upgrade(version)`` is called before an existing
+    database is migrated from ``version`` (the app backs it up there).
+    """
     path = sqlite_path(url)
-    if path is not None and _foreign_file(path):
-        raise NotATrackerDatabase(f"{url} is not a database or is damaged (file is not a database)")
+    if path is not None:
+        if _foreign_file(path):
+            raise NotATrackerDatabase(f"{path} is not a database or is damaged")
+        reason = health.read_only_reason(path)
+        if reason is not None:
+            raise DatabaseReadOnly(f"{reason}; copy it to a writable folder to open it")
     database = Database(url)
     try:
+        if before_upgrade is not None:
+            with database.read() as conn:
+                found = read_version(conn)
+            if found is not None and 0 < found < SCHEMA_VERSION:
+                before_upgrade(found)
         with database.write() as conn:
             version = read_version(conn)
             if version is None:
                 raise NotATrackerDatabase(
-                    f"{url} is a database, but not an Engagement Tracker database"
+                    f"{database.where} is a database, but not an Engagement Tracker database"
                 )
             if version == 0:
                 _create_current(conn, markings, default_marking)
             elif version > SCHEMA_VERSION:
                 raise SchemaTooNew(
-                    f"the database uses schema version {version}, newer than this program's "
-                    f"{SCHEMA_VERSION}: install a newer Engagement Tracker to open it"
+                    f"{database.where} uses schema version {version}, newer than this "
+                    f"program's {SCHEMA_VERSION}: install a newer Engagement Tracker to open it"
                 )
             elif version < SCHEMA_VERSION:
                 upgrade(conn, version, fulltext_source)
-    except SADatabaseError as exc:
-        database.dispose()
-        reason = str(exc.orig) if exc.orig is not None else str(exc)
-        if "not a database" in reason or "malformed" in reason:
-            raise NotATrackerDatabase(f"{url} is not a database or is damaged ({reason})") from exc
-        raise
-    except Exception:
+    except BaseException:
         database.dispose()
         raise
     return database
@@ -177,9 +187,7 @@ def integrity_problems(conn: Connection) -> list[str]:
     if conn.dialect.name != "sqlite":
         return []
     problems = [
-        str(row[0])
-        for row in conn.execute(text("PRAGMA integrity_check"))
-        if str(row[0]) != "ok"
+        str(row[0]) for row in conn.execute(text("PRAGMA integrity_check")) if str(row[0]) != "ok"
     ]
     problems += [
         f"foreign key broken: {row[0]} row {row[1]} -> {row[2]}"

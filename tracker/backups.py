@@ -24,6 +24,8 @@ from tracker.errors import StorageError, ValidationError
 if TYPE_CHECKING:
     from tracker.services import Tracker
 
+# The folder, beside the database file, that holds its backups.
+BACKUP_FOLDER = "backups"
 # Names of the backups ``Tracker.backup`` makes by default.
 AUTOMATIC_NAME = re.compile(r"^tracker-(\d{8})-(\d{6})(?:-\d+)?\.db$")
 
@@ -169,10 +171,23 @@ def automatic_backup(service: Tracker, keep: int = 10) -> Path | None:
     path = service.database.path
     if not service.database.is_sqlite or path is None:
         return None
-    directory = path.parent / "backups"
+    directory = path.parent / BACKUP_FOLDER
     day = date.today().strftime("%Y%m%d")
     if any(_sort_key(p)[0] == day for p in automatic_backups(directory)):
         return None
     made = service.backup()
     rotate_backups(directory, keep=keep)
     return made
+
+
+def latest_backup(database: str | os.PathLike[str] | None) -> Path | None:
+    """The newest backup (daily, before a migration, or ``tracker backup``) of the SQLite
+    database named by ``database``, or None. Only names the tracker gives are considered."""
+    try:
+        folder = database_file(database).parent / BACKUP_FOLDER
+    except StorageError:
+        return None
+    if not folder.is_dir():
+        return None
+    found = [p for p in folder.glob("tracker-*.db") if p.is_file()]
+    return max(found, key=lambda p: (p.stat().st_mtime, p.name), default=None)

@@ -366,6 +366,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if command == "restore" and _names_backup_file(args.id):
         return _restore_backup(args, err)
     service = Tracker.open(args.db, user=args.user)
+    warning = service.location_warning
+    if warning is not None:
+        err.write(f"tracker: warning: {warning}\n")
     try:
         return _dispatch(command, service, args, out, err)
     finally:

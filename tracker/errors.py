@@ -60,3 +60,15 @@ class StorageError(TrackerError):
 
 class SchemaError(StorageError):
     """The database's schema version is one this program cannot use."""
+
+
+class DamagedDatabaseError(StorageError):
+    """The file is not a database, or a damaged one: restoring a backup is the way out."""
+
+
+class LockedDatabaseError(StorageError):
+    """Another program holds the database's lock: trying again later is the way out."""
+
+
+class ReadOnlyDatabaseError(StorageError):
+    """The database (or its folder) cannot be written: read-only medium or permissions."""

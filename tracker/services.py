@@ -22,14 +22,25 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import audit_chain, fulltext, schema, tables
-from db.engine import Database, resolve_url
-from db.errors import DatabaseError, SchemaTooNew
+from db import audit_chain, fulltext, health, schema, tables
+from db import backup as db_backup
+from db.engine import Database, resolve_url, sqlite_path
+from db.errors import (
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    NotATrackerDatabase,
+    SchemaTooNew,
+)
 from tracker import queries, store
+from tracker.backups import BACKUP_FOLDER
 from tracker.dates import PartialDate
 from tracker.errors import (
     ConflictError,
+    DamagedDatabaseError,
+    LockedDatabaseError,
     NotFoundError,
+    ReadOnlyDatabaseError,
     SchemaError,
     StorageError,
     TrackerError,
@@ -95,24 +106,43 @@ class Tracker:
     def open(
         cls, target: str | os.PathLike[str] | None = None, *, user: str | None = None
     ) -> Tracker:
-        """Open (creating or upgrading) the database at ``target``, $TRACKER_DB or the default."""
+        """Open (creating or upgrading) the database at ``target``, $TRACKER_DB or the default.
+
+        An existing SQLite database is backed up (into ``backups/`` beside it) before
+        its schema is migrated.
+        """
         url = resolve_url(target)
+        path = sqlite_path(url)
+
+        def back_up_first(version: int) -> None:
+            if path is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                name = f"tracker-{stamp}-before-schema-{schema.SCHEMA_VERSION}.db"
+                db_backup.backup_to(path, path.parent / BACKUP_FOLDER / name)
+
         try:
             database = schema.open_database(
                 url,
                 markings=DEFAULT_MARKINGS,
                 default_marking=DEFAULT_RECORD_MARKING,
                 fulltext_source=store.fulltext_rows,
+                before_upgrade=back_up_first,
             )
-        except SchemaTooNew as exc:
-            raise SchemaError(str(exc)) from None
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc) from None
         except SQLAlchemyError as exc:
             raise StorageError(f"cannot open {url}: {_reason(exc)}") from None
         except OSError as exc:
             raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
         return cls(database, user=user)
+
+    @property
+    def location_warning(self) -> str | None:
+        """Why this database's location is unsafe (network or synced folder), or None."""
+        if self.database.path is None:
+            return None
+        reason = health.shared_location_reason(self.database.path)
+        return None if reason is None else f"{reason}: {health.SHARED_LOCATION_ADVICE}"
 
     def close(self) -> None:
         """Release the database."""
@@ -141,7 +171,7 @@ class Tracker:
         try:
             yield
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc) from None
         except SQLAlchemyError as exc:
             raise StorageError(f"database error: {_reason(exc)}") from None
 
@@ -303,9 +333,19 @@ class Tracker:
             for part in store.chunks(list(ids)):
                 query = (
                     select(
-                        E.c.id, E.c.uid, E.c.title, E.c.region, E.c.status, E.c.confidence,
-                        E.c.marking, E.c.updated_at, E.c.follow_up, E.c.version, E.c.deleted_at,
-                        vendor.c.name.label("vendor"), counterpart.c.name.label("counterpart"),
+                        E.c.id,
+                        E.c.uid,
+                        E.c.title,
+                        E.c.region,
+                        E.c.status,
+                        E.c.confidence,
+                        E.c.marking,
+                        E.c.updated_at,
+                        E.c.follow_up,
+                        E.c.version,
+                        E.c.deleted_at,
+                        vendor.c.name.label("vendor"),
+                        counterpart.c.name.label("counterpart"),
                     )
                     .join(vendor, vendor.c.id == E.c.vendor_id)
                     .join(counterpart, counterpart.c.id == E.c.counterpart_id)
@@ -374,9 +414,7 @@ class Tracker:
 
     # -- writing -------------------------------------------------------------------
 
-    def _validate(
-        self, conn: Connection, obj: Mapping[str, Any], label: str
-    ) -> EngagementData:
+    def _validate(self, conn: Connection, obj: Mapping[str, Any], label: str) -> EngagementData:
         return data_from_json(
             obj,
             label=label,
@@ -399,9 +437,7 @@ class Tracker:
             eid = self._insert(conn, valid, str(wanted) if wanted else None, "create")
             return self._get(conn, eid)
 
-    def _insert(
-        self, conn: Connection, data: EngagementData, uid: str | None, action: str
-    ) -> int:
+    def _insert(self, conn: Connection, data: EngagementData, uid: str | None, action: str) -> int:
         now = store.utc_now()
         values = store.engagement_values(conn, data)
         result = conn.execute(
@@ -684,9 +720,7 @@ class Tracker:
             problems = schema.integrity_problems(conn)
             version = int(schema.get_meta(conn, "schema_version") or 0)
             if version != schema.SCHEMA_VERSION:
-                problems.append(
-                    f"schema version {version}, expected {schema.SCHEMA_VERSION}"
-                )
+                problems.append(f"schema version {version}, expected {schema.SCHEMA_VERSION}")
             total = int(conn.execute(select(func.count()).select_from(E)).scalar_one())
             broken = audit_chain.verify(conn)
             if broken is not None:
@@ -702,18 +736,16 @@ class Tracker:
     def backup(self, *, target: str | os.PathLike[str] | None = None) -> Path:
         """Back the database up to ``target`` (default: a dated file in ``backups/``
         beside the database), consistently even while it is in use; returns the path."""
-        from db import backup as db_backup
-
         path = self.database.path
         if not self.database.is_sqlite or path is None:
             raise StorageError(f"backups of {self.database.backend} databases: use pg_dump")
         if target is None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            target = path.parent / "backups" / f"tracker-{stamp}.db"
+            target = path.parent / BACKUP_FOLDER / f"tracker-{stamp}.db"
             n = 1
             while target.exists():  # two backups within one second keep both
                 n += 1
-                target = path.parent / "backups" / f"tracker-{stamp}-{n}.db"
+                target = path.parent / BACKUP_FOLDER / f"tracker-{stamp}-{n}.db"
         try:
             return db_backup.backup_to(path, target)
         except DatabaseError as exc:
@@ -756,6 +788,22 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def storage_error(exc: DatabaseError) -> StorageError:
+    """The tracker error for a storage-layer one, of the kind that says what to do next."""
+    message = str(exc)
+    if isinstance(exc, SchemaTooNew):
+        return SchemaError(message)
+    if isinstance(exc, NotATrackerDatabase):
+        if "damaged" in message:
+            message += "; restore a backup with: tracker restore FILE"
+        return DamagedDatabaseError(message)
+    if isinstance(exc, DatabaseLocked):
+        return LockedDatabaseError(message)
+    if isinstance(exc, DatabaseReadOnly):
+        return ReadOnlyDatabaseError(message)
+    return StorageError(message)
 
 
 def _reason(exc: SQLAlchemyError) -> str:

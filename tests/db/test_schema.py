@@ -228,3 +228,35 @@ def test_writes_begin_immediate_and_reads_do_not(tmp_path: Path) -> None:
     seen.clear()
     service.list_ids()
     assert seen == ["BEGIN"]
+
+
+@pytest.mark.parametrize("version", OLD_VERSIONS)
+def test_a_database_is_backed_up_before_it_is_migrated(tmp_path: Path, version: int) -> None:
+    from tracker.backups import latest_backup, restore
+
+    path = _load_fixture(version, tmp_path / f"v{version}.db")
+    before = _user_data_hash(path)
+    Tracker.open(path).close()
+
+    backups = sorted((tmp_path / "backups").iterdir())
+    assert [p.name.endswith(f"-before-schema-{schema.SCHEMA_VERSION}.db") for p in backups] == [
+        True
+    ]
+    kept = backups[0]
+    assert latest_backup(path) == kept
+    assert _version(kept) == str(version), "the backup holds the database as it was"
+    assert _user_data_hash(kept) == before
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+    Tracker.open(path).close()  # already current: no second backup
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+    restore(database=path, source=kept)  # and it can be put back
+    assert _version(path) == str(version)
+
+
+def test_a_new_or_current_database_is_not_backed_up_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
+    Tracker.open(path).close()
+    Tracker.open(path).close()
+    assert not (tmp_path / "backups").exists()

@@ -267,7 +267,7 @@ def checkpoint_and_close(path: Path) -> None:
     """Fold the WAL of the database at ``path`` into the file; refuse if it is in use.
 
     Raises ``DatabaseError`` when another connection keeps the checkpoint from
-    completing (the database is open elsewhere).
+    completing (the database is open elsewhere). A damaged file is left as it is.
     """
     try:
         conn = sqlite3.connect(path, timeout=10, isolation_level=None)
@@ -276,8 +276,15 @@ def checkpoint_and_close(path: Path) -> None:
     try:
         row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         busy = row is not None and int(row[0]) != 0
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"cannot prepare {path} for replacement: {exc}") from None
+    except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise DatabaseError(
+                f"{path} is in use by another program; close it and try again"
+            ) from None
+        # A damaged file cannot be checkpointed; it is kept as it is, WAL beside it.
+        busy = False
+    except (sqlite3.Error, UnicodeDecodeError):
+        busy = False
     finally:
         conn.close()
     if busy:

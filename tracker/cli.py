@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from tracker import __version__
 from tracker.dates import DateParseError, parse_partial_date
-from tracker.errors import TrackerError, ValidationError
+from tracker.errors import DamagedDatabaseError, TrackerError, ValidationError
 from tracker.files import dump_json, read_json, read_text, write_atomic
 from tracker.flatfile import from_csv, to_csv
 from tracker.interchange import data_to_json
@@ -548,7 +548,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         parser.error(str(exc))
     except TrackerError as exc:
-        sys.stderr.write(f"tracker: error: {exc}\n")
+        hint = ""
+        if isinstance(exc, DamagedDatabaseError) and "damaged" in str(exc):
+            hint = "; restore a backup with: tracker restore FILE"
+        sys.stderr.write(f"tracker: error: {exc}{hint}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write("tracker: interrupted; nothing more was written\n")

@@ -796,8 +796,6 @@ def storage_error(exc: DatabaseError) -> StorageError:
     if isinstance(exc, SchemaTooNew):
         return SchemaError(message)
     if isinstance(exc, NotATrackerDatabase):
-        if "damaged" in message:
-            message += "; restore a backup with: tracker restore FILE"
         return DamagedDatabaseError(message)
     if isinstance(exc, DatabaseLocked):
         return LockedDatabaseError(message)

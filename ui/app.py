@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tracker import __version__
 from tracker.backups import automatic_backup
 from tracker.errors import TrackerError
 from tracker.services import Tracker
 from ui.main_window import MainWindow
+from ui.open_failed_dialog import OpenFailedDialog
 from ui.settings import APPLICATION, ORGANISATION
 
 
@@ -27,16 +28,40 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_or_recover(
+    db: str | None, *, user: str | None = None
+) -> tuple[Tracker, str | None] | None:
+    """Open the database; when that fails, ask (restore the latest backup, retry, quit).
+
+    Returns the open service and, after a restore, a sentence saying what was done;
+    None when the user quits.
+    """
+    restored: str | None = None
+    while True:
+        try:
+            return Tracker.open(db, user=user), restored
+        except TrackerError as exc:
+            dialog = OpenFailedDialog(exc, database=db)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            if dialog.restored_from is not None:
+                restored = f"The database was restored from the backup {dialog.restored_from}."
+                if dialog.kept_as is not None:
+                    restored += f" The file it replaced is kept as {dialog.kept_as}."
+
+
+
 def main(*, db: str | None = None, user: str | None = None) -> int:
     """Open the main window on ``db`` (or $TRACKER_DB, or the default database)."""
     app = make_application()
-    try:
-        service = Tracker.open(db, user=user)
-    except TrackerError as exc:
-        QMessageBox.critical(None, APPLICATION, f"Cannot open the database:\n{exc}")
+    opened = open_or_recover(db, user=user)
+    if opened is None:
         return 1
+    service, restored = opened
     window = MainWindow(service)
     window.show()
+    if restored is not None:
+        QMessageBox.information(window, APPLICATION, restored)
     try:  # the day's first start keeps a rotating automatic backup
         made = automatic_backup(service)
     except TrackerError as exc:

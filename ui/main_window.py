@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.table = QTableView(self)
         self.detail = DetailPane(self)
         self.banner = self._build_banner()
+        self.location_banner = self._build_location_banner(service.location_warning)
         self._build_table()
         self._build_layout()
         self._build_actions()
@@ -126,6 +127,20 @@ class MainWindow(QMainWindow):
         layout.addWidget(button)
         layout.addStretch(1)
         banner.setVisible(False)
+        return banner
+
+    def _build_location_banner(self, warning: str | None) -> QLabel:
+        """A standing warning when the database lives on a network or synced folder."""
+        banner = QLabel(self)
+        banner.setObjectName("locationBanner")
+        banner.setWordWrap(True)
+        banner.setTextFormat(Qt.TextFormat.PlainText)
+        banner.setStyleSheet(
+            "QLabel#locationBanner { background: #FFF4CE; color: #3B2F00; padding: 6px 8px;"
+            " border-bottom: 1px solid #E0C97A; }"
+        )
+        banner.setText(f"Warning: {warning}" if warning else "")
+        banner.setVisible(warning is not None)
         return banner
 
     def _build_table(self) -> None:
@@ -161,6 +176,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.location_banner)
         column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
         column.addWidget(self.table, 1)

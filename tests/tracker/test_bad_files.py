@@ -264,3 +264,18 @@ def test_ordinary_names_are_not_taken_for_synced_folders() -> None:
 
 def test_a_writable_location_has_no_read_only_reason(tmp_path: Path) -> None:
     assert read_only_reason(tmp_path / "new" / "tracker.db") is None
+
+
+def test_a_damaged_database_can_be_restored_from_its_backup(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    db = copy_into(demo_template, tmp_path)
+    ok(run_cli(db, "backup"))
+    (backup,) = (tmp_path / "backups").iterdir()
+    db.write_bytes(db.read_bytes()[:5000])
+    damaged = db.read_bytes()
+    proc = run_cli(db, "restore", str(backup))
+    assert proc.returncode == 0, proc.stderr
+    (kept,) = tmp_path.glob("tracker.replaced-*.db")
+    assert kept.read_bytes() == damaged, "the damaged file is kept as it was"
+    assert show_json(db, "demo-nato-openai")["title"]

@@ -1,0 +1,170 @@
+"""What the app shows when the database cannot be opened, and the way out.
+
+The dialog names the file and the reason in one line (damaged, not a database,
+newer schema, locked by another program, read-only), says what the user can do
+about it, and offers to restore the newest backup from the ``backups`` folder beside
+the database. Restoring checks the backup first and keeps the replaced file under a
+``.replaced-`` name; nothing is written until the user asks for it. A failed
+restore is reported inside the dialog, which stays open.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.backups import database_file, latest_backup, restore
+from tracker.errors import (
+    DamagedDatabaseError,
+    LockedDatabaseError,
+    ReadOnlyDatabaseError,
+    SchemaError,
+    TrackerError,
+)
+
+ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
+    (
+        DamagedDatabaseError,
+        "The file is damaged or is not an Engagement Tracker database. Restore the "
+        "latest backup to go on; the damaged file is kept beside it.",
+    ),
+    (
+        LockedDatabaseError,
+        "Another program is writing to the database. Wait for it to finish, then retry.",
+    ),
+    (
+        ReadOnlyDatabaseError,
+        "The database cannot be written where it is. Copy it to a writable folder and "
+        "open the copy, or restore the latest backup into a writable place.",
+    ),
+    (
+        SchemaError,
+        "The database was written by a newer Engagement Tracker. Install the newer "
+        "version to open it, or restore an older backup (later changes are then lost).",
+    ),
+)
+
+
+def advice_for(error: TrackerError) -> str:
+    """What the user can do about ``error``."""
+    for kind, text in ADVICE:
+        if isinstance(error, kind):
+            return text
+    return "Retry, or restore the latest backup."
+
+
+def describe_backup(path: Path) -> str:
+    """``name (27 Nov 2026 07:00)`` for a backup file."""
+    when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y %H:%M")
+    return f"{path.name} ({when})"
+
+
+class OpenFailedDialog(QDialog):
+    """Cannot open the database: the reason, advice, Restore latest backup / Retry / Quit.
+
+    ``exec()`` returns Accepted when the caller should try opening again (after Retry
+    or a successful restore) and Rejected on Quit. ``restored_from`` and ``kept_as``
+    say what a restore did.
+    """
+
+    def __init__(
+        self,
+        error: TrackerError,
+        *,
+        database: str | os.PathLike[str] | None,
+        parent: QWidget | None = None,
+        restore_backup: Callable[..., Path] = restore,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Cannot open the database")
+        self.setObjectName("openFailedDialog")
+        self.error = error
+        self.database = database
+        self.backup = latest_backup(database)
+        self.restored_from: Path | None = None
+        self.kept_as: Path | None = None
+        self._restore_backup = restore_backup
+
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(size)
+        )
+        self.message = QLabel(str(error), self)
+        self.message.setObjectName("openFailedMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice = QLabel(advice_for(error), self)
+        self.advice.setWordWrap(True)
+        self.problem = QLabel(self)  # a failed restore, inline
+        self.problem.setObjectName("restoreProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setVisible(False)
+
+        buttons = QDialogButtonBox(self)
+        self.restore_button: QPushButton | None = None
+        if self.backup is not None:
+            self.restore_button = buttons.addButton(
+                "&Restore latest backup", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.advice.setText(
+                f"{self.advice.text()}\nLatest backup: {describe_backup(self.backup)}."
+            )
+            self.restore_button.clicked.connect(self.restore_latest)
+        else:
+            self.advice.setText(self.advice.text() + " No backup of this database was found.")
+        self.retry_button = buttons.addButton("Re&try", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton("&Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.retry_button.clicked.connect(self.accept)
+        self.quit_button.clicked.connect(self.reject)
+        (self.restore_button or self.retry_button).setDefault(True)
+
+        text = QVBoxLayout()
+        text.addWidget(self.message)
+        text.addWidget(self.advice)
+        text.addWidget(self.problem)
+        text.addStretch(1)
+        top = QVBoxLayout(self)
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        line.addLayout(text, 1)
+        top.addWidget(row)
+        top.addWidget(buttons)
+        self.setMinimumWidth(560)
+
+    def restore_latest(self) -> None:
+        """Put the latest backup in place of the database; accept on success."""
+        if self.backup is None:
+            return
+        try:
+            kept = self._restore_backup(database=self.database_path(), source=self.backup)
+        except TrackerError as exc:
+            self.problem.setText(f"Not restored: {exc}")
+            self.problem.setVisible(True)
+            return
+        self.restored_from = self.backup
+        self.kept_as = None if Path(kept) == Path(self.database_path()) else kept
+        self.accept()
+
+    def database_path(self) -> str | os.PathLike[str]:
+        """The database file to restore into (the default one when none was named)."""
+        return database_file(self.database)

@@ -1,0 +1,239 @@
+"""Kill writers with SIGKILL at random moments, and look at the database after each kill.
+
+Run by ``test_crash_safety`` as ``python -m tests.tracker.crash_worker MODE DB ROUNDS SEED``.
+This process never holds the database open while it forks: each round it forks a
+child that runs the real code (``tracker.cli.main([... "import", FILE])`` for
+``import``, a stream of ``Tracker.update``/``create``/``delete`` calls for ``edits``),
+lets it run for a random time, SIGKILLs it, then opens the database and reports what
+it finds as one JSON line per round:
+
+* ``killed``: the child died of the signal (rather than finishing first);
+* ``acked``: what the child reported as done before it died (through a pipe, written
+  only after the call returned, so after the commit);
+* ``problems``: ``Tracker.check()`` (integrity_check, foreign_key_check, schema,
+  full-text index count, audit hash chain) — empty when sound;
+* for imports, how many of the round's engagements (and their children) exist;
+* for edits, the stored values of the engagements the round edited.
+
+Forking (rather than starting a new interpreter per kill) makes hundreds of kills
+cheap; ``test_crash_safety`` also kills real ``tracker import`` processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import sqlite3
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from tracker.cli import main as cli_main
+from tracker.demo import demo_document
+from tracker.services import Tracker
+
+# Engagements per import file; children per engagement come from the demo data.
+IMPORT_SIZE = 100
+CHILD_TABLES = ("scope_limit", "engagement_restriction", "clarification", "status_event",
+                "source", "concern", "engagement_tag")
+
+
+def import_document(round_no: int) -> dict[str, Any]:
+    """``IMPORT_SIZE`` new engagements with ids ``r<round>-<n>``, children included."""
+    demo = demo_document()
+    items = []
+    for n in range(IMPORT_SIZE):
+        item = json.loads(json.dumps(demo["engagements"][n % len(demo["engagements"])]))
+        item["id"] = f"r{round_no}-{n}"
+        item["title"] = f"{item['title']} (round {round_no}, copy {n})"
+        items.append(item)
+    return {**{k: v for k, v in demo.items() if k != "engagements"}, "engagements": items}
+
+
+def _read_acks(fd: int) -> list[str]:
+    chunks = []
+    while select.select([fd], [], [], 0)[0]:
+        data = os.read(fd, 65536)
+        if not data:
+            break
+        chunks.append(data)
+    os.close(fd)
+    return b"".join(chunks).decode().split()
+
+
+def _run_child(target: Any, ack_fd: int) -> None:
+    """In the forked child: run ``target(ack)``, then leave without cleanup."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    code = 1
+    try:
+        code = int(target(lambda text: os.write(ack_fd, f"{text}\n".encode())) or 0)
+    finally:
+        os._exit(code)
+
+
+def _fork_and_kill(target: Any, delay: float) -> tuple[bool, list[str], float]:
+    read_fd, write_fd = os.pipe()
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.close(read_fd)
+        _run_child(target, write_fd)
+    os.close(write_fd)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    elapsed = time.perf_counter() - started
+    killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    return killed, _read_acks(read_fd), elapsed
+
+
+def _check(db: Path) -> list[str]:
+    service = Tracker.open(db, user="checker")
+    try:
+        return list(service.check().problems)
+    finally:
+        service.close()
+
+
+def import_rounds(db: Path, rounds: int, rng: random.Random, work: Path) -> None:
+    files = []
+    for r in range(rounds):
+        path = work / f"import-{r}.json"
+        path.write_text(json.dumps(import_document(r)), encoding="utf-8")
+        files.append(path)
+    Tracker.open(db).close()
+
+    def importer(path: Path) -> Any:
+        def run(ack: Any) -> int:
+            code = cli_main(["--db", str(db), "--user", "importer", "import", str(path)])
+            if code == 0:
+                ack("done")
+            return code
+
+        return run
+
+    # Calibrate: how long one whole import takes (this round is not counted).
+    calibration = work / "calibration.json"
+    calibration.write_text(json.dumps(import_document(-1)), encoding="utf-8")
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        _run_child(importer(calibration), os.open(os.devnull, os.O_WRONLY))
+    os.waitpid(pid, 0)
+    duration = time.perf_counter() - started
+    print(json.dumps({"calibration_s": duration}), flush=True)
+
+    for r, path in enumerate(files):
+        delay = rng.uniform(0.0, duration * 1.25)
+        killed, acks, _ = _fork_and_kill(importer(path), delay)
+        problems = _check(db)
+        conn = sqlite3.connect(db)
+        try:
+            ids = [row[0] for row in conn.execute(
+                "SELECT id FROM engagement WHERE uid LIKE ?", (f"r{r}-%",))]
+            children = 0
+            for table in CHILD_TABLES:
+                children += conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE engagement_id IN "
+                    "(SELECT id FROM engagement WHERE uid LIKE ?)", (f"r{r}-%",)
+                ).fetchone()[0]
+        finally:
+            conn.close()
+        print(json.dumps({
+            "round": r, "delay_s": delay, "killed": killed, "acked": "done" in acks,
+            "problems": problems, "engagements": len(ids), "children": children,
+        }), flush=True)
+
+
+def edit_rounds(db: Path, rounds: int, rng: random.Random) -> None:
+    service = Tracker.open(db, user="setup")
+    service.load_demo()
+    targets = service.list_ids()[:3]
+    service.close()
+
+    def editor(r: int) -> Any:
+        def run(ack: Any) -> int:
+            editing = Tracker.open(db, user="editor")
+            i = 0
+            while True:
+                eid = targets[i % len(targets)]
+                current = editing.get(engagement_id=eid)
+                value = f"r{r}-e{i}"
+                saved = editing.update(
+                    engagement_id=eid, expected_version=current.version,
+                    changes={"summary": value, "next_step": value},
+                )
+                ack(f"edit:{eid}:{saved.version}:{value}")
+                if i % 5 == 4:  # now and then a create and a trash/restore too
+                    made = editing.create(data={**_minimal(value)}, uid=value)
+                    ack(f"create:{made.id}:{value}")
+                    editing.delete(engagement_id=made.id)
+                    ack(f"delete:{made.id}:{value}")
+                i += 1
+
+        return run
+
+    for r in range(rounds):
+        delay = rng.uniform(0.0, 0.25)
+        killed, acks, _ = _fork_and_kill(editor(r), delay)
+        problems = _check(db)
+        conn = sqlite3.connect(db)
+        try:
+            stored = {
+                str(eid): [summary, next_step, version]
+                for eid, summary, next_step, version in conn.execute(
+                    "SELECT id, summary, next_step, version FROM engagement WHERE id IN "
+                    f"({','.join(str(t) for t in targets)})"
+                )
+            }
+            made = {
+                uid: deleted is not None
+                for uid, deleted in conn.execute(
+                    "SELECT uid, deleted_at FROM engagement WHERE uid LIKE ?", (f"r{r}-e%",)
+                )
+            }
+            audited = {
+                str(row[0]) for row in conn.execute(
+                    "SELECT DISTINCT new FROM audit WHERE new LIKE ?",
+                    (f"%r{r}-e%",),
+                )
+            }
+        finally:
+            conn.close()
+        print(json.dumps({
+            "round": r, "delay_s": delay, "killed": killed, "acks": acks,
+            "problems": problems, "stored": stored, "made": made, "audited": sorted(audited),
+        }), flush=True)
+
+
+def _minimal(title: str) -> dict[str, Any]:
+    return {
+        "title": f"Crash test {title}",
+        "counterpart": "NATO",
+        "vendor": "OpenAI",
+        "region": "Europe",
+        "status": "exploratory",
+        "confidence": "reported",
+        "marking": "PUBLIC",
+    }
+
+
+def run(mode: str, db: Path, rounds: int, seed: int) -> None:
+    """Run ``rounds`` kill rounds of ``mode`` against ``db``."""
+    rng = random.Random(seed)
+    if mode == "import":
+        import_rounds(db, rounds, rng, db.parent)
+    elif mode == "edits":
+        edit_rounds(db, rounds, rng)
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+
+
+if __name__ == "__main__":
+    run(sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))

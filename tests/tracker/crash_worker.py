@@ -130,7 +130,7 @@ def import_rounds(db: Path, rounds: int, rng: random.Random, work: Path) -> None
     print(json.dumps({"calibration_s": duration}), flush=True)
 
     for r, path in enumerate(files):
-        delay = rng.uniform(0.0, duration * 1.25)
+        delay = rng.uniform(0.0, duration * 1.1)
         killed, acks, _ = _fork_and_kill(importer(path), delay)
         problems = _check(db)
         conn = sqlite3.connect(db)

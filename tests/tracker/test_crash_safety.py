@@ -10,7 +10,7 @@ random moments and reports the database after each kill. Here every round must s
 * every edit, create and trash that had been reported as saved still saved, each
   edit's two fields written together, and each in the audit trail.
 
-The suite runs ``TRACKER_CRASH_KILLS`` rounds per kind (default 130, so 260 kills
+The suite runs ``TRACKER_CRASH_KILLS`` rounds per kind (default 150, so 300 rounds
 with two kinds); set it higher for the long run (docs/reliability.md). A few real
 ``tracker import`` processes are killed too, and ``tracker check`` is run at the end.
 """
@@ -35,7 +35,7 @@ from tests.tracker.crash_worker import IMPORT_SIZE, import_document
 from tests.tracker.test_cli import ok, run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = int(os.environ.get("TRACKER_CRASH_KILLS", "130"))
+ROUNDS = int(os.environ.get("TRACKER_CRASH_KILLS", "150"))
 SEED = int(os.environ.get("TRACKER_CRASH_SEED", "20261127"))
 
 CHILD_KEYS = ("scope_limits", "restrictions", "clarifications", "status_history",
@@ -185,3 +185,9 @@ def _count_round(db: Path, round_no: int) -> int:
         ).fetchone()[0])
     finally:
         conn.close()
+
+
+def test_the_suite_kills_at_least_200_writers(crash_results: tuple[Path, Any]) -> None:
+    _folder, results = crash_results
+    kills = sum(r["killed"] for mode in ("import", "edits") for r in results[mode] if "round" in r)
+    assert kills >= (200 if ROUNDS >= 150 else ROUNDS), kills

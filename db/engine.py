@@ -63,6 +63,20 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _create_private(path: Path) -> None:
+    """Create a missing database file (and folders) readable by its owner only.
+
+    SQLite would create it with the umask's mode (often world-readable); its WAL and
+    shared-memory files take the database file's mode.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy's "begin" event issue BEGIN itself (pysqlite would defer it).
     dbapi_connection.isolation_level = None
@@ -102,7 +116,7 @@ class Database:
     def _make_engine(self) -> Engine:
         if self.backend == "sqlite":
             if self.path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                _create_private(self.path)
             engine = create_engine(
                 self.url,
                 poolclass=NullPool if self.path is None else None,

@@ -260,3 +260,16 @@ def test_a_new_or_current_database_is_not_backed_up_at_open(tmp_path: Path) -> N
     Tracker.open(path).close()
     Tracker.open(path).close()
     assert not (tmp_path / "backups").exists()
+
+
+def test_a_new_database_and_its_wal_are_readable_by_the_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "private" / "tracker.db"
+    service = Tracker.open(path, user="t")
+    service.load_demo()
+    try:
+        assert path.stat().st_mode & 0o777 == 0o600
+        wal = path.with_name("tracker.db-wal")
+        assert wal.exists() and wal.stat().st_mode & 0o777 == 0o600
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+    finally:
+        service.close()

@@ -19,11 +19,19 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import NullPool
 
-from db.errors import DatabaseError, DatabaseLocked, DatabaseReadOnly, NotATrackerDatabase
+from db.errors import (
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    DatabaseUnreachable,
+    NotATrackerDatabase,
+)
 
 APP_NAME = "engagement-tracker"
 ENV_VAR = "TRACKER_DB"
 BUSY_TIMEOUT_MS = 10_000
+# The PostgreSQL advisory lock every write transaction holds ("ETRK").
+WRITE_LOCK_KEY = 0x4554524B
 # How long to wait for another program's lock, in ms (default ``BUSY_TIMEOUT_MS``).
 BUSY_TIMEOUT_VAR = "TRACKER_BUSY_TIMEOUT_MS"
 
@@ -107,6 +115,14 @@ class Database:
         self.engine: Engine = self._make_engine()
 
     @property
+    def public_url(self) -> str:
+        """The URL with any password left out (libpq finds it again by itself)."""
+        parsed = make_url(self.url)
+        if parsed.password is None:
+            return self.url
+        return parsed.set(password=None).render_as_string(hide_password=False)
+
+    @property
     def where(self) -> str:
         """How messages name this database: its file, or its URL without the password."""
         if self.path is not None:
@@ -125,7 +141,14 @@ class Database:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
             return engine
-        return create_engine(self.url, pool_pre_ping=True)
+        connect_args: dict[str, Any] = {}
+        if self.backend == "postgresql":
+            connect_args = {
+                "connect_timeout": 10,
+                "application_name": APP_NAME,
+                "options": f"-c lock_timeout={busy_timeout_ms()}",
+            }
+        return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
 
     @property
     def is_sqlite(self) -> bool:
@@ -144,6 +167,10 @@ class Database:
         with _translated(self.where), self.engine.connect() as conn:
             conn.execution_options(tracker_write=True)
             with conn.begin():
+                if self.backend == "postgresql":
+                    # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: version
+                    # checks and the audit hash chain rely on it. Released at commit.
+                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
                 yield conn
 
     def dispose(self) -> None:
@@ -164,6 +191,16 @@ def _translated(where: Path | str = "the database") -> Iterator[None]:
 def translate(exc: SADatabaseError, where: Path | str = "the database") -> DatabaseError:
     """The storage error saying in one line what went wrong with ``where``."""
     text = str(exc.orig) if exc.orig is not None else str(exc).splitlines()[0]
+    if "connection" in text and ("failed" in text or "refused" in text):
+        return DatabaseUnreachable(f"cannot connect to {where}: {_server_reason(text)}")
+    if "server closed the connection" in text or "terminating connection" in text:
+        return DatabaseUnreachable(f"lost the connection to {where}: {_server_reason(text)}")
+    if "permission denied" in text:
+        return DatabaseReadOnly(f"{where}: {_server_reason(text)}")
+    if "lock timeout" in text:
+        return DatabaseLocked(
+            f"{where} is locked by another writer; try again when it has finished"
+        )
     if "locked" in text or "busy" in text:
         return DatabaseLocked(
             f"{where} is locked by another program; try again when it has finished"
@@ -173,3 +210,13 @@ def translate(exc: SADatabaseError, where: Path | str = "the database") -> Datab
     if "malformed" in text or "not a database" in text or "disk I/O" in text:
         return NotATrackerDatabase(f"{where} is damaged ({text})")
     return DatabaseError(f"database error: {text}")
+
+
+def _server_reason(text: str) -> str:
+    """The telling part of a libpq message, on one line."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    line = lines[0] if lines else text
+    for marker in ("FATAL:", "ERROR:", "failed:"):
+        if marker in line:
+            line = line.rsplit(marker, 1)[1]
+    return " ".join(line.split()) or "no reason given"

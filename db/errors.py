@@ -21,3 +21,7 @@ class DatabaseLocked(DatabaseError):
 
 class DatabaseReadOnly(DatabaseError):
     """The database file, or its folder, cannot be written."""
+
+
+class DatabaseUnreachable(DatabaseError):
+    """The database server cannot be reached, refused the login, or went away."""

@@ -1,12 +1,17 @@
 """The full-text index: one row per engagement holding its title and all its text.
 
-On SQLite it is an FTS5 table whose rowid is the engagement id. The service layer
-rewrites an engagement's row in the same transaction as every change to it.
+On SQLite it is an FTS5 table whose rowid is the engagement id. On PostgreSQL it is a
+table with a ``tsvector`` column under a GIN index; the text is split into words by
+the same rule as FTS5's unicode61 tokenizer (letters and digits, lower case,
+diacritics removed) before PostgreSQL sees it, and queries are prefix matches of
+every word, so both backends find the same engagements. The service layer rewrites
+an engagement's row in the same transaction as every change to it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, TextClause, text
@@ -22,8 +27,32 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _OPTIONS = "tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2'"
 
 
+# Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits.
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the index holds them: lower case, without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TOKEN.findall(plain)
+
+
+def _is_postgresql(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
 def create(conn: Connection, table: str = FTS_TABLE) -> None:
     """Create the index (empty)."""
+    if _is_postgresql(conn):
+        conn.exec_driver_sql(
+            f"CREATE TABLE IF NOT EXISTS {table} (id integer PRIMARY KEY, "
+            "document tsvector NOT NULL)"
+        )
+        conn.exec_driver_sql(
+            f"CREATE INDEX IF NOT EXISTS ix_{table}_document ON {table} USING gin (document)"
+        )
+        return
     conn.exec_driver_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(title, body, {_OPTIONS})"
     )
@@ -31,6 +60,8 @@ def create(conn: Connection, table: str = FTS_TABLE) -> None:
 
 def is_current(conn: Connection) -> bool:
     """True when the index exists with the current options."""
+    if _is_postgresql(conn):
+        return True
     sql = conn.exec_driver_sql(
         "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)
     ).scalar()
@@ -50,15 +81,28 @@ def recreate(conn: Connection) -> None:
 
 def replace(conn: Connection, engagement_id: int, title: str, body: str) -> None:
     """Set the indexed text of one engagement."""
-    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": engagement_id})
+    replace_many(conn, [(engagement_id, title, body)])
+
+
+def _replace_many_postgresql(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
+    batch = [{"id": i, "words": " ".join(words(f"{t} {b}"))} for i, t, b in rows]
+    if not batch:
+        return
+    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE id = :id"), batch)
     conn.execute(
-        text(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (:id, :title, :body)"),
-        {"id": engagement_id, "title": title, "body": body},
+        text(
+            f"INSERT INTO {FTS_TABLE} (id, document) "
+            "VALUES (:id, to_tsvector('simple', :words))"
+        ),
+        batch,
     )
 
 
 def replace_many(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
     """Set the indexed text of many engagements at once."""
+    if _is_postgresql(conn):
+        _replace_many_postgresql(conn, rows)
+        return
     batch = [{"id": i, "title": t, "body": b} for i, t, b in rows]
     if not batch:
         return
@@ -74,14 +118,24 @@ def match_query(search: str) -> str | None:
     Words are quoted, so FTS5 operators and punctuation in the text are inert.
     Returns None when the text holds no word at all.
     """
-    words = _WORD.findall(search)
-    if not words:
+    found = _WORD.findall(search)
+    if not found:
         return None
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in found)
 
 
-def matching_ids_sql() -> str:
+def postgresql_query(search: str) -> str | None:
+    """A ``to_tsquery`` text for what a person typed: every word, as a prefix."""
+    found = words(search)
+    if not found:
+        return None
+    return " & ".join(f"'{w}':*" for w in found)
+
+
+def matching_ids_sql(dialect: str = "sqlite") -> str:
     """SQL selecting the ids of engagements that match the bound parameter ``:fts``."""
+    if dialect == "postgresql":
+        return f"SELECT id FROM {FTS_TABLE} WHERE document @@ to_tsquery('simple', :fts)"
     return f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts"
 
 

@@ -66,8 +66,7 @@ def read_version(conn: Connection) -> int | None:
 
 def _create_current(conn: Connection, markings: Sequence[str], default_marking: str) -> None:
     tables.metadata.create_all(conn)
-    if conn.dialect.name == "sqlite":
-        fulltext.create(conn)
+    fulltext.create(conn)
     set_meta(conn, "schema_version", str(SCHEMA_VERSION))
     set_meta(conn, "markings", json.dumps(list(markings)))
     set_meta(conn, "default_marking", default_marking)
@@ -136,8 +135,6 @@ def _foreign_file(path: Path) -> bool:
 
 
 def _add_fulltext(conn: Connection, source: FulltextSource) -> None:
-    if conn.dialect.name != "sqlite":
-        return
     fulltext.create(conn)
     fulltext.replace_many(conn, source(conn))
 

@@ -1,20 +1,56 @@
-"""Shared test setup: Qt runs offscreen, and each test can have its own SQLite file.
+"""Shared test setup: Qt runs offscreen, and each test can have its own database.
 
 ``QT_QPA_PLATFORM`` is set here, at import time of the top-level conftest, so it is
 in place before any test module imports PySide6 or pytest-qt creates a QApplication.
+
+``tmp_db_url`` is the backend switch: a fresh SQLite file by default, or, when
+``TRACKER_TEST_DB`` names a PostgreSQL server (``postgresql+psycopg://user@host:port/db``,
+a role allowed to create databases), a fresh database created on that server for the
+test and dropped after it. Tests that are about SQLite files (backups, bad files,
+migration fixtures) keep using files on both runs.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+TEST_DB_VAR = "TRACKER_TEST_DB"
+
+
+def server_url() -> str | None:
+    """The PostgreSQL server the tests run against, or None for SQLite."""
+    return os.environ.get(TEST_DB_VAR) or None
+
+
+def pytest_report_header() -> str:
+    server = server_url()
+    return f"database backend: {'PostgreSQL at ' + server if server else 'SQLite files'}"
+
 
 @pytest.fixture
-def tmp_db_url(tmp_path: Path) -> str:
-    """SQLAlchemy URL of a fresh SQLite database file inside the test's own tmp dir."""
-    return f"sqlite:///{tmp_path / 'tracker.db'}"
+def tmp_db_url(tmp_path: Path) -> Iterator[str]:
+    """SQLAlchemy URL of a fresh, empty database for this test alone."""
+    server = server_url()
+    if server is None:
+        yield f"sqlite:///{tmp_path / 'tracker.db'}"
+        return
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    name = f"tracker_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        yield make_url(server).set(database=name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()

@@ -87,19 +87,14 @@ def where_clauses(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
 
 
 def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
-    if dialect == "sqlite":
+    """Every word typed must start a word of the engagement's indexed text."""
+    if dialect == "postgresql":
+        query = fulltext.postgresql_query(search)
+    else:
         query = fulltext.match_query(search)
-        if query is None:
-            return text("1 = 1")  # type: ignore[return-value]
-        return E.c.id.in_(text(fulltext.matching_ids_sql()).bindparams(fts=query))
-    # Other backends: every word must occur somewhere in the title or summary.
-    clauses = [
-        (E.c.title.ilike(f"%{w}%")) | (E.c.summary.ilike(f"%{w}%")) for w in search.split()
-    ]
-    result = clauses[0]
-    for c in clauses[1:]:
-        result = result & c
-    return result
+    if query is None:
+        return text("1 = 1")  # type: ignore[return-value]
+    return E.c.id.in_(text(fulltext.matching_ids_sql(dialect)).bindparams(fts=query))
 
 
 # Joined (once per row, by primary key) for sorting by organisation name.

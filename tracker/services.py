@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import audit_chain, fulltext, health, schema, tables
+from db import audit_chain, fulltext, health, pg_dump, schema, tables
 from db import backup as db_backup
 from db.engine import Database, resolve_url, sqlite_path
 from db.errors import (
@@ -150,8 +150,12 @@ class Tracker:
 
     @property
     def url(self) -> str:
-        """The database's URL."""
-        return self.database.url
+        """The database's URL without any password (safe to show and to remember).
+
+        Passwords come from libpq (``~/.pgpass``, ``PGPASSWORD``, service files), never
+        from what the app stores.
+        """
+        return self.database.public_url
 
     # -- transactions -----------------------------------------------------------
 
@@ -725,20 +729,30 @@ class Tracker:
             broken = audit_chain.verify(conn)
             if broken is not None:
                 problems.append(broken)
-            if conn.dialect.name == "sqlite":
-                indexed = fulltext.count(conn)
-                if indexed != total:
-                    problems.append(
-                        f"full-text index holds {indexed} engagements, the table {total}"
-                    )
+            indexed = fulltext.count(conn)
+            if indexed != total:
+                problems.append(f"full-text index holds {indexed} engagements, the table {total}")
         return CheckReport(schema_version=version, engagements=total, problems=tuple(problems))
+
+    def _dump(self, target: str | os.PathLike[str] | None) -> Path:
+        """A team database's backup: ``pg_dump``'s custom format (default: a dated file in
+        ``backups/`` in the current folder)."""
+        if target is None:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = Path(BACKUP_FOLDER) / f"tracker-{stamp}.dump"
+        try:
+            return pg_dump.dump_to(self.database.url, target)
+        except DatabaseError as exc:
+            raise StorageError(str(exc)) from None
 
     def backup(self, *, target: str | os.PathLike[str] | None = None) -> Path:
         """Back the database up to ``target`` (default: a dated file in ``backups/``
         beside the database), consistently even while it is in use; returns the path."""
         path = self.database.path
+        if self.database.backend == "postgresql":
+            return self._dump(target)
         if not self.database.is_sqlite or path is None:
-            raise StorageError(f"backups of {self.database.backend} databases: use pg_dump")
+            raise StorageError(f"backups of {self.database.backend} databases are not supported")
         if target is None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = path.parent / BACKUP_FOLDER / f"tracker-{stamp}.db"

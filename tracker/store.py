@@ -434,9 +434,8 @@ def fulltext_body(data: EngagementData) -> str:
 
 
 def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
-    """Bring the full-text index of one engagement up to date (SQLite)."""
-    if conn.dialect.name == "sqlite":
-        fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
+    """Bring the full-text index of one engagement up to date."""
+    fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
 
 
 # -- bulk insert ----------------------------------------------------------------
@@ -486,9 +485,12 @@ def insert_new(
         audits.append((now, who, eid, 1, action, "engagement", None, data.title))
     columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
     insert_rows(conn, E, columns, engagements)
+    sync_id_sequence(conn, E)
     for table, batch in children.items():
         insert_rows(conn, table, CHILD_COLUMNS[table], batch)
-    if conn.dialect.name == "sqlite":
+    if conn.dialect.name != "sqlite":
+        fulltext.replace_many(conn, indexed)
+    else:
         fts = fulltext.FTS_TABLE
         # Nothing should be indexed under the new ids; clear any stale row all the same.
         conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": first})
@@ -499,6 +501,19 @@ def insert_new(
 
 _AUDIT = ("at", "who", "engagement_id", "version", "action", "field", "old", "new")
 _VENDOR = OrgKind.VENDOR
+
+
+def sync_id_sequence(conn: Connection, table: Table) -> None:
+    """After rows were inserted with ids given here, move PostgreSQL's id sequence past
+    them (SQLite needs nothing: its next id is always one more than the largest)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        text(
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+            f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
+        )
+    )
 
 
 def _next_id(conn: Connection, table: Table) -> int:
@@ -533,6 +548,7 @@ def _organisation_ids(
         )
     if new:
         conn.execute(o.insert(), new)
+        sync_id_sequence(conn, o)
     return ids
 
 
@@ -556,6 +572,7 @@ def _tag_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
     new = [{"id": ids[name], "name": name} for name in _missing(conn, t, wanted, ids)]
     if new:
         conn.execute(t.insert(), new)
+        sync_id_sequence(conn, t)
     return ids
 
 
@@ -580,6 +597,7 @@ def _restriction_ids(conn: Connection, stances: Sequence[RestrictionStance]) -> 
     ]
     if new:
         conn.execute(r.insert(), new)
+        sync_id_sequence(conn, r)
     retitled = [
         {"rid": i, "new_title": titles[code]}
         for code, (i, title) in stored.items()

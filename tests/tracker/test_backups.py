@@ -140,8 +140,8 @@ def test_cli_backup_is_private_and_passes_check(demo_db: Path, tmp_path: Path) -
 
 
 def test_backups_of_other_backends_are_refused() -> None:
-    fake: Any = SimpleNamespace(is_sqlite=False, backend="postgresql", path=None)
-    with pytest.raises(StorageError, match="backups of postgresql databases: use pg_dump"):
+    fake: Any = SimpleNamespace(is_sqlite=False, backend="mysql", path=None)
+    with pytest.raises(StorageError, match="backups of mysql databases are not supported"):
         Tracker(fake, user=USER).backup()
 
 

@@ -9,13 +9,12 @@ integrity check with the full-text index kept in step.
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from db.schema import SCHEMA_VERSION
 from tracker.dates import PartialDate, parse_partial_date
@@ -91,16 +90,24 @@ def listed(tracker: Tracker, filters: Filters = Filters(), **kwargs: Any) -> lis
     return uids(tracker, tracker.list_ids(filters=filters, **kwargs))
 
 
-def audit_rows(db_path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_path) as conn:
-        return list(conn.execute("SELECT * FROM audit ORDER BY id"))
+def _raw_rows(url: str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+    """Rows read straight from the database behind ``url`` (either backend)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
 
 
-def engagement_row(db_path: Path, engagement_id: int) -> tuple[Any, ...]:
-    with sqlite3.connect(db_path) as conn:
-        row = conn.execute("SELECT * FROM engagement WHERE id = ?", (engagement_id,)).fetchone()
-        assert row is not None
-        return tuple(row)
+def audit_rows(url: str) -> list[tuple[Any, ...]]:
+    return _raw_rows(url, "SELECT * FROM audit ORDER BY id")
+
+
+def engagement_row(url: str, engagement_id: int) -> tuple[Any, ...]:
+    rows = _raw_rows(url, "SELECT * FROM engagement WHERE id = :id", id=engagement_id)
+    assert len(rows) == 1
+    return rows[0]
 
 
 def by_uid(tracker: Tracker, uid: str) -> Engagement:
@@ -266,10 +273,10 @@ def test_update_by_stable_id(tracker: Tracker) -> None:
 
 
 def test_update_without_a_change_keeps_version_and_writes_no_audit(
-    tracker: Tracker, tmp_path: Path
+    tracker: Tracker, tmp_db_url: str
 ) -> None:
     created = tracker.create(data=minimal(summary="Same", tags=["x"]))
-    before = audit_rows(tmp_path / "tracker.db")
+    before = audit_rows(tmp_db_url)
 
     same = tracker.update(
         engagement_id=created.id,
@@ -279,7 +286,7 @@ def test_update_without_a_change_keeps_version_and_writes_no_audit(
 
     assert same.version == 1
     assert same.updated_at == created.updated_at
-    assert audit_rows(tmp_path / "tracker.db") == before
+    assert audit_rows(tmp_db_url) == before
     assert len(tracker.history(engagement_id=created.id)) == 1
 
 
@@ -322,9 +329,9 @@ def test_update_with_a_bad_value_names_the_engagement_and_field(tracker: Tracker
 
 
 def test_stale_version_is_a_conflict_naming_the_other_writers_fields(
-    tracker: Tracker, other_user: Tracker, tmp_path: Path
+    tracker: Tracker, other_user: Tracker, tmp_db_url: str
 ) -> None:
-    db_path = tmp_path / "tracker.db"
+    db_path = tmp_db_url
     created = tracker.create(data=minimal())
     # bob saves first: version 1 -> 2, changing the summary and tags.
     other_user.update(
@@ -439,11 +446,11 @@ def test_save_of_unchanged_data_is_a_no_op(demo: Tracker) -> None:
 
 
 def test_save_with_a_stale_version_is_a_conflict(
-    demo: Tracker, tmp_db_url: str, tmp_path: Path
+    demo: Tracker, tmp_db_url: str
 ) -> None:
     current = by_uid(demo, NATO)
     demo.update(engagement_id=current.id, expected_version=1, changes={"owner": "Someone"})
-    audit_before = audit_rows(tmp_path / "tracker.db")
+    audit_before = audit_rows(tmp_db_url)
 
     with pytest.raises(ConflictError) as caught:
         demo.save(
@@ -453,7 +460,7 @@ def test_save_with_a_stale_version_is_a_conflict(
         )
 
     assert caught.value.fields == ("owner",)
-    assert audit_rows(tmp_path / "tracker.db") == audit_before
+    assert audit_rows(tmp_db_url) == audit_before
     assert by_uid(demo, NATO).data.title == current.data.title
 
 
@@ -887,7 +894,7 @@ def test_info(demo: Tracker, tmp_db_url: str) -> None:
     info = demo.info()
 
     assert info.url == tmp_db_url
-    assert info.backend == "sqlite"
+    assert info.backend == tmp_db_url.split(":", 1)[0].split("+", 1)[0]
     assert info.schema_version == SCHEMA_VERSION
     assert info.markings == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
     assert (info.engagements, info.deleted) == (4, 0)

@@ -1,0 +1,62 @@
+"""Backups of PostgreSQL team databases with ``pg_dump``.
+
+The dump is PostgreSQL's custom format (restore with ``pg_restore``), written to a
+temporary file beside the target, made readable by its owner only and renamed into
+place. The password is never passed on the command line: libpq finds it the usual
+way (``~/.pgpass``, ``PGPASSWORD``, a service file).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from db.errors import DatabaseError
+
+
+def available() -> bool:
+    """True when ``pg_dump`` is on the PATH."""
+    return shutil.which("pg_dump") is not None
+
+
+def libpq_url(url: str) -> str:
+    """The SQLAlchemy URL as libpq takes it (no driver name, no password)."""
+    parsed = make_url(url).set(drivername="postgresql", password=None)
+    return parsed.render_as_string(hide_password=False)
+
+
+def dump_to(url: str, target: str | os.PathLike[str]) -> Path:
+    """Dump the database at ``url`` into ``target`` atomically, mode 0600."""
+    program = shutil.which("pg_dump")
+    if program is None:
+        raise DatabaseError("pg_dump is not installed; back up with: tracker export")
+    final = Path(target)
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+    except OSError as exc:
+        raise DatabaseError(f"cannot write {final}: {exc.strerror or exc}") from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        os.chmod(tmp, 0o600)
+        done = subprocess.run(
+            [program, "--format=custom", "--no-password", f"--file={tmp}", libpq_url(url)],
+            capture_output=True,
+            text=True,
+            timeout=3600,
+            check=False,
+        )
+        if done.returncode != 0:
+            reason = " ".join(done.stderr.strip().splitlines()[-1:]) or f"exit {done.returncode}"
+            raise DatabaseError(f"pg_dump failed: {reason}")
+        os.replace(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return final

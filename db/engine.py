@@ -120,7 +120,7 @@ class Database:
         parsed = make_url(self.url)
         if parsed.password is None:
             return self.url
-        return parsed.set(password=None).render_as_string(hide_password=False)
+        return parsed._replace(password=None).render_as_string(hide_password=False)
 
     @property
     def where(self) -> str:

@@ -26,7 +26,7 @@ def available() -> bool:
 
 def libpq_url(url: str) -> str:
     """The SQLAlchemy URL as libpq takes it (no driver name, no password)."""
-    parsed = make_url(url).set(drivername="postgresql", password=None)
+    parsed = make_url(url)._replace(drivername="postgresql", password=None)
     return parsed.render_as_string(hide_password=False)
 
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from db import audit_chain, fulltext, health, pg_dump, schema, tables
@@ -101,6 +101,7 @@ class Tracker:
     def __init__(self, database: Database, *, user: str | None = None) -> None:
         self.database = database
         self.user = user or current_user()
+        self._read_only: tuple[str | None] | None = None
 
     @classmethod
     def open(
@@ -135,6 +136,28 @@ class Tracker:
         except OSError as exc:
             raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
         return cls(database, user=user)
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this database can only be read (a PostgreSQL role without the right to
+        change it), or None when it can be written. Checked once, when first asked."""
+        if self._read_only is None:
+            self._read_only = (self._read_only_reason(),)
+        return self._read_only[0]
+
+    def _read_only_reason(self) -> str | None:
+        if self.database.backend != "postgresql":
+            return None
+        with self._read() as conn:
+            role, allowed = conn.execute(
+                text(
+                    "SELECT current_user, has_table_privilege(current_user, 'engagement', "
+                    "'INSERT, UPDATE, DELETE')"
+                )
+            ).one()
+        if allowed:
+            return None
+        return f'the database role "{role}" may read this database but not change it'
 
     @property
     def location_warning(self) -> str | None:

@@ -104,7 +104,7 @@ def test_backup_uses_pg_dump(tmp_db_url: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "needle"),
     [
-        ({"database": "tracker_no_such_database"}, 'database "tracker_no_such_database" does not exist'),
+        ({"database": "tracker_nothing"}, 'database "tracker_nothing" does not exist'),
         ({"port": 1}, "cannot connect"),
         ({"username": "tracker_no_such_role"}, "tracker_no_such_role"),
     ],

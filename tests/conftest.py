@@ -54,3 +54,31 @@ def tmp_db_url(tmp_path: Path) -> Iterator[str]:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         admin.dispose()
+
+
+def read_only_role_url(url: str, role: str) -> str:
+    """Create (or reuse) ``role`` allowed only to read the database at ``url``; its URL.
+
+    The role logs in the way the test's own role does: with libpq's password
+    (``PGPASSWORD`` or the URL's), or with none where the server trusts local users.
+    """
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    password = parsed.password or os.environ.get("PGPASSWORD")
+    login = f"LOGIN PASSWORD '{password}'" if password else "LOGIN"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(
+                f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{role}')"
+                f" THEN CREATE ROLE {role}; END IF; END $$"
+            )
+            conn.exec_driver_sql(f"ALTER ROLE {role} {login}")
+            conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{parsed.database}" TO {role}')
+            conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role}")
+    finally:
+        admin.dispose()
+    reader = parsed._replace(username=role, password=None)
+    return reader.render_as_string(hide_password=False)

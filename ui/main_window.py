@@ -41,6 +41,7 @@ from tracker.model import Engagement, EngagementData, Filters
 from tracker.services import Tracker
 from ui.briefing_dialog import BriefingDialog
 from ui.commands import CreateCommand, EditCommand, TrashCommand
+from ui.connection_dialog import ConnectionDialog
 from ui.detail_pane import DetailPane
 from ui.engagement_form import EngagementDialog
 from ui.filter_bar import FilterBar
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._detail_id: int | None = None  # the engagement the detail pane shows
         self.offer_to_open = True  # after a briefing; tests switch it off
         self.briefing_dialog: BriefingDialog | None = None
+        self.connection_dialog: ConnectionDialog | None = None
 
         self.model = EngagementTableModel(service, self)
         self.filter_bar = FilterBar(self)
@@ -97,6 +99,8 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(self)
         self.banner = self._build_banner()
         self.location_banner = self._build_location_banner(service.location_warning)
+        self.read_only_banner = self._build_location_banner(None)
+        self.read_only_banner.setObjectName("readOnlyBanner")
         self._build_table()
         self._build_layout()
         self._build_actions()
@@ -109,6 +113,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._update_actions)
 
         self._restore_settings()
+        self._apply_access()
         remember_database(self.settings, service.url)
         self._rebuild_recent_menu()
         self._update_title()
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
         banner.setWordWrap(True)
         banner.setTextFormat(Qt.TextFormat.PlainText)
         banner.setStyleSheet(
-            "QLabel#locationBanner { background: #FFF4CE; color: #3B2F00; padding: 6px 8px;"
+            "QLabel { background: #FFF4CE; color: #3B2F00; padding: 6px 8px;"
             " border-bottom: 1px solid #E0C97A; }"
         )
         banner.setText(f"Warning: {warning}" if warning else "")
@@ -177,6 +182,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.location_banner)
+        column.addWidget(self.read_only_banner)
         column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
         column.addWidget(self.table, 1)
@@ -367,7 +373,10 @@ class MainWindow(QMainWindow):
             self._total_of_trash = trash
         self.filter_bar.set_count(self.model.rowCount(), self._total)
         self.banner.setVisible(
-            not trash and self._total == 0 and self.service.count(filters=Filters(trash=True)) == 0
+            not trash
+            and self._total == 0
+            and not self.read_only
+            and self.service.count(filters=Filters(trash=True)) == 0
         )
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount():
@@ -418,12 +427,30 @@ class MainWindow(QMainWindow):
             return
         self.detail.show_engagement(engagement, history)
 
+    @property
+    def read_only(self) -> bool:
+        """True when the database may only be read (a PostgreSQL role without rights)."""
+        return self.service.read_only is not None
+
+    def _apply_access(self) -> None:
+        """Show why a read-only database is read-only, and switch editing off."""
+        reason = self.service.read_only
+        self.read_only_banner.setText(
+            f"Read-only: {reason}. You can search, read and export; ask the database "
+            "administrator for write access to edit." if reason else ""
+        )
+        self.read_only_banner.setVisible(reason is not None)
+        for action in (self.new_action, self.import_action, self.demo_action):
+            action.setEnabled(reason is None)
+        self._update_actions()
+
     def _update_actions(self) -> None:
         has = self.current_id() is not None
         trash = self.trash_action.isChecked()
-        self.edit_action.setEnabled(has and not trash)
-        self.delete_action.setEnabled(has and not trash)
-        self.restore_action.setEnabled(has and trash)
+        writable = not self.read_only
+        self.edit_action.setEnabled(has and not trash and writable)
+        self.delete_action.setEnabled(has and not trash and writable)
+        self.restore_action.setEnabled(has and trash and writable)
 
     def _changed(self, ids: Sequence[int]) -> None:
         """After a saved change: refresh ids (order may change), rows and the detail pane."""
@@ -458,12 +485,16 @@ class MainWindow(QMainWindow):
 
     def new_engagement(self) -> None:
         """Ctrl+N: open the form for a new engagement."""
+        if self.read_only:
+            return
         dialog = self._form(None)
         dialog.saveRequested.connect(lambda: self._save_new(dialog))
         self._open_dialog(dialog)
 
     def edit_current(self) -> None:
         """F2 / Enter / double-click: edit the current engagement."""
+        if self.read_only:
+            return
         eid = self.current_id()
         if eid is None or self.trash_action.isChecked():
             return
@@ -562,6 +593,8 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete: move the selected engagements to the trash (undoable)."""
+        if self.read_only:
+            return
         ids = self.selected_ids()
         if not ids or self.trash_action.isChecked():
             return
@@ -579,6 +612,8 @@ class MainWindow(QMainWindow):
 
     def restore_selected(self) -> None:
         """Bring the selected engagements back from the trash (undoable)."""
+        if self.read_only:
+            return
         ids = self.selected_ids()
         if not ids or not self.trash_action.isChecked():
             return
@@ -594,6 +629,8 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Load the demo engagements (a second load changes nothing)."""
+        if self.read_only:
+            return
         try:
             result = self.service.load_demo()
         except TrackerError as exc:
@@ -610,6 +647,8 @@ class MainWindow(QMainWindow):
 
     def import_file(self, path: str | None = None) -> None:
         """Import a JSON or CSV file on a worker thread, with progress and Cancel."""
+        if self.read_only:
+            return
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self,
@@ -789,32 +828,45 @@ class MainWindow(QMainWindow):
             self.switch_database(path)
 
     def open_database(self) -> None:
-        """Open an existing SQLite database file."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(Path.home()), "Databases (*.db *.sqlite);;All files (*)"
-        )
-        if path:
-            self.switch_database(path)
+        """Ctrl+O: open a database file or a team database on a PostgreSQL server."""
+        dialog = ConnectionDialog(try_open=self._switch, settings=self.settings, parent=self)
+        self.connection_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.connection_dialog = None
+            dialog.deleteLater()
 
     def switch_database(self, target: str) -> bool:
         """Show another database; on failure keep the current one and say why."""
+        problem = self._switch(target)
+        if problem is not None:
+            QMessageBox.critical(self, APP_TITLE, problem)
+        return problem is None
+
+    def _switch(self, target: str) -> str | None:
+        """Show the database at ``target``; the reason it cannot be opened, or None."""
         try:
             service = self._opener(target)
         except TrackerError as exc:
-            QMessageBox.critical(self, APP_TITLE, f"Cannot open {target}:\n{exc}")
-            return False
+            return str(exc)  # it names the file or server
         old = self.service
         self.service = service
         self.undo_stack.clear()
         self.model.set_service(service)
         old.close()
         remember_database(self.settings, service.url)
+        self.location_banner.setText(
+            f"Warning: {service.location_warning}" if service.location_warning else ""
+        )
+        self.location_banner.setVisible(service.location_warning is not None)
+        self._apply_access()
         self._rebuild_recent_menu()
         self._update_title()
         self._refresh_names()
         self._total_of_trash = None  # another database: count again
         self.apply_filters()
-        return True
+        return None
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()

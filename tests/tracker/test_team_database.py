@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from tests.conftest import server_url
+from tests.conftest import read_only_role_url, server_url
 from tracker.errors import ReadOnlyDatabaseError, StorageError
 from tracker.model import Filters
 from tracker.services import Tracker
@@ -138,25 +138,10 @@ READ_ONLY_ROLE = "tracker_test_reader"
 def test_a_role_that_can_only_read_gets_a_read_only_tracker(tmp_db_url: str) -> None:
     service = Tracker.open(tmp_db_url, user="t")
     service.load_demo()
-    admin = create_engine(tmp_db_url, isolation_level="AUTOCOMMIT")
-    name = make_url(tmp_db_url).database
-    # The reader logs in the way the test role does (libpq's password or none).
-    password = make_url(tmp_db_url).password or os.environ.get("PGPASSWORD")
-    login = f"LOGIN PASSWORD '{password}'" if password else "LOGIN"
-    with admin.connect() as conn:
-        conn.exec_driver_sql(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{READ_ONLY_ROLE}')"
-            f" THEN CREATE ROLE {READ_ONLY_ROLE}; END IF; END $$"
-        )
-        conn.exec_driver_sql(f"ALTER ROLE {READ_ONLY_ROLE} {login}")
-        conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE "{name}" TO {READ_ONLY_ROLE}')
-        conn.exec_driver_sql(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {READ_ONLY_ROLE}")
-    admin.dispose()
     assert service.read_only is None
     service.close()
 
-    reader_url = make_url(tmp_db_url)._replace(username=READ_ONLY_ROLE, password=None)
-    reader = Tracker.open(reader_url.render_as_string(hide_password=False), user="r")
+    reader = Tracker.open(read_only_role_url(tmp_db_url, READ_ONLY_ROLE), user="r")
     try:
         assert reader.read_only is not None and READ_ONLY_ROLE in reader.read_only
         assert reader.count() == 4

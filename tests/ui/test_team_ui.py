@@ -1,0 +1,216 @@
+"""The app with team databases: Open database…, read-only roles, a server that goes away.
+
+The connection dialog and the read-only presentation are tested on every run; the
+tests that need a real server (a role that can only read, a database that vanishes
+while a form is open) run in the PostgreSQL pass (``TRACKER_TEST_DB``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+
+from tests.conftest import read_only_role_url, server_url
+from tests.ui.test_main_window import CTRL, activate, open_editor, press, replace_text, select_title
+from tracker.services import Tracker
+from ui import main_window as main_window_module
+from ui.connection_dialog import ConnectionDialog
+from ui.connection_dialog import server_url as build_server_url
+from ui.main_window import MainWindow
+
+needs_server = pytest.mark.skipif(
+    server_url() is None, reason="needs a PostgreSQL server: set TRACKER_TEST_DB"
+)
+
+
+def demo_file(path: Path) -> Path:
+    service = Tracker.open(path, user="setup")
+    service.load_demo()
+    service.close()
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(Tracker.open(demo_file(tmp_path / "a.db"), user="alice"), settings=settings)
+    win.show()
+    activate(qtbot, win)
+    yield win
+    if win.dialog is not None:
+        win.dialog.mark_clean()
+        win.dialog.reject()
+    win.close()
+    win.service.close()
+
+
+def in_connection_dialog(window: MainWindow, act: object) -> None:
+    def poll() -> None:
+        dialog = window.connection_dialog
+        if dialog is not None and dialog.isVisible():
+            act(dialog)  # type: ignore[operator]
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def test_server_urls_never_carry_a_password() -> None:
+    assert build_server_url(
+        host="db.example.org", port=5433, database="policy team", user="ana", service=""
+    ) == "postgresql+psycopg://ana@db.example.org:5433/policy%20team"
+    assert build_server_url(host="", port=5432, database="", user="", service="tracker") == (
+        "postgresql+psycopg:///?service=tracker"
+    )
+
+
+def test_open_database_switches_to_another_file(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    other = tmp_path / "b.db"
+    service = Tracker.open(other, user="setup")
+    service.close()
+    outcomes: list[str] = []
+
+    def act(dialog: ConnectionDialog) -> None:
+        dialog.tabs.setCurrentIndex(0)
+        dialog.file_path.setText(str(tmp_path / "missing-folder-file"))
+        (tmp_path / "missing-folder-file").write_text("not a database", encoding="utf-8")
+        dialog.open_button.click()
+        outcomes.append(dialog.problem.text())  # refused inline; the dialog stays
+        assert dialog.isVisible()
+        dialog.file_path.setText(str(other))
+        dialog.open_button.click()
+
+    in_connection_dialog(window, act)
+    press(qtbot, Qt.Key.Key_O, CTRL)
+    assert "not a database" in outcomes[0]
+    assert window.service.url.endswith("b.db")
+    assert window.model.rowCount() == 0
+
+
+def test_a_server_that_cannot_be_reached_is_reported_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, settings: QSettings
+) -> None:
+    before = window.service.url
+    seen: list[tuple[str, str]] = []
+
+    def act(dialog: ConnectionDialog) -> None:
+        dialog.tabs.setCurrentIndex(1)
+        dialog.host.setText("127.0.0.1")
+        dialog.port.setValue(1)  # nothing listens there
+        dialog.database.setText("policy")
+        dialog.user.setText("ana")
+        dialog.open_button.click()
+        seen.append((dialog.problem.text(), dialog.database.text()))
+        dialog.reject()
+
+    in_connection_dialog(window, act)
+    window.open_database()
+    problem, typed = seen[0]
+    assert "cannot connect" in problem and "127.0.0.1:1/policy" in problem
+    assert typed == "policy", "what was typed stays for another try"
+    assert window.service.url == before
+
+
+def test_a_read_only_database_shows_why_and_offers_no_editing(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reason = 'the database role "reader" may read this database but not change it'
+    monkeypatch.setattr(Tracker, "read_only", property(lambda _self: reason))
+    window._apply_access()
+    select_title(window, "NATO")
+    assert window.read_only_banner.isVisible()
+    assert reason in window.read_only_banner.text()
+    for action in (window.new_action, window.edit_action, window.delete_action,
+                   window.import_action, window.demo_action):
+        assert not action.isEnabled(), action.text()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_F2)
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert window.dialog is None
+    assert window.service.count() == 4
+    assert window.brief_action.isEnabled() and window.export_action.isEnabled()
+
+
+@needs_server
+def test_a_read_only_role_gets_a_read_only_window(
+    qtbot: QtBot, tmp_db_url: str, settings: QSettings
+) -> None:
+    owner = Tracker.open(tmp_db_url, user="setup")
+    owner.load_demo()
+    owner.close()
+    url = read_only_role_url(tmp_db_url, "tracker_ui_reader")
+    win = MainWindow(Tracker.open(url, user="r"), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.read_only_banner.isVisible()
+    assert "tracker_ui_reader" in win.read_only_banner.text()
+    assert not win.new_action.isEnabled()
+    assert win.model.rowCount() == 4
+    win.close()
+    win.service.close()
+
+
+@needs_server
+def test_unsaved_edits_survive_the_server_going_away(
+    qtbot: QtBot, tmp_db_url: str, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    owner = Tracker.open(tmp_db_url, user="setup")
+    owner.load_demo()
+    owner.close()
+    win = MainWindow(Tracker.open(tmp_db_url, user="alice"), settings=settings)
+    qtbot.addWidget(win)
+    win.show()
+    activate(qtbot, win)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        main_window_module.QMessageBox, "warning",
+        lambda _parent, _title, text, *a: warnings.append(text),
+    )
+    eid = select_title(win, "NATO")
+    dialog = open_editor(qtbot, win)
+    summary = dialog.field_widget("summary")
+    assert isinstance(summary, QPlainTextEdit)
+    replace_text(qtbot, summary, "Typed while the server was away.")
+
+    name = make_url(tmp_db_url).database
+    admin = create_engine(tmp_db_url.replace(f"/{name}", "/postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:  # the database disappears from under the app
+        conn.exec_driver_sql(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'"
+        )
+        conn.exec_driver_sql(f'ALTER DATABASE "{name}" RENAME TO "{name}_away"')
+    try:
+        press(qtbot, Qt.Key.Key_S, CTRL)
+        assert warnings and "Your entries are still in the form." in warnings[0]
+        assert win.dialog is dialog and dialog.isVisible()
+        assert summary.toPlainText() == "Typed while the server was away."
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                f"WHERE datname = '{name}_away'"
+            )
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}_away" RENAME TO "{name}"')
+        admin.dispose()
+
+    activate(qtbot, dialog)
+    summary.setFocus()
+    press(qtbot, Qt.Key.Key_S, CTRL)  # the same form, saved once the server is back
+    qtbot.waitUntil(lambda: win.dialog is None)
+    assert win.service.get(engagement_id=eid).data.summary == "Typed while the server was away."
+    win.close()
+    win.service.close()
+    assert QApplication.activeModalWidget() is None

@@ -27,23 +27,27 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 DIGEST_KEY = "backup_digest"
 
 
+def private_temp_beside(target: Path) -> Path:
+    """A new empty file, readable by its owner only, in ``target``'s folder (created if
+    missing): written in full, then renamed onto ``target``, it replaces it atomically."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        os.chmod(name, 0o600)
+    except OSError as exc:
+        raise DatabaseError(f"cannot write {target}: {exc.strerror or exc}") from None
+    return Path(name)
+
+
 def backup_to(database_path: str | os.PathLike[str], target_path: str | os.PathLike[str]) -> Path:
     """Copy the SQLite database at ``database_path`` to ``target_path`` atomically, mode 0600."""
     source_path = Path(database_path)
     target = Path(target_path)
     if not source_path.is_file():
         raise DatabaseError(f"cannot back up {source_path}: no such database file")
+    tmp = private_temp_beside(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-        )
-    except OSError as exc:
-        raise DatabaseError(f"cannot write {target}: {exc.strerror or exc}") from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        os.chmod(tmp, 0o600)
         copy_database(source_path, tmp)
         seal(tmp)
         _fsync_file(tmp)

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from db.backup import private_temp_beside
 from db.errors import DatabaseError
 
 
@@ -36,15 +36,8 @@ def dump_to(url: str, target: str | os.PathLike[str]) -> Path:
     if program is None:
         raise DatabaseError("pg_dump is not installed; back up with: tracker export")
     final = Path(target)
+    tmp = private_temp_beside(final)
     try:
-        final.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-    except OSError as exc:
-        raise DatabaseError(f"cannot write {final}: {exc.strerror or exc}") from None
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        os.chmod(tmp, 0o600)
         done = subprocess.run(
             [program, "--format=custom", "--no-password", f"--file={tmp}", libpq_url(url)],
             capture_output=True,

@@ -22,20 +22,6 @@ from ui.table_model import COLUMNS, EngagementTableModel
 
 
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    path = tmp_path / "tracker.db"
-    service = Tracker.open(path, user="setup")
-    service.load_demo()
-    service.close()
-    return path
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
 def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
     win = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
     win.show()

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from db.schema import SCHEMA_VERSION
 from tests.tracker.test_bad_files import LOCKER
+from tests.ui.conftest import demo_file
 from tracker.errors import DamagedDatabaseError, TrackerError
 from tracker.model import Filters
 from tracker.services import Tracker
@@ -29,18 +30,10 @@ from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
 
 
-def make_demo(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    service = Tracker.open(path, user="setup")
-    service.load_demo()
-    service.close()
-    return path
-
-
 @pytest.fixture
 def damaged_with_backup(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     """A damaged database with a sound backup (made by the app) beside it."""
-    db = make_demo(tmp_path / "tracker.db")
+    db = demo_file(tmp_path / "tracker.db")
     service = Tracker.open(db, user="setup")
     backup = service.backup()
     service.close()
@@ -140,7 +133,7 @@ def test_without_a_backup_there_is_no_restore_button(qtbot: QtBot, tmp_path: Pat
 
 
 def test_a_newer_database_explains_and_can_be_left(qtbot: QtBot, tmp_path: Path) -> None:
-    db = make_demo(tmp_path / "tracker.db")
+    db = demo_file(tmp_path / "tracker.db")
     with sqlite3.connect(db) as conn:
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
@@ -155,7 +148,7 @@ def test_a_newer_database_explains_and_can_be_left(qtbot: QtBot, tmp_path: Path)
 def test_a_locked_database_opens_after_retry(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = make_demo(tmp_path / "tracker.db")
+    db = demo_file(tmp_path / "tracker.db")
     # A database that still needs its migration must write at open: lock it first.
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
@@ -196,7 +189,7 @@ def test_open_errors_are_tracker_errors(tmp_path: Path) -> None:
 
 def test_a_synced_folder_shows_a_standing_warning(qtbot: QtBot, tmp_path: Path) -> None:
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    synced = make_demo(tmp_path / "OneDrive - Ministry" / "tracker.db")
+    synced = demo_file(tmp_path / "OneDrive - Ministry" / "tracker.db")
     window = MainWindow(Tracker.open(synced, user="alice"), settings=settings)
     qtbot.addWidget(window)
     window.show()

@@ -30,21 +30,9 @@ needs_server = pytest.mark.skipif(
 )
 
 
-def demo_file(path: Path) -> Path:
-    service = Tracker.open(path, user="setup")
-    service.load_demo()
-    service.close()
-    return path
-
-
 @pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(Tracker.open(demo_file(tmp_path / "a.db"), user="alice"), settings=settings)
+def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
     win.show()
     activate(qtbot, win)
     yield win

@@ -125,9 +125,7 @@ class Database:
     @property
     def where(self) -> str:
         """How messages name this database: its file, or its URL without the password."""
-        if self.path is not None:
-            return str(self.path)
-        return make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path is not None else self.public_url
 
     def _make_engine(self) -> Engine:
         if self.backend == "sqlite":

@@ -7,7 +7,6 @@ import sys
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tracker import __version__
-from tracker.backups import automatic_backup
 from tracker.errors import TrackerError
 from tracker.services import Tracker
 from ui.main_window import MainWindow
@@ -62,13 +61,7 @@ def main(*, db: str | None = None, user: str | None = None) -> int:
     window.show()
     if restored is not None:
         QMessageBox.information(window, APPLICATION, restored)
-    try:  # the day's first start keeps a rotating automatic backup
-        made = automatic_backup(service)
-    except TrackerError as exc:
-        window.statusBar().showMessage(f"Automatic backup failed: {exc}", 15000)
-    else:
-        if made is not None:
-            window.statusBar().showMessage(f"Backed up to {made}", 8000)
+    window.start_automatic_backup()  # the day's first start keeps a rotating backup
     code = app.exec()
     window.service.close()
     return int(code)

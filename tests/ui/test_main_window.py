@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from tracker.errors import StorageError
 from tracker.model import Filters
 from tracker.services import Tracker
 from tracker.vocab import Region, Status
@@ -430,3 +431,39 @@ def test_export_briefing_of_the_selected_rows(
     for eid in chosen:
         assert window.service.get(engagement_id=eid).data.title in text
     assert "Briefing of 2 engagements" in window.statusBar().currentMessage()
+
+
+def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
+    qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from ui import main_window as module
+
+    threads: list[str] = []
+    real = module.automatic_backup
+
+    def recording(service: Tracker) -> Path | None:
+        threads.append(threading.current_thread().name)
+        return real(service)
+
+    monkeypatch.setattr(module, "automatic_backup", recording)
+    window.start_automatic_backup()
+    assert window.backup_job is not None
+    with qtbot.waitSignal(window.backup_job.finished, timeout=30_000):
+        pass
+    assert threads and threads[0] != threading.main_thread().name
+    made = sorted((db_path.parent / "backups").glob("tracker-*.db"))
+    assert len(made) == 1
+    assert window.statusBar().currentMessage() == f"Backed up to {made[0]}"
+
+    def failing(_service: Tracker) -> None:
+        raise StorageError("cannot write /backups: No space left on device")
+
+    monkeypatch.setattr(module, "automatic_backup", failing)
+    window.start_automatic_backup()
+    with qtbot.waitSignal(window.backup_job.failed, timeout=30_000):
+        pass
+    assert window.statusBar().currentMessage() == (
+        "Automatic backup failed: cannot write /backups: No space left on device"
+    )

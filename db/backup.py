@@ -31,7 +31,7 @@ def private_temp_beside(target: Path) -> Path:
     """A new empty file, readable by its owner only, in ``target``'s folder (created if
     missing): written in full, then renamed onto ``target``, it replaces it atomically."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         os.chmod(name, 0o600)

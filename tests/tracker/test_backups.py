@@ -125,6 +125,7 @@ def test_cli_backup_is_private_and_passes_check(demo_db: Path, tmp_path: Path) -
     assert written.parent == demo_db.parent / "backups"
     assert written.name.startswith("tracker-") and written.suffix == ".db"
     assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert stat.S_IMODE(written.parent.stat().st_mode) == 0o700, "the backups folder too"
 
     out = tmp_path / "elsewhere" / "mine.db"
     done = run_cli(demo_db, "backup", "--out", str(out))

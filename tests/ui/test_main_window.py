@@ -450,20 +450,26 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
     monkeypatch.setattr(module, "automatic_backup", recording)
     window.start_automatic_backup()
     assert window.backup_job is not None
-    with qtbot.waitSignal(window.backup_job.finished, timeout=30_000):
-        pass
+    # The outcome arrives as a queued signal: wait for what the user sees.
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Backed up to "), timeout=30_000
+    )
     assert threads and threads[0] != threading.main_thread().name
     made = sorted((db_path.parent / "backups").glob("tracker-*.db"))
     assert len(made) == 1
     assert window.statusBar().currentMessage() == f"Backed up to {made[0]}"
+    assert window.backup_job.wait()
 
     def failing(_service: Tracker) -> None:
         raise StorageError("cannot write /backups: No space left on device")
 
     monkeypatch.setattr(module, "automatic_backup", failing)
     window.start_automatic_backup()
-    with qtbot.waitSignal(window.backup_job.failed, timeout=30_000):
-        pass
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Automatic backup failed"),
+        timeout=30_000,
+    )
     assert window.statusBar().currentMessage() == (
         "Automatic backup failed: cannot write /backups: No space left on device"
     )
+    assert window.backup_job.wait()

@@ -159,6 +159,8 @@ EDITOR = textwrap.dedent(
     from tracker.services import Tracker
     url, name, target, saves = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     service = Tracker.open(url, user=name)
+    print("ready", flush=True)
+    sys.stdin.readline()  # all editors start saving together
     done, conflicts = [], 0
     field = {"a": "summary", "b": "next_step", "c": "owner", "d": "summary"}[name]
     while len(done) < saves:
@@ -184,10 +186,17 @@ def test_many_editors_at_once_lose_no_update(tmp_db_url: str) -> None:
     editors = [
         subprocess.Popen(
             [sys.executable, "-c", EDITOR, tmp_db_url, name, str(target), "60"],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True,
         )
         for name in "abcd"
     ]
+    for proc in editors:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    for proc in editors:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
     results = []
     for proc in editors:
         out, err = proc.communicate(timeout=300)  # a deadlock would hang here

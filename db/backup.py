@@ -50,9 +50,9 @@ def backup_to(database_path: str | os.PathLike[str], target_path: str | os.PathL
     try:
         copy_database(source_path, tmp)
         seal(tmp)
-        _fsync_file(tmp)
+        fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise DatabaseError(f"cannot back up {source_path} to {target}: {exc}") from None
@@ -297,7 +297,8 @@ def checkpoint_and_close(path: Path) -> None:
         )
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -305,20 +306,11 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a rename inside ``path`` durable (where the platform allows it)."""
     with contextlib.suppress(OSError):  # not every platform can sync a directory
         fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename inside ``path`` durable (where the platform allows it)."""
-    _fsync_dir(path)
-
-
-def fsync_file(path: Path) -> None:
-    """Flush a file's content to disk."""
-    _fsync_file(path)

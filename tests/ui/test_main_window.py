@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import activate
 from tracker.errors import StorageError
 from tracker.model import Filters
 from tracker.services import Tracker
@@ -20,27 +20,6 @@ from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
 from ui.table_model import COLUMNS, EngagementTableModel
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
-    win.show()
-    activate(qtbot, win)
-    yield win
-    if win.job is not None:
-        win.job.wait()
-    if win.dialog is not None:  # never leave a "Discard changes?" question blocking teardown
-        win.dialog.mark_clean()
-        win.dialog.reject()
-    win.close()
-    win.deleteLater()
-
-
-def activate(qtbot: QtBot, widget: QWidget) -> None:
-    """Make ``widget``'s window the active one (a window manager would do it on show)."""
-    widget.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
 
 
 def titles(win: MainWindow) -> list[str]:

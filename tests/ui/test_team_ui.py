@@ -7,7 +7,6 @@ while a form is open) run in the PostgreSQL pass (``TRACKER_TEST_DB``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from tests.conftest import read_only_role_url, server_url
-from tests.ui.test_main_window import CTRL, activate, open_editor, press, replace_text, select_title
+from tests.ui.conftest import activate
+from tests.ui.test_main_window import CTRL, open_editor, press, replace_text, select_title
 from tracker.services import Tracker
 from ui import main_window as main_window_module
 from ui.connection_dialog import ConnectionDialog
@@ -28,19 +28,6 @@ from ui.main_window import MainWindow
 needs_server = pytest.mark.skipif(
     server_url() is None, reason="needs a PostgreSQL server: set TRACKER_TEST_DB"
 )
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWindow]:
-    win = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
-    win.show()
-    activate(qtbot, win)
-    yield win
-    if win.dialog is not None:
-        win.dialog.mark_clean()
-        win.dialog.reject()
-    win.close()
-    win.service.close()
 
 
 def in_connection_dialog(window: MainWindow, act: object) -> None:

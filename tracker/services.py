@@ -8,6 +8,7 @@ desktop app and the command line both go through it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import getpass
 import json
@@ -101,7 +102,6 @@ class Tracker:
     def __init__(self, database: Database, *, user: str | None = None) -> None:
         self.database = database
         self.user = user or current_user()
-        self._read_only: tuple[str | None] | None = None
 
     @classmethod
     def open(
@@ -137,15 +137,10 @@ class Tracker:
             raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
         return cls(database, user=user)
 
-    @property
+    @functools.cached_property
     def read_only(self) -> str | None:
         """Why this database can only be read (a PostgreSQL role without the right to
         change it), or None when it can be written. Checked once, when first asked."""
-        if self._read_only is None:
-            self._read_only = (self._read_only_reason(),)
-        return self._read_only[0]
-
-    def _read_only_reason(self) -> str | None:
         if self.database.backend != "postgresql":
             return None
         with self._read() as conn:

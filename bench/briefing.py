@@ -39,8 +39,8 @@ from reportlab.platypus import (
 from exports import style
 from exports.briefing import Briefing, BriefingEngagement, render_pdf
 from exports.story import StoryBuilder
-from tracker.dates import PartialDate, Precision
-from tracker.model import (
+from tracker.domain.dates import PartialDate, Precision
+from tracker.domain.model import (
     Clarification,
     Concern,
     EngagementData,
@@ -49,7 +49,15 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import ConcernKind, Confidence, Region, ScopeKind, Severity, Stance, Status
+from tracker.domain.vocab import (
+    ConcernKind,
+    Confidence,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+)
 
 TARGETS = {50: 1.0, 500: 4.0}
 VENDORS = ("OpenAI", "Anthropic", "Mistral AI", "Google", "Microsoft", "Cohere", "Helsing")

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.generate import child_count, generate_engagements
-from tracker.interchange import FORMAT
-from tracker.model import Filters
+from tracker.domain.interchange import FORMAT
+from tracker.domain.model import Filters
 from tracker.services import Tracker
 
 DEFAULT_BATCH = 2000

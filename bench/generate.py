@@ -19,8 +19,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from tracker.interchange import FORMAT
-from tracker.vocab import ConcernKind, Confidence, Region, ScopeKind, Severity, Stance, Status
+from tracker.domain.interchange import FORMAT
+from tracker.domain.vocab import (
+    ConcernKind,
+    Confidence,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+)
 
 VENDORS: tuple[str, ...] = (
     "OpenAI",

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from tracker.model import Filters
+    from tracker.domain.model import Filters
     from tracker.services import Tracker
     from ui.main_window import MainWindow
 
@@ -238,7 +238,7 @@ def measure_statuses(window: MainWindow, repeats: int) -> list[Step]:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QApplication
 
-    from tracker.vocab import Status
+    from tracker.domain.vocab import Status
 
     service, viewport = window.service, window.table.viewport()
     menu = window.filter_bar.status.menu()
@@ -338,7 +338,7 @@ def run(
     with tempfile.TemporaryDirectory(prefix="bench-gui-") as tmp:
         window = open_window(db, Path(tmp) / "settings.ini")
         try:
-            from tracker.model import Filters
+            from tracker.domain.model import Filters
 
             report.engagements = window.service.count(filters=Filters())
             report.keystrokes = measure_keystrokes(window, keystrokes, repeats)

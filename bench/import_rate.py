@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.generate import child_count, generate_engagements
 from db import fulltext, tables
-from tracker.interchange import FORMAT
+from tracker.domain.interchange import FORMAT
 from tracker.services import Tracker
 
 # Tables in insertion order (parents first), and whether the import gives the id.

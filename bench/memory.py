@@ -46,7 +46,7 @@ def _child(kind: str, db: str) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
 
-    from tracker.model import Filters
+    from tracker.domain.model import Filters
     from tracker.services import Tracker
 
     if kind == "floor":
@@ -78,7 +78,7 @@ def _child(kind: str, db: str) -> dict[str, float]:
         QApplication.processEvents()
         result = {"rss_mb": peak_rss_mb(), "rows": float(model.rowCount())}
         if kind == "briefing":
-            from tracker.briefings import BriefingRequest, render_briefing
+            from tracker.services.briefings import BriefingRequest, render_briefing
 
             first = tuple(model.ids()[:500])
             render_briefing(window.service, BriefingRequest(filters=Filters(ids=first)))

@@ -86,4 +86,3 @@ def verify(conn: Connection) -> str | None:
     if extra is not None:
         return f"audit entry {extra[0]} was deleted"
     return None
-

@@ -25,6 +25,8 @@ from db.schema import SCHEMA_VERSION
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The meta key under which a backup carries the digest of its content.
 DIGEST_KEY = "backup_digest"
+# The folder beside a database where its backups are kept.
+BACKUP_FOLDER = "backups"
 
 
 def private_temp_beside(target: Path) -> Path:
@@ -292,9 +294,7 @@ def checkpoint_and_close(path: Path) -> None:
     finally:
         conn.close()
     if busy:
-        raise DatabaseError(
-            f"{path} is in use by another program; close it and try again"
-        )
+        raise DatabaseError(f"{path} is in use by another program; close it and try again")
 
 
 def fsync_file(path: Path) -> None:

@@ -90,10 +90,7 @@ def _replace_many_postgresql(conn: Connection, rows: Iterable[tuple[int, str, st
         return
     conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE id = :id"), batch)
     conn.execute(
-        text(
-            f"INSERT INTO {FTS_TABLE} (id, document) "
-            "VALUES (:id, to_tsvector('simple', :words))"
-        ),
+        text(f"INSERT INTO {FTS_TABLE} (id, document) VALUES (:id, to_tsvector('simple', :words))"),
         batch,
     )
 

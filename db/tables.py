@@ -214,9 +214,7 @@ class EngagementTagTable(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("engagement_id", "tag_id"),)
     id: int | None = Field(default=None, primary_key=True)
     engagement_id: int = _fk("engagement.id")
-    tag_id: int = Field(
-        sa_column=Column(Integer, ForeignKey("tag.id"), nullable=False, index=True)
-    )
+    tag_id: int = Field(sa_column=Column(Integer, ForeignKey("tag.id"), nullable=False, index=True))
     position: int = 0
 
 

@@ -26,7 +26,6 @@ import datetime as _dt
 import io
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import partial
 from typing import Any, Final
 
@@ -35,47 +34,18 @@ from reportlab.lib.pagesizes import A4, letter
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from exports import style, text, typefaces
+from exports.document import Briefing, BriefingEngagement
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import Heading, StoryBuilder
-from tracker.markings import looks_classified
-from tracker.model import EngagementData
+from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
 
-DEFAULT_DISTRIBUTION: Final = (
-    "Distribution: for official use by the recipients named; not for onward release."
-)
 PAGE_SIZES: Final[dict[str, tuple[float, float]]] = {"A4": A4, "LETTER": letter}
 
 
 class BriefingCancelled(Exception):
     """Raised by :func:`render_pdf` when ``on_progress`` returned False."""
-
-
-@dataclass(frozen=True)
-class BriefingEngagement:
-    """One engagement as the briefing shows it."""
-
-    number: int  # the engagement's number in the database
-    uid: str
-    data: EngagementData
-    updated_at: str  # ISO UTC text, "last change"
-
-
-@dataclass(frozen=True)
-class Briefing:
-    """Everything a briefing shows; the engagements in the order they are printed."""
-
-    title: str
-    marking: str  # the banner, already validated by the caller
-    generated_at: _dt.datetime  # aware UTC
-    revision: int  # the database's current revision
-    engagements: tuple[BriefingEngagement, ...]
-    author: str = ""
-    organisation: str = ""
-    distribution: str = DEFAULT_DISTRIBUTION
-    page_size: str = "A4"  # "A4" or "Letter"
-    audit_hash: str | None = None  # printed on the cover when given
 
 
 class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]

@@ -16,7 +16,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exports import style, typefaces
-from tracker.vocab import Region, Status
+from tracker.domain.vocab import Region, Status
 
 UNSPECIFIED_REGION = "Unspecified"
 _BAR = 16.0  # height of one bar with its gap

@@ -15,7 +15,7 @@ import datetime as _dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -33,12 +33,10 @@ from reportlab.platypus.flowables import HRFlowable
 
 from exports import style, text, typefaces
 from exports.chart import status_region_chart
-from tracker.dates import PartialDate
-from tracker.model import EngagementData
-from tracker.vocab import Confidence, Stance, Status
-
-if TYPE_CHECKING:
-    from exports.briefing import Briefing, BriefingEngagement
+from exports.document import Briefing, BriefingEngagement
+from tracker.domain.dates import PartialDate
+from tracker.domain.model import EngagementData
+from tracker.domain.vocab import Confidence, Stance, Status
 
 MATRIX_COLUMNS: Final = 8  # engagement columns per restriction-matrix table
 CELL_LIMIT: Final = 160  # characters of user text in a table cell

@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 from exports import typefaces
-from tracker.vocab import Stance, Status
+from tracker.domain.vocab import Stance, Status
 
 # --- colours ------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ import sys
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tracker import __version__
-from tracker.errors import TrackerError
+from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
@@ -47,7 +47,6 @@ def open_or_recover(
                 restored = f"The database was restored from the backup {dialog.restored_from}."
                 if dialog.kept_as is not None:
                     restored += f" The file it replaced is kept as {dialog.kept_as}."
-
 
 
 def main(*, db: str | None = None, user: str | None = None) -> int:

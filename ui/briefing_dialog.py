@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.briefings import DEFAULT_TITLE, PAGE_SIZES
+from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
 
 
 class BriefingDialog(QDialog):

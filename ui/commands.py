@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from tracker.errors import TrackerError
-from tracker.merge import three_way_merge
-from tracker.model import EngagementData
+from tracker.domain.errors import TrackerError
+from tracker.domain.merge import three_way_merge
+from tracker.domain.model import EngagementData
 from tracker.services import Tracker
 
 ServiceGetter = Callable[[], Tracker]

@@ -2,7 +2,7 @@
 
 Somebody else (a colleague, or a second window) saved the engagement while the
 user was editing it. Changes that do not clash were merged already
-(:func:`tracker.merge.three_way_merge`); this dialog lists the fields both sides
+(:func:`tracker.domain.merge.three_way_merge`); this dialog lists the fields both sides
 changed differently, side by side (Field / Original / Yours / Theirs), with a
 choice per field, and below them the other writer's changes that were merged
 automatically, so nothing is hidden.
@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.merge import Choice, MergeResult, describe, field_label, resolve
-from tracker.model import CHILD_FIELDS, EngagementData
+from tracker.domain.merge import Choice, MergeResult, describe, field_label, resolve
+from tracker.domain.model import CHILD_FIELDS, EngagementData
 
 __all__ = ["CHOICE_LABELS", "ConflictDialog", "Outcome"]
 
@@ -238,9 +238,16 @@ class ConflictDialog(QDialog):
         layout.addLayout(buttons)
 
         # Keyboard order: the tables, each choice in turn, then the buttons.
-        chain: list[QWidget] = [self.table, *self._combos.values(), self.auto_table,
-                                self.use_mine_button, self.use_theirs_button,
-                                self.keep_theirs_button, self.cancel_button, self.save_button]
+        chain: list[QWidget] = [
+            self.table,
+            *self._combos.values(),
+            self.auto_table,
+            self.use_mine_button,
+            self.use_theirs_button,
+            self.keep_theirs_button,
+            self.cancel_button,
+            self.save_button,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -388,7 +395,7 @@ _MISSING = object()
 def _shown(data: EngagementData, field: str, value: object = _MISSING) -> str:
     """How a cell shows ``field`` of ``data`` (or ``value`` in its place).
 
-    The text is :func:`~tracker.merge.describe`'s; items of child lists get a
+    The text is :func:`~tracker.domain.merge.describe`'s; items of child lists get a
     bullet each, so an item that wraps over several lines reads as one.
     """
     if value is not _MISSING:

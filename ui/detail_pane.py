@@ -27,8 +27,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
-from tracker.dates import PartialDate
-from tracker.model import AuditEntry, Engagement, EngagementData
+from tracker.domain.dates import PartialDate
+from tracker.domain.model import AuditEntry, Engagement, EngagementData
 from ui.style import status_chip_html
 
 __all__ = ["DetailPane", "DocumentColours", "render_engagement_html", "render_placeholder_html"]

@@ -2,7 +2,7 @@
 
 :class:`EngagementDialog` is used both for a new engagement (``data=None``) and to
 edit an existing one. It never talks to the service: it builds the interchange-format
-object of what is typed, validates it with ``tracker.interchange.data_from_json``
+object of what is typed, validates it with ``tracker.domain.interchange.data_from_json``
 (exactly what the service does on save), shows any error inline next to the field at
 fault, and emits ``saveRequested`` when the form is valid. The caller (the main window)
 then saves through the service and either accepts the dialog or shows the service's
@@ -56,11 +56,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.dates import DateParseError, PartialDate, parse_partial_date
-from tracker.errors import ValidationError
-from tracker.interchange import data_from_json, data_to_json
-from tracker.model import EngagementData
-from tracker.vocab import (
+from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.interchange import data_from_json, data_to_json
+from tracker.domain.model import EngagementData
+from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
     Region,

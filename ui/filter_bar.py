@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.model import Filters
-from tracker.vocab import Region, Status, Vocabulary
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Region, Status, Vocabulary
 
 SEARCH_DELAY_MS = 250
 ANY = ""

@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
-from tracker.backups import automatic_backup
-from tracker.briefings import BriefingRequest, render_briefing
-from tracker.errors import TrackerError, ValidationError
-from tracker.files import dump_json, read_json, read_text, write_atomic
-from tracker.flatfile import from_csv, to_csv
-from tracker.markings import highest
-from tracker.model import Engagement, EngagementData, Filters
+from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.flatfile import from_csv, to_csv
+from tracker.domain.markings import highest
+from tracker.domain.model import Engagement, EngagementData, Filters
 from tracker.services import Tracker
+from tracker.services.backups import automatic_backup
+from tracker.services.briefings import BriefingRequest, render_briefing
+from tracker.services.files import dump_json, read_json, read_text, write_atomic
 from ui.briefing_dialog import BriefingDialog
 from ui.commands import CreateCommand, EditCommand, TrashCommand
 from ui.connection_dialog import ConnectionDialog
@@ -460,7 +460,9 @@ class MainWindow(QMainWindow):
         reason = self.service.read_only
         self.read_only_banner.setText(
             f"Read-only: {reason}. You can search, read and export; ask the database "
-            "administrator for write access to edit." if reason else ""
+            "administrator for write access to edit."
+            if reason
+            else ""
         )
         self.read_only_banner.setVisible(reason is not None)
         for action in (self.new_action, self.import_action, self.demo_action):

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.backups import database_file, latest_backup, restore
-from tracker.errors import (
+from tracker.domain.errors import (
     DamagedDatabaseError,
     LockedDatabaseError,
     ReadOnlyDatabaseError,
     SchemaError,
     TrackerError,
 )
+from tracker.services.backups import database_file, latest_backup, restore
 
 ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
     (

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from tracker.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
 
 __all__ = [
     "ERROR_COLOUR",

@@ -3,7 +3,7 @@
 :func:`save_with_merge` is the save flow of the edit form. It saves with the
 version the form was opened at; when that meets a newer version (a colleague, or a
 second window), it merges the two edits field by field
-(:func:`tracker.merge.three_way_merge`):
+(:func:`tracker.domain.merge.three_way_merge`):
 
 - no field clashes: the merged data is saved at once, without asking;
 - some fields clash: the :class:`~ui.conflict_dialog.ConflictDialog` lets the user
@@ -20,9 +20,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from tracker.errors import ConflictError
-from tracker.merge import three_way_merge
-from tracker.model import Engagement, EngagementData
+from tracker.domain.errors import ConflictError
+from tracker.domain.merge import three_way_merge
+from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
 from ui.conflict_dialog import ConflictDialog
 

@@ -1,6 +1,6 @@
 """Render the main window on the demo data, offscreen, to a PNG for the README.
 
-    python -m ui.screenshot [--out docs/screenshot.png]
+python -m ui.screenshot [--out docs/screenshot.png]
 """
 
 from __future__ import annotations

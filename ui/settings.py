@@ -6,8 +6,8 @@ import json
 
 from PySide6.QtCore import QSettings
 
-from tracker.model import Filters
-from tracker.vocab import Region, Status
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Region, Status
 
 ORGANISATION = "engagement-tracker"
 APPLICATION = "Engagement Tracker"
@@ -62,4 +62,3 @@ def remember_database(settings: QSettings, url: str) -> list[str]:
     recent = [url, *(u for u in recent_databases(settings) if u != url)][:MAX_RECENT]
     settings.setValue("recent", recent)
     return recent
-

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 
-from tracker.vocab import Status
+from tracker.domain.vocab import Status
 
 __all__ = [
     "STATUS_COLOURS",

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from tracker.model import EngagementRow, Filters
+from tracker.domain.model import EngagementRow, Filters
+from tracker.domain.vocab import Status
 from tracker.services import Tracker
-from tracker.vocab import Status
 from ui.style import STATUS_COLOURS
 
 PAGE_SIZE = 200

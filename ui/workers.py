@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from tracker.errors import TrackerError
+from tracker.domain.errors import TrackerError
 
 # A job receives a progress callback (done, total) -> False to stop.
 JobFunction = Callable[[Callable[[int, int], bool]], object]

@@ -14,9 +14,9 @@ import pytest
 from bench import build_db, gui
 from bench.generate import RESTRICTIONS, child_count, generate, generate_engagements
 from bench.generate import main as generate_main
-from tracker.model import CHILD_FIELDS, Filters
+from tracker.domain.model import CHILD_FIELDS, Filters
+from tracker.domain.vocab import Confidence, Region, Status
 from tracker.services import Tracker
-from tracker.vocab import Confidence, Region, Status
 from ui.table_model import COLUMNS
 
 N = 50

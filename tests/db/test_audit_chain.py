@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.briefings import BriefingRequest, render_briefing
 from tracker.services import Tracker
+from tracker.services.briefings import BriefingRequest, render_briefing
 
 
 @pytest.fixture

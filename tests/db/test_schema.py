@@ -9,16 +9,25 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from db import schema
-from tracker import store
-from tracker.errors import SchemaError, StorageError
-from tracker.model import Filters
+from db import schema, store
+from tracker.domain.errors import SchemaError, StorageError
+from tracker.domain.model import Filters
 from tracker.services import Tracker
 
 FIXTURES = Path(__file__).with_name("fixtures")
 USER_TABLES = (
-    "organisation", "engagement", "scope_limit", "restriction", "engagement_restriction",
-    "clarification", "status_event", "source", "concern", "tag", "engagement_tag", "audit",
+    "organisation",
+    "engagement",
+    "scope_limit",
+    "restriction",
+    "engagement_restriction",
+    "clarification",
+    "status_event",
+    "source",
+    "concern",
+    "tag",
+    "engagement_tag",
+    "audit",
 )
 
 
@@ -100,9 +109,7 @@ def test_upgraded_schema_equals_a_fresh_one(tmp_path: Path, version: int) -> Non
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)
-def test_upgrade_fills_the_full_text_index_from_existing_rows(
-    tmp_path: Path, version: int
-) -> None:
+def test_upgrade_fills_the_full_text_index_from_existing_rows(tmp_path: Path, version: int) -> None:
     service = Tracker.open(_load_fixture(version, tmp_path / f"v{version}.db"))
     for word in ("Кириллица", "Ελληνικά", "unclassified", "Mistral", "M", "Mi"):
         assert service.list_ids(filters=Filters(search=word)), word
@@ -123,8 +130,8 @@ def test_version_3_sorts_by_walking_indexes(tmp_path: Path) -> None:
     """The whole live table is read along a sort index for every column: no sorting."""
     from sqlalchemy.dialects import sqlite
 
-    from tracker import queries
-    from tracker.model import SORT_KEYS
+    from db import queries
+    from tracker.domain.model import SORT_KEYS
 
     path = tmp_path / "t.db"
     service = Tracker.open(path)
@@ -232,7 +239,7 @@ def test_writes_begin_immediate_and_reads_do_not(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)
 def test_a_database_is_backed_up_before_it_is_migrated(tmp_path: Path, version: int) -> None:
-    from tracker.backups import latest_backup, restore
+    from tracker.services.backups import latest_backup, restore
 
     path = _load_fixture(version, tmp_path / f"v{version}.db")
     before = _user_data_hash(path)

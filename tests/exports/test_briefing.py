@@ -24,17 +24,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from bench.briefing import briefing as synthetic_briefing
 from exports import text as rltext
 from exports import typefaces
-from exports.briefing import (
-    DEFAULT_DISTRIBUTION,
-    Briefing,
-    BriefingCancelled,
-    BriefingEngagement,
-    render_pdf,
-)
-from tracker.dates import PartialDate, Precision
-from tracker.demo import RED_LINES, demo_document
-from tracker.interchange import data_from_json
-from tracker.model import (
+from exports.briefing import Briefing, BriefingCancelled, BriefingEngagement, render_pdf
+from exports.document import DEFAULT_DISTRIBUTION
+from tracker.domain.dates import PartialDate, Precision
+from tracker.domain.demo import RED_LINES, demo_document
+from tracker.domain.interchange import data_from_json
+from tracker.domain.model import (
     Clarification,
     Concern,
     EngagementData,
@@ -43,7 +38,15 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import ConcernKind, Confidence, Region, ScopeKind, Severity, Stance, Status
+from tracker.domain.vocab import (
+    ConcernKind,
+    Confidence,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+)
 
 MARKINGS = ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
 GENERATED = dt.datetime(2026, 3, 10, 9, 30, tzinfo=dt.UTC)

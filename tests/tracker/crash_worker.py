@@ -33,13 +33,20 @@ from pathlib import Path
 from typing import Any
 
 from tracker.cli import main as cli_main
-from tracker.demo import demo_document
+from tracker.domain.demo import demo_document
 from tracker.services import Tracker
 
 # Engagements per import file; children per engagement come from the demo data.
 IMPORT_SIZE = 100
-CHILD_TABLES = ("scope_limit", "engagement_restriction", "clarification", "status_event",
-                "source", "concern", "engagement_tag")
+CHILD_TABLES = (
+    "scope_limit",
+    "engagement_restriction",
+    "clarification",
+    "status_event",
+    "source",
+    "concern",
+    "engagement_tag",
+)
 
 
 def import_document(round_no: int) -> dict[str, Any]:
@@ -135,20 +142,33 @@ def import_rounds(db: Path, rounds: int, rng: random.Random, work: Path) -> None
         problems = _check(db)
         conn = sqlite3.connect(db)
         try:
-            ids = [row[0] for row in conn.execute(
-                "SELECT id FROM engagement WHERE uid LIKE ?", (f"r{r}-%",))]
+            ids = [
+                row[0]
+                for row in conn.execute("SELECT id FROM engagement WHERE uid LIKE ?", (f"r{r}-%",))
+            ]
             children = 0
             for table in CHILD_TABLES:
                 children += conn.execute(
                     f"SELECT count(*) FROM {table} WHERE engagement_id IN "
-                    "(SELECT id FROM engagement WHERE uid LIKE ?)", (f"r{r}-%",)
+                    "(SELECT id FROM engagement WHERE uid LIKE ?)",
+                    (f"r{r}-%",),
                 ).fetchone()[0]
         finally:
             conn.close()
-        print(json.dumps({
-            "round": r, "delay_s": delay, "killed": killed, "acked": "done" in acks,
-            "problems": problems, "engagements": len(ids), "children": children,
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "round": r,
+                    "delay_s": delay,
+                    "killed": killed,
+                    "acked": "done" in acks,
+                    "problems": problems,
+                    "engagements": len(ids),
+                    "children": children,
+                }
+            ),
+            flush=True,
+        )
 
 
 def edit_rounds(db: Path, rounds: int, rng: random.Random) -> None:
@@ -166,7 +186,8 @@ def edit_rounds(db: Path, rounds: int, rng: random.Random) -> None:
                 current = editing.get(engagement_id=eid)
                 value = f"r{r}-e{i}"
                 saved = editing.update(
-                    engagement_id=eid, expected_version=current.version,
+                    engagement_id=eid,
+                    expected_version=current.version,
                     changes={"summary": value, "next_step": value},
                 )
                 ack(f"edit:{eid}:{saved.version}:{value}")
@@ -199,17 +220,29 @@ def edit_rounds(db: Path, rounds: int, rng: random.Random) -> None:
                 )
             }
             audited = {
-                str(row[0]) for row in conn.execute(
+                str(row[0])
+                for row in conn.execute(
                     "SELECT DISTINCT new FROM audit WHERE new LIKE ?",
                     (f"%r{r}-e%",),
                 )
             }
         finally:
             conn.close()
-        print(json.dumps({
-            "round": r, "delay_s": delay, "killed": killed, "acks": acks,
-            "problems": problems, "stored": stored, "made": made, "audited": sorted(audited),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "round": r,
+                    "delay_s": delay,
+                    "killed": killed,
+                    "acks": acks,
+                    "problems": problems,
+                    "stored": stored,
+                    "made": made,
+                    "audited": sorted(audited),
+                }
+            ),
+            flush=True,
+        )
 
 
 def _minimal(title: str) -> dict[str, Any]:

@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import ConflictError
-from tracker.merge import three_way_merge
-from tracker.model import Engagement, EngagementData
+from tracker.domain.errors import ConflictError
+from tracker.domain.merge import three_way_merge
+from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
 
 
@@ -49,8 +49,11 @@ class Editor:
                     engagement_id=self.base.id, expected_version=self.base.version, data=self.mine
                 )
             except ConflictError as exc:
-                return {"result": "conflict", "fields": list(exc.fields),
-                        "current": exc.current_version}
+                return {
+                    "result": "conflict",
+                    "fields": list(exc.fields),
+                    "current": exc.current_version,
+                }
             return {"result": "saved", "version": saved.version}
         if op == "merge":
             theirs = self.service.get(engagement_id=self.base.id)

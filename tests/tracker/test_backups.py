@@ -22,9 +22,9 @@ from typing import Any
 import pytest
 
 from db.backup import backup_to, verify
-from tracker.backups import automatic_backup, restore, rotate_backups
-from tracker.errors import StorageError, ValidationError
+from tracker.domain.errors import StorageError, ValidationError
 from tracker.services import Tracker
+from tracker.services.backups import automatic_backup, restore, rotate_backups
 
 USER = "backup-tester"
 NATO = "demo-nato-openai"

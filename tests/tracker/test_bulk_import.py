@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import event
 
 from bench.generate import generate
-from db import tables
-from tracker import services, store
-from tracker.dates import DateParseError, PartialDate, parse_partial_date
-from tracker.errors import ValidationError
-from tracker.interchange import FORMAT, record_label
-from tracker.model import Filters, ImportResult
+from db import store, tables
+from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.interchange import FORMAT, record_label
+from tracker.domain.model import Filters, ImportResult
 from tracker.services import Cancelled, Tracker
+from tracker.services import core as services
 
 N = 300
 

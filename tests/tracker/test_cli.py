@@ -268,7 +268,12 @@ def _tags_as_text(e: dict[str, Any]) -> None:
     ids=["secret-marking", "unknown-status", "missing-title", "tags-as-text"],
 )
 def test_import_refuses_a_bad_engagement_and_writes_nothing(
-    demo_db: Path, demo_export: str, tmp_path: Path, spoil: Any, label: str, field: str,
+    demo_db: Path,
+    demo_export: str,
+    tmp_path: Path,
+    spoil: Any,
+    label: str,
+    field: str,
     word: str,
 ) -> None:
     document = copy.deepcopy(json.loads(demo_export))
@@ -324,9 +329,7 @@ def test_edit_with_stale_version_is_a_conflict_and_writes_nothing(
     assert after_first["summary"] == "First edit."
     assert after_first["version"] == 2
 
-    second = run_cli(
-        demo_db, "edit", "1", "--set", "summary=Second edit.", "--expect-version", "1"
-    )
+    second = run_cli(demo_db, "edit", "1", "--set", "summary=Second edit.", "--expect-version", "1")
     one_line_error(second, "conflict", "summary", "nothing was saved")
     assert show_json(demo_db, "1") == after_first
 
@@ -348,8 +351,11 @@ def test_edit_with_stale_version_is_a_conflict_and_writes_nothing(
 def test_edit_takes_partial_dates_in_typed_forms(
     demo_db: Path, started: str, follow_up: str, started_iso: str, follow_up_iso: str
 ) -> None:
-    ok(run_cli(demo_db, "edit", NATO, "--set", f"started={started}",
-               "--set", f"follow_up={follow_up}"))
+    ok(
+        run_cli(
+            demo_db, "edit", NATO, "--set", f"started={started}", "--set", f"follow_up={follow_up}"
+        )
+    )
     shown = show_json(demo_db, NATO)
     assert (shown["started"], shown["follow_up"]) == (started_iso, follow_up_iso)
     assert shown["version"] == 2

@@ -42,7 +42,10 @@ class EditorProcess:
         self.name = name
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "tests.tracker.editor_worker", str(db), name],
-            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
         )
 
     def ask(self, **command: Any) -> dict[str, Any]:
@@ -130,8 +133,10 @@ def test_stale_saves_are_refused_and_no_save_is_lost(
                 answer = editor.ask(op="merge")
                 clashing = changed_since & set(form.changes)
                 if clashing:
-                    assert answer == {"result": "clash", "fields": sorted(
-                        clashing, key=FIELDS.index)}, (trial, answer)
+                    assert answer == {
+                        "result": "clash",
+                        "fields": sorted(clashing, key=FIELDS.index),
+                    }, (trial, answer)
                     assert stored(reader, target) == (version, values)
                     tally["clash"] += 1
                     continue

@@ -38,14 +38,22 @@ ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = int(os.environ.get("TRACKER_CRASH_KILLS", "150"))
 SEED = int(os.environ.get("TRACKER_CRASH_SEED", "20261127"))
 
-CHILD_KEYS = ("scope_limits", "restrictions", "clarifications", "status_history",
-              "sources", "concerns", "tags")
+CHILD_KEYS = (
+    "scope_limits",
+    "restrictions",
+    "clarifications",
+    "status_history",
+    "sources",
+    "concerns",
+    "tags",
+)
 
 
 def children_of_import(round_no: int) -> int:
     """How many child rows a whole import of round ``round_no`` writes."""
     return sum(
-        len(item.get(key, [])) for item in import_document(round_no)["engagements"]
+        len(item.get(key, []))
+        for item in import_document(round_no)["engagements"]
         for key in CHILD_KEYS
     )
 
@@ -57,9 +65,19 @@ def run_workers(tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
         folder = tmp_path / mode
         folder.mkdir()
         procs[mode] = subprocess.Popen(
-            [sys.executable, "-m", "tests.tracker.crash_worker", mode,
-             str(folder / "tracker.db"), str(ROUNDS), str(SEED)],
-            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [
+                sys.executable,
+                "-m",
+                "tests.tracker.crash_worker",
+                mode,
+                str(folder / "tracker.db"),
+                str(ROUNDS),
+                str(SEED),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
     results = {}
     for mode, proc in procs.items():
@@ -163,7 +181,10 @@ def test_killing_real_tracker_import_processes(tmp_path: Path) -> None:
         path.write_text(json.dumps(import_document(r)), encoding="utf-8")
         proc = subprocess.Popen(
             [sys.executable, "-m", "tracker", "--db", str(db), "import", str(path)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
         )
         time.sleep(rng.uniform(0.2, 1.2))
         proc.send_signal(signal.SIGKILL)
@@ -180,9 +201,11 @@ def test_killing_real_tracker_import_processes(tmp_path: Path) -> None:
 def _count_round(db: Path, round_no: int) -> int:
     conn = sqlite3.connect(db)
     try:
-        return int(conn.execute(
-            "SELECT count(*) FROM engagement WHERE uid LIKE ?", (f"r{round_no}-%",)
-        ).fetchone()[0])
+        return int(
+            conn.execute(
+                "SELECT count(*) FROM engagement WHERE uid LIKE ?", (f"r{round_no}-%",)
+            ).fetchone()[0]
+        )
     finally:
         conn.close()
 

@@ -1,4 +1,4 @@
-"""Tests for tracker.dates: partial dates, their canonical forms and the lenient parser."""
+"""Tests for tracker.domain.dates: partial dates, their canonical forms and the lenient parser."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from tracker.dates import DateParseError, PartialDate, Precision, parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate, Precision, parse_partial_date
 
 D = datetime.date
 TODAY = D(2026, 5, 14)

@@ -36,13 +36,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker.briefings import BriefingRequest, render_briefing
-from tracker.errors import ValidationError
-from tracker.files import dump_json, read_json, write_atomic
-from tracker.interchange import FORMAT
-from tracker.model import EngagementData, Filters, ScopeLimit
+from tracker.domain.errors import ValidationError
+from tracker.domain.interchange import FORMAT
+from tracker.domain.model import EngagementData, Filters, ScopeLimit
+from tracker.domain.vocab import ScopeKind
 from tracker.services import Tracker
-from tracker.vocab import ScopeKind
+from tracker.services.briefings import BriefingRequest, render_briefing
+from tracker.services.files import dump_json, read_json, write_atomic
 
 TARGET = int(os.environ.get("TRACKER_HOSTILE_STRINGS", "10000"))
 
@@ -177,9 +177,7 @@ _SPECIAL_CHARS = sorted(set("".join(SAMPLES)))
 
 storable_text = st.one_of(
     st.sampled_from(SAMPLES),
-    st.text(
-        st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30
-    ),
+    st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=30),
     st.text(st.sampled_from(_SPECIAL_CHARS), min_size=1, max_size=30),
     st.lists(st.sampled_from(SAMPLES), min_size=2, max_size=5).map("".join),
 )
@@ -560,16 +558,14 @@ def _megabyte(piece: str) -> str:
 
 
 HUGE = (
-    _megabyte("<b>&amp; '; DROP TABLE engagement; -- \"x\" <img src=/etc/passwd>\n"),
+    _megabyte('<b>&amp; \'; DROP TABLE engagement; -- "x" <img src=/etc/passwd>\n'),
     _megabyte("中文字符 \U0001f600 Ελληνικά \u202e Кириллица العربية\u200b\u2066 "),
     _megabyte("x"),
     _megabyte("\x01\x1b\x7f\x85\r\n\t\u2028\ufeff a"),
 )
 
 
-def test_megabyte_strings_round_trip(
-    tmp_path_factory: pytest.TempPathFactory, files: Path
-) -> None:
+def test_megabyte_strings_round_trip(tmp_path_factory: pytest.TempPathFactory, files: Path) -> None:
     TRIED["huge"] += len(HUGE) + 1
     base = tmp_path_factory.mktemp("huge")
     source = Tracker.open(f"sqlite:///{base / 'source.db'}", user="hostile")

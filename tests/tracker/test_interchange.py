@@ -15,14 +15,14 @@ from typing import Any
 
 import pytest
 
-from tracker.demo import demo_document
-from tracker.errors import NotFoundError, ValidationError
-from tracker.files import dump_json
-from tracker.flatfile import FLAT_FIELDS, from_csv, to_csv
-from tracker.interchange import FORMAT
-from tracker.model import CHILD_FIELDS, Filters, ImportResult
+from tracker.domain.demo import demo_document
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.flatfile import FLAT_FIELDS, from_csv, to_csv
+from tracker.domain.interchange import FORMAT
+from tracker.domain.model import CHILD_FIELDS, Filters, ImportResult
+from tracker.domain.vocab import Confidence, Status
 from tracker.services import Cancelled, Tracker
-from tracker.vocab import Confidence, Status
+from tracker.services.files import dump_json
 
 NATO = "demo-nato-openai"
 DOD_OPENAI = "demo-dod-openai"

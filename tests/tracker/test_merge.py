@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from tracker.dates import PartialDate, Precision
-from tracker.merge import (
+from tracker.domain.dates import PartialDate, Precision
+from tracker.domain.merge import (
     FIELD_LABELS,
     FieldConflict,
     describe,
@@ -15,7 +15,7 @@ from tracker.merge import (
     resolve,
     three_way_merge,
 )
-from tracker.model import (
+from tracker.domain.model import (
     FIELD_NAMES,
     Clarification,
     Concern,
@@ -25,7 +25,7 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import (
+from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
     Region,
@@ -93,8 +93,9 @@ def test_same_field_changed_differently_is_a_conflict() -> None:
     result = three_way_merge(ORIGINAL, mine, theirs)
     assert not result.clean
     assert result.conflicts == (
-        FieldConflict(field="summary", original="Exploratory talks.", mine="Mine.",
-                      theirs="Theirs."),
+        FieldConflict(
+            field="summary", original="Exploratory talks.", mine="Mine.", theirs="Theirs."
+        ),
     )
     assert result.conflict_fields == ("summary",)
     # Non-conflicting changes of both sides are in; the conflict holds mine for now.
@@ -105,10 +106,13 @@ def test_same_field_changed_differently_is_a_conflict() -> None:
 
 
 def test_child_lists_conflict_as_a_whole() -> None:
-    mine = edit(ORIGINAL, scope_limits=(*ORIGINAL.scope_limits,
-                                        ScopeLimit(ScopeKind.DATA, "No personal data")))
-    theirs = edit(ORIGINAL, scope_limits=(*ORIGINAL.scope_limits,
-                                          ScopeLimit(ScopeKind.HOSTING, "EU hosting")))
+    mine = edit(
+        ORIGINAL,
+        scope_limits=(*ORIGINAL.scope_limits, ScopeLimit(ScopeKind.DATA, "No personal data")),
+    )
+    theirs = edit(
+        ORIGINAL, scope_limits=(*ORIGINAL.scope_limits, ScopeLimit(ScopeKind.HOSTING, "EU hosting"))
+    )
     result = three_way_merge(ORIGINAL, mine, theirs)
     assert result.conflict_fields == ("scope_limits",)
     assert result.conflicts[0].mine == mine.scope_limits
@@ -129,9 +133,7 @@ def test_setting_versus_clearing_a_field_is_a_conflict() -> None:
     result = three_way_merge(
         ORIGINAL, edit(ORIGINAL, region=Region.GLOBAL), edit(ORIGINAL, region=None)
     )
-    assert result.conflicts == (
-        FieldConflict("region", Region.EUROPE, Region.GLOBAL, None),
-    )
+    assert result.conflicts == (FieldConflict("region", Region.EUROPE, Region.GLOBAL, None),)
 
 
 def test_resolve_picks_per_field() -> None:
@@ -189,25 +191,40 @@ def test_describe_children_one_item_per_line() -> None:
             ScopeLimit(ScopeKind.PERSONNEL, "Cleared personnel"),
         ),
         restrictions=(
-            RestrictionStance("no-mass-domestic-surveillance", "No mass domestic surveillance",
-                              Stance.AGREED, "in the contract"),
-            RestrictionStance("no-fully-autonomous-weapons", "No fully autonomous weapons",
-                              Stance.DISPUTED),
+            RestrictionStance(
+                "no-mass-domestic-surveillance",
+                "No mass domestic surveillance",
+                Stance.AGREED,
+                "in the contract",
+            ),
+            RestrictionStance(
+                "no-fully-autonomous-weapons", "No fully autonomous weapons", Stance.DISPUTED
+            ),
         ),
         status_history=(
             StatusEvent(Status.EXPLORATORY, PartialDate(2025, Precision.YEAR, approximate=True)),
-            StatusEvent(Status.AGREED, PartialDate(2026, Precision.DAY, month=2, day=27),
-                        note="Closed"),
+            StatusEvent(
+                Status.AGREED, PartialDate(2026, Precision.DAY, month=2, day=27), note="Closed"
+            ),
             StatusEvent(Status.ACTIVE),
         ),
         concerns=(Concern(ConcernKind.DATA_SOVEREIGNTY, "EU data rules", Severity.HIGH),),
-        sources=(Source("Example News", "Talks reported", "https://example.org/a",
-                        PartialDate(2026, Precision.MONTH, month=3)),),
+        sources=(
+            Source(
+                "Example News",
+                "Talks reported",
+                "https://example.org/a",
+                PartialDate(2026, Precision.MONTH, month=3),
+            ),
+        ),
         clarifications=(
-            Clarification(original_by="CEO", original="across NATO",
-                          clarified_by="Spokesperson",
-                          clarified_on=PartialDate(2026, Precision.MONTH, month=3),
-                          clarification="unclassified only"),
+            Clarification(
+                original_by="CEO",
+                original="across NATO",
+                clarified_by="Spokesperson",
+                clarified_on=PartialDate(2026, Precision.MONTH, month=3),
+                clarification="unclassified only",
+            ),
         ),
     )
     assert describe(data, "scope_limits") == (

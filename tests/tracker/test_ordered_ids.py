@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import queries, services
-from tracker.model import SORT_KEYS, Filters
+from db import queries
+from tracker.domain.model import SORT_KEYS, Filters
+from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
-from tracker.vocab import Region, Status
+from tracker.services import core as services
 
 FILTERS = (
     Filters(),

@@ -17,9 +17,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from db.schema import SCHEMA_VERSION
-from tracker.dates import PartialDate, parse_partial_date
-from tracker.errors import ConflictError, NotFoundError, ValidationError
-from tracker.model import (
+from tracker.domain.dates import PartialDate, parse_partial_date
+from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
+from tracker.domain.model import (
     Clarification,
     Concern,
     Engagement,
@@ -30,8 +30,7 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.services import Tracker
-from tracker.vocab import (
+from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
     Region,
@@ -40,6 +39,7 @@ from tracker.vocab import (
     Stance,
     Status,
 )
+from tracker.services import Tracker
 
 NATO = "demo-nato-openai"
 DOD_OPENAI = "demo-dod-openai"
@@ -445,9 +445,7 @@ def test_save_of_unchanged_data_is_a_no_op(demo: Tracker) -> None:
     assert saved == current
 
 
-def test_save_with_a_stale_version_is_a_conflict(
-    demo: Tracker, tmp_db_url: str
-) -> None:
+def test_save_with_a_stale_version_is_a_conflict(demo: Tracker, tmp_db_url: str) -> None:
     current = by_uid(demo, NATO)
     demo.update(engagement_id=current.id, expected_version=1, changes={"owner": "Someone"})
     audit_before = audit_rows(tmp_db_url)
@@ -945,7 +943,7 @@ def test_set_markings_refuses_classified_markings(tracker: Tracker) -> None:
         tracker.set_markings(markings=["PUBLIC", "UNCLASSIFIED", "NATO RESTRICTED"])
 
     assert caught.value.field == "markings"
-    assert tracker.markings() == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
+    assert tracker.domain.markings() == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
 
 
 def test_set_markings_refuses_to_drop_a_marking_in_use(demo: Tracker) -> None:

@@ -20,8 +20,8 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from tests.conftest import read_only_role_url, server_url
-from tracker.errors import ReadOnlyDatabaseError, StorageError
-from tracker.model import Filters
+from tracker.domain.errors import ReadOnlyDatabaseError, StorageError
+from tracker.domain.model import Filters
 from tracker.services import Tracker
 
 pytestmark = pytest.mark.skipif(
@@ -30,15 +30,30 @@ pytestmark = pytest.mark.skipif(
 
 ROOT = Path(__file__).resolve().parents[2]
 SEARCHES = (
-    "nato", "NATO openai", "u.s. def", "red lin", "surveil", "anthrop", "clarif",
-    "2026", "q2", "government programme", "autonomous weapons", "zzz", "o", "de",
+    "nato",
+    "NATO openai",
+    "u.s. def",
+    "red lin",
+    "surveil",
+    "anthrop",
+    "clarif",
+    "2026",
+    "q2",
+    "government programme",
+    "autonomous weapons",
+    "zzz",
+    "o",
+    "de",
 )
 
 
 def run_cli(db: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tracker", "--db", db, *args],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
         env={**os.environ, "TRACKER_USER": "cli"},
     )
 
@@ -81,8 +96,12 @@ def test_the_cli_runs_against_the_server(tmp_db_url: str, tmp_path: Path) -> Non
     listed = json.loads(run_cli(tmp_db_url, "list", "--format", "json").stdout)
     assert len(listed) == 4
     first = str(listed[0]["id"])
-    assert run_cli(tmp_db_url, "edit", first, "--set", "summary=team", "--expect-version", "1")\
-        .returncode == 0
+    assert (
+        run_cli(
+            tmp_db_url, "edit", first, "--set", "summary=team", "--expect-version", "1"
+        ).returncode
+        == 0
+    )
     stale = run_cli(tmp_db_url, "edit", first, "--set", "summary=late", "--expect-version", "1")
     assert stale.returncode == 1 and "conflict" in stale.stderr
     pdf = tmp_path / "team.pdf"
@@ -125,9 +144,12 @@ def test_a_password_in_the_url_is_never_shown_or_remembered(tmp_db_url: str) -> 
     with_password = make_url(tmp_db_url).set(password="s3cret-word")
     service = Tracker.open(tmp_db_url, user="t")
     try:
-        assert "s3cret" not in Tracker(
-            type(service.database)(with_password.render_as_string(hide_password=False))
-        ).url
+        assert (
+            "s3cret"
+            not in Tracker(
+                type(service.database)(with_password.render_as_string(hide_password=False))
+            ).url
+        )
     finally:
         service.close()
 
@@ -155,7 +177,7 @@ def test_a_role_that_can_only_read_gets_a_read_only_tracker(tmp_db_url: str) -> 
 EDITOR = textwrap.dedent(
     """
     import json, sys
-    from tracker.errors import ConflictError
+    from tracker.domain.errors import ConflictError
     from tracker.services import Tracker
     url, name, target, saves = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     service = Tracker.open(url, user=name)
@@ -186,7 +208,10 @@ def test_many_editors_at_once_lose_no_update(tmp_db_url: str) -> None:
     editors = [
         subprocess.Popen(
             [sys.executable, "-c", EDITOR, tmp_db_url, name, str(target), "60"],
-            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
         )
         for name in "abcd"

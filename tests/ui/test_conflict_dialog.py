@@ -16,12 +16,12 @@ from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from tracker.dates import PartialDate, Precision
-from tracker.errors import ConflictError
-from tracker.merge import three_way_merge
-from tracker.model import Engagement, EngagementData, ScopeLimit
+from tracker.domain.dates import PartialDate, Precision
+from tracker.domain.errors import ConflictError
+from tracker.domain.merge import three_way_merge
+from tracker.domain.model import Engagement, EngagementData, ScopeLimit
+from tracker.domain.vocab import ScopeKind, Status
 from tracker.services import Tracker
-from tracker.vocab import ScopeKind, Status
 from ui.conflict_dialog import (
     KEEP_COL,
     MINE_COL,
@@ -161,7 +161,11 @@ def test_same_field_shows_dialog_and_mine_is_stored(
     mine = edit(base.data, summary="My summary.", title="My title")
     seen: list[ConflictDialog] = []
     saved = save_with_merge(
-        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
         ask=answer({"summary": "mine"}, seen=seen),
     )
     assert len(seen) == 1
@@ -183,7 +187,11 @@ def test_choosing_theirs_stores_theirs(
     their_save(other, base, summary="Their summary.")
     mine = edit(base.data, summary="My summary.", title="My title")
     saved = save_with_merge(
-        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
         ask=answer({"summary": "theirs"}),
     )
     assert saved is not None
@@ -199,7 +207,11 @@ def test_cancel_returns_none_and_nothing_is_lost(
     mine = edit(base.data, summary="My summary.")
     before = mine
     saved = save_with_merge(
-        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
         ask=answer(action="cancel"),
     )
     assert saved is None
@@ -207,7 +219,11 @@ def test_cancel_returns_none_and_nothing_is_lost(
     assert mine == before and mine.summary == "My summary."  # mine is still with the caller
     # Saving again later (e.g. after the user reconsiders) still works.
     again = save_with_merge(
-        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
         ask=answer({"summary": "mine"}),
     )
     assert again is not None and again.data.summary == "My summary."
@@ -219,7 +235,11 @@ def test_keep_theirs_discards_mine(
     theirs = their_save(other, base, summary="Their summary.")
     mine = edit(base.data, summary="My summary.", title="My title")
     saved = save_with_merge(
-        service, engagement_id=base.id, base=base, mine=mine, parent=None,
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
         ask=answer(action="keep_theirs"),
     )
     assert saved == theirs
@@ -237,8 +257,11 @@ def test_another_conflict_while_the_dialog_is_open_is_merged_again(
         seen.append(dialog)
         if len(seen) == 1:
             # A third save lands while the user thinks: a clean change, then a clash.
-            other.save(engagement_id=base.id, expected_version=first.version,
-                       data=edit(first.data, owner="Third desk", summary="Third summary."))
+            other.save(
+                engagement_id=base.id,
+                expected_version=first.version,
+                data=edit(first.data, owner="Third desk", summary="Third summary."),
+            )
             dialog.set_choice("summary", "mine")
         else:
             assert dialog.conflict_fields() == ("summary",)
@@ -264,8 +287,11 @@ def test_a_clean_retry_after_the_dialog_needs_no_second_dialog(
 
     def ask(dialog: ConflictDialog) -> int:
         calls.append(1)
-        other.save(engagement_id=base.id, expected_version=first.version,
-                   data=edit(first.data, next_step="Third step."))
+        other.save(
+            engagement_id=base.id,
+            expected_version=first.version,
+            data=edit(first.data, next_step="Third step."),
+        )
         dialog.save_merged()
         return dialog.result()
 
@@ -275,7 +301,9 @@ def test_a_clean_retry_after_the_dialog_needs_no_second_dialog(
     assert calls == [1]
     assert saved is not None
     assert (saved.data.title, saved.data.summary, saved.data.next_step) == (
-        "My title", "My summary.", "Third step."
+        "My title",
+        "My summary.",
+        "Third step.",
     )
 
 
@@ -286,15 +314,22 @@ def test_endless_conflicts_give_up_with_the_conflict(
 
     def racing_save(**kwargs):  # somebody always saves just before us
         current = other.get(engagement_id=base.id)
-        other.save(engagement_id=base.id, expected_version=current.version,
-                   data=edit(current.data, next_step=f"step {current.version}"))
+        other.save(
+            engagement_id=base.id,
+            expected_version=current.version,
+            data=edit(current.data, next_step=f"step {current.version}"),
+        )
         return real_save(**kwargs)
 
     monkeypatch.setattr(service, "save", racing_save)
     with pytest.raises(ConflictError):
         save_with_merge(
-            service, engagement_id=base.id, base=base, mine=edit(base.data, title="Mine"),
-            parent=None, ask=never_ask,
+            service,
+            engagement_id=base.id,
+            base=base,
+            mine=edit(base.data, title="Mine"),
+            parent=None,
+            ask=never_ask,
         )
 
 

@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from tracker.demo import demo_document
-from tracker.model import AuditEntry, Engagement
+from tracker.domain.demo import demo_document
+from tracker.domain.model import AuditEntry, Engagement
+from tracker.domain.vocab import Status
 from tracker.services import Tracker
-from tracker.vocab import Status
 from ui.detail_pane import ELIDE_AT, DetailPane, DocumentColours
 from ui.style import STATUS_COLOURS, contrast_ratio, status_chip_html, status_text_colour
 

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tracker.dates import DateParseError, PartialDate, Precision
-from tracker.demo import RED_LINES, demo_document
-from tracker.errors import ValidationError
-from tracker.interchange import data_from_json
-from tracker.markings import DEFAULT_MARKINGS
-from tracker.model import EngagementData, ScopeLimit
-from tracker.vocab import Confidence, Region, ScopeKind, Stance, Status
+from tracker.domain.dates import DateParseError, PartialDate, Precision
+from tracker.domain.demo import RED_LINES, demo_document
+from tracker.domain.errors import ValidationError
+from tracker.domain.interchange import data_from_json
+from tracker.domain.markings import DEFAULT_MARKINGS
+from tracker.domain.model import EngagementData, ScopeLimit
+from tracker.domain.vocab import Confidence, Region, ScopeKind, Stance, Status
 from ui.engagement_form import EngagementDialog
 from ui.partial_date_edit import ERROR_COLOUR, ERROR_COLOUR_DARK, PartialDateEdit
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import activate
-from tracker.errors import StorageError
-from tracker.model import Filters
+from tracker.domain.errors import StorageError
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
-from tracker.vocab import Region, Status
 from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow

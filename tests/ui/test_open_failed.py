@@ -22,8 +22,8 @@ from pytestqt.qtbot import QtBot
 from db.schema import SCHEMA_VERSION
 from tests.tracker.test_bad_files import LOCKER
 from tests.ui.conftest import demo_file
-from tracker.errors import DamagedDatabaseError, TrackerError
-from tracker.model import Filters
+from tracker.domain.errors import DamagedDatabaseError, TrackerError
+from tracker.domain.model import Filters
 from tracker.services import Tracker
 from ui.app import open_or_recover
 from ui.main_window import MainWindow

@@ -42,9 +42,12 @@ def in_connection_dialog(window: MainWindow, act: object) -> None:
 
 
 def test_server_urls_never_carry_a_password() -> None:
-    assert build_server_url(
-        host="db.example.org", port=5433, database="policy team", user="ana", service=""
-    ) == "postgresql+psycopg://ana@db.example.org:5433/policy%20team"
+    assert (
+        build_server_url(
+            host="db.example.org", port=5433, database="policy team", user="ana", service=""
+        )
+        == "postgresql+psycopg://ana@db.example.org:5433/policy%20team"
+    )
     assert build_server_url(host="", port=5432, database="", user="", service="tracker") == (
         "postgresql+psycopg:///?service=tracker"
     )
@@ -108,8 +111,13 @@ def test_a_read_only_database_shows_why_and_offers_no_editing(
     select_title(window, "NATO")
     assert window.read_only_banner.isVisible()
     assert reason in window.read_only_banner.text()
-    for action in (window.new_action, window.edit_action, window.delete_action,
-                   window.import_action, window.demo_action):
+    for action in (
+        window.new_action,
+        window.edit_action,
+        window.delete_action,
+        window.import_action,
+        window.demo_action,
+    ):
         assert not action.isEnabled(), action.text()
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
@@ -151,7 +159,8 @@ def test_unsaved_edits_survive_the_server_going_away(
     activate(qtbot, win)
     warnings: list[str] = []
     monkeypatch.setattr(
-        main_window_module.QMessageBox, "warning",
+        main_window_module.QMessageBox,
+        "warning",
         lambda _parent, _title, text, *a: warnings.append(text),
     )
     eid = select_title(win, "NATO")

@@ -1,7 +1,7 @@
 """The service layer: the only way in to the engagement store.
 
 Every public method is one transaction, takes keyword arguments, returns plain data
-(never live ORM objects), raises only ``tracker.errors`` and prints nothing. The
+(never live ORM objects), raises only ``tracker.domain.errors`` and prints nothing. The
 desktop app and the command line both go through it.
 """
 
@@ -23,8 +23,9 @@ from typing import Any
 from sqlalchemy import Connection, func, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import audit_chain, fulltext, health, pg_dump, schema, tables
+from db import audit_chain, fulltext, health, pg_dump, queries, schema, store, tables
 from db import backup as db_backup
+from db.backup import BACKUP_FOLDER
 from db.engine import Database, resolve_url, sqlite_path
 from db.errors import (
     DatabaseError,
@@ -33,10 +34,8 @@ from db.errors import (
     NotATrackerDatabase,
     SchemaTooNew,
 )
-from tracker import queries, store
-from tracker.backups import BACKUP_FOLDER
-from tracker.dates import PartialDate
-from tracker.errors import (
+from tracker.domain.dates import PartialDate
+from tracker.domain.errors import (
     ConflictError,
     DamagedDatabaseError,
     LockedDatabaseError,
@@ -47,7 +46,7 @@ from tracker.errors import (
     TrackerError,
     ValidationError,
 )
-from tracker.interchange import (
+from tracker.domain.interchange import (
     ENGAGEMENT_KEYS,
     FORMAT,
     data_from_json,
@@ -55,12 +54,12 @@ from tracker.interchange import (
     document_engagements,
     record_label,
 )
-from tracker.markings import (
+from tracker.domain.markings import (
     DEFAULT_MARKINGS,
     DEFAULT_RECORD_MARKING,
     check_marking_list,
 )
-from tracker.model import (
+from tracker.domain.model import (
     CHILD_FIELDS,
     AuditEntry,
     CheckReport,
@@ -73,7 +72,7 @@ from tracker.model import (
     Selection,
     Statistics,
 )
-from tracker.vocab import Confidence, Region, Status
+from tracker.domain.vocab import Confidence, Region, Status
 
 E = tables.engagement
 
@@ -728,7 +727,7 @@ class Tracker:
 
     def load_demo(self, *, if_empty: bool = False) -> ImportResult:
         """Load the demo engagements (idempotent); with ``if_empty``, only into an empty store."""
-        from tracker.demo import demo_document
+        from tracker.domain.demo import demo_document
 
         if if_empty and self.count(filters=Filters()) + self.count(filters=Filters(trash=True)):
             return ImportResult()

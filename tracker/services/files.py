@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import TrackerError, ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
@@ -47,9 +47,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except FileNotFoundError:
         raise TrackerError(f"{path}: no such file") from None
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            f"not UTF-8 text (byte {exc.start})", record=str(path)
-        ) from None
+        raise ValidationError(f"not UTF-8 text (byte {exc.start})", record=str(path)) from None
     except OSError as exc:
         raise TrackerError(f"cannot read {path}: {exc.strerror or exc}") from None
 

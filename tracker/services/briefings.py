@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tracker.errors import TrackerError, ValidationError
-from tracker.markings import check_marking, highest
-from tracker.model import Filters, Selection
+from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.markings import check_marking, highest
+from tracker.domain.model import Filters, Selection
 from tracker.services import Tracker
 
 PAGE_SIZES = ("A4", "Letter")

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tracker import __version__
-from tracker.dates import DateParseError, parse_partial_date
-from tracker.errors import DamagedDatabaseError, TrackerError, ValidationError
-from tracker.files import dump_json, read_json, read_text, write_atomic
-from tracker.flatfile import from_csv, to_csv
-from tracker.interchange import data_to_json
-from tracker.model import SORT_KEYS, Engagement, EngagementRow, Filters
+from tracker.domain.dates import DateParseError, parse_partial_date
+from tracker.domain.errors import DamagedDatabaseError, TrackerError, ValidationError
+from tracker.domain.flatfile import from_csv, to_csv
+from tracker.domain.interchange import data_to_json
+from tracker.domain.model import SORT_KEYS, Engagement, EngagementRow, Filters
+from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
 from tracker.services import Tracker
-from tracker.vocab import Confidence, Region, Status, Vocabulary
+from tracker.services.files import dump_json, read_json, read_text, write_atomic
 
 GUI_ENTRY_POINTS = "engagement_tracker.gui"
 
@@ -383,7 +383,7 @@ def _names_backup_file(ref: str) -> bool:
 
 
 def _restore_backup(args: argparse.Namespace, err: TextIO) -> int:
-    from tracker.backups import database_file, restore
+    from tracker.services.backups import database_file, restore
 
     if args.expect_version is not None:
         raise UsageError("--expect-version is for engagements, not backup files")
@@ -495,7 +495,7 @@ def _dispatch(
 
 
 def _brief(service: Tracker, args: argparse.Namespace, err: TextIO) -> None:
-    from tracker.briefings import BriefingRequest, render_briefing
+    from tracker.services.briefings import BriefingRequest, render_briefing
 
     filters = filters_from_args(args)
     if args.ids:

@@ -24,8 +24,8 @@ from sqlalchemy import (
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
-from tracker.model import Filters
-from tracker.vocab import Confidence, Status
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Confidence, Status
 
 E = tables.engagement
 ORG = tables.organisation
@@ -103,7 +103,7 @@ _COUNTERPART = ORG.alias("counterpart_org")
 
 
 def order_columns(sort: str, markings: Sequence[str]) -> list[Any]:
-    """ORDER BY terms for a sort key of ``tracker.model.SORT_KEYS`` (ascending)."""
+    """ORDER BY terms for a sort key of ``tracker.domain.model.SORT_KEYS`` (ascending)."""
     orders: dict[str, list[Any]] = {
         "title": [E.c.title_key],
         "counterpart": [_COUNTERPART.c.name_key, E.c.title_key],
@@ -170,9 +170,7 @@ def ordered_ids_statements(
     """
     if dialect != "sqlite" or not whole_live_table(filters):
         return [
-            ids_query(
-                filters, sort=sort, descending=descending, markings=markings, dialect=dialect
-            )
+            ids_query(filters, sort=sort, descending=descending, markings=markings, dialect=dialect)
         ]
     direction = "DESC" if descending else "ASC"
     if sort in _RANKED:
@@ -234,4 +232,3 @@ def _ranked_words(sort: str, markings: Sequence[str]) -> list[str]:
 def count_query(filters: Filters, dialect: str) -> Select[Any]:
     """SELECT count(*) of the engagements matching ``filters``."""
     return select(func.count()).select_from(E).where(*where_clauses(filters, dialect))
-

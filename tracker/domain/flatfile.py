@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from tracker.errors import ValidationError
+from tracker.domain.errors import ValidationError
 
 FLAT_FIELDS: tuple[str, ...] = (
     "id",

@@ -17,15 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from db import backup as db_backup
+from db.backup import BACKUP_FOLDER
 from db.engine import resolve_url, sqlite_path
 from db.errors import DatabaseError
-from tracker.errors import StorageError, ValidationError
+from tracker.domain.errors import StorageError, ValidationError
 
 if TYPE_CHECKING:
     from tracker.services import Tracker
 
 # The folder, beside the database file, that holds its backups.
-BACKUP_FOLDER = "backups"
 # Names of the backups ``Tracker.backup`` makes by default.
 AUTOMATIC_NAME = re.compile(r"^tracker-(\d{8})-(\d{6})(?:-\d+)?\.db$")
 

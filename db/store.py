@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult, Table, bindparam, func, select, text
 
 from db import fulltext, tables
-from tracker.dates import PartialDate
-from tracker.interchange import data_to_json
-from tracker.model import (
+from tracker.domain.dates import PartialDate
+from tracker.domain.interchange import data_to_json
+from tracker.domain.model import (
     FIELD_NAMES,
     AuditEntry,
     Clarification,
@@ -31,7 +31,7 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import (
+from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
     OrgKind,
@@ -162,13 +162,9 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
             status_history=tuple(
                 StatusEvent(Status(e.status), _date(e.on), e.note, e.source) for e in events[i]
             ),
-            sources=tuple(
-                Source(s.outlet, s.title, s.url, _date(s.published)) for s in sources[i]
-            ),
+            sources=tuple(Source(s.outlet, s.title, s.url, _date(s.published)) for s in sources[i]),
             concerns=tuple(
-                Concern(
-                    ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None
-                )
+                Concern(ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None)
                 for c in concerns[i]
             ),
         )
@@ -223,9 +219,7 @@ def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
     if found is not None:
         return int(found)
     result = conn.execute(
-        o.insert().values(
-            name=name.strip(), name_key=key, kind=kind.value if kind else None
-        )
+        o.insert().values(name=name.strip(), name_key=key, kind=kind.value if kind else None)
     )
     return new_id(result)
 
@@ -394,9 +388,7 @@ def add_child_rows(
             for n, c in enumerate(data.concerns)
         ]
     if data.tags:
-        batches[tables.engagement_tag] += [
-            (eid, n, tag_id(t)) for n, t in enumerate(data.tags)
-        ]
+        batches[tables.engagement_tag] += [(eid, n, tag_id(t)) for n, t in enumerate(data.tags)]
 
 
 def insert_rows(
@@ -478,9 +470,7 @@ def insert_new(
         counterpart = organisations[data.counterpart.strip().casefold()]
         values = _engagement_columns(data, vendor, counterpart)
         engagements.append((eid, uid or str(uuid.uuid4()), 1, now, now, None, *values.values()))
-        add_child_rows(
-            children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__
-        )
+        add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
         indexed.append((eid, data.title, fulltext_body(data)))
         audits.append((now, who, eid, 1, action, "engagement", None, data.title))
     columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
@@ -684,9 +674,7 @@ def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> 
 def history(conn: Connection, engagement_id: int) -> list[AuditEntry]:
     """The audit trail of one engagement, newest first."""
     a = tables.audit
-    rows = conn.execute(
-        select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc())
-    )
+    rows = conn.execute(select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc()))
     return [
         AuditEntry(
             id=r.id,

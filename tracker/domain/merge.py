@@ -25,8 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from tracker.dates import PartialDate
-from tracker.model import (
+from tracker.domain.dates import PartialDate
+from tracker.domain.model import (
     FIELD_NAMES,
     Clarification,
     Concern,
@@ -36,7 +36,7 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import Vocabulary
+from tracker.domain.vocab import Vocabulary
 
 __all__ = [
     "FIELD_LABELS",
@@ -91,7 +91,7 @@ class MergeResult:
     ``merged`` holds every non-conflicting change of both sides; for a conflicting
     field it holds *mine* (the default choice) until :func:`resolve` says otherwise.
     The ``*_changed`` tuples name the fields each side changed against ``original``,
-    in :data:`~tracker.model.FIELD_NAMES` order.
+    in :data:`~tracker.domain.model.FIELD_NAMES` order.
     """
 
     merged: EngagementData
@@ -235,8 +235,13 @@ def _item(item: object) -> str:
         when = _date(item.on) or "date unknown"
         return _join(f"{when}: {item.status.label}", item.note, item.source)
     if isinstance(item, Source):
-        return _join(item.outlet, f"“{item.title}”" if item.title else "",
-                     _date(item.published), item.url, sep=", ")
+        return _join(
+            item.outlet,
+            f"“{item.title}”" if item.title else "",
+            _date(item.published),
+            item.url,
+            sep=", ",
+        )
     if isinstance(item, Concern):
         severity = f" ({item.severity.label})" if item.severity else ""
         return f"{item.kind.label}{severity}: {item.text}"

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
-from tracker.dates import PartialDate
-from tracker.vocab import ConcernKind, Confidence, Region, ScopeKind, Severity, Stance, Status
+from tracker.domain.dates import PartialDate
+from tracker.domain.vocab import (
+    ConcernKind,
+    Confidence,
+    Region,
+    ScopeKind,
+    Severity,
+    Stance,
+    Status,
+)
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from tracker.dates import DateParseError, PartialDate, parse_partial_date
-from tracker.errors import ValidationError
-from tracker.markings import check_marking
-from tracker.model import (
+from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.markings import check_marking
+from tracker.domain.model import (
     Clarification,
     Concern,
     EngagementData,
@@ -24,7 +24,7 @@ from tracker.model import (
     Source,
     StatusEvent,
 )
-from tracker.vocab import (
+from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
     Region,
@@ -413,9 +413,7 @@ def document_engagements(document: object) -> list[object]:
         if key not in ("format", "engagements"):
             raise ValidationError("unknown field at the top of the file", field=str(key))
     if document.get("format") != FORMAT:
-        raise ValidationError(
-            f'must be "{FORMAT}", not {document.get("format")!r}', field="format"
-        )
+        raise ValidationError(f'must be "{FORMAT}", not {document.get("format")!r}', field="format")
     items = document.get("engagements")
     if not isinstance(items, list):
         raise ValidationError("must be a list", field="engagements")

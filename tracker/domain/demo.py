@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from tracker.interchange import FORMAT
+from tracker.domain.interchange import FORMAT
 
 RED_LINES = {
     "no-mass-domestic-surveillance": "No mass domestic surveillance",

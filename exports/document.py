@@ -1,0 +1,43 @@
+"""What a briefing shows, as plain data: the input of :func:`exports.briefing.render_pdf`.
+
+Built by the service layer from stored engagements; the renderer and the story builder
+both read it, so it lives apart from either.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import Final
+
+from tracker.domain.model import EngagementData
+
+DEFAULT_DISTRIBUTION: Final = (
+    "Distribution: for official use by the recipients named; not for onward release."
+)
+
+
+@dataclass(frozen=True)
+class BriefingEngagement:
+    """One engagement as the briefing shows it."""
+
+    number: int  # the engagement's number in the database
+    uid: str
+    data: EngagementData
+    updated_at: str  # ISO UTC text, "last change"
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing shows; the engagements in the order they are printed."""
+
+    title: str
+    marking: str  # the banner, already validated by the caller
+    generated_at: _dt.datetime  # aware UTC
+    revision: int  # the database's current revision
+    engagements: tuple[BriefingEngagement, ...]
+    author: str = ""
+    organisation: str = ""
+    distribution: str = DEFAULT_DISTRIBUTION
+    page_size: str = "A4"  # "A4" or "Letter"
+    audit_hash: str | None = None  # printed on the cover when given

@@ -12,24 +12,11 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from tracker.domain import fields
 from tracker.domain.errors import ValidationError
 
-FLAT_FIELDS: tuple[str, ...] = (
-    "id",
-    "title",
-    "vendor",
-    "counterpart",
-    "region",
-    "status",
-    "confidence",
-    "marking",
-    "summary",
-    "started",
-    "follow_up",
-    "next_step",
-    "owner",
-    "tags",
-)
+# The CSV columns: the stable id, then the flat fields in documented order.
+FLAT_FIELDS: tuple[str, ...] = ("id", *(f.key for f in fields.FLAT_FIELDS))
 TAG_SEPARATOR = "; "
 
 

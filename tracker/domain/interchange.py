@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
 from tracker.domain.errors import ValidationError
+from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, REQUIRED_KEYS
 from tracker.domain.markings import check_marking
 from tracker.domain.model import (
     Clarification,
@@ -37,29 +38,8 @@ from tracker.domain.vocab import (
 
 FORMAT = "engagement-tracker/1"
 
-ENGAGEMENT_KEYS: tuple[str, ...] = (
-    "id",
-    "title",
-    "vendor",
-    "counterpart",
-    "region",
-    "status",
-    "confidence",
-    "marking",
-    "summary",
-    "started",
-    "follow_up",
-    "next_step",
-    "owner",
-    "tags",
-    "scope_limits",
-    "restrictions",
-    "clarifications",
-    "status_history",
-    "sources",
-    "concerns",
-)
-REQUIRED_KEYS = ("title", "vendor", "counterpart", "status")
+# The keys of an engagement object: its stable id, then every field in documented order.
+ENGAGEMENT_KEYS: tuple[str, ...] = ("id", *(f.key for f in ENGAGEMENT_FIELDS))
 
 V = TypeVar("V", bound=Vocabulary)
 T = TypeVar("T")
@@ -193,9 +173,10 @@ class _Reader:
         self,
         value: object,
         field: str,
-        keys: frozenset[str],
         build: Callable[[Mapping[str, Any], str], T],
     ) -> tuple[T, ...]:
+        """The child records of list ``field``, each checked for the keys of its kind."""
+        keys = CHILDREN_BY_KEY[field].keys
         if value is None:
             return ()
         if not isinstance(value, list):
@@ -269,22 +250,6 @@ class _Reader:
         )
 
 
-SCOPE_KEYS = frozenset(("kind", "text"))
-RESTRICTION_KEYS = frozenset(("code", "title", "stance", "note"))
-CLARIFICATION_KEYS = frozenset(
-    (
-        "original_by",
-        "original_on",
-        "original",
-        "clarified_by",
-        "clarified_on",
-        "clarification",
-        "source",
-    )
-)
-STATUS_EVENT_KEYS = frozenset(("status", "on", "note", "source"))
-SOURCE_KEYS = frozenset(("outlet", "title", "url", "published"))
-CONCERN_KEYS = frozenset(("kind", "text", "severity"))
 _ENGAGEMENT_KEYSET = frozenset(ENGAGEMENT_KEYS)
 
 
@@ -318,19 +283,14 @@ def data_from_json(
         next_step=r.text(o.get("next_step"), "next_step"),
         owner=r.text(o.get("owner"), "owner"),
         tags=r.tags(o.get("tags")),
-        scope_limits=r.items(o.get("scope_limits"), "scope_limits", SCOPE_KEYS, r.scope_limit),
+        scope_limits=r.items(o.get("scope_limits"), "scope_limits", r.scope_limit),
         restrictions=_unique_codes(
-            r,
-            r.items(o.get("restrictions"), "restrictions", RESTRICTION_KEYS, r.restriction),
+            r, r.items(o.get("restrictions"), "restrictions", r.restriction)
         ),
-        clarifications=r.items(
-            o.get("clarifications"), "clarifications", CLARIFICATION_KEYS, r.clarification
-        ),
-        status_history=r.items(
-            o.get("status_history"), "status_history", STATUS_EVENT_KEYS, r.status_event
-        ),
-        sources=r.items(o.get("sources"), "sources", SOURCE_KEYS, r.source),
-        concerns=r.items(o.get("concerns"), "concerns", CONCERN_KEYS, r.concern),
+        clarifications=r.items(o.get("clarifications"), "clarifications", r.clarification),
+        status_history=r.items(o.get("status_history"), "status_history", r.status_event),
+        sources=r.items(o.get("sources"), "sources", r.source),
+        concerns=r.items(o.get("concerns"), "concerns", r.concern),
     )
 
 

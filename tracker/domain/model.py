@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
 from tracker.domain.dates import PartialDate
+from tracker.domain.fields import CHILD_KINDS
 from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
@@ -106,23 +107,10 @@ class EngagementData:
     sources: tuple[Source, ...] = ()
     concerns: tuple[Concern, ...] = ()
 
-    def changed_fields(self, other: EngagementData) -> list[str]:
-        """Names of the fields whose values differ between ``self`` and ``other``."""
-        return [f for f in FIELD_NAMES if getattr(self, f) != getattr(other, f)]
-
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(EngagementData))
-CHILD_FIELDS: tuple[str, ...] = (
-    "scope_limits",
-    "restrictions",
-    "clarifications",
-    "status_history",
-    "sources",
-    "concerns",
-)
-SCALAR_FIELDS: tuple[str, ...] = tuple(
-    f for f in FIELD_NAMES if f not in CHILD_FIELDS and f != "tags"
-)
+# The child lists stored as child rows, in documented order (from tracker.domain.fields).
+CHILD_FIELDS: tuple[str, ...] = tuple(c.key for c in CHILD_KINDS)
 
 
 @dataclass(frozen=True)

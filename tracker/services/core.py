@@ -46,6 +46,7 @@ from tracker.domain.errors import (
     TrackerError,
     ValidationError,
 )
+from tracker.domain.fields import LIST_KEYS
 from tracker.domain.interchange import (
     ENGAGEMENT_KEYS,
     FORMAT,
@@ -60,7 +61,6 @@ from tracker.domain.markings import (
     check_marking_list,
 )
 from tracker.domain.model import (
-    CHILD_FIELDS,
     AuditEntry,
     CheckReport,
     DatabaseInfo,
@@ -505,7 +505,7 @@ class Tracker:
             .where(E.c.id == current.id)
             .values(version=version, updated_at=now, **store.engagement_values(conn, data))
         )
-        if {name for name, _, _ in changes} & _CHILD_FIELDS:
+        if {name for name, _, _ in changes} & LIST_KEYS:
             store.write_children(conn, current.id, data)
         store.index(conn, current.id, data)
         store.audit(
@@ -782,8 +782,6 @@ class Tracker:
         except DatabaseError as exc:
             raise StorageError(str(exc)) from None
 
-
-_CHILD_FIELDS = {*CHILD_FIELDS, "tags"}
 
 # New engagements an import writes per bulk statement batch.
 IMPORT_CHUNK = 5000

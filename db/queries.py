@@ -229,6 +229,15 @@ def _ranked_words(sort: str, markings: Sequence[str]) -> list[str]:
     return list(markings)
 
 
+def markings_query(filters: Filters, dialect: str) -> Select[Any]:
+    """SELECT (marking, count) of the engagements matching ``filters``, one row a marking."""
+    return (
+        select(E.c.marking, func.count())
+        .where(*where_clauses(filters, dialect))
+        .group_by(E.c.marking)
+    )
+
+
 def count_query(filters: Filters, dialect: str) -> Select[Any]:
     """SELECT count(*) of the engagements matching ``filters``."""
     return select(func.count()).select_from(E).where(*where_clauses(filters, dialect))

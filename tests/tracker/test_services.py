@@ -1056,3 +1056,16 @@ def test_the_full_text_index_covers_new_engagements(demo: Tracker) -> None:
     assert listed(demo, Filters(search="Ελληνικά")) == [created.uid]
     assert listed(demo, Filters(search="zeppelin")) == [created.uid]
     assert demo.check().ok
+
+
+def test_summary_counts_the_selection_and_names_its_highest_marking(tracker: Tracker) -> None:
+    tracker.create(data=minimal(title="A", marking="PUBLIC"))
+    tracker.create(data=minimal(title="B", marking="NATO UNCLASSIFIED"))
+    tracker.create(data=minimal(title="C", marking="UNCLASSIFIED", status="agreed"))
+    everything = tracker.summary()
+    assert (everything.count, everything.highest) == (3, "NATO UNCLASSIFIED")
+    agreed = tracker.summary(filters=Filters(statuses=(Status.AGREED,)))
+    assert (agreed.count, agreed.highest) == (1, "UNCLASSIFIED")
+    nothing = tracker.summary(filters=Filters(search="nowhere-to-be-found"))
+    assert (nothing.count, nothing.highest) == (0, None)
+    assert everything.markings == tracker.markings()

@@ -274,3 +274,13 @@ class Selection:
     revision: int
     markings: tuple[str, ...]
     audit_hash: str = ""
+
+
+@dataclass(frozen=True)
+class SelectionSummary:
+    """How many engagements a filter selects and the highest marking among them (what a
+    briefing needs to know before it is written); ``highest`` is None when none match."""
+
+    count: int
+    highest: str | None
+    markings: tuple[str, ...]

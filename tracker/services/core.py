@@ -59,6 +59,7 @@ from tracker.domain.markings import (
     DEFAULT_MARKINGS,
     DEFAULT_RECORD_MARKING,
     check_marking_list,
+    highest,
 )
 from tracker.domain.model import (
     AuditEntry,
@@ -70,6 +71,7 @@ from tracker.domain.model import (
     Filters,
     ImportResult,
     Selection,
+    SelectionSummary,
     Statistics,
 )
 from tracker.domain.vocab import Confidence, Region, Status
@@ -339,6 +341,18 @@ class Tracker:
         if matching is None:
             return ordered
         return [i for i in ordered if i in matching]
+
+    def summary(self, *, filters: Filters = Filters()) -> SelectionSummary:
+        """How many engagements match ``filters`` and their highest marking, in one query."""
+        with self._read() as conn:
+            query = queries.markings_query(filters, conn.dialect.name)
+            counts = {str(marking): int(n) for marking, n in conn.execute(query)}
+            allowed = self._markings(conn)
+        return SelectionSummary(
+            count=sum(counts.values()),
+            highest=highest(counts, allowed),
+            markings=allowed,
+        )
 
     def count(self, *, filters: Filters = Filters()) -> int:
         """How many engagements match ``filters``."""

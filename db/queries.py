@@ -229,6 +229,15 @@ def _ranked_words(sort: str, markings: Sequence[str]) -> list[str]:
     return list(markings)
 
 
+def status_region_query(filters: Filters, dialect: str) -> Select[Any]:
+    """SELECT (status, region, count) of the engagements matching ``filters``."""
+    return (
+        select(E.c.status, E.c.region, func.count())
+        .where(*where_clauses(filters, dialect))
+        .group_by(E.c.status, E.c.region)
+    )
+
+
 def markings_query(filters: Filters, dialect: str) -> Select[Any]:
     """SELECT (marking, count) of the engagements matching ``filters``, one row a marking."""
     return (

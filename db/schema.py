@@ -191,3 +191,14 @@ def integrity_problems(conn: Connection) -> list[str]:
         for row in conn.execute(text("PRAGMA foreign_key_check"))
     ]
     return problems
+
+
+def write_privilege(conn: Connection) -> tuple[str, bool]:
+    """(the database role, whether it may change the engagements): PostgreSQL only."""
+    role, allowed = conn.execute(
+        text(
+            "SELECT current_user, has_table_privilege(current_user, 'engagement', "
+            "'INSERT, UPDATE, DELETE')"
+        )
+    ).one()
+    return str(role), bool(allowed)

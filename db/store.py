@@ -1,45 +1,30 @@
 """Reading and writing whole engagements on an open connection.
 
-The service layer owns transactions; these functions do the work inside one:
-load engagements with all their children in a few queries, write an engagement
-and its children, keep the full-text index in step, and record the audit trail.
+The service layer owns transactions; these functions do the work inside one: write
+an engagement and its children, keep the full-text index in step, and record the
+audit trail (``db.audit``). Reading is ``db.loading``; bulk imports ``db.bulk``.
 """
 
 from __future__ import annotations
 
-import json
+import dataclasses
 import uuid
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, Table, bindparam, func, select, text
+from sqlalchemy import Connection, CursorResult, Table, select
 
-from db import fulltext, tables
+from db import audit, fulltext, tables
 from tracker.domain.dates import PartialDate
-from tracker.domain.interchange import data_to_json
+from tracker.domain.fields import LIST_KEYS
 from tracker.domain.model import (
-    FIELD_NAMES,
-    AuditEntry,
-    Clarification,
-    Concern,
     Engagement,
     EngagementData,
     RestrictionStance,
-    ScopeLimit,
-    Source,
-    StatusEvent,
 )
 from tracker.domain.vocab import (
-    ConcernKind,
-    Confidence,
     OrgKind,
-    Region,
-    ScopeKind,
-    Severity,
-    Stance,
-    Status,
 )
 
 CHUNK = 500
@@ -57,7 +42,8 @@ def chunks(ids: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
         yield ids[start : start + size]
 
 
-def _date(text: str | None) -> PartialDate | None:
+def partial_date(text: str | None) -> PartialDate | None:
+    """The partial date stored as ISO text, or None."""
     return PartialDate.from_iso(text) if text else None
 
 
@@ -65,140 +51,6 @@ def _date_columns(value: PartialDate | None) -> tuple[str | None, str | None, st
     if value is None:
         return None, None, None
     return value.iso(), value.first_day.isoformat(), value.last_day.isoformat()
-
-
-# -- reading ------------------------------------------------------------------
-
-
-def load(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
-    """Full engagements (children included) for ``ids``, keyed by id; missing ids are absent."""
-    out: dict[int, Engagement] = {}
-    for part in chunks(list(ids)):
-        out.update(_load_chunk(conn, part))
-    return out
-
-
-def _children(conn: Connection, table: Any, ids: Sequence[int]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    query = (
-        select(table)
-        .where(table.c.engagement_id.in_(ids))
-        .order_by(table.c.engagement_id, table.c.position, table.c.id)
-    )
-    for row in conn.execute(query):
-        grouped[row.engagement_id].append(row)
-    return grouped
-
-
-def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
-    vendor = tables.organisation.alias("vendor")
-    counterpart = tables.organisation.alias("counterpart")
-    query = (
-        select(E, vendor.c.name.label("vendor_name"), counterpart.c.name.label("counterpart_name"))
-        .join(vendor, vendor.c.id == E.c.vendor_id)
-        .join(counterpart, counterpart.c.id == E.c.counterpart_id)
-        .where(E.c.id.in_(ids))
-    )
-    heads = list(conn.execute(query))
-    if not heads:
-        return {}
-    scope = _children(conn, tables.scope_limit, ids)
-    clar = _children(conn, tables.clarification, ids)
-    events = _children(conn, tables.status_event, ids)
-    sources = _children(conn, tables.source, ids)
-    concerns = _children(conn, tables.concern, ids)
-    stances: dict[int, list[Any]] = defaultdict(list)
-    er, r = tables.engagement_restriction, tables.restriction
-    for row in conn.execute(
-        select(er.c.engagement_id, er.c.stance, er.c.note, r.c.code, r.c.title)
-        .join(r, r.c.id == er.c.restriction_id)
-        .where(er.c.engagement_id.in_(ids))
-        .order_by(er.c.engagement_id, er.c.position, er.c.id)
-    ):
-        stances[row.engagement_id].append(row)
-    tags: dict[int, list[str]] = defaultdict(list)
-    et, t = tables.engagement_tag, tables.tag
-    for tag_row in conn.execute(
-        select(et.c.engagement_id, t.c.name)
-        .join(t, t.c.id == et.c.tag_id)
-        .where(et.c.engagement_id.in_(ids))
-        .order_by(et.c.engagement_id, et.c.position, et.c.id)
-    ):
-        tags[tag_row.engagement_id].append(tag_row.name)
-
-    out: dict[int, Engagement] = {}
-    for h in heads:
-        i = h.id
-        data = EngagementData(
-            title=h.title,
-            vendor=h.vendor_name,
-            counterpart=h.counterpart_name,
-            status=Status(h.status),
-            region=Region(h.region) if h.region else None,
-            confidence=Confidence(h.confidence) if h.confidence else None,
-            marking=h.marking,
-            summary=h.summary,
-            started=_date(h.started),
-            follow_up=_date(h.follow_up),
-            next_step=h.next_step,
-            owner=h.owner,
-            tags=tuple(tags[i]),
-            scope_limits=tuple(ScopeLimit(ScopeKind(s.kind), s.text) for s in scope[i]),
-            restrictions=tuple(
-                RestrictionStance(s.code, s.title, Stance(s.stance), s.note) for s in stances[i]
-            ),
-            clarifications=tuple(
-                Clarification(
-                    original_by=c.original_by,
-                    original_on=_date(c.original_on),
-                    original=c.original,
-                    clarified_by=c.clarified_by,
-                    clarified_on=_date(c.clarified_on),
-                    clarification=c.clarification,
-                    source=c.source,
-                )
-                for c in clar[i]
-            ),
-            status_history=tuple(
-                StatusEvent(Status(e.status), _date(e.on), e.note, e.source) for e in events[i]
-            ),
-            sources=tuple(Source(s.outlet, s.title, s.url, _date(s.published)) for s in sources[i]),
-            concerns=tuple(
-                Concern(ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None)
-                for c in concerns[i]
-            ),
-        )
-        out[i] = Engagement(
-            id=i,
-            uid=h.uid,
-            version=h.version,
-            data=data,
-            created_at=h.created_at,
-            updated_at=h.updated_at,
-            deleted_at=h.deleted_at,
-        )
-    return out
-
-
-def find_id(conn: Connection, ref: int | str) -> int | None:
-    """The id of the engagement named by its number or its stable id (uid)."""
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
-        found = conn.execute(select(E.c.id).where(E.c.id == int(ref))).scalar()
-        if found is not None:
-            return int(found)
-    found = conn.execute(select(E.c.id).where(E.c.uid == str(ref))).scalar()
-    return int(found) if found is not None else None
-
-
-def ids_by_uid(conn: Connection, uids: Iterable[str]) -> dict[str, int]:
-    """Existing engagement ids for the given stable ids."""
-    wanted = list(uids)
-    out: dict[str, int] = {}
-    for start in range(0, len(wanted), CHUNK):
-        part = wanted[start : start + CHUNK]
-        for row in conn.execute(select(E.c.uid, E.c.id).where(E.c.uid.in_(part))):
-            out[row.uid] = row.id
-    return out
 
 
 # -- writing ------------------------------------------------------------------
@@ -253,12 +105,10 @@ def _tag_id(conn: Connection, name: str) -> int:
 def engagement_values(conn: Connection, data: EngagementData) -> dict[str, Any]:
     """The engagement table's columns for ``data`` (organisations created as needed)."""
     vendor_id = organisation_id(conn, data.vendor, OrgKind.VENDOR)
-    return _engagement_columns(data, vendor_id, organisation_id(conn, data.counterpart, None))
+    return engagement_columns(data, vendor_id, organisation_id(conn, data.counterpart, None))
 
 
-def _engagement_columns(
-    data: EngagementData, vendor_id: int, counterpart_id: int
-) -> dict[str, Any]:
+def engagement_columns(data: EngagementData, vendor_id: int, counterpart_id: int) -> dict[str, Any]:
     started, started_from, started_to = _date_columns(data.started)
     follow_up, follow_up_from, follow_up_to = _date_columns(data.follow_up)
     return {
@@ -430,267 +280,95 @@ def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
     fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
 
 
-# -- bulk insert ----------------------------------------------------------------
+# -- one engagement at a time ------------------------------------------------------
 
 
-def insert_new(
-    conn: Connection,
-    items: Sequence[tuple[str | None, EngagementData]],
-    *,
-    who: str,
-    action: str,
-) -> list[int]:
-    """Insert new engagements with their children, index and audit rows, in bulk.
-
-    ``items`` are (stable id, data); a None stable id gets a fresh one. The stable
-    ids must not exist yet. The rows written are those ``_insert`` would write one
-    engagement at a time, in the same order and with the same ids (each table's
-    ``max(id) + 1`` onwards, read inside the caller's transaction): organisations,
-    restrictions and tags are resolved once for all, missing ones created; then each
-    table gets one multi-row INSERT. Returns the new engagement ids, in order.
-    """
-    if not items:
-        return []
+def insert_engagement(
+    conn: Connection, data: EngagementData, *, uid: str | None, who: str, action: str
+) -> int:
+    """Insert a new engagement with its children, index and creating audit entry."""
     now = utc_now()
-    organisations = _organisation_ids(
+    result = conn.execute(
+        E.insert().values(
+            uid=uid or str(uuid.uuid4()),
+            version=1,
+            created_at=now,
+            updated_at=now,
+            deleted_at=None,
+            **engagement_values(conn, data),
+        )
+    )
+    eid = new_id(result)
+    write_children(conn, eid, data)
+    index(conn, eid, data)
+    audit.audit(
         conn,
-        [(o, kind) for _, d in items for o, kind in ((d.vendor, _VENDOR), (d.counterpart, None))],
+        who=who,
+        at=now,
+        engagement_id=eid,
+        version=1,
+        action=action,
+        changes=[("engagement", None, data.title)],
     )
-    restrictions = _restriction_ids(conn, [r for _, d in items for r in d.restrictions])
-    tags = _tag_ids(conn, [t for _, d in items for t in d.tags])
-    first = _next_id(conn, E)
-    engagements: list[tuple[Any, ...]] = []
-    children: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
-    indexed: list[tuple[int, str, str]] = []
-    audits: list[tuple[Any, ...]] = []
-    restriction_id = _by_code(restrictions)
-    values: dict[str, Any] = {}
-    for eid, (uid, data) in enumerate(items, start=first):
-        vendor = organisations[data.vendor.strip().casefold()]
-        counterpart = organisations[data.counterpart.strip().casefold()]
-        values = _engagement_columns(data, vendor, counterpart)
-        engagements.append((eid, uid or str(uuid.uuid4()), 1, now, now, None, *values.values()))
-        add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
-        indexed.append((eid, data.title, fulltext_body(data)))
-        audits.append((now, who, eid, 1, action, "engagement", None, data.title))
-    columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
-    insert_rows(conn, E, columns, engagements)
-    sync_id_sequence(conn, E)
-    for table, batch in children.items():
-        insert_rows(conn, table, CHILD_COLUMNS[table], batch)
-    if conn.dialect.name != "sqlite":
-        fulltext.replace_many(conn, indexed)
-    else:
-        fts = fulltext.FTS_TABLE
-        # Nothing should be indexed under the new ids; clear any stale row all the same.
-        conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": first})
-        conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, title, body) VALUES (?, ?, ?)", indexed)
-    insert_rows(conn, tables.audit, _AUDIT, audits)
-    return [row[0] for row in engagements]
+    return eid
 
 
-_AUDIT = ("at", "who", "engagement_id", "version", "action", "field", "old", "new")
-_VENDOR = OrgKind.VENDOR
-
-
-def sync_id_sequence(conn: Connection, table: Table) -> None:
-    """After rows were inserted with ids given here, move PostgreSQL's id sequence past
-    them (SQLite needs nothing: its next id is always one more than the largest)."""
-    if conn.dialect.name != "postgresql":
-        return
+def replace_engagement(
+    conn: Connection, current: Engagement, data: EngagementData, *, who: str, action: str
+) -> frozenset[str]:
+    """Write ``data`` over ``current`` (a new version, audited); returns the names of
+    the fields that changed, empty when nothing did (then nothing is written)."""
+    # Organisations are shared regardless of case: compare with the stored spelling.
+    data = dataclasses.replace(
+        data,
+        vendor=organisation_name(conn, data.vendor),
+        counterpart=organisation_name(conn, data.counterpart),
+    )
+    changes = audit.diff(current.data, data)
+    if not changes:
+        return frozenset()
+    now = utc_now()
+    version = current.version + 1
     conn.execute(
-        text(
-            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-            f"(SELECT coalesce(max(id), 1) FROM {table.name}))"
-        )
+        E.update()
+        .where(E.c.id == current.id)
+        .values(version=version, updated_at=now, **engagement_values(conn, data))
     )
+    changed = frozenset(name for name, _, _ in changes)
+    if changed & LIST_KEYS:
+        write_children(conn, current.id, data)
+    index(conn, current.id, data)
+    audit.audit(
+        conn,
+        who=who,
+        at=now,
+        engagement_id=current.id,
+        version=version,
+        action=action,
+        changes=changes,
+    )
+    return changed
 
 
-def _next_id(conn: Connection, table: Table) -> int:
-    """The id SQLite would give the next row: one more than the largest (1 when empty)."""
-    return int(conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()) + 1
-
-
-def _existing(conn: Connection, key: Any, wanted: Sequence[str], *extra: Any) -> list[Any]:
-    """Rows (key, id, *extra) whose ``key`` column is one of ``wanted``."""
-    table = key.table
-    found: list[Any] = []
-    for start in range(0, len(wanted), CHUNK):
-        part = wanted[start : start + CHUNK]
-        found += conn.execute(select(key, table.c.id, *extra).where(key.in_(part))).all()
-    return found
-
-
-def _organisation_ids(
-    conn: Connection, names: Sequence[tuple[str, OrgKind | None]]
-) -> dict[str, int]:
-    """Ids of organisations by name key, created in first-mention order when missing."""
-    o = tables.organisation
-    first: dict[str, tuple[str, OrgKind | None]] = {}
-    for name, kind in names:
-        first.setdefault(name.strip().casefold(), (name.strip(), kind))
-    ids = {str(k): int(i) for k, i in _existing(conn, o.c.name_key, list(first))}
-    new: list[dict[str, Any]] = []
-    for key in _missing(conn, o, first, ids):
-        name, kind = first[key]
-        new.append(
-            {"id": ids[key], "name": name, "name_key": key, "kind": kind.value if kind else None}
-        )
-    if new:
-        conn.execute(o.insert(), new)
-        sync_id_sequence(conn, o)
-    return ids
-
-
-def _missing(
-    conn: Connection, table: Table, wanted: Iterable[str], ids: dict[str, int]
-) -> list[str]:
-    """The keys of ``wanted`` absent from ``ids``, in order; each is given (in ``ids``)
-    the id ``table`` would give it next."""
-    missing = [key for key in wanted if key not in ids]
-    if missing:
-        first = _next_id(conn, table)
-        ids.update(zip(missing, range(first, first + len(missing)), strict=True))
-    return missing
-
-
-def _tag_ids(conn: Connection, names: Sequence[str]) -> dict[str, int]:
-    """Ids of tags by name, created in first-mention order when missing."""
-    t = tables.tag
-    wanted = list(dict.fromkeys(names))
-    ids = {str(k): int(i) for k, i in _existing(conn, t.c.name, wanted)}
-    new = [{"id": ids[name], "name": name} for name in _missing(conn, t, wanted, ids)]
-    if new:
-        conn.execute(t.insert(), new)
-        sync_id_sequence(conn, t)
-    return ids
-
-
-def _restriction_ids(conn: Connection, stances: Sequence[RestrictionStance]) -> dict[str, int]:
-    """Ids of catalogued restrictions by code, created in first-mention order when missing.
-
-    As one by one: a new code is catalogued with the title it first comes with, and
-    every later non-empty title differing from the catalogue's replaces it.
-    """
-    r = tables.restriction
-    wanted = list(dict.fromkeys(s.code for s in stances))
-    stored = {str(c): (int(i), str(t)) for c, i, t in _existing(conn, r.c.code, wanted, r.c.title)}
-    titles: dict[str, str] = {}
-    for s in stances:
-        current = titles.setdefault(s.code, stored[s.code][1] if s.code in stored else s.title)
-        if s.title and current != s.title:
-            titles[s.code] = s.title
-    ids = {code: i for code, (i, _) in stored.items()}
-    new = [
-        {"id": ids[code], "code": code, "title": titles[code], "description": ""}
-        for code in _missing(conn, r, wanted, ids)
-    ]
-    if new:
-        conn.execute(r.insert(), new)
-        sync_id_sequence(conn, r)
-    retitled = [
-        {"rid": i, "new_title": titles[code]}
-        for code, (i, title) in stored.items()
-        if titles[code] != title
-    ]
-    if retitled:
-        conn.execute(
-            r.update().where(r.c.id == bindparam("rid")).values(title=bindparam("new_title")),
-            retitled,
-        )
-    return ids
-
-
-def _by_code(ids: dict[str, int]) -> Callable[[RestrictionStance], int]:
-    return lambda stance: ids[stance.code]
-
-
-def fulltext_rows(conn: Connection) -> list[tuple[int, str, str]]:
-    """(id, title, body) of every engagement, to (re)build the index."""
-    ids = [int(i) for i in conn.execute(select(E.c.id).order_by(E.c.id)).scalars()]
-    loaded = load(conn, ids)
-    return [(i, e.data.title, fulltext_body(e.data)) for i, e in loaded.items()]
-
-
-# -- audit --------------------------------------------------------------------
-
-
-def field_text(data: EngagementData, name: str) -> str | None:
-    """A field's value as audit text: plain for scalars, JSON for lists."""
-    value = data_to_json(data)[name]
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def audit(
-    conn: Connection,
-    *,
-    who: str,
-    at: str,
-    engagement_id: int,
-    version: int,
-    action: str,
-    changes: Iterable[tuple[str, str | None, str | None]],
-) -> None:
-    """Record one row per (field, old, new) change."""
-    batch = [
-        {
-            "at": at,
-            "who": who,
-            "engagement_id": engagement_id,
-            "version": version,
-            "action": action,
-            "field": name,
-            "old": old,
-            "new": new,
-        }
-        for name, old, new in changes
-    ]
-    if batch:
-        conn.execute(tables.audit.insert(), batch)
-
-
-def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
-    """(field, old text, new text) for every field that differs."""
-    return [
-        (name, field_text(old, name), field_text(new, name))
-        for name in FIELD_NAMES
-        if getattr(old, name) != getattr(new, name)
-    ]
-
-
-def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> list[str]:
-    """Fields recorded as changed on the engagement after ``version``, in order."""
-    a = tables.audit
-    rows = conn.execute(
-        select(a.c.field)
-        .where(a.c.engagement_id == engagement_id, a.c.version > version)
-        .order_by(a.c.id)
-    ).scalars()
-    return list(dict.fromkeys(str(r) for r in rows))
-
-
-def history(conn: Connection, engagement_id: int) -> list[AuditEntry]:
-    """The audit trail of one engagement, newest first."""
-    a = tables.audit
-    rows = conn.execute(select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc()))
-    return [
-        AuditEntry(
-            id=r.id,
-            at=r.at,
-            who=r.who,
-            engagement_id=r.engagement_id,
-            version=r.version,
-            action=r.action,
-            field=r.field,
-            old=r.old,
-            new=r.new,
-        )
-        for r in rows
-    ]
-
-
-def revision(conn: Connection) -> int:
-    """The database's revision: the number of the latest audit entry."""
-    return int(conn.execute(select(func.coalesce(func.max(tables.audit.c.id), 0))).scalar_one())
+def set_deleted(conn: Connection, current: Engagement, *, deleted: bool, who: str) -> bool:
+    """Move an engagement into the trash or out of it (a new version, audited); False
+    when it already was where it should be."""
+    if current.deleted == deleted:
+        return False
+    now = utc_now()
+    version = current.version + 1
+    conn.execute(
+        E.update()
+        .where(E.c.id == current.id)
+        .values(version=version, updated_at=now, deleted_at=now if deleted else None)
+    )
+    audit.audit(
+        conn,
+        who=who,
+        at=now,
+        engagement_id=current.id,
+        version=version,
+        action="delete" if deleted else "restore",
+        changes=[("deleted", current.deleted_at, now if deleted else None)],
+    )
+    return True

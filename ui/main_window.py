@@ -556,7 +556,7 @@ class MainWindow(QMainWindow):
         if data is None:
             return
         try:
-            created = self.service.create(data=data)
+            created = self.service.create(data=data).engagement
         except ValidationError as exc:
             dialog.show_error(exc.field, exc.reason)
             return
@@ -597,12 +597,12 @@ class MainWindow(QMainWindow):
         if saved is None:
             return  # the user went back to the form: their entries are intact
         dialog.accept()
-        if saved.data != base.data:
+        if saved.engagement.data != base.data:
             self.undo_stack.push(
                 EditCommand(
                     engagement_id=base.id,
                     before=base.data,
-                    after=saved.data,
+                    after=saved.engagement.data,
                     service=lambda: self.service,
                     changed=self._changed,
                     failed=self._failed,

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from tracker.domain.changes import ChangeSet, Saved
 from tracker.domain.errors import ConflictError
 from tracker.domain.merge import three_way_merge
 from tracker.domain.model import Engagement, EngagementData
@@ -40,12 +41,13 @@ def save_with_merge(
     mine: EngagementData,
     parent: QWidget | None,
     ask: Callable[[ConflictDialog], int] | None = None,
-) -> Engagement | None:
-    """Save ``mine`` (edited from ``base``), merging with newer versions; the saved engagement.
+) -> Saved | None:
+    """Save ``mine`` (edited from ``base``), merging with newer versions.
 
-    Returns the stored engagement after the save (or the other writer's version when
-    the user chooses "Keep theirs"), or ``None`` when the user cancels the conflict
-    dialog: nothing is saved and the caller keeps the form open with ``mine``.
+    Returns the stored engagement after the save and what changed (or the other
+    writer's version, to be shown again, when the user chooses "Keep theirs"), or
+    ``None`` when the user cancels the conflict dialog: nothing is saved and the
+    caller keeps the form open with ``mine``.
 
     ``ask`` shows the dialog and returns its result code (``dialog.exec()`` when not
     given; tests pass a function that makes the choices). Validation and storage
@@ -82,8 +84,8 @@ def save_with_merge(
                 dialog.setParent(None)
             if code != QDialog.DialogCode.Accepted or outcome is None:
                 return None
-            if outcome == "keep_theirs":
-                return theirs
+            if outcome == "keep_theirs":  # nothing written; show their version again
+                return Saved(theirs, ChangeSet(engagements=frozenset({engagement_id})))
             assert chosen is not None
             data = chosen
         # The next attempt is relative to the version just merged with.

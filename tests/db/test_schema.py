@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event
 
-from db import schema, store
+from db import loading, schema
 from tracker.domain.errors import SchemaError, StorageError
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -169,7 +169,7 @@ def test_a_failing_migration_leaves_the_old_database_untouched(
     def broken(conn: object) -> list[tuple[int, str, str]]:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store, "fulltext_rows", broken)
+    monkeypatch.setattr(loading, "fulltext_rows", broken)
     with pytest.raises(RuntimeError):
         Tracker.open(path)
     assert _version(path) == "1"

@@ -189,10 +189,10 @@ def edit_rounds(db: Path, rounds: int, rng: random.Random) -> None:
                     engagement_id=eid,
                     expected_version=current.version,
                     changes={"summary": value, "next_step": value},
-                )
+                ).engagement
                 ack(f"edit:{eid}:{saved.version}:{value}")
                 if i % 5 == 4:  # now and then a create and a trash/restore too
-                    made = editing.create(data={**_minimal(value)}, uid=value)
+                    made = editing.create(data={**_minimal(value)}, uid=value).engagement
                     ack(f"create:{made.id}:{value}")
                     editing.delete(engagement_id=made.id)
                     ack(f"delete:{made.id}:{value}")

@@ -47,7 +47,7 @@ class Editor:
             try:
                 saved = self.service.save(
                     engagement_id=self.base.id, expected_version=self.base.version, data=self.mine
-                )
+                ).engagement
             except ConflictError as exc:
                 return {
                     "result": "conflict",
@@ -62,7 +62,7 @@ class Editor:
                 return {"result": "clash", "fields": [c.field for c in result.conflicts]}
             saved = self.service.save(
                 engagement_id=self.base.id, expected_version=theirs.version, data=result.merged
-            )
+            ).engagement
             return {"result": "merged", "version": saved.version}
         raise ValueError(f"unknown op {op!r}")
 

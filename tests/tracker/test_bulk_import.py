@@ -18,13 +18,13 @@ import pytest
 from sqlalchemy import event
 
 from bench.generate import generate
-from db import store, tables
+from db import audit, loading, store, tables
+from tracker.domain.changes import ImportResult
 from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import FORMAT, record_label
-from tracker.domain.model import Filters, ImportResult
-from tracker.services import Cancelled, Tracker
-from tracker.services import core as services
+from tracker.domain.model import Filters
+from tracker.services import Cancelled, Tracker, transfer
 
 N = 300
 
@@ -52,8 +52,8 @@ def legacy_import(service: Tracker, document: dict[str, Any]) -> ImportResult:
     items: list[dict[str, Any]] = copy.deepcopy(document)["engagements"]
     created = updated = unchanged = 0
     with service._write() as conn:
-        ids = store.ids_by_uid(conn, [str(o["id"]).strip() for o in items if o.get("id")])
-        existing = store.load(conn, list(ids.values()))
+        ids = loading.ids_by_uid(conn, [str(o["id"]).strip() for o in items if o.get("id")])
+        existing = loading.load(conn, list(ids.values()))
         parsed = []
         for index, obj in enumerate(items):
             uid = obj["id"].strip() if obj.get("id") else None
@@ -62,9 +62,11 @@ def legacy_import(service: Tracker, document: dict[str, Any]) -> ImportResult:
         for uid, data in parsed:
             eid = ids.get(uid) if uid else None
             if eid is None:
-                service._insert(conn, data, uid, "import")
+                store.insert_engagement(conn, data, uid=uid, who=service.user, action="import")
                 created += 1
-            elif service._replace(conn, existing[eid], data, "import"):
+            elif store.replace_engagement(
+                conn, existing[eid], data, who=service.user, action="import"
+            ):
                 updated += 1
             else:
                 unchanged += 1
@@ -144,11 +146,11 @@ def document(items: list[dict[str, Any]]) -> dict[str, Any]:
 # --- the bulk path writes what one by one wrote ------------------------------------------
 
 
-@pytest.mark.parametrize("chunk", [services.IMPORT_CHUNK, 7])
+@pytest.mark.parametrize("chunk", [transfer.IMPORT_CHUNK, 7])
 def test_bulk_import_writes_the_rows_of_the_one_by_one_import(
     open_tracker: Callable[[str], Tracker], monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(services, "IMPORT_CHUNK", chunk)
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", chunk)
     doc = varied()
     bulk, reference = open_tracker("bulk"), open_tracker("reference")
 
@@ -242,7 +244,7 @@ def test_history_has_one_import_row_per_engagement(
 
 def store_history(service: Tracker) -> list[Any]:
     with service._read() as conn:
-        return [e for i in range(1, N + 1) for e in store.history(conn, i)]
+        return [e for i in range(1, N + 1) for e in audit.history(conn, i)]
 
 
 def test_full_text_search_finds_the_text_of_children(
@@ -315,11 +317,11 @@ def mixed() -> tuple[dict[str, Any], dict[str, Any]]:
     return first, second
 
 
-@pytest.mark.parametrize("chunk", [services.IMPORT_CHUNK, 16])
+@pytest.mark.parametrize("chunk", [transfer.IMPORT_CHUNK, 16])
 def test_a_file_mixing_new_and_existing_engagements(
     open_tracker: Callable[[str], Tracker], monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    monkeypatch.setattr(services, "IMPORT_CHUNK", chunk)
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", chunk)
     first, second = mixed()
     bulk, reference = open_tracker("bulk"), open_tracker("reference")
     bulk.import_document(document=copy.deepcopy(first))
@@ -356,7 +358,7 @@ def test_a_file_mixing_new_and_existing_engagements(
 def test_cancelling_a_bulk_import_writes_nothing(
     open_tracker: Callable[[str], Tracker], monkeypatch: pytest.MonkeyPatch, stop_at: int
 ) -> None:
-    monkeypatch.setattr(services, "IMPORT_CHUNK", 50)  # some chunks are written before
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", 50)  # some chunks are written before
     service = open_tracker("bulk")
     calls: list[tuple[int, int]] = []
 
@@ -379,7 +381,7 @@ def test_cancelling_a_bulk_import_writes_nothing(
 def test_cancelling_a_mixed_import_keeps_the_old_rows(
     open_tracker: Callable[[str], Tracker], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "IMPORT_CHUNK", 16)
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", 16)
     first, second = mixed()
     service = open_tracker("bulk")
     service.import_document(document=first)
@@ -395,7 +397,7 @@ def test_cancelling_a_mixed_import_keeps_the_old_rows(
 def test_an_error_in_the_last_engagement_writes_nothing(
     open_tracker: Callable[[str], Tracker], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "IMPORT_CHUNK", 10)
+    monkeypatch.setattr(transfer, "IMPORT_CHUNK", 10)
     doc = varied()
     doc["engagements"][-1]["sources"][0]["published"] = "2026-13"
     service = open_tracker("bulk")

@@ -349,7 +349,7 @@ def test_create_and_update_keep_hostile_text_exactly(
         assert total(tracker) == before
         return
 
-    created = tracker.create(data=engagement(strings))
+    created = tracker.create(data=engagement(strings)).engagement
     assert total(tracker) == before + 1
     got = tracker.get(engagement_id=created.id)
     assert texts(got.data) == expected_texts(strings)
@@ -359,7 +359,7 @@ def test_create_and_update_keep_hostile_text_exactly(
     changes = {"summary": strings[0], "owner": strings[19], "next_step": strings[18]}
     updated = tracker.update(
         engagement_id=created.id, expected_version=created.version, changes=changes
-    )
+    ).engagement
     again = tracker.get(engagement_id=created.id)
     assert again == updated
     assert (again.data.summary, again.data.owner, again.data.next_step) == (
@@ -374,7 +374,7 @@ def test_create_and_update_keep_hostile_text_exactly(
         engagement_id=created.id,
         expected_version=again.version,
         data=dataclasses.replace(again.data, summary=strings[1], owner=strings[2]),
-    )
+    ).engagement
     assert (saved.data.summary, saved.data.owner) == (strings[1], strings[2])
     assert tracker.get(engagement_id=created.id) == saved
     blank = ScopeLimit(kind=ScopeKind.NETWORK, text=" ")
@@ -581,7 +581,7 @@ def test_megabyte_strings_round_trip(tmp_path_factory: pytest.TempPathFactory, f
             "tags": [HUGE[2]],
             "scope_limits": [{"kind": "use", "text": HUGE[3]}],
         }
-        created = source.create(data=data)
+        created = source.create(data=data).engagement
         got = source.get(engagement_id=created.id).data
         assert (got.title, got.summary, got.owner) == (HUGE[0], HUGE[1], HUGE[3])
         assert got.tags == (HUGE[2],)

@@ -15,11 +15,12 @@ from typing import Any
 
 import pytest
 
+from tracker.domain.changes import ImportResult
 from tracker.domain.demo import demo_document
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.flatfile import FLAT_FIELDS, from_csv, to_csv
 from tracker.domain.interchange import FORMAT
-from tracker.domain.model import CHILD_FIELDS, Filters, ImportResult
+from tracker.domain.model import CHILD_FIELDS, Filters
 from tracker.domain.vocab import Confidence, Status
 from tracker.services import Cancelled, Tracker
 from tracker.services.files import dump_json
@@ -32,19 +33,6 @@ DEMO_IDS = (NATO, DOD_OPENAI, DOD_ANTHROPIC, OFG)
 
 
 # --- fixtures and helpers ----------------------------------------------------------------
-
-
-@pytest.fixture
-def tracker(tmp_db_url: str) -> Iterator[Tracker]:
-    opened = Tracker.open(tmp_db_url, user="alice")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def demo(tracker: Tracker) -> Tracker:
-    tracker.load_demo()
-    return tracker
 
 
 @pytest.fixture

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from db import queries
+from db import ids, queries
 from tracker.domain.model import SORT_KEYS, Filters
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
-from tracker.services import core as services
 
 FILTERS = (
     Filters(),
@@ -55,12 +54,12 @@ def _reference(service: Tracker, filters: Filters, sort: str, descending: bool) 
         return [int(i) for i in conn.execute(query).scalars()]
 
 
-@pytest.mark.parametrize("many", [services._MANY_IDS, 0])
+@pytest.mark.parametrize("many", [ids.MANY_IDS, 0])
 @pytest.mark.parametrize("sort", SORT_KEYS)
 def test_ordered_ids_equal_one_sorted_query(
     service: Tracker, sort: str, many: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(services, "_MANY_IDS", many)
+    monkeypatch.setattr(ids, "MANY_IDS", many)
     for filters in FILTERS:
         for descending in (False, True):
             expected = _reference(service, filters, sort, descending)

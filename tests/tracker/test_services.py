@@ -9,7 +9,6 @@ integrity check with the full-text index kept in step.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -48,27 +47,6 @@ OFG = "demo-openai-for-government"
 
 
 # --- fixtures and helpers ----------------------------------------------------------------
-
-
-@pytest.fixture
-def tracker(tmp_db_url: str) -> Iterator[Tracker]:
-    opened = Tracker.open(tmp_db_url, user="alice")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def demo(tracker: Tracker) -> Tracker:
-    tracker.load_demo()
-    return tracker
-
-
-@pytest.fixture
-def other_user(tmp_db_url: str, tracker: Tracker) -> Iterator[Tracker]:
-    """A second writer (bob) on the same database file as ``tracker``."""
-    opened = Tracker.open(tmp_db_url, user="bob")
-    yield opened
-    opened.close()
 
 
 def minimal(**extra: Any) -> dict[str, Any]:
@@ -127,7 +105,7 @@ def test_create_from_an_interchange_object(tracker: Tracker) -> None:
             tags=["pilot", "europe"],
             scope_limits=[{"kind": "hosting", "text": "Hosted in France"}],
         )
-    )
+    ).engagement
 
     assert created.uid == "fr-pilot"
     assert created.version == 1
@@ -181,7 +159,7 @@ def test_create_from_engagement_data_keeps_every_child(tracker: Tracker) -> None
         concerns=(Concern(ConcernKind.LEGAL, "Procurement rules", Severity.LOW),),
     )
 
-    created = tracker.create(data=data)
+    created = tracker.create(data=data).engagement
 
     assert created.data == data
     assert tracker.get(engagement_id=created.id).data == data
@@ -190,13 +168,13 @@ def test_create_from_engagement_data_keeps_every_child(tracker: Tracker) -> None
 def test_create_from_engagement_data_takes_the_default_marking(tracker: Tracker) -> None:
     data = EngagementData(title="T", vendor="OpenAI", counterpart="NATO", status=Status.PAUSED)
 
-    created = tracker.create(data=data)
+    created = tracker.create(data=data).engagement
 
     assert created.data == dataclasses.replace(data, marking="UNCLASSIFIED")
 
 
 def test_get_by_number_text_number_and_stable_id(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal(id="fr-pilot"))
+    created = tracker.create(data=minimal(id="fr-pilot")).engagement
 
     by_number = tracker.get(engagement_id=created.id)
     by_text = tracker.get(engagement_id=str(created.id))
@@ -216,7 +194,7 @@ def test_create_with_a_stable_id_in_use_is_refused(tracker: Tracker) -> None:
 
 
 def test_create_with_a_given_uid_argument(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal(), uid="given-uid")
+    created = tracker.create(data=minimal(), uid="given-uid").engagement
 
     assert created.uid == "given-uid"
     assert tracker.get(engagement_id="given-uid").id == created.id
@@ -243,13 +221,13 @@ def test_get_many_keeps_the_order_given(demo: Tracker) -> None:
 
 
 def test_update_changes_fields_and_bumps_version(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal(summary="Old summary"))
+    created = tracker.create(data=minimal(summary="Old summary")).engagement
 
     updated = tracker.update(
         engagement_id=created.id,
         expected_version=1,
         changes={"summary": "New summary", "region": "Europe", "tags": ["a", "b"]},
-    )
+    ).engagement
 
     assert updated.version == 2
     assert updated.updated_at > created.updated_at
@@ -266,7 +244,7 @@ def test_update_by_stable_id(tracker: Tracker) -> None:
 
     updated = tracker.update(
         engagement_id="fr-pilot", expected_version=1, changes={"owner": "Europe desk"}
-    )
+    ).engagement
 
     assert updated.data.owner == "Europe desk"
     assert updated.version == 2
@@ -275,14 +253,14 @@ def test_update_by_stable_id(tracker: Tracker) -> None:
 def test_update_without_a_change_keeps_version_and_writes_no_audit(
     tracker: Tracker, tmp_db_url: str
 ) -> None:
-    created = tracker.create(data=minimal(summary="Same", tags=["x"]))
+    created = tracker.create(data=minimal(summary="Same", tags=["x"])).engagement
     before = audit_rows(tmp_db_url)
 
     same = tracker.update(
         engagement_id=created.id,
         expected_version=1,
         changes={"summary": "Same", "title": created.data.title, "tags": ["x"]},
-    )
+    ).engagement
 
     assert same.version == 1
     assert same.updated_at == created.updated_at
@@ -297,7 +275,7 @@ def test_update_spelling_an_organisation_differently_is_a_no_op(demo: Tracker) -
         engagement_id=current.id,
         expected_version=1,
         changes={"vendor": "openai", "counterpart": "nato"},
-    )
+    ).engagement
 
     assert same.version == 1
     assert (same.data.vendor, same.data.counterpart) == ("OpenAI", "NATO")
@@ -305,7 +283,7 @@ def test_update_spelling_an_organisation_differently_is_a_no_op(demo: Tracker) -
 
 
 def test_update_of_an_unknown_or_fixed_field_is_refused(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
 
     with pytest.raises(ValidationError) as unknown:
         tracker.update(engagement_id=created.id, expected_version=1, changes={"colour": "red"})
@@ -318,7 +296,7 @@ def test_update_of_an_unknown_or_fixed_field_is_refused(tracker: Tracker) -> Non
 
 
 def test_update_with_a_bad_value_names_the_engagement_and_field(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
 
     with pytest.raises(ValidationError) as caught:
         tracker.update(engagement_id=created.id, expected_version=1, changes={"status": "finished"})
@@ -332,7 +310,7 @@ def test_stale_version_is_a_conflict_naming_the_other_writers_fields(
     tracker: Tracker, other_user: Tracker, tmp_db_url: str
 ) -> None:
     db_path = tmp_db_url
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
     # bob saves first: version 1 -> 2, changing the summary and tags.
     other_user.update(
         engagement_id=created.id,
@@ -368,7 +346,7 @@ def test_stale_version_is_a_conflict_naming_the_other_writers_fields(
 def test_conflict_fields_accumulate_over_several_versions(
     tracker: Tracker, other_user: Tracker
 ) -> None:
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
     other_user.update(engagement_id=created.id, expected_version=1, changes={"owner": "Bob"})
     other_user.update(engagement_id=created.id, expected_version=2, changes={"region": "Europe"})
 
@@ -382,11 +360,11 @@ def test_conflict_fields_accumulate_over_several_versions(
 def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tracker) -> None:
     created = tracker.create(
         data=minimal(status_history=[{"status": "exploratory", "on": "2025-Q3"}])
-    )
+    ).engagement
 
     updated = tracker.update(
         engagement_id=created.id, expected_version=1, changes={"status": "negotiating"}
-    )
+    ).engagement
 
     assert updated.data.status is Status.NEGOTIATING
     assert updated.data.status_history == (
@@ -398,14 +376,14 @@ def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tra
 
 
 def test_status_change_with_its_own_history_adds_no_extra_event(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
     history = [{"status": "agreed", "on": "2026-02-27", "note": "Signed"}]
 
     updated = tracker.update(
         engagement_id=created.id,
         expected_version=1,
         changes={"status": "agreed", "status_history": history},
-    )
+    ).engagement
 
     assert updated.data.status_history == (
         StatusEvent(Status.AGREED, parse_partial_date("2026-02-27"), "Signed"),
@@ -427,7 +405,9 @@ def test_save_replaces_the_whole_engagement(demo: Tracker) -> None:
         concerns=(),
     )
 
-    saved = demo.save(engagement_id=current.id, expected_version=current.version, data=new)
+    saved = demo.save(
+        engagement_id=current.id, expected_version=current.version, data=new
+    ).engagement
 
     assert saved.data == new
     assert saved.version == current.version + 1
@@ -440,7 +420,7 @@ def test_save_replaces_the_whole_engagement(demo: Tracker) -> None:
 def test_save_of_unchanged_data_is_a_no_op(demo: Tracker) -> None:
     current = by_uid(demo, NATO)
 
-    saved = demo.save(engagement_id=current.id, expected_version=1, data=current.data)
+    saved = demo.save(engagement_id=current.id, expected_version=1, data=current.data).engagement
 
     assert saved == current
 
@@ -468,7 +448,7 @@ def test_save_with_a_stale_version_is_a_conflict(demo: Tracker, tmp_db_url: str)
 def test_delete_moves_to_the_trash_and_restore_brings_it_back(demo: Tracker) -> None:
     target = by_uid(demo, DOD_ANTHROPIC)
 
-    deleted = demo.delete(engagement_id=target.id)
+    deleted = demo.delete(engagement_id=target.id).engagement
 
     assert deleted.deleted
     assert deleted.version == target.version + 1
@@ -483,7 +463,7 @@ def test_delete_moves_to_the_trash_and_restore_brings_it_back(demo: Tracker) -> 
     info = demo.info()
     assert (info.engagements, info.deleted) == (3, 1)
 
-    restored = demo.restore(engagement_id=target.id)
+    restored = demo.restore(engagement_id=target.id).engagement
 
     assert not restored.deleted
     assert restored.version == target.version + 2
@@ -496,9 +476,9 @@ def test_delete_moves_to_the_trash_and_restore_brings_it_back(demo: Tracker) -> 
 
 def test_deleting_twice_changes_nothing_more(demo: Tracker) -> None:
     target = by_uid(demo, NATO)
-    first = demo.delete(engagement_id=target.id)
+    first = demo.delete(engagement_id=target.id).engagement
 
-    second = demo.delete(engagement_id=target.id)
+    second = demo.delete(engagement_id=target.id).engagement
 
     assert second.version == first.version
     assert [e.action for e in demo.history(engagement_id=target.id)].count("delete") == 1
@@ -530,7 +510,7 @@ def test_trash_filters_combine_with_others(demo: Tracker) -> None:
 def test_every_change_is_in_the_audit_trail_newest_first(
     tracker: Tracker, other_user: Tracker
 ) -> None:
-    created = tracker.create(data=minimal(summary="First"))
+    created = tracker.create(data=minimal(summary="First")).engagement
     tracker.update(engagement_id=created.id, expected_version=1, changes={"title": "Renamed"})
     other_user.update(engagement_id=created.id, expected_version=2, changes={"summary": "Second"})
     other_user.delete(engagement_id=created.id)
@@ -555,7 +535,7 @@ def test_every_change_is_in_the_audit_trail_newest_first(
 
 
 def test_audit_of_list_fields_holds_json(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal(tags=["a"]))
+    created = tracker.create(data=minimal(tags=["a"])).engagement
 
     tracker.update(engagement_id=created.id, expected_version=1, changes={"tags": ["a", "b"]})
 
@@ -569,7 +549,7 @@ def test_user_name_comes_from_tracker_user_when_not_given(
     monkeypatch.setenv("TRACKER_USER", "carol")
     opened = Tracker.open(tmp_db_url)
     try:
-        created = opened.create(data=minimal())
+        created = opened.create(data=minimal()).engagement
         assert opened.user == "carol"
         assert opened.history(engagement_id=created.id)[0].who == "carol"
     finally:
@@ -749,7 +729,7 @@ def test_sort_by_updated_at_follows_the_latest_change(demo: Tracker) -> None:
 
 
 def test_missing_values_sort_last_in_both_directions(demo: Tracker) -> None:
-    bare = demo.create(data=minimal(title="Aaa bare engagement"))
+    bare = demo.create(data=minimal(title="Aaa bare engagement")).engagement
 
     missing = {
         "region": {bare.uid},
@@ -871,7 +851,7 @@ def test_tag_names_are_those_in_use(demo: Tracker) -> None:
 
 
 def test_organisation_names_are_shared_regardless_of_case(demo: Tracker) -> None:
-    created = demo.create(data=minimal(vendor="openai", counterpart="nato"))
+    created = demo.create(data=minimal(vendor="openai", counterpart="nato")).engagement
 
     assert (created.data.vendor, created.data.counterpart) == ("OpenAI", "NATO")
     assert demo.names(kind="vendor") == ["Anthropic", "OpenAI"]
@@ -914,7 +894,7 @@ def test_a_classified_marking_is_refused(tracker: Tracker, marking: str) -> None
 
 
 def test_a_classified_marking_is_refused_on_update_and_save(tracker: Tracker) -> None:
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
 
     with pytest.raises(ValidationError) as by_update:
         tracker.update(engagement_id=created.id, expected_version=1, changes={"marking": "SECRET"})
@@ -932,7 +912,7 @@ def test_a_classified_marking_is_refused_on_update_and_save(tracker: Tracker) ->
 def test_an_unknown_marking_is_refused_and_known_ones_are_normalised(tracker: Tracker) -> None:
     with pytest.raises(ValidationError) as caught:
         tracker.create(data=minimal(marking="INTERNAL"))
-    created = tracker.create(data=minimal(marking="  nato   unclassified "))
+    created = tracker.create(data=minimal(marking="  nato   unclassified ")).engagement
 
     assert caught.value.field == "marking"
     assert created.data.marking == "NATO UNCLASSIFIED"
@@ -943,7 +923,7 @@ def test_set_markings_refuses_classified_markings(tracker: Tracker) -> None:
         tracker.set_markings(markings=["PUBLIC", "UNCLASSIFIED", "NATO RESTRICTED"])
 
     assert caught.value.field == "markings"
-    assert tracker.domain.markings() == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
+    assert tracker.markings() == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
 
 
 def test_set_markings_refuses_to_drop_a_marking_in_use(demo: Tracker) -> None:
@@ -958,13 +938,13 @@ def test_set_markings_refuses_to_drop_a_marking_in_use(demo: Tracker) -> None:
 
 
 def test_set_markings_changes_the_list_and_the_marking_order(demo: Tracker) -> None:
-    checked = demo.set_markings(
+    changes = demo.set_markings(
         markings=["public", "unclassified", "official", "nato unclassified"]
     )
-    created = demo.create(data=minimal(marking="OFFICIAL"))
+    created = demo.create(data=minimal(marking="OFFICIAL")).engagement
 
-    assert checked == ("PUBLIC", "UNCLASSIFIED", "OFFICIAL", "NATO UNCLASSIFIED")
-    assert demo.markings() == checked
+    assert changes.markings
+    assert demo.markings() == ("PUBLIC", "UNCLASSIFIED", "OFFICIAL", "NATO UNCLASSIFIED")
     assert created.data.marking == "OFFICIAL"
     assert listed(demo, sort="marking")[-2:] == [created.uid, NATO]
 
@@ -972,7 +952,7 @@ def test_set_markings_changes_the_list_and_the_marking_order(demo: Tracker) -> N
 def test_set_markings_moves_the_default_marking_when_it_is_dropped(tracker: Tracker) -> None:
     tracker.set_markings(markings=["PUBLIC", "OFFICIAL"])
 
-    created = tracker.create(data=minimal())
+    created = tracker.create(data=minimal()).engagement
 
     assert created.data.marking == "PUBLIC"
 
@@ -1050,7 +1030,7 @@ def test_the_full_text_index_follows_delete_and_restore(demo: Tracker) -> None:
 def test_the_full_text_index_covers_new_engagements(demo: Tracker) -> None:
     created = demo.create(
         data=minimal(summary="Ελληνικά κείμενα and café déjà vu", tags=["zeppelin-cloud"])
-    )
+    ).engagement
 
     assert listed(demo, Filters(search="cafe")) == [created.uid]
     assert listed(demo, Filters(search="Ελληνικά")) == [created.uid]

@@ -210,7 +210,7 @@ def test_hostile_text_is_shown_literally(pane: DetailPane, tracker: Tracker) -> 
                 {"outlet": "O3", "title": "t3", "url": "file:///etc/passwd"},
             ],
         }
-    )
+    ).engagement
     show(pane, tracker, created.id)
     text = text_of(pane)
     for literal in (

@@ -439,11 +439,12 @@ def _dispatch(
         expected = args.expect_version
         if expected is None:
             expected = service.get(engagement_id=args.id).version
-        updated = service.update(engagement_id=args.id, expected_version=expected, changes=changes)
+        saved = service.update(engagement_id=args.id, expected_version=expected, changes=changes)
+        updated = saved.engagement
         err.write(f"engagement {updated.id} saved, now at version {updated.version}\n")
     elif command in ("delete", "restore"):
         action = service.delete if command == "delete" else service.restore
-        done = action(engagement_id=args.id, expected_version=args.expect_version)
+        done = action(engagement_id=args.id, expected_version=args.expect_version).engagement
         err.write(f"engagement {done.id} {'moved to the trash' if done.deleted else 'restored'}\n")
     elif command == "history":
         entries = service.history(engagement_id=args.id)

@@ -204,20 +204,6 @@ SORT_KEYS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
-class ImportResult:
-    """What an import did."""
-
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        """Engagements read from the file."""
-        return self.created + self.updated + self.unchanged
-
-
-@dataclass(frozen=True)
 class Statistics:
     """Counts of engagements by status and region."""
 

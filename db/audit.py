@@ -1,0 +1,100 @@
+"""The audit trail: one row per changed field, written in the writer's transaction.
+
+Rows are sealed into the hash chain by ``db.audit_chain.seal`` before the transaction
+commits (the service layer's one write transaction does it).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, func, select
+
+from db import tables
+from tracker.domain.interchange import data_to_json
+from tracker.domain.model import FIELD_NAMES, AuditEntry, EngagementData
+
+
+def field_text(data: EngagementData, name: str) -> str | None:
+    """A field's value as audit text: plain for scalars, JSON for lists."""
+    value = data_to_json(data)[name]
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def audit(
+    conn: Connection,
+    *,
+    who: str,
+    at: str,
+    engagement_id: int,
+    version: int,
+    action: str,
+    changes: Iterable[tuple[str, str | None, str | None]],
+) -> None:
+    """Record one row per (field, old, new) change."""
+    batch = [
+        {
+            "at": at,
+            "who": who,
+            "engagement_id": engagement_id,
+            "version": version,
+            "action": action,
+            "field": name,
+            "old": old,
+            "new": new,
+        }
+        for name, old, new in changes
+    ]
+    if batch:
+        conn.execute(tables.audit.insert(), batch)
+
+
+def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
+    """(field, old text, new text) for every field that differs."""
+    return [
+        (name, field_text(old, name), field_text(new, name))
+        for name in FIELD_NAMES
+        if getattr(old, name) != getattr(new, name)
+    ]
+
+
+def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> list[str]:
+    """Fields recorded as changed on the engagement after ``version``, in order."""
+    a = tables.audit
+    rows = conn.execute(
+        select(a.c.field)
+        .where(a.c.engagement_id == engagement_id, a.c.version > version)
+        .order_by(a.c.id)
+    ).scalars()
+    return list(dict.fromkeys(str(r) for r in rows))
+
+
+def history(conn: Connection, engagement_id: int) -> list[AuditEntry]:
+    """The audit trail of one engagement, newest first."""
+    a = tables.audit
+    rows = conn.execute(select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc()))
+    return [
+        AuditEntry(
+            id=r.id,
+            at=r.at,
+            who=r.who,
+            engagement_id=r.engagement_id,
+            version=r.version,
+            action=r.action,
+            field=r.field,
+            old=r.old,
+            new=r.new,
+        )
+        for r in rows
+    ]
+
+
+def revision(conn: Connection) -> int:
+    """The database's revision: the number of the latest audit entry."""
+    return int(conn.execute(select(func.coalesce(func.max(tables.audit.c.id), 0))).scalar_one())
+
+
+AUDIT_COLUMNS = ("at", "who", "engagement_id", "version", "action", "field", "old", "new")

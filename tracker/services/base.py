@@ -1,0 +1,213 @@
+"""An open database and its transactions: what every service call is built on.
+
+``_read`` and ``_write`` are the only ways in: each public service call is one of
+them. ``_write`` seals the transaction's audit rows into the hash chain before it
+commits, so no write can leave the trail unsealed. Storage-layer errors become the
+domain's ``StorageError`` family here, once.
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import json
+import os
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any, Self
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import SQLAlchemyError
+
+from db import audit_chain, health, loading, schema
+from db import backup as db_backup
+from db.backup import BACKUP_FOLDER
+from db.engine import Database, resolve_url, sqlite_path
+from db.errors import (
+    DatabaseError,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    NotATrackerDatabase,
+    SchemaTooNew,
+)
+from tracker.domain.errors import (
+    DamagedDatabaseError,
+    LockedDatabaseError,
+    NotFoundError,
+    ReadOnlyDatabaseError,
+    SchemaError,
+    StorageError,
+    TrackerError,
+)
+from tracker.domain.interchange import data_from_json
+from tracker.domain.markings import DEFAULT_MARKINGS, DEFAULT_RECORD_MARKING
+from tracker.domain.model import Engagement, EngagementData
+
+# Called with (done, total); returning False cancels the operation (nothing is written).
+Progress = Callable[[int, int], bool | None]
+
+
+class Cancelled(TrackerError):
+    """The user cancelled a long operation; nothing was written."""
+
+
+def current_user() -> str:
+    """Who is making changes: $TRACKER_USER, else the operating-system user name."""
+    configured = os.environ.get("TRACKER_USER", "").strip()
+    if configured:
+        return configured
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class TrackerBase:
+    """An open engagement database: opening, transactions, markings, access."""
+
+    def __init__(self, database: Database, *, user: str | None = None) -> None:
+        self.database = database
+        self.user = user or current_user()
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str] | None = None, *, user: str | None = None) -> Self:
+        """Open (creating or upgrading) the database at ``target``, $TRACKER_DB or the default.
+
+        An existing SQLite database is backed up (into ``backups/`` beside it) before
+        its schema is migrated.
+        """
+        url = resolve_url(target)
+        path = sqlite_path(url)
+
+        def back_up_first(version: int) -> None:
+            if path is not None:
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                name = f"tracker-{stamp}-before-schema-{schema.SCHEMA_VERSION}.db"
+                db_backup.backup_to(path, path.parent / BACKUP_FOLDER / name)
+
+        try:
+            database = schema.open_database(
+                url,
+                markings=DEFAULT_MARKINGS,
+                default_marking=DEFAULT_RECORD_MARKING,
+                fulltext_source=loading.fulltext_rows,
+                before_upgrade=back_up_first,
+            )
+        except DatabaseError as exc:
+            raise storage_error(exc) from None
+        except SQLAlchemyError as exc:
+            raise StorageError(f"cannot open {url}: {_reason(exc)}") from None
+        except OSError as exc:
+            raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
+        return cls(database, user=user)
+
+    @functools.cached_property
+    def read_only(self) -> str | None:
+        """Why this database can only be read (a PostgreSQL role without the right to
+        change it), or None when it can be written. Checked once, when first asked."""
+        if self.database.backend != "postgresql":
+            return None
+        with self._read() as conn:
+            role, allowed = schema.write_privilege(conn)
+        if allowed:
+            return None
+        return f'the database role "{role}" may read this database but not change it'
+
+    @property
+    def location_warning(self) -> str | None:
+        """Why this database's location is unsafe (network or synced folder), or None."""
+        if self.database.path is None:
+            return None
+        reason = health.shared_location_reason(self.database.path)
+        return None if reason is None else f"{reason}: {health.SHARED_LOCATION_ADVICE}"
+
+    def close(self) -> None:
+        """Release the database."""
+        self.database.dispose()
+
+    @property
+    def url(self) -> str:
+        """The database's URL without any password (safe to show and to remember).
+
+        Passwords come from libpq (``~/.pgpass``, ``PGPASSWORD``, service files), never
+        from what the app stores.
+        """
+        return self.database.public_url
+
+    # -- transactions -----------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._translated(), self.database.read() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._translated(), self.database.write() as conn:
+            yield conn
+            audit_chain.seal(conn)  # seal this transaction's audit rows before it commits
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DatabaseError as exc:
+            raise storage_error(exc) from None
+        except SQLAlchemyError as exc:
+            raise StorageError(f"database error: {_reason(exc)}") from None
+
+    # -- what every call needs inside its transaction ------------------------------
+
+    def markings(self) -> tuple[str, ...]:
+        """The allowed handling markings, lowest first."""
+        with self._read() as conn:
+            return self._markings(conn)
+
+    def default_marking(self) -> str:
+        """The marking a new engagement gets unless another is chosen."""
+        with self._read() as conn:
+            return self._default_marking(conn)
+
+    def _markings(self, conn: Connection) -> tuple[str, ...]:
+        value = schema.get_meta(conn, "markings")
+        return tuple(json.loads(value)) if value else DEFAULT_MARKINGS
+
+    def _default_marking(self, conn: Connection) -> str:
+        allowed = self._markings(conn)
+        value = schema.get_meta(conn, "default_marking")
+        return value if value in allowed else allowed[0]
+
+    def _get(self, conn: Connection, ref: int | str) -> Engagement:
+        eid = loading.find_id(conn, ref)
+        loaded = loading.load(conn, [eid]) if eid is not None else {}
+        if eid is None or eid not in loaded:
+            raise NotFoundError(f"no engagement {ref}")
+        return loaded[eid]
+
+    def _validate(self, conn: Connection, obj: Mapping[str, Any], label: str) -> EngagementData:
+        return data_from_json(
+            obj,
+            label=label,
+            allowed_markings=self._markings(conn),
+            default_marking=self._default_marking(conn),
+        )
+
+
+def storage_error(exc: DatabaseError) -> StorageError:
+    """The tracker error for a storage-layer one, of the kind that says what to do next."""
+    message = str(exc)
+    if isinstance(exc, SchemaTooNew):
+        return SchemaError(message)
+    if isinstance(exc, NotATrackerDatabase):
+        return DamagedDatabaseError(message)
+    if isinstance(exc, DatabaseLocked):
+        return LockedDatabaseError(message)
+    if isinstance(exc, DatabaseReadOnly):
+        return ReadOnlyDatabaseError(message)
+    return StorageError(message)
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig) if orig is not None else str(exc).splitlines()[0]

@@ -1,0 +1,72 @@
+"""Keeping a database sound: the integrity check and backups."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+from db import audit_chain, fulltext, listing, pg_dump, schema
+from db import backup as db_backup
+from db.backup import BACKUP_FOLDER
+from db.errors import DatabaseError
+from tracker.domain.errors import StorageError
+from tracker.domain.model import CheckReport
+from tracker.services.base import TrackerBase
+
+
+class Maintenance(TrackerBase):
+    """``tracker check`` and ``tracker backup``."""
+
+    def check(self) -> CheckReport:
+        """Integrity, foreign keys, schema version and full-text index agreement."""
+        with self._read() as conn:
+            problems = schema.integrity_problems(conn)
+            version = int(schema.get_meta(conn, "schema_version") or 0)
+            if version != schema.SCHEMA_VERSION:
+                problems.append(f"schema version {version}, expected {schema.SCHEMA_VERSION}")
+            total = listing.engagement_total(conn)
+            broken = audit_chain.verify(conn)
+            if broken is not None:
+                problems.append(broken)
+            indexed = fulltext.count(conn)
+            if indexed != total:
+                problems.append(f"full-text index holds {indexed} engagements, the table {total}")
+        return CheckReport(schema_version=version, engagements=total, problems=tuple(problems))
+
+    def backup(self, *, target: str | os.PathLike[str] | None = None) -> Path:
+        """Back the database up to ``target`` (default: a dated file in ``backups/``
+        beside the database), consistently even while it is in use; returns the path."""
+        path = self.database.path
+        if self.database.backend == "postgresql":
+            return self._dump(target)
+        if not self.database.is_sqlite or path is None:
+            raise StorageError(f"backups of {self.database.backend} databases are not supported")
+        if target is None:
+            target = _dated(path.parent / BACKUP_FOLDER, ".db")
+        try:
+            return db_backup.backup_to(path, target)
+        except DatabaseError as exc:
+            raise StorageError(str(exc)) from None
+
+    def _dump(self, target: str | os.PathLike[str] | None) -> Path:
+        """A team database's backup: ``pg_dump``'s custom format (default: a dated file in
+        ``backups/`` in the current folder)."""
+        try:
+            return pg_dump.dump_to(
+                self.database.url, target or _dated(Path(BACKUP_FOLDER), ".dump")
+            )
+        except DatabaseError as exc:
+            raise StorageError(str(exc)) from None
+
+
+def _dated(folder: Path, suffix: str) -> Path:
+    """``folder/tracker-YYYYmmdd-HHMMSS<suffix>``; two backups within one second keep both
+    (``-2``, ``-3``... after the time)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"tracker-{stamp}{suffix}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"tracker-{stamp}-{n}{suffix}"
+    return target

@@ -1,0 +1,130 @@
+"""Reading: engagements, table rows, ordered ids, counts, statistics, pick-lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from db import audit, audit_chain, ids, listing, loading, queries, schema
+from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.markings import highest
+from tracker.domain.model import (
+    AuditEntry,
+    DatabaseInfo,
+    Engagement,
+    EngagementRow,
+    Filters,
+    Selection,
+    SelectionSummary,
+    Statistics,
+)
+from tracker.domain.vocab import Region, Status
+from tracker.services.base import TrackerBase
+
+
+class Reading(TrackerBase):
+    """The read-only calls of the service layer (each one read transaction)."""
+
+    def info(self) -> DatabaseInfo:
+        """Facts about the open database."""
+        with self._read() as conn:
+            dialect = conn.dialect.name
+            live = conn.execute(queries.count_query(Filters(), dialect)).scalar_one()
+            dead = conn.execute(queries.count_query(Filters(trash=True), dialect)).scalar_one()
+            return DatabaseInfo(
+                url=self.url,
+                backend=self.database.backend,
+                schema_version=int(schema.get_meta(conn, "schema_version") or 0),
+                revision=audit.revision(conn),
+                markings=self._markings(conn),
+                engagements=int(live),
+                deleted=int(dead),
+            )
+
+    def get(self, *, engagement_id: int | str, include_deleted: bool = True) -> Engagement:
+        """One engagement with all its children."""
+        with self._read() as conn:
+            found = self._get(conn, engagement_id)
+        if found.deleted and not include_deleted:
+            raise NotFoundError(f"engagement {engagement_id} is in the trash")
+        return found
+
+    def get_many(self, *, ids: Sequence[int]) -> list[Engagement]:
+        """Full engagements for ``ids``, in that order (unknown ids are skipped)."""
+        with self._read() as conn:
+            loaded = loading.load(conn, ids)
+        return [loaded[i] for i in ids if i in loaded]
+
+    def selection(
+        self, *, filters: Filters = Filters(), sort: str = "title", descending: bool = False
+    ) -> Selection:
+        """The matching engagements in full, with the revision and markings, read at once."""
+        with self._read() as conn:
+            markings = self._markings(conn)
+            found = ids.ordered_ids(
+                conn, filters, sort=sort, descending=descending, markings=markings
+            )
+            loaded = loading.load(conn, found)
+            return Selection(
+                engagements=tuple(loaded[i] for i in found if i in loaded),
+                revision=audit.revision(conn),
+                markings=markings,
+                audit_hash=audit_chain.latest(conn)[1],
+            )
+
+    def list_ids(
+        self, *, filters: Filters = Filters(), sort: str = "title", descending: bool = False
+    ) -> list[int]:
+        """The ids of the engagements matching ``filters``, in the given order."""
+        with self._read() as conn:
+            try:
+                return ids.ordered_ids(
+                    conn, filters, sort=sort, descending=descending, markings=self._markings(conn)
+                )
+            except ValueError as exc:
+                raise ValidationError(str(exc), field="sort") from None
+
+    def count(self, *, filters: Filters = Filters()) -> int:
+        """How many engagements match ``filters``."""
+        with self._read() as conn:
+            return int(conn.execute(queries.count_query(filters, conn.dialect.name)).scalar_one())
+
+    def summary(self, *, filters: Filters = Filters()) -> SelectionSummary:
+        """How many engagements match ``filters`` and their highest marking, in one query."""
+        with self._read() as conn:
+            query = queries.markings_query(filters, conn.dialect.name)
+            counts = {str(marking): int(n) for marking, n in conn.execute(query)}
+            allowed = self._markings(conn)
+        return SelectionSummary(
+            count=sum(counts.values()), highest=highest(counts, allowed), markings=allowed
+        )
+
+    def rows(self, *, ids: Sequence[int]) -> list[EngagementRow]:
+        """Table rows for ``ids``, in the same order (unknown ids are skipped)."""
+        with self._read() as conn:
+            return listing.rows(conn, ids)
+
+    def history(self, *, engagement_id: int | str) -> list[AuditEntry]:
+        """The audit trail of one engagement, newest first."""
+        with self._read() as conn:
+            return audit.history(conn, self._get(conn, engagement_id).id)
+
+    def statistics(self, *, filters: Filters = Filters()) -> Statistics:
+        """Counts of the matching engagements by status and region."""
+        with self._read() as conn:
+            query = queries.status_region_query(filters, conn.dialect.name)
+            counts = {
+                (Status(s), Region(r) if r else None): int(n) for s, r, n in conn.execute(query)
+            }
+        return Statistics(total=sum(counts.values()), by_status_region=counts)
+
+    def names(self, *, kind: str) -> list[str]:
+        """Names in use for pick-lists: ``vendor``, ``counterpart``, ``tag`` or ``restriction``."""
+        if kind not in listing.NAME_KINDS:
+            raise ValidationError(f'unknown kind of name "{kind}"', field="kind")
+        with self._read() as conn:
+            return listing.names(conn, kind)
+
+    def restriction_catalogue(self) -> list[tuple[str, str]]:
+        """The shared restriction catalogue as (code, title), by code."""
+        with self._read() as conn:
+            return listing.restriction_catalogue(conn)

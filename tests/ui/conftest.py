@@ -1,13 +1,14 @@
 """Fixtures shared by the GUI tests: a demo database file, private QSettings, and the
-main window on them (shown and active)."""
+main window on them (shown and active), and `find` for a widget by its object name."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -57,3 +58,13 @@ def activate(qtbot: QtBot, widget: QWidget) -> None:
     """Make ``widget``'s window the active one (a window manager would do it on show)."""
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
+
+
+W = TypeVar("W", bound=QObject)
+
+
+def find(parent: QObject, kind: type[W], name: str) -> W:
+    """The descendant of ``parent`` of type ``kind`` named ``name`` (it must exist)."""
+    found = parent.findChild(kind, name)
+    assert found is not None, f"no {kind.__name__} named {name!r}"
+    return found

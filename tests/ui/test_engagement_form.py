@@ -16,23 +16,30 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import find
 from tracker.domain.dates import DateParseError, PartialDate, Precision
 from tracker.domain.demo import RED_LINES, demo_document
 from tracker.domain.errors import ValidationError
+from tracker.domain.fields import CHILD_KINDS, CHILDREN_BY_KEY, FLAT_FIELDS
 from tracker.domain.interchange import data_from_json
 from tracker.domain.markings import DEFAULT_MARKINGS
 from tracker.domain.model import EngagementData, ScopeLimit
 from tracker.domain.vocab import Confidence, Region, ScopeKind, Stance, Status
+from ui.child_table import ChildTable
 from ui.engagement_form import EngagementDialog
+from ui.form_layout import CHILD_LAYOUT, FORM_LAYOUT, SAVE_MNEMONIC, with_mnemonic
 from ui.partial_date_edit import ERROR_COLOUR, ERROR_COLOUR_DARK, PartialDateEdit
 
 VENDORS = ["Anthropic", "Google", "Microsoft", "Mistral AI", "OpenAI"]
@@ -87,22 +94,73 @@ def make_dialog(qtbot: QtBot) -> Iterator[DialogFactory]:
         dialog.deleteLater()
 
 
+def widget(dialog: EngagementDialog, field: str) -> QWidget:
+    """The input of a flat field."""
+    return find(dialog, QWidget, f"field_{field}")
+
+
 def line(dialog: EngagementDialog, field: str) -> QLineEdit:
-    widget = dialog.field_widget(field)
-    if isinstance(widget, PartialDateEdit):
-        return widget.lineEdit()
-    if isinstance(widget, QComboBox):
-        edit = widget.lineEdit()
+    """The line edit a flat field is typed into."""
+    found = widget(dialog, field)
+    if isinstance(found, PartialDateEdit):
+        return found.lineEdit()
+    if isinstance(found, QComboBox):
+        edit = found.lineEdit()
         assert edit is not None
         return edit
-    assert isinstance(widget, QLineEdit)
-    return widget
+    assert isinstance(found, QLineEdit)
+    return found
 
 
 def combo(dialog: EngagementDialog, field: str) -> QComboBox:
-    widget = dialog.field_widget(field)
-    assert isinstance(widget, QComboBox)
-    return widget
+    return find(dialog, QComboBox, f"field_{field}")
+
+
+def error_of(dialog: EngagementDialog, field: str) -> QLabel:
+    """The label of a field's or child list's inline error."""
+    return find(dialog, QLabel, f"error_{field}")
+
+
+def child(dialog: EngagementDialog, key: str) -> ChildTable:
+    return find(dialog, ChildTable, f"children_{key}")
+
+
+def tabs(dialog: EngagementDialog) -> QTabWidget:
+    return find(dialog, QTabWidget, "child_tabs")
+
+
+def column(table: ChildTable, key: str) -> int:
+    """The column of a child table holding ``key``, in the order of tracker.domain.fields."""
+    kind = CHILDREN_BY_KEY[table.objectName().removeprefix("children_")]
+    return [c.key for c in kind.columns].index(key)
+
+
+def cell_text(table: ChildTable, row: int, key: str) -> str:
+    """The text a cell shows (a vocabulary cell shows its label)."""
+    return cell(table.table, row, column(table, key)).text()
+
+
+def set_cell(table: ChildTable, row: int, key: str, value: str) -> None:
+    """Type ``value`` into a cell through the cell's editor, as a person would; in a
+    pick-list cell, pick the item of that word or label."""
+    view = table.table
+    view.commit_pending_edit()
+    c = column(table, key)
+    view.setCurrentCell(row, c)
+    view.editItem(cell(view, row, c))
+    editor = view.indexWidget(view.currentIndex())
+    if isinstance(editor, QComboBox) and not editor.isEditable():
+        found = editor.findData(value)
+        if found < 0:
+            found = editor.findText(value)
+        assert found >= 0, f"{value!r} is not offered in the {key} column"
+        editor.setCurrentIndex(found)
+    elif isinstance(editor, QComboBox):
+        editor.setEditText(value)
+    else:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(value)
+    view.commit_pending_edit()
 
 
 def fill_required(qtbot: QtBot, dialog: EngagementDialog) -> None:
@@ -136,7 +194,7 @@ def test_new_engagement_typed_in(qtbot: QtBot, make_dialog: DialogFactory) -> No
     combo(dialog, "status").setCurrentIndex(combo(dialog, "status").findData("negotiating"))
     qtbot.keyClicks(combo(dialog, "confidence"), "Rep")
     combo(dialog, "marking").setCurrentText("PUBLIC")
-    summary = dialog.field_widget("summary")
+    summary = widget(dialog, "summary")
     assert isinstance(summary, QPlainTextEdit)
     qtbot.keyClicks(summary, "A pilot of Mistral models.")
     qtbot.keyClicks(line(dialog, "started"), "Q3 2025")
@@ -185,6 +243,71 @@ def test_vendor_combo_completes_from_the_given_names(make_dialog: DialogFactory)
     assert completer.currentCompletion() == "Mistral AI"
 
 
+# --------------------------------------------------------------------------- the field list
+
+INPUT_TYPES: dict[str, type[QWidget]] = {
+    "text": QLineEdit,
+    "multiline": QPlainTextEdit,
+    "name": QComboBox,
+    "vocab": QComboBox,
+    "marking": QComboBox,
+    "date": PartialDateEdit,
+    "tags": QLineEdit,
+}
+
+
+def placeholder(found: QWidget) -> str:
+    if isinstance(found, QComboBox):
+        edit = found.lineEdit()
+        return edit.placeholderText() if edit is not None else ""
+    if isinstance(found, PartialDateEdit):
+        return found.lineEdit().placeholderText()
+    assert isinstance(found, QLineEdit | QPlainTextEdit)
+    return found.placeholderText()
+
+
+def test_the_form_is_built_from_the_field_list(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog()
+    labels = {label.buddy(): label.text() for label in dialog.findChildren(QLabel)}
+    for field in FLAT_FIELDS:
+        found = widget(dialog, field.key)
+        assert isinstance(found, INPUT_TYPES[field.kind]), field.key
+        assert labels[found].replace("&", "") == field.label
+        if field.hint:
+            assert placeholder(found) == field.hint
+        if field.kind == "vocab":
+            assert field.vocab is not None
+            choice = combo(dialog, field.key)
+            words = [""] if field.optional_word else []
+            words += [str(member.value) for member in field.vocab]
+            assert [choice.itemData(i) for i in range(choice.count())] == words, field.key
+    for kind in CHILD_KINDS:
+        view = child(dialog, kind.key).table
+        headers = [view.horizontalHeaderItem(c) for c in range(view.columnCount())]
+        assert [h.text() if h else None for h in headers] == [c.label for c in kind.columns]
+    clarifications = child(dialog, "clarifications").table
+    dates = [clarifications.horizontalHeaderItem(c) for c in (1, 4)]
+    assert [h.text() if h else None for h in dates] == ["Originally on", "Clarified on"]
+
+
+def test_every_field_has_one_place_and_its_own_mnemonic() -> None:
+    assert list(FORM_LAYOUT) == [f.key for f in FLAT_FIELDS]
+    assert list(CHILD_LAYOUT) == [c.key for c in CHILD_KINDS]
+    for kind in CHILD_KINDS:
+        assert set(CHILD_LAYOUT[kind.key].widths) <= kind.keys, kind.key
+    letters = [
+        *(place.mnemonic for place in FORM_LAYOUT.values()),
+        *(place.mnemonic for place in CHILD_LAYOUT.values()),
+        SAVE_MNEMONIC,
+    ]
+    assert len(letters) == len(set(letters)), "a mnemonic letter is used twice"
+    for field in FLAT_FIELDS:
+        assert FORM_LAYOUT[field.key].mnemonic in field.label.lower(), field.key
+    for kind in CHILD_KINDS:
+        assert CHILD_LAYOUT[kind.key].mnemonic in kind.label.lower(), kind.key
+    assert with_mnemonic("Follow-up", "L") == "Fo&llow-up"
+
+
 # --------------------------------------------------------------------------- round trip
 
 
@@ -202,22 +325,22 @@ def test_set_data_on_an_open_form_replaces_everything(make_dialog: DialogFactory
     dialog = make_dialog(first)
     dialog.set_data(second)
     assert dialog.data() == second
-    assert dialog.child_table("scope_limits").row_count() == len(second.scope_limits)
+    assert child(dialog, "scope_limits").table.rowCount() == len(second.scope_limits)
     assert not dialog.is_dirty()
 
 
 def test_children_show_labels_not_codes(make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
-    concerns = dialog.child_table("concerns")
-    assert concerns.cell_text(0, "kind") == "Data sovereignty"
-    assert concerns.cell_text(0, "severity") == "High"
-    assert dialog.child_table("status_history").cell_text(0, "on") == "Mar 2026"
-    tabs = dialog.tab_widget()
-    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+    concerns = child(dialog, "concerns")
+    assert cell_text(concerns, 0, "kind") == "Data sovereignty"
+    assert cell_text(concerns, 0, "severity") == "High"
+    assert cell_text(child(dialog, "status_history"), 0, "on") == "Mar 2026"
+    tab_widget = tabs(dialog)
+    assert [tab_widget.tabText(i) for i in range(tab_widget.count())] == [
         "Sco&pe limits (1)",
         "R&estrictions (1)",
         "Clar&ifications (1)",
-        "Status &history (1)",
+        "Stat&us timeline (1)",
         "Sour&ces (1)",
         "Co&ncerns (3)",
     ]
@@ -230,7 +353,7 @@ def test_typing_a_quarter_shows_what_was_understood(
     qtbot: QtBot, make_dialog: DialogFactory
 ) -> None:
     dialog = make_dialog()
-    started = dialog.field_widget("started")
+    started = widget(dialog, "started")
     assert isinstance(started, PartialDateEdit)
     qtbot.keyClicks(started.lineEdit(), "Q3 2025")
     hint = started.hintLabel()
@@ -245,7 +368,7 @@ def test_typing_soonish_shows_the_error_and_data_refuses(
 ) -> None:
     dialog = make_dialog()
     fill_required(qtbot, dialog)
-    started = dialog.field_widget("started")
+    started = widget(dialog, "started")
     assert isinstance(started, PartialDateEdit)
     qtbot.keyClicks(started.lineEdit(), "soonish")
     assert started.hintLabel().text() == 'cannot understand the date "soonish"'
@@ -254,8 +377,8 @@ def test_typing_soonish_shows_the_error_and_data_refuses(
 
     error = validation_error(dialog)
     assert error.field == "started"
-    label = dialog.error_label("started")
-    assert label is not None and label.isVisible()
+    label = started.hintLabel()
+    assert label.isVisible()
     assert "soonish" in label.text()
     assert started.lineEdit().property("invalid") is True
 
@@ -287,13 +410,13 @@ def test_partial_date_edit_value_and_set_value(qtbot: QtBot) -> None:
 
 def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[1])
-    history = dialog.child_table("status_history")
-    history.set_cell(1, "on", "the other day")
+    history = child(dialog, "status_history")
+    set_cell(history, 1, "on", "the other day")
     error = validation_error(dialog)
     assert error.field == "status_history[1].on"
-    assert dialog.tab_widget().currentWidget() is history
-    assert history.error_label.isVisible()
-    assert history.error_label.text().startswith("Row 2, on:")
+    assert tabs(dialog).currentWidget() is history
+    assert error_of(dialog, "status_history").isVisible()
+    assert error_of(dialog, "status_history").text().startswith("Row 2, on:")
     assert history.table.currentRow() == 1
     assert history.table.currentColumn() == 1
 
@@ -307,7 +430,7 @@ def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: Dialo
     qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
     error = validation_error(dialog)
     assert error.field == "title"
-    label = dialog.error_label("title")
+    label = error_of(dialog, "title")
     assert label is not None
     assert label.isVisible()
     assert label.text() == "must not be empty"
@@ -329,7 +452,7 @@ def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: Dialog
     qtbot.keyClicks(line(dialog, "title"), "Talks")
     qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
     assert validation_error(dialog).field == "vendor"
-    label = dialog.error_label("vendor")
+    label = error_of(dialog, "vendor")
     assert label is not None and label.isVisible()
 
     original = demo_data()[0]
@@ -346,13 +469,13 @@ def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: Dialog
 def test_show_error_from_the_caller(make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[1])
     dialog.show_error("scope_limits[2].text", "too vague")
-    scope = dialog.child_table("scope_limits")
-    assert dialog.tab_widget().currentWidget() is scope
-    assert scope.error_label.text() == "Row 3, text: too vague"
+    scope = child(dialog, "scope_limits")
+    assert tabs(dialog).currentWidget() is scope
+    assert error_of(dialog, "scope_limits").text() == "Row 3, text: too vague"
     assert (scope.table.currentRow(), scope.table.currentColumn()) == (2, 1)
 
     dialog.show_error("owner", "unknown desk")
-    owner_label = dialog.error_label("owner")
+    owner_label = error_of(dialog, "owner")
     assert owner_label is not None and owner_label.isVisible()
 
     dialog.show_error("id", "an engagement with this id exists already")
@@ -361,7 +484,7 @@ def test_show_error_from_the_caller(make_dialog: DialogFactory) -> None:
     assert "exists already" in general.text()
 
     dialog.clear_errors()
-    assert not scope.error_label.isVisible()
+    assert not error_of(dialog, "scope_limits").isVisible()
     assert not owner_label.isVisible()
     assert not general.isVisible()
 
@@ -378,7 +501,7 @@ def test_child_error_numbers_skip_empty_rows(make_dialog: DialogFactory) -> None
             scope_limits=(ScopeLimit(ScopeKind.DATA, "no personal data"),),
         )
     )
-    scope = dialog.child_table("scope_limits")
+    scope = child(dialog, "scope_limits")
     scope.add_row()
     scope.table.setCurrentCell(1, 0)
     scope.move_current_row(-1)  # the empty row is now first
@@ -394,23 +517,23 @@ def test_child_error_numbers_skip_empty_rows(make_dialog: DialogFactory) -> None
 def test_add_remove_and_reorder_scope_limits(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog()
     fill_required(qtbot, dialog)
-    scope = dialog.child_table("scope_limits")
+    scope = child(dialog, "scope_limits")
 
     qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
-    scope.set_cell(0, "kind", "network")
-    scope.set_cell(0, "text", "Unclassified networks only")
+    set_cell(scope, 0, "kind", "network")
+    set_cell(scope, 0, "text", "Unclassified networks only")
     qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
-    scope.set_cell(1, "kind", "Hosting")  # a label works too
-    scope.set_cell(1, "text", "Hosted in Europe")
+    set_cell(scope, 1, "kind", "Hosting")  # a label works too
+    set_cell(scope, 1, "text", "Hosted in Europe")
     qtbot.mouseClick(scope.add_button, Qt.MouseButton.LeftButton)
-    scope.set_cell(2, "kind", "personnel")
-    scope.set_cell(2, "text", "Cleared staff")
+    set_cell(scope, 2, "kind", "personnel")
+    set_cell(scope, 2, "text", "Cleared staff")
     assert dialog.data().scope_limits == (
         ScopeLimit(ScopeKind.NETWORK, "Unclassified networks only"),
         ScopeLimit(ScopeKind.HOSTING, "Hosted in Europe"),
         ScopeLimit(ScopeKind.PERSONNEL, "Cleared staff"),
     )
-    assert dialog.tab_widget().tabText(0) == "Sco&pe limits (3)"
+    assert tabs(dialog).tabText(0) == "Sco&pe limits (3)"
 
     # Move the last one to the top with the buttons.
     scope.table.setCurrentCell(2, 1)
@@ -441,10 +564,10 @@ def test_add_remove_and_reorder_scope_limits(qtbot: QtBot, make_dialog: DialogFa
     assert [s.text for s in dialog.data().scope_limits] == ["Unclassified networks only"]
     scope.table.commit_pending_edit()
     qtbot.keyClick(scope.table, Qt.Key.Key_Insert)
-    assert scope.row_count() == 2
+    assert scope.table.rowCount() == 2
     # An added row left empty is ignored; a half-filled one is an error.
     assert len(dialog.data().scope_limits) == 1
-    scope.set_cell(1, "text", "Something")
+    set_cell(scope, 1, "text", "Something")
     assert validation_error(dialog).field == "scope_limits[1].kind"
 
 
@@ -452,7 +575,7 @@ def test_enter_in_a_table_edits_the_cell_and_does_not_save(
     qtbot: QtBot, make_dialog: DialogFactory
 ) -> None:
     dialog = make_dialog(demo_data()[0])
-    scope = dialog.child_table("scope_limits")
+    scope = child(dialog, "scope_limits")
     scope.table.setFocus()
     scope.table.setCurrentCell(0, 1)
     with qtbot.assertNotEmitted(dialog.saveRequested, wait=50):
@@ -468,7 +591,7 @@ def test_enter_in_a_table_edits_the_cell_and_does_not_save(
 
 def test_vocabulary_cells_are_edited_with_a_pick_list(make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
-    concerns = dialog.child_table("concerns")
+    concerns = child(dialog, "concerns")
     table = concerns.table
     table.setCurrentCell(0, 2)
     table.editItem(cell(table, 0, 2))
@@ -477,14 +600,14 @@ def test_vocabulary_cells_are_edited_with_a_pick_list(make_dialog: DialogFactory
     assert [editor.itemText(i) for i in range(editor.count())] == ["—", "Low", "Medium", "High"]
     editor.setCurrentIndex(0)  # severity is optional
     table.commit_pending_edit()
-    assert concerns.cell_text(0, "severity") == ""
+    assert cell_text(concerns, 0, "severity") == ""
     assert dialog.data().concerns[0].severity is None
 
 
 def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> None:
     dialog = make_dialog()
     dialog.set_data(EngagementData(title="t", vendor="v", counterpart="c", status=Status.AGREED))
-    restrictions = dialog.child_table("restrictions")
+    restrictions = child(dialog, "restrictions")
     table = restrictions.table
     r = restrictions.add_row()
 
@@ -499,9 +622,9 @@ def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> N
     )
     editor.setCurrentIndex(found)
     table.commit_pending_edit()
-    restrictions.set_cell(r, "stance", "agreed")
-    assert restrictions.cell_text(r, "code") == "no-fully-autonomous-weapons"
-    assert restrictions.cell_text(r, "title") == "No fully autonomous weapons systems"
+    set_cell(restrictions, r, "stance", "agreed")
+    assert cell_text(restrictions, r, "code") == "no-fully-autonomous-weapons"
+    assert cell_text(restrictions, r, "title") == "No fully autonomous weapons systems"
 
     # Type a new code and title.
     r = restrictions.add_row()
@@ -511,8 +634,8 @@ def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> N
     assert isinstance(editor, QComboBox)
     editor.setEditText("no-biometric-profiling ")
     table.commit_pending_edit()
-    restrictions.set_cell(r, "title", "No biometric profiling")
-    restrictions.set_cell(r, "stance", "proposed")
+    set_cell(restrictions, r, "title", "No biometric profiling")
+    set_cell(restrictions, r, "stance", "proposed")
 
     data = dialog.data()
     assert [(x.code, x.title, x.stance) for x in data.restrictions] == [
@@ -521,7 +644,7 @@ def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> N
     ]
 
     # The same code twice is refused, on the second row's code.
-    restrictions.set_cell(r, "code", "no-fully-autonomous-weapons")
+    set_cell(restrictions, r, "code", "no-fully-autonomous-weapons")
     assert validation_error(dialog).field == "restrictions[1].code"
 
 
@@ -535,7 +658,7 @@ def test_ctrl_s_emits_save_requested_only_when_valid(
     qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
     with qtbot.assertNotEmitted(dialog.saveRequested, wait=50):
         qtbot.keyClick(line(dialog, "title"), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    title_label = dialog.error_label("title")
+    title_label = error_of(dialog, "title")
     assert title_label is not None and title_label.isVisible()
 
     fill_required(qtbot, dialog)
@@ -546,22 +669,22 @@ def test_ctrl_s_emits_save_requested_only_when_valid(
 
 def test_save_button_is_default_and_emits(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[2])
-    assert dialog.save_button().isDefault()
-    assert dialog.save_button().text() == "&Save"
+    assert find(dialog, QPushButton, "save_button").isDefault()
+    assert find(dialog, QPushButton, "save_button").text() == "&Save"
     with qtbot.waitSignal(dialog.saveRequested, timeout=1000):
-        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(find(dialog, QPushButton, "save_button"), Qt.MouseButton.LeftButton)
 
 
 def test_save_commits_a_cell_still_being_edited(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
-    scope = dialog.child_table("scope_limits")
+    scope = child(dialog, "scope_limits")
     scope.table.setCurrentCell(0, 1)
     scope.table.editItem(cell(scope.table, 0, 1))
     editor = scope.table.indexWidget(scope.table.currentIndex())
     assert isinstance(editor, QLineEdit)
     editor.setText("Unclassified networks and laptops")
     with qtbot.waitSignal(dialog.saveRequested, timeout=1000):
-        qtbot.mouseClick(dialog.save_button(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(find(dialog, QPushButton, "save_button"), Qt.MouseButton.LeftButton)
     assert dialog.data().scope_limits[0].text == "Unclassified networks and laptops"
 
 
@@ -571,7 +694,7 @@ def test_save_commits_a_cell_still_being_edited(qtbot: QtBot, make_dialog: Dialo
 def test_dirty_tracking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog(demo_data()[0])
     assert not dialog.is_dirty()
-    concerns = dialog.child_table("concerns")
+    concerns = child(dialog, "concerns")
     assert concerns.table.currentRow() == -1
     assert not concerns.remove_button.isEnabled()
     qtbot.keyClicks(line(dialog, "owner"), "!")
@@ -587,7 +710,7 @@ def test_dirty_tracking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
 
     concerns.add_row()  # an empty row alone is no change
     assert not dialog.is_dirty()
-    concerns.set_cell(3, "text", "x")
+    set_cell(concerns, 3, "text", "x")
     assert dialog.is_dirty()
 
     dialog.set_data(demo_data()[1])
@@ -612,7 +735,7 @@ def test_cancel_with_changes_asks_before_discarding(
     monkeypatch.setattr(QMessageBox, "question", question)
     qtbot.keyClicks(line(dialog, "title"), " (draft)")
 
-    qtbot.mouseClick(dialog.cancel_button(), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(dialog, QPushButton, "cancel_button"), Qt.MouseButton.LeftButton)
     assert asked == ["Discard changes?"]
     assert dialog.isVisible()
     assert line(dialog, "title").text().endswith("(draft)")
@@ -627,7 +750,7 @@ def test_cancel_with_changes_asks_before_discarding(
 
     answer = QMessageBox.StandardButton.Discard
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
-        qtbot.mouseClick(dialog.cancel_button(), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(find(dialog, QPushButton, "cancel_button"), Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
 
@@ -648,14 +771,12 @@ def test_cancel_without_changes_does_not_ask(
 
 
 def test_mnemonics_and_tab_order(make_dialog: DialogFactory) -> None:
-    from PySide6.QtWidgets import QLabel
-
     dialog = make_dialog()
     buddies = {
         label.text(): label.buddy() for label in dialog.findChildren(QLabel) if label.buddy()
     }
-    assert buddies["&Title"] is dialog.field_widget("title")
-    assert buddies["Starte&d"] is dialog.field_widget("started")
+    assert buddies["&Title"] is widget(dialog, "title")
+    assert buddies["Starte&d"] is widget(dialog, "started")
     letters = [text[text.index("&") + 1].lower() for text in buddies]
     assert len(letters) == len(set(letters)), "a mnemonic letter is used twice"
 
@@ -665,7 +786,7 @@ def test_mnemonics_and_tab_order(make_dialog: DialogFactory) -> None:
         assert last is not None
         order.append(last.nextInFocusChain())
     names = [
-        dialog.field_widget(n)
+        widget(dialog, n)
         for n in ("vendor", "counterpart", "region", "status", "confidence", "marking")
     ]
     assert order[1] is names[0]
@@ -690,7 +811,7 @@ def test_error_colours_follow_a_dark_palette(qtbot: QtBot, make_dialog: DialogFa
     try:
         QApplication.processEvents()
         assert ERROR_COLOUR_DARK in dialog.styleSheet()
-        started = dialog.field_widget("started")
+        started = widget(dialog, "started")
         assert isinstance(started, PartialDateEdit)
         qtbot.keyClicks(started.lineEdit(), "soonish")
         assert ERROR_COLOUR_DARK in started.hintLabel().styleSheet()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import activate
+from tests.ui.conftest import activate, find
 from tracker.domain.errors import StorageError
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
@@ -19,6 +19,7 @@ from tracker.services import Tracker
 from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
+from ui.partial_date_edit import PartialDateEdit
 from ui.table_model import COLUMNS, EngagementTableModel
 
 
@@ -117,8 +118,7 @@ def test_clicking_a_header_sorts_by_that_column(qtbot: QtBot, window: MainWindow
 def test_edit_saves_shows_in_history_and_undoes(qtbot: QtBot, window: MainWindow) -> None:
     eid = select_title(window, "NATO")
     dialog = open_editor(qtbot, window)
-    summary = dialog.field_widget("summary")
-    assert isinstance(summary, QPlainTextEdit)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Talks confirmed by a NATO spokesperson.")
     press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: window.dialog is None)
@@ -144,19 +144,19 @@ def test_a_bad_partial_date_shows_inline_and_saves_nothing(
     eid = select_title(window, "NATO")
     before = window.service.get(engagement_id=eid)
     dialog = open_editor(qtbot, window)
-    started = dialog.field_widget("started")
-    line = started.lineEdit()  # type: ignore[union-attr]
+    started = find(dialog, PartialDateEdit, "field_started")
+    line = started.lineEdit()
     line.selectAll()
     qtbot.keyClicks(line, "soonish")
-    assert "soonish" in started.hintLabel().text()  # type: ignore[union-attr]
+    assert "soonish" in started.hintLabel().text()
     press(qtbot, Qt.Key.Key_S, CTRL)
-    label = dialog.error_label("started")
-    assert label is not None and label.isVisible() and "soonish" in label.text()
+    label = started.hintLabel()
+    assert label.isVisible() and "soonish" in label.text()
     assert window.dialog is dialog and dialog.isVisible()
     assert window.service.get(engagement_id=eid) == before
     line.selectAll()
     qtbot.keyClicks(line, "Q3 2026")
-    assert started.hintLabel().text().endswith("Q3 2026")  # type: ignore[union-attr]
+    assert started.hintLabel().text().endswith("Q3 2026")
     press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: window.dialog is None)
     assert window.service.get(engagement_id=eid).data.started.iso() == "2026-Q3"  # type: ignore[union-attr]
@@ -184,8 +184,7 @@ def test_a_conflicting_save_asks_and_loses_nothing(
         expected_version=current.version,
         changes={"summary": "Bob's summary", "owner": "Bob"},
     )
-    summary = dialog.field_widget("summary")
-    assert isinstance(summary, QPlainTextEdit)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Alice's summary")
     seen: list[ConflictDialog] = []
     QTimer.singleShot(50, lambda: _answer_conflict("mine", seen))
@@ -209,8 +208,7 @@ def test_changes_to_different_fields_merge_without_asking(
     colleague = Tracker.open(db_path, user="bob")
     current = colleague.get(engagement_id=eid)
     colleague.update(engagement_id=eid, expected_version=current.version, changes={"owner": "Bob"})
-    summary = dialog.field_widget("summary")
-    assert isinstance(summary, QPlainTextEdit)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Alice's summary")
     press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: window.dialog is None)
@@ -225,9 +223,11 @@ def test_new_engagement_then_undo_moves_it_to_the_trash(qtbot: QtBot, window: Ma
     dialog = window.dialog
     assert dialog is not None
     activate(qtbot, dialog)
-    qtbot.keyClicks(dialog.field_widget("title"), "Ministry talks with Mistral AI")
-    qtbot.keyClicks(dialog.field_widget("vendor").lineEdit(), "Mistral AI")  # type: ignore[union-attr]
-    qtbot.keyClicks(dialog.field_widget("counterpart").lineEdit(), "French Ministry")  # type: ignore[union-attr]
+    qtbot.keyClicks(find(dialog, QLineEdit, "field_title"), "Ministry talks with Mistral AI")
+    for field, name in (("vendor", "Mistral AI"), ("counterpart", "French Ministry")):
+        names = find(dialog, QComboBox, f"field_{field}").lineEdit()
+        assert names is not None
+        qtbot.keyClicks(names, name)
     press(qtbot, Qt.Key.Key_S, CTRL)
     qtbot.waitUntil(lambda: window.dialog is None)
     assert window.model.rowCount() == 5

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from tests.conftest import read_only_role_url, server_url
-from tests.ui.conftest import activate
+from tests.ui.conftest import activate, find
 from tests.ui.test_main_window import CTRL, open_editor, press, replace_text, select_title
 from tracker.services import Tracker
 from ui import main_window as main_window_module
@@ -165,8 +165,7 @@ def test_unsaved_edits_survive_the_server_going_away(
     )
     eid = select_title(win, "NATO")
     dialog = open_editor(qtbot, win)
-    summary = dialog.field_widget("summary")
-    assert isinstance(summary, QPlainTextEdit)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Typed while the server was away.")
 
     name = make_url(tmp_db_url).database

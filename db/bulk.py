@@ -21,11 +21,11 @@ from db.store import (
     E,
     add_child_rows,
     engagement_columns,
-    fulltext_body,
     insert_rows,
     utc_now,
 )
 from tracker.domain.model import EngagementData, RestrictionStance
+from tracker.domain.search_text import indexed_body
 from tracker.domain.vocab import OrgKind
 
 
@@ -67,7 +67,7 @@ def insert_new(
         values = engagement_columns(data, vendor, counterpart)
         engagements.append((eid, uid or str(uuid.uuid4()), 1, now, now, None, *values.values()))
         add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
-        indexed.append((eid, data.title, fulltext_body(data)))
+        indexed.append((eid, data.title, indexed_body(data)))
         audits.append((now, who, eid, 1, action, "engagement", None, data.title))
     columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
     insert_rows(conn, E, columns, engagements)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from db import tables
-from db.store import CHUNK, E, chunks, fulltext_body, partial_date
+from db.store import CHUNK, E, chunks, partial_date
 from tracker.domain.model import (
     Clarification,
     Concern,
@@ -20,6 +20,7 @@ from tracker.domain.model import (
     Source,
     StatusEvent,
 )
+from tracker.domain.search_text import indexed_body
 from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
@@ -169,4 +170,4 @@ def fulltext_rows(conn: Connection) -> list[tuple[int, str, str]]:
     """(id, title, body) of every engagement, to (re)build the index."""
     ids = [int(i) for i in conn.execute(select(E.c.id).order_by(E.c.id)).scalars()]
     loaded = load(conn, ids)
-    return [(i, e.data.title, fulltext_body(e.data)) for i, e in loaded.items()]
+    return [(i, e.data.title, indexed_body(e.data)) for i, e in loaded.items()]

@@ -23,6 +23,7 @@ from tracker.domain.model import (
     EngagementData,
     RestrictionStance,
 )
+from tracker.domain.search_text import indexed_body
 from tracker.domain.vocab import (
     OrgKind,
 )
@@ -261,23 +262,9 @@ def insert_rows(
         conn.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])
 
 
-def fulltext_body(data: EngagementData) -> str:
-    """All searchable text of an engagement except its title, one item a line."""
-    parts: list[str] = [data.vendor, data.counterpart, data.summary, data.next_step, data.owner]
-    parts += data.tags
-    parts += [s.text for s in data.scope_limits]
-    parts += [f"{r.code} {r.title} {r.note}" for r in data.restrictions]
-    for c in data.clarifications:
-        parts += [c.original_by, c.original, c.clarified_by, c.clarification, c.source]
-    parts += [f"{e.note} {e.source}" for e in data.status_history]
-    parts += [f"{s.outlet} {s.title} {s.url}" for s in data.sources]
-    parts += [c.text for c in data.concerns]
-    return "\n".join(p for p in parts if p and p.strip())
-
-
 def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
     """Bring the full-text index of one engagement up to date."""
-    fulltext.replace(conn, engagement_id, data.title, fulltext_body(data))
+    fulltext.replace(conn, engagement_id, data.title, indexed_body(data))
 
 
 # -- one engagement at a time ------------------------------------------------------

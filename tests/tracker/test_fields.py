@@ -16,6 +16,7 @@ from tracker.domain.model import (
     Source,
     StatusEvent,
 )
+from tracker.domain.search_text import indexed_body
 from tracker.domain.vocab import ConcernKind, ScopeKind, Stance, Status
 
 CHILD_TYPES = {
@@ -67,3 +68,51 @@ def test_required_fields_and_labels() -> None:
     assert fields.REQUIRED_KEYS == ("title", "vendor", "counterpart", "status")
     assert fields.label("follow_up") == "Follow-up"
     assert "tags" in fields.LIST_KEYS and "title" not in fields.LIST_KEYS
+
+
+def test_the_index_holds_words_of_every_searched_field_and_no_vocabulary() -> None:
+    data = EngagementData(
+        title="Title words",
+        vendor="Vendorname",
+        counterpart="Counterpartname",
+        status=Status.AGREED,
+        summary="Summaryword",
+        next_step="Stepword",
+        owner="Ownerword",
+        tags=("tagword",),
+        scope_limits=(ScopeLimit(ScopeKind.NETWORK, "Scopeword"),),
+        restrictions=(
+            RestrictionStance("codeword", "Restrictiontitle", Stance.AGREED, "Noteword"),
+        ),
+        clarifications=(Clarification(original="Originalword", clarification="Correctedword"),),
+        status_history=(StatusEvent(Status.AGREED, note="Eventword", source="Eventsource"),),
+        sources=(Source("Outletword", "Sourcetitle", "https://example.org/urlword"),),
+        concerns=(Concern(ConcernKind.LEGAL, "Concernword"),),
+    )
+    body = indexed_body(data)
+    for word in [
+        "Vendorname",
+        "Counterpartname",
+        "Summaryword",
+        "Stepword",
+        "Ownerword",
+        "tagword",
+        "Scopeword",
+        "codeword",
+        "Restrictiontitle",
+        "Noteword",
+        "Originalword",
+        "Correctedword",
+        "Eventword",
+        "Eventsource",
+        "Outletword",
+        "Sourcetitle",
+        "urlword",
+        "Concernword",
+    ]:
+        assert word in body, word
+    assert "Title" not in body  # the title has its own column
+    for word in ("agreed", "network", "legal"):  # vocabulary words are filters, not text
+        assert word not in body.lower(), word
+    assert "summary" in fields.SEARCHED_KEYS and "status" not in fields.SEARCHED_KEYS
+    assert "clarifications" in fields.SEARCHED_KEYS and "started" not in fields.SEARCHED_KEYS

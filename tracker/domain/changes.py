@@ -12,13 +12,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from tracker.domain.fields import SEARCHED_KEYS
 from tracker.domain.model import Engagement, Filters
 
 # A pseudo-field: the engagement went into the trash or came back out of it.
 DELETED = "deleted"
 
 # The engagement fields each filter of ``Filters`` looks at. ``search`` looks at the
-# indexed text (every text field and child list); ``ids`` at none.
+# indexed text (``tracker.domain.fields.SEARCHED_KEYS``); ``ids`` at none.
 FILTER_FIELDS: dict[str, frozenset[str]] = {
     "statuses": frozenset({"status"}),
     "regions": frozenset({"region"}),
@@ -30,23 +31,7 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "tag": frozenset({"tags"}),
     "started_from": frozenset({"started"}),
     "started_to": frozenset({"started"}),
-    "search": frozenset(
-        {
-            "title",
-            "vendor",
-            "counterpart",
-            "summary",
-            "next_step",
-            "owner",
-            "tags",
-            "scope_limits",
-            "restrictions",
-            "clarifications",
-            "status_history",
-            "sources",
-            "concerns",
-        }
-    ),
+    "search": SEARCHED_KEYS,
     "ids": frozenset(),
     "trash": frozenset({DELETED}),
 }

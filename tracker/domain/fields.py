@@ -162,6 +162,19 @@ CHILDREN_BY_KEY: dict[str, ChildKind] = {c.key: c for c in CHILD_KINDS}
 FLAT_FIELDS: tuple[Field, ...] = tuple(f for f in ENGAGEMENT_FIELDS if f.kind != "children")
 # The scalar fields: flat, and not a list (the tags are a list of words).
 SCALAR_FIELDS: tuple[Field, ...] = tuple(f for f in FLAT_FIELDS if f.kind != "tags")
+# The kinds of value the full-text index holds (words, not vocabulary words or dates).
+SEARCHED_KINDS: frozenset[FieldKind] = frozenset({"text", "multiline", "name", "tags", "code"})
+# The fields full-text search looks at: every field holding searched words itself or in
+# one of its child records' columns.
+SEARCHED_KEYS: frozenset[str] = frozenset(
+    f.key
+    for f in ENGAGEMENT_FIELDS
+    if f.kind in SEARCHED_KINDS
+    or (
+        f.kind == "children"
+        and any(c.kind in SEARCHED_KINDS for c in CHILDREN_BY_KEY[f.key].columns)
+    )
+)
 REQUIRED_KEYS: tuple[str, ...] = tuple(f.key for f in ENGAGEMENT_FIELDS if f.required)
 # Fields whose lists are stored as child rows (the tags too, through the tag table).
 LIST_KEYS: frozenset[str] = frozenset(

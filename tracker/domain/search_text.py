@@ -1,0 +1,29 @@
+"""The text the full-text index holds for an engagement, from the field specification.
+
+Every field and child column of a searched kind (``fields.SEARCHED_KINDS``: words, not
+vocabulary words or dates) is indexed; the title has a column of its own.
+"""
+
+from __future__ import annotations
+
+from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, SEARCHED_KINDS
+from tracker.domain.model import EngagementData
+
+
+def indexed_body(data: EngagementData) -> str:
+    """All searchable text of an engagement except its title, one item a line."""
+    parts: list[str] = []
+    for field in ENGAGEMENT_FIELDS:
+        value = getattr(data, field.key)
+        if field.key == "title":
+            continue
+        if field.kind == "children":
+            columns = [
+                c.key for c in CHILDREN_BY_KEY[field.key].columns if c.kind in SEARCHED_KINDS
+            ]
+            parts += [" ".join(getattr(record, c) for c in columns) for record in value]
+        elif field.kind == "tags":
+            parts += value
+        elif field.kind in SEARCHED_KINDS:
+            parts.append(value)
+    return "\n".join(p for p in parts if p and p.strip())

@@ -31,6 +31,7 @@ from db.errors import (
     DatabaseError,
     DatabaseLocked,
     DatabaseReadOnly,
+    ForeignDatabase,
     NotATrackerDatabase,
     SchemaTooNew,
 )
@@ -38,6 +39,7 @@ from tracker.domain.dates import PartialDate
 from tracker.domain.errors import (
     ConflictError,
     DamagedDatabaseError,
+    ForeignDatabaseError,
     LockedDatabaseError,
     NotFoundError,
     ReadOnlyDatabaseError,
@@ -838,6 +840,8 @@ def storage_error(exc: DatabaseError) -> StorageError:
     message = str(exc)
     if isinstance(exc, SchemaTooNew):
         return SchemaError(message)
+    if isinstance(exc, ForeignDatabase):
+        return ForeignDatabaseError(message)
     if isinstance(exc, NotATrackerDatabase):
         return DamagedDatabaseError(message)
     if isinstance(exc, DatabaseLocked):

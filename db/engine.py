@@ -19,13 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.pool import NullPool
 
-from db.errors import (
-    DatabaseError,
-    DatabaseLocked,
-    DatabaseReadOnly,
-    DatabaseUnreachable,
-    NotATrackerDatabase,
-)
+from db import error_codes
 
 APP_NAME = "engagement-tracker"
 ENV_VAR = "TRACKER_DB"
@@ -153,16 +147,23 @@ class Database:
         """True on the embedded backend."""
         return self.backend == "sqlite"
 
+    def _connect(self) -> Connection:
+        """A new connection (from the pool); a failure to open one says so."""
+        try:
+            return self.engine.connect()
+        except SADatabaseError as exc:
+            raise error_codes.translate(exc, self.where, connecting=True) from exc
+
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """A connection inside a read transaction."""
-        with _translated(self.where), self.engine.connect() as conn, conn.begin():
+        with _translated(self.where), self._connect() as conn, conn.begin():
             yield conn
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection inside a write transaction, committed on success, else rolled back."""
-        with _translated(self.where), self.engine.connect() as conn:
+        with _translated(self.where), self._connect() as conn:
             conn.execution_options(tracker_write=True)
             with conn.begin():
                 if self.backend == "postgresql":
@@ -177,44 +178,10 @@ class Database:
 
 
 @contextmanager
-def _translated(where: Path | str = "the database") -> Iterator[None]:
+def _translated(where: Path | str) -> Iterator[None]:
     try:
         yield
     except SADatabaseError as exc:
-        raise translate(exc, where) from exc
+        raise error_codes.translate(exc, where) from exc
     except UnicodeDecodeError as exc:  # SQLite handed back bytes from a damaged page
-        raise NotATrackerDatabase(f"{where} is damaged (unreadable text: {exc.reason})") from exc
-
-
-def translate(exc: SADatabaseError, where: Path | str = "the database") -> DatabaseError:
-    """The storage error saying in one line what went wrong with ``where``."""
-    text = str(exc.orig) if exc.orig is not None else str(exc).splitlines()[0]
-    if "connection" in text and ("failed" in text or "refused" in text):
-        return DatabaseUnreachable(f"cannot connect to {where}: {_server_reason(text)}")
-    if "server closed the connection" in text or "terminating connection" in text:
-        return DatabaseUnreachable(f"lost the connection to {where}: {_server_reason(text)}")
-    if "permission denied" in text:
-        return DatabaseReadOnly(f"{where}: {_server_reason(text)}")
-    if "lock timeout" in text:
-        return DatabaseLocked(
-            f"{where} is locked by another writer; try again when it has finished"
-        )
-    if "locked" in text or "busy" in text:
-        return DatabaseLocked(
-            f"{where} is locked by another program; try again when it has finished"
-        )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseReadOnly(f"{where} cannot be written ({text})")
-    if "malformed" in text or "not a database" in text or "disk I/O" in text:
-        return NotATrackerDatabase(f"{where} is damaged ({text})")
-    return DatabaseError(f"database error: {text}")
-
-
-def _server_reason(text: str) -> str:
-    """The telling part of a libpq message, on one line."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    line = lines[0] if lines else text
-    for marker in ("FATAL:", "ERROR:", "failed:"):
-        if marker in line:
-            line = line.rsplit(marker, 1)[1]
-    return " ".join(line.split()) or "no reason given"
+        raise error_codes.DAMAGED(where, f"unreadable text: {exc.reason}") from exc

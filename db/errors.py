@@ -11,6 +11,10 @@ class NotATrackerDatabase(DatabaseError):
     """The file is not a database, or not one of ours."""
 
 
+class ForeignDatabase(NotATrackerDatabase):
+    """A sound database, but not an Engagement Tracker one (nothing in it is damaged)."""
+
+
 class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the program."""
 

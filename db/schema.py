@@ -24,7 +24,7 @@ from sqlalchemy import Connection, inspect, select, text
 
 from db import audit_chain, fulltext, health, tables
 from db.engine import Database, sqlite_path
-from db.errors import DatabaseReadOnly, NotATrackerDatabase, SchemaTooNew
+from db.errors import DatabaseReadOnly, ForeignDatabase, NotATrackerDatabase, SchemaTooNew
 
 SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -103,7 +103,7 @@ def open_database(
         with database.write() as conn:
             version = read_version(conn)
             if version is None:
-                raise NotATrackerDatabase(
+                raise ForeignDatabase(
                     f"{database.where} is a database, but not an Engagement Tracker database"
                 )
             if version == 0:

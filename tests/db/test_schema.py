@@ -10,7 +10,11 @@ import pytest
 from sqlalchemy import event
 
 from db import loading, schema
-from tracker.domain.errors import SchemaError, StorageError
+from tracker.domain.errors import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    SchemaError,
+)
 from tracker.domain.model import Filters
 from tracker.services import Tracker
 
@@ -194,8 +198,9 @@ def test_a_file_that_is_not_a_database_is_refused_unchanged(tmp_path: Path) -> N
     path = tmp_path / "notes.db"
     path.write_bytes(b"these are my meeting notes, not a database\n" * 100)
     before = path.read_bytes()
-    with pytest.raises(StorageError, match="not a database"):
+    with pytest.raises(DamagedDatabaseError, match="not a database") as caught:
         Tracker.open(path)
+    assert not isinstance(caught.value, ForeignDatabaseError)  # the CLI's "restore" hint
     assert path.read_bytes() == before
 
 
@@ -205,7 +210,7 @@ def test_a_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
     conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL)")
     conn.commit()
     conn.close()
-    with pytest.raises(StorageError, match="not an Engagement Tracker database"):
+    with pytest.raises(ForeignDatabaseError, match="not an Engagement Tracker database"):
         Tracker.open(path)
     conn = sqlite3.connect(path)
     names = {n for (n,) in conn.execute("SELECT name FROM sqlite_master")}

@@ -19,7 +19,12 @@ from typing import Any, TextIO
 
 from tracker import __version__
 from tracker.domain.dates import DateParseError, parse_partial_date
-from tracker.domain.errors import DamagedDatabaseError, TrackerError, ValidationError
+from tracker.domain.errors import (
+    DamagedDatabaseError,
+    ForeignDatabaseError,
+    TrackerError,
+    ValidationError,
+)
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.interchange import data_to_json
 from tracker.domain.model import SORT_KEYS, Engagement, EngagementRow, Filters
@@ -550,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     except TrackerError as exc:
         hint = ""
-        if isinstance(exc, DamagedDatabaseError) and "damaged" in str(exc):
+        if isinstance(exc, DamagedDatabaseError) and not isinstance(exc, ForeignDatabaseError):
             hint = "; restore a backup with: tracker restore FILE"
         sys.stderr.write(f"tracker: error: {exc}{hint}\n")
         return 1

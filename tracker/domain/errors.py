@@ -66,6 +66,10 @@ class DamagedDatabaseError(StorageError):
     """The file is not a database, or a damaged one: restoring a backup is the way out."""
 
 
+class ForeignDatabaseError(DamagedDatabaseError):
+    """A sound database, but not an Engagement Tracker one: nothing in it is damaged."""
+
+
 class LockedDatabaseError(StorageError):
     """Another program holds the database's lock: trying again later is the way out."""
 

@@ -28,11 +28,13 @@ from db.errors import (
     DatabaseError,
     DatabaseLocked,
     DatabaseReadOnly,
+    ForeignDatabase,
     NotATrackerDatabase,
     SchemaTooNew,
 )
 from tracker.domain.errors import (
     DamagedDatabaseError,
+    ForeignDatabaseError,
     LockedDatabaseError,
     NotFoundError,
     ReadOnlyDatabaseError,
@@ -199,6 +201,8 @@ def storage_error(exc: DatabaseError) -> StorageError:
     message = str(exc)
     if isinstance(exc, SchemaTooNew):
         return SchemaError(message)
+    if isinstance(exc, ForeignDatabase):
+        return ForeignDatabaseError(message)
     if isinstance(exc, NotATrackerDatabase):
         return DamagedDatabaseError(message)
     if isinstance(exc, DatabaseLocked):

@@ -14,12 +14,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+# ``Connection`` is re-exported: the services hand a transaction's connection on to db's
+# functions without importing SQLAlchemy themselves.
+from sqlalchemy import Connection as Connection
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from db import error_codes
+from db.errors import DatabaseError
 
 APP_NAME = "engagement-tracker"
 ENV_VAR = "TRACKER_DB"
@@ -183,5 +188,7 @@ def _translated(where: Path | str) -> Iterator[None]:
         yield
     except SADatabaseError as exc:
         raise error_codes.translate(exc, where) from exc
+    except SQLAlchemyError as exc:  # not the driver's: a statement SQLAlchemy itself refused
+        raise DatabaseError(f"database error: {str(exc).splitlines()[0]}") from exc
     except UnicodeDecodeError as exc:  # SQLite handed back bytes from a damaged page
         raise error_codes.DAMAGED(where, f"unreadable text: {exc.reason}") from exc

@@ -21,10 +21,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy.exc import SQLAlchemyError
 
 from db import audit_chain, fulltext, health, tables
 from db.engine import Database, sqlite_path
-from db.errors import DatabaseReadOnly, ForeignDatabase, NotATrackerDatabase, SchemaTooNew
+from db.errors import (
+    DatabaseError,
+    DatabaseReadOnly,
+    ForeignDatabase,
+    NotATrackerDatabase,
+    SchemaTooNew,
+)
 
 SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -93,7 +100,10 @@ def open_database(
         reason = health.read_only_reason(path)
         if reason is not None:
             raise DatabaseReadOnly(f"{reason}; copy it to a writable folder to open it")
-    database = Database(url)
+    try:
+        database = Database(url)
+    except SQLAlchemyError as exc:  # a URL SQLAlchemy cannot use
+        raise DatabaseError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
     try:
         if before_upgrade is not None:
             with database.read() as conn:

@@ -17,13 +17,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, Self
 
-from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
-
 from db import audit_chain, health, loading, schema
 from db import backup as db_backup
 from db.backup import BACKUP_FOLDER
-from db.engine import Database, resolve_url, sqlite_path
+from db.engine import Connection, Database, resolve_url, sqlite_path
 from db.errors import (
     DatabaseError,
     DatabaseLocked,
@@ -98,8 +95,6 @@ class TrackerBase:
             )
         except DatabaseError as exc:
             raise storage_error(exc) from None
-        except SQLAlchemyError as exc:
-            raise StorageError(f"cannot open {url}: {_reason(exc)}") from None
         except OSError as exc:
             raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
         return cls(database, user=user)
@@ -156,8 +151,6 @@ class TrackerBase:
             yield
         except DatabaseError as exc:
             raise storage_error(exc) from None
-        except SQLAlchemyError as exc:
-            raise StorageError(f"database error: {_reason(exc)}") from None
 
     # -- what every call needs inside its transaction ------------------------------
 
@@ -210,8 +203,3 @@ def storage_error(exc: DatabaseError) -> StorageError:
     if isinstance(exc, DatabaseReadOnly):
         return ReadOnlyDatabaseError(message)
     return StorageError(message)
-
-
-def _reason(exc: SQLAlchemyError) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig) if orig is not None else str(exc).splitlines()[0]

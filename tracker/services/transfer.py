@@ -11,9 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection
-
 from db import bulk, listing, loading, queries, store
+from db.engine import Connection
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import (

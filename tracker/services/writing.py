@@ -8,9 +8,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection
-
 from db import audit, listing, loading, schema, store
+from db.engine import Connection
 from tracker.domain.changes import DELETED, ChangeSet, Saved
 from tracker.domain.errors import ConflictError, ValidationError
 from tracker.domain.interchange import ENGAGEMENT_KEYS, data_to_json, record_label

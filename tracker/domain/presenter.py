@@ -264,13 +264,18 @@ def present_data(
     ]
     return Presentation(
         title=data.title if _given(data.title) else UNTITLED,
-        reference=f"#{number}",
+        reference=reference(number),
         facts=tuple(_fact(key, data) for key in FACT_KEYS),
         sections=tuple(s for s in sections if s.items),
         empty_sections=tuple(s.heading for s in sections if not s.items),
         record=tuple(f for f in record if f is not None),
         trashed=Fact("deleted_at", IN_TRASH, timestamp(deleted_at)) if deleted_at else None,
     )
+
+
+def reference(number: int) -> str:
+    """How a briefing and its tables name an engagement: "#12"."""
+    return f"#{number}"
 
 
 def date_text(value: PartialDate | None, missing: str = "") -> str:

@@ -35,8 +35,9 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from exports import style, text, typefaces
 from exports.document import Briefing, BriefingEngagement
+from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
-from exports.story import Heading, StoryBuilder
+from exports.story import StoryBuilder
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]

@@ -2,7 +2,9 @@
 
 Order: cover; overview (key figures, the status × region chart, the table of all
 engagements); restriction matrix (restrictions × engagements, 8 engagement columns per
-table, each table followed by its key); one section per engagement.
+table, each table followed by its key); one section per engagement
+(:mod:`exports.engagement_section`, from the domain's presenter). The tables use the
+presenter's labels and words too.
 
 Every piece of user text goes through :mod:`exports.text`. Text that can be long goes
 into splittable paragraphs; table cells only ever hold short or truncated text, so no
@@ -34,85 +36,16 @@ from reportlab.platypus.flowables import HRFlowable
 from exports import style, text, typefaces
 from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
-from tracker.domain.dates import PartialDate
+from exports.engagement_section import EngagementSection
+from exports.flowables import Heading, ProgressMark, paragraph
+from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
+from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
 from tracker.domain.vocab import Confidence, Stance, Status
 
 MATRIX_COLUMNS: Final = 8  # engagement columns per restriction-matrix table
 CELL_LIMIT: Final = 160  # characters of user text in a table cell
 KEY_LIMIT: Final = 300  # characters of a title in a matrix key
-NONE: Final = "—"
-
-
-class Heading(Paragraph):  # type: ignore[misc]
-    """A paragraph that is also a bookmark in the PDF outline."""
-
-    def __init__(self, markup: str, para_style: Any, *, outline: str, key: str, level: int):
-        super().__init__(markup, para_style)
-        self.outline_title = outline
-        self.outline_key = key
-        self.outline_level = level
-
-
-class SectionRule(Flowable):  # type: ignore[misc]
-    """A thin rule between sections, left out at the top of a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.spaceBefore = 3 * mm
-        self.spaceAfter = 2.5 * mm
-        self._width = 0.0
-        self._shown = True
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self._shown = not getattr(getattr(self, "_frame", None), "_atTop", False)
-        self._width = avail_width
-        return (avail_width, 0.6 if self._shown else 0)
-
-    def getSpaceAfter(self) -> float:  # reportlab's name
-        return float(self.spaceAfter) if self._shown else 0.0
-
-    def draw(self) -> None:
-        if self._shown:
-            self.canv.saveState()
-            self.canv.setStrokeColor(style.RULE)
-            self.canv.setLineWidth(0.6)
-            self.canv.line(0, 0.3, self._width, 0.3)
-            self.canv.restoreState()
-
-
-class ProgressMark(Flowable):  # type: ignore[misc]
-    """An invisible flowable that reports when the layout has placed a section."""
-
-    def __init__(self, report: Callable[[int], None], done: int) -> None:
-        super().__init__()
-        self._report = report
-        self._done = done
-        self.width = self.height = 0
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return (0, 0)
-
-    def draw(self) -> None:
-        self._report(self._done)
-
-
-def paragraph(
-    markup: str, para_style: Any, bullet: str | None = None, *, templates: dict[str, Any]
-) -> Paragraph:
-    """A Paragraph; markup without tags or entities skips reportlab's markup parser.
-
-    Parsing costs a quarter of a long briefing and most headings and summaries are
-    plain text: their one fragment is a copy of the style's own (``templates`` caches
-    it by style name), with the text.
-    """
-    if "<" in markup or "&" in markup:
-        return Paragraph(markup, para_style, bulletText=bullet)
-    template = templates.get(para_style.name)
-    if template is None:
-        template = templates[para_style.name] = Paragraph("x", para_style).frags[0]
-    text = " ".join(markup.split())
-    return Paragraph(text, para_style, bulletText=bullet, frags=[template.clone(text=text)])
 
 
 def last_change(updated_at: str) -> str:
@@ -121,19 +54,10 @@ def last_change(updated_at: str) -> str:
     try:
         stamp = _dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
-        return text.truncate(raw, 20) or NONE
+        return text.truncate(raw, 20) or NOT_RECORDED
     if stamp.tzinfo is not None:
         stamp = stamp.astimezone(_dt.UTC)
     return stamp.strftime("%Y-%m-%d")
-
-
-def _date(value: PartialDate | None) -> str:
-    return value.label() if value is not None else ""
-
-
-def _nb(label: str) -> str:
-    """A short label of ours that must not break across lines."""
-    return label.replace(" ", "&nbsp;")
 
 
 def _width(value: str, font: str = typefaces.SANS, size: float = style.SIZE_CELL) -> float:
@@ -169,7 +93,7 @@ class StoryBuilder:
         return paragraph(markup, para_style, bullet, templates=self._templates)
 
     def _tag(self, engagement: BriefingEngagement) -> str:
-        return f"#{engagement.number}"
+        return reference(engagement.number)
 
     # --- cover -------------------------------------------------------------------------
 
@@ -270,12 +194,8 @@ class StoryBuilder:
         header = [
             "#",
             "Engagement",
-            "Counterpart",
-            "Vendor",
-            "Region",
-            "Status",
-            "Confidence",
-            "Last change",
+            *(label(key) for key in ("counterpart", "vendor", "region", "status", "confidence")),
+            LAST_CHANGE,
         ]
         rows: list[list[Any]] = [[self._p(h, s.cell_head) for h in header]]
         fixed: dict[int, list[str]] = {0: [], 4: [], 5: [], 6: [], 7: []}
@@ -283,9 +203,9 @@ class StoryBuilder:
             d = e.data
             values = {
                 0: self._tag(e),
-                4: d.region.label if d.region is not None else NONE,
+                4: d.region.label if d.region is not None else NOT_RECORDED,
                 5: d.status.label,
-                6: d.confidence.label if d.confidence is not None else NONE,
+                6: d.confidence.label if d.confidence is not None else NOT_RECORDED,
                 7: last_change(e.updated_at),
             }
             for col, value in values.items():
@@ -342,7 +262,7 @@ class StoryBuilder:
         out.append(
             self._p(
                 "Each cell gives an engagement's stance on a restriction (agreed, proposed, "
-                f"disputed, rejected); {NONE} means none is recorded. Columns are the "
+                f"disputed, rejected); {NOT_RECORDED} means none is recorded. Columns are the "
                 "engagements' numbers, named in the key below each table.",
                 s.lead,
             )
@@ -384,7 +304,8 @@ class StoryBuilder:
         self, codes: Sequence[str], titles: dict[str, str], chunk: Sequence[BriefingEngagement]
     ) -> Table:
         s = self.styles
-        header: list[Any] = [self._p("Restriction", s.cell_head)]
+        noun = CHILDREN_BY_KEY["restrictions"].noun
+        header: list[Any] = [self._p(noun[:1].upper() + noun[1:], s.cell_head)]
         header += [self._tag(e) for e in chunk]
         rows: list[list[Any]] = [header]
         tints: list[tuple[Any, ...]] = []
@@ -395,7 +316,7 @@ class StoryBuilder:
             for col, e in enumerate(chunk, start=1):
                 stance = next((r.stance for r in e.data.restrictions if r.code == code), None)
                 if stance is None:
-                    cells.append(NONE)
+                    cells.append(NOT_RECORDED)
                     tints.append(("TEXTCOLOR", (col, row), (col, row), style.GREY))
                 else:
                     cells.append(stance.label)
@@ -433,152 +354,9 @@ class StoryBuilder:
             PageBreak(),
             Heading("Engagements", s.h1, outline="Engagements", key="engagements", level=0),
         ]
+        writer = EngagementSection(self.styles, self._templates)
         for index, engagement in enumerate(self.engagements):
-            out += self.section(engagement, first=index == 0)
+            out += writer.flowables(engagement, first=index == 0)
             if self.report is not None:
                 out.append(ProgressMark(self.report, index + 1))
-        return out
-
-    def section(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
-        """The detail of one engagement; its heading is kept with what follows."""
-        s, d = self.styles, e.data
-        out: list[Flowable] = []
-        if not first:
-            out.append(CondPageBreak(style.SECTION_MIN_SPACE))
-            out.append(SectionRule())
-        tag = self._tag(e)
-        out.append(
-            Heading(
-                f"<font color='#1f4e79'>{tag}</font>&nbsp;&nbsp;{text.markup(d.title)}",
-                s.h2,
-                outline=f"{tag} {text.truncate(d.title, 120)}",
-                key=f"engagement-{e.number}-{e.uid}",
-                level=1,
-            )
-        )
-        out.append(self._p(self._facts(e), s.facts))
-        out += [self._p(block, s.body) for block in text.blocks(d.summary)]
-        if text.plain(d.next_step):
-            out.append(self._p("<b>Next step:</b> " + text.markup(d.next_step), s.body))
-        out += self._timeline(d)
-        out += self._list(
-            "Scope limits",
-            [(lim.kind.label, text.markup(lim.text)) for lim in d.scope_limits],
-        )
-        out += self._list(
-            "Restrictions",
-            [
-                (
-                    r.stance.label,
-                    f"<b>{text.markup(r.title or r.code)}</b>"
-                    + (f" — {text.markup(r.note)}" if text.plain(r.note) else ""),
-                )
-                for r in d.restrictions
-            ],
-        )
-        out += self._clarifications(d)
-        out += self._list(
-            "Concerns",
-            [
-                (
-                    c.severity.label if c.severity is not None else NONE,
-                    f"<b>{c.kind.label}</b> — {text.markup(c.text)}",
-                )
-                for c in d.concerns
-            ],
-        )
-        out += self._sources(d)
-        return out
-
-    def _facts(self, e: BriefingEngagement) -> str:
-        d = e.data
-        pairs: list[tuple[str, str]] = [
-            ("Counterpart", text.inline(d.counterpart)),
-            ("Vendor", text.inline(d.vendor)),
-            ("Region", _nb(d.region.label) if d.region is not None else NONE),
-            ("Status", _nb(d.status.label)),
-            ("Confidence", d.confidence.label if d.confidence is not None else NONE),
-            ("Marking", text.inline(d.marking) or NONE),
-        ]
-        if d.started is not None:
-            pairs.append(("Started", _nb(d.started.label())))
-        if d.follow_up is not None:
-            pairs.append(("Follow-up", _nb(d.follow_up.label())))
-        if text.plain(d.owner):
-            pairs.append(("Owner", text.inline(d.owner)))
-        pairs.append(("Last change", last_change(e.updated_at)))
-        tags = [text.inline(t) for t in d.tags if text.plain(t)]
-        if tags:
-            pairs.append(("Tags", ", ".join(tags)))
-        return "&nbsp;&nbsp;· ".join(f"<b>{_nb(k)}</b>&nbsp;{v}" for k, v in pairs)
-
-    def _subheading(self, title: str) -> list[Flowable]:
-        return [CondPageBreak(style.SUBSECTION_MIN_SPACE), self._p(title, self.styles.h3)]
-
-    def _list(self, title: str, items: Sequence[tuple[str, str]]) -> list[Flowable]:
-        if not items:
-            return []
-        out: list[Flowable] = self._subheading(title)
-        out += [self._p(body, self.styles.item, label) for label, body in items]
-        return out
-
-    def _timeline(self, d: EngagementData) -> list[Flowable]:
-        items: list[tuple[str, str]] = []
-        for ev in d.status_history:
-            body = f"<b>{ev.status.label}</b>"
-            if text.plain(ev.note):
-                body += " — " + text.markup(ev.note)
-            if text.plain(ev.source):
-                body += f" <font color='#6b747c'>(source: {text.inline(ev.source)})</font>"
-            items.append((_date(ev.on) or "Undated", body))
-        return self._list("Status timeline", items)
-
-    def _clarifications(self, d: EngagementData) -> list[Flowable]:
-        if not d.clarifications:
-            return []
-        s = self.styles
-        out: list[Flowable] = self._subheading("Clarifications")
-        for c in d.clarifications:
-            said = self._attribution(c.original_by, _date(c.original_on))
-            out.append(
-                Paragraph(
-                    f"“{text.markup(c.original)}”{said}", s.item, bulletText="Originally said"
-                )
-            )
-            corrected = self._attribution(c.clarified_by, _date(c.clarified_on))
-            tail = ""
-            if text.plain(c.source):
-                tail = f" <font color='#6b747c'>Source: {text.inline(c.source)}</font>"
-            out.append(
-                Paragraph(
-                    f"“{text.markup(c.clarification)}”{corrected}{tail}",
-                    s.item,
-                    bulletText="→ Clarified",
-                )
-            )
-        return out
-
-    def _attribution(self, who: str, when: str) -> str:
-        parts = [text.inline(who)] if text.plain(who) else []
-        if when:
-            parts.append(when)
-        return f" — <i>{', '.join(parts)}</i>" if parts else ""
-
-    def _sources(self, d: EngagementData) -> list[Flowable]:
-        if not d.sources:
-            return []
-        s = self.styles
-        out: list[Flowable] = self._subheading("Sources")
-        for number, src in enumerate(d.sources, start=1):
-            parts: list[str] = []
-            if text.plain(src.outlet):
-                parts.append(f"<b>{text.inline(src.outlet)}</b>")
-            if text.plain(src.title):
-                parts.append(f"“{text.inline(src.title)}”")
-            if src.published is not None:
-                parts.append(src.published.label())
-            body = ", ".join(parts) or NONE
-            if text.plain(src.url):
-                body += f"<br/><font color='#4a5259'>{text.inline(src.url)}</font>"
-            out.append(Paragraph(body, s.reference, bulletText=f"[{number}]"))
         return out

@@ -72,7 +72,8 @@ LEADING: Final = 1.32  # leading as a multiple of the font size
 MARGIN_X: Final = 18 * mm
 MARGIN_TOP: Final = 24 * mm
 MARGIN_BOTTOM: Final = 25 * mm
-LABEL_COLUMN: Final = 27 * mm  # the left column of timelines, lists and references
+LABEL_COLUMN: Final = 30 * mm  # the left column of timelines, lists and references: room
+# for the widest label ("Medium severity", "c. 27 Feb 2026") and a gap
 CELL_PADDING: Final = 4.0
 # Headings are kept with what follows by a conditional page break before them (cheaper
 # than keepWithNext, which lays each group out twice): a section heading needs room for

@@ -5,6 +5,10 @@ calm typography: one heading, a table of facts, small-caps section headings,
 muted grey for metadata, and a status shown as a coloured chip that always
 carries its label.
 
+What is shown, in which order and in which words comes from
+:mod:`tracker.domain.presenter` (the ``show`` command and the PDF briefing say the
+same); this module lays it out as Qt rich text and adds the change history.
+
 Everything typed by a person (titles, summaries, notes, names, URLs) is
 HTML-escaped before it goes into the document, so text such as ``<b>``,
 ``<img src=x>`` or ``<a href="javascript:...">`` is shown literally. Only
@@ -27,8 +31,24 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
 
-from tracker.domain.dates import PartialDate
-from tracker.domain.model import AuditEntry, Engagement, EngagementData
+from tracker.domain.fields import FIELDS_BY_KEY
+from tracker.domain.model import AuditEntry, Engagement
+from tracker.domain.presenter import (
+    SEPARATOR,
+    ClarificationItem,
+    ConcernItem,
+    Fact,
+    Item,
+    Passage,
+    RestrictionItem,
+    ScopeItem,
+    Section,
+    SourceItem,
+    Statement,
+    TimelineItem,
+    present,
+    timestamp,
+)
 from ui.style import status_chip_html
 
 __all__ = ["DetailPane", "DocumentColours", "render_engagement_html", "render_placeholder_html"]
@@ -41,12 +61,7 @@ SHORT_CHANGE = 70
 
 _LINK_SCHEMES = frozenset({"http", "https"})
 
-_FIELD_LABELS = {
-    "follow_up": "Follow-up",
-    "next_step": "Next step",
-    "scope_limits": "Scope limits",
-    "status_history": "Status timeline",
-}
+CHANGE_HISTORY = "Change history"  # the pane's own part: the audit trail
 
 _ACTION_LABELS = {
     "create": "Created",
@@ -127,11 +142,6 @@ def _multiline(text: str) -> str:
     return "<br>".join(_e(line) for line in lines)
 
 
-def _date(value: PartialDate | None) -> str:
-    """A partial date's label, or the empty string."""
-    return value.label() if value is not None else ""
-
-
 def _elide(text: str, limit: int = ELIDE_AT) -> str:
     """``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
     if len(text) <= limit:
@@ -152,21 +162,11 @@ def _link(url: str) -> str:
     return f'<a href="{_e(url)}">{_e(url)}</a>'
 
 
-def _utc_minutes(timestamp: str) -> str:
-    """ISO 8601 UTC text shortened to minutes.
-
-    ``2026-02-27T10:15:03.123456Z`` becomes ``2026-02-27 10:15 UTC``.
-    """
-    text = timestamp.strip()
-    if len(text) >= 16 and text[10] in "T ":
-        return f"{text[:10]} {text[11:16]} UTC"
-    return text
-
-
 def _field_label(name: str) -> str:
-    """A field name as people read it: ``next_step`` -> ``Next step``."""
-    if name in _FIELD_LABELS:
-        return _FIELD_LABELS[name]
+    """A field's label ("Next step" for ``next_step``); an unknown name made readable."""
+    field = FIELDS_BY_KEY.get(name)
+    if field is not None:
+        return field.label
     return name[:1].upper() + name[1:].replace("_", " ")
 
 
@@ -175,122 +175,112 @@ def _joined(parts: Iterable[str], separator: str = " · ") -> str:
     return separator.join(p for p in parts if p)
 
 
-def _section(title: str, body: str) -> str:
-    return f"<h3>{_e(title)}</h3>{body}"
+# --------------------------------------------------------------------------- facts and items
 
 
-# --------------------------------------------------------------------------- sections
+def _fact_value(fact: Fact) -> str:
+    """A fact's value: the status as a chip, tags as chips, the marking in bold."""
+    if not fact.recorded:
+        return f'<span class="muted">{_e(fact.value)}</span>'
+    if fact.status is not None:
+        return status_chip_html(fact.status)
+    if fact.words:
+        return " ".join(f'<span class="tag">&nbsp;{_e(word)}&nbsp;</span>' for word in fact.words)
+    if fact.key == "marking":
+        return f"<b>{_e(fact.value)}</b>"
+    return _multiline(fact.value)
 
 
-def _facts(data: EngagementData) -> str:
-    rows: list[tuple[str, str]] = [
-        ("Counterpart", _e(data.counterpart)),
-        ("Vendor", _e(data.vendor)),
-        ("Region", _e(data.region.label) if data.region else ""),
-        ("Status", status_chip_html(data.status)),
-        ("Confidence", _e(data.confidence.label) if data.confidence else ""),
-        ("Marking", f"<b>{_e(data.marking)}</b>" if data.marking else ""),
-        ("Started", _e(_date(data.started))),
-        ("Follow-up", _e(_date(data.follow_up))),
-        ("Next step", _multiline(data.next_step)),
-        ("Owner", _e(data.owner)),
-        (
-            "Tags",
-            " ".join(f'<span class="tag">&nbsp;{_e(tag)}&nbsp;</span>' for tag in data.tags),
-        ),
-    ]
+def _facts(facts: Sequence[Fact]) -> str:
     body = "".join(
-        f'<tr><td class="label" width="22%">{_e(label)}</td><td>{value}</td></tr>'
-        for label, value in rows
-        if value
+        f'<tr><td class="label" width="22%">{_e(f.label)}</td><td>{_fact_value(f)}</td></tr>'
+        for f in facts
     )
     return f'<table width="100%" cellspacing="0" cellpadding="2">{body}</table>'
 
 
-def _scope_limits(data: EngagementData) -> str:
-    return "".join(
-        f"<p><b>{_e(limit.kind.label)}:</b> {_multiline(limit.text)}</p>"
-        for limit in data.scope_limits
+def _restriction(r: RestrictionItem) -> str:
+    note = f"<br>{_multiline(r.note)}" if r.note else ""
+    return (
+        f"<p><b>{_e(r.title)}</b><br>"
+        f'<span style="font-weight: 600;">{_e(r.stance)}</span> '
+        f'<span class="code">&nbsp;{_e(r.code)}</span>{note}</p>'
     )
 
 
-def _restrictions(data: EngagementData) -> str:
-    items = []
-    for r in data.restrictions:
-        note = f"<br>{_multiline(r.note)}" if r.note else ""
-        items.append(
-            f"<p><b>{_e(r.title or r.code)}</b><br>"
-            f'<span style="font-weight: 600;">{_e(r.stance.label)}</span> '
-            f'<span class="code">&nbsp;{_e(r.code)}</span>{note}</p>'
-        )
-    return "".join(items)
+def _statement(s: Statement) -> str:
+    who = f' <span class="muted">— {_e(s.attribution)}</span>' if s.attribution else ""
+    return f'<p><b>{_e(s.heading)}</b>{who}</p><p class="quote">“{_multiline(s.text)}”</p>'
 
 
-def _clarifications(data: EngagementData) -> str:
-    blocks = []
-    for c in data.clarifications:
-        said_meta = _joined([_e(c.original_by), _e(_date(c.original_on))])
-        clarified_meta = _joined([_e(c.clarified_by), _e(_date(c.clarified_on))])
-        said_meta = f' <span class="muted">— {said_meta}</span>' if said_meta else ""
-        clarified_meta = f' <span class="muted">— {clarified_meta}</span>' if clarified_meta else ""
-        source = f'<p class="quote muted small">Source: {_e(c.source)}</p>' if c.source else ""
-        blocks.append(
-            f"<p><b>Originally said</b>{said_meta}</p>"
-            f'<p class="quote">“{_multiline(c.original)}”</p>'
-            f"<p><b>→ Clarified</b>{clarified_meta}</p>"
-            f'<p class="quote">“{_multiline(c.clarification)}”</p>'
-            f"{source}"
-        )
-    return "".join(blocks)
+def _clarification(c: ClarificationItem) -> str:
+    source = f'<p class="quote muted small">{_e(c.source)}</p>' if c.source else ""
+    return _statement(c.said) + _statement(c.clarified) + source
 
 
-def _timeline(data: EngagementData) -> str:
-    rows = []
-    for event in data.status_history:
-        when = _e(_date(event.on)) or "date unknown"
-        details = _joined(
-            [
-                _multiline(event.note),
-                f'<span class="muted">Source: {_e(event.source)}</span>' if event.source else "",
-            ],
-            "<br>",
-        )
-        rows.append(
-            f'<tr><td class="label" width="22%">{when}</td>'
-            f"<td>{status_chip_html(event.status)}"
-            f"{'<br>' + details if details else ''}</td></tr>"
-        )
-    return f'<table width="100%" cellspacing="0" cellpadding="3">{"".join(rows)}</table>'
+def _timeline_row(event: TimelineItem) -> str:
+    details = _joined(
+        [
+            _multiline(event.note),
+            f'<span class="muted">{_e(event.source)}</span>' if event.source else "",
+        ],
+        "<br>",
+    )
+    return (
+        f'<tr><td class="label" width="22%">{_e(event.date)}</td>'
+        f"<td>{status_chip_html(event.status)}"
+        f"{'<br>' + details if details else ''}</td></tr>"
+    )
 
 
-def _concerns(data: EngagementData) -> str:
-    items = []
-    for concern in data.concerns:
-        severity = (
-            f' <span class="muted">· {_e(concern.severity.label)} severity</span>'
-            if concern.severity
-            else ""
-        )
-        items.append(
-            f"<p><b>{_e(concern.kind.label)}</b>{severity}<br>{_multiline(concern.text)}</p>"
-        )
-    return "".join(items)
+def _concern(concern: ConcernItem) -> str:
+    severity = f' <span class="muted">· {_e(concern.severity)}</span>' if concern.severity else ""
+    return f"<p><b>{_e(concern.kind)}</b>{severity}<br>{_multiline(concern.text)}</p>"
 
 
-def _sources(data: EngagementData) -> str:
-    items = []
-    for s in data.sources:
-        head = _joined(
-            [
-                f"<b>{_e(s.outlet)}</b>" if s.outlet else "",
-                _e(s.title),
-                f'<span class="muted">{_e(_date(s.published))}</span>' if s.published else "",
-            ],
-            " — ",
-        )
-        url = f'<br><span class="small">{_link(s.url)}</span>' if s.url.strip() else ""
-        items.append(f"<li>{head or '<span class=muted>Untitled source</span>'}{url}</li>")
-    return f'<ol style="margin-left: 0px; -qt-list-indent: 1;">{"".join(items)}</ol>'
+def _source(s: SourceItem) -> str:
+    head = _joined(
+        [
+            f"<b>{_e(s.outlet)}</b>" if s.outlet else "",
+            _e(s.title),
+            f'<span class="muted">{_e(s.date)}</span>' if s.date else "",
+        ],
+        _e(SEPARATOR),
+    )
+    url = f'<br><span class="small">{_link(s.url)}</span>' if s.url else ""
+    return f"<li>{head}{url}</li>"
+
+
+def _item(item: Item) -> str:
+    """One item of a section as HTML."""
+    match item:
+        case Passage():
+            return "".join(f"<p>{_multiline(p)}</p>" for p in item.paragraphs)
+        case ScopeItem():
+            return f"<p><b>{_e(item.kind)}:</b> {_multiline(item.text)}</p>"
+        case RestrictionItem():
+            return _restriction(item)
+        case ClarificationItem():
+            return _clarification(item)
+        case TimelineItem():
+            return _timeline_row(item)
+        case ConcernItem():
+            return _concern(item)
+        case SourceItem():
+            return _source(item)
+
+
+# What holds a section's items when they are rows or list entries.
+_CONTAINERS: dict[str, tuple[str, str]] = {
+    "status_history": ('<table width="100%" cellspacing="0" cellpadding="3">', "</table>"),
+    "sources": ('<ol style="margin-left: 0px; -qt-list-indent: 1;">', "</ol>"),
+}
+
+
+def _section(section: Section) -> str:
+    before, after = _CONTAINERS.get(section.key, ("", ""))
+    body = before + "".join(_item(item) for item in section.items) + after
+    return f"<h3>{_e(section.heading)}</h3>{body}"
 
 
 def _audit_value(value: str | None) -> str:
@@ -306,7 +296,7 @@ def _history(history: Sequence[AuditEntry]) -> str:
         entries, key=lambda h: (h.at, h.who, h.action, h.version)
     ):
         meta = _joined(
-            [_e(_utc_minutes(at)), _e(who), _e(_ACTION_LABELS.get(action, action)), f"v{version}"]
+            [_e(timestamp(at)), _e(who), _e(_ACTION_LABELS.get(action, action)), f"v{version}"]
         )
         lines = []
         for h in group:
@@ -346,38 +336,20 @@ def render_engagement_html(
 ) -> str:
     """The whole detail document of ``engagement`` as Qt rich-text HTML."""
     c = colours or DocumentColours()
-    data = engagement.data
+    p = present(engagement)
     parts = [f"<html><head><style>{_style_sheet(c)}</style></head><body>"]
-    if engagement.deleted:
+    if p.trashed is not None:
         parts.append(
-            f'<p class="banner">&nbsp;In the trash since '
-            f"{_e(_utc_minutes(engagement.deleted_at or ''))}&nbsp;</p>"
+            f'<p class="banner">&nbsp;{_e(p.trashed.label)} {_e(p.trashed.value)}&nbsp;</p>'
         )
-    parts.append(f"<h2>{_e(data.title) or 'Untitled engagement'}</h2>")
-    parts.append(_facts(data))
-    if data.summary.strip():
-        parts.append(_section("Summary", f"<p>{_multiline(data.summary.strip())}</p>"))
-    sections = [
-        ("Scope limits", data.scope_limits, _scope_limits),
-        ("Restrictions", data.restrictions, _restrictions),
-        ("Clarifications", data.clarifications, _clarifications),
-        ("Status timeline", data.status_history, _timeline),
-        ("Concerns", data.concerns, _concerns),
-        ("Sources", data.sources, _sources),
-    ]
-    for title, items, render in sections:
-        if items:
-            parts.append(_section(title, render(data)))
+    parts.append(f"<h2>{_e(p.title)}</h2>")
+    parts.append(_facts(p.facts))
+    parts += [_section(section) for section in p.sections]
+    if p.empty_note:
+        parts.append(f'<p class="muted small" style="margin-top: 18px;">{_e(p.empty_note)}</p>')
     if history:
-        parts.append(_section("Change history", _history(history)))
-    footer = _joined(
-        [
-            f"Version {engagement.version}",
-            f"created {_e(_utc_minutes(engagement.created_at))}",
-            f"updated {_e(_utc_minutes(engagement.updated_at))}",
-            f"id {_e(engagement.uid)}",
-        ]
-    )
+        parts.append(f"<h3>{CHANGE_HISTORY}</h3>{_history(history)}")
+    footer = _joined(f"{_e(f.label)} {_e(f.value)}" for f in p.record)
     parts.append(f'<p class="muted small" style="margin-top: 18px;">{footer}</p>')
     parts.append("</body></html>")
     return "".join(parts)

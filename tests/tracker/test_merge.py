@@ -237,7 +237,7 @@ def test_describe_children_one_item_per_line() -> None:
     assert describe(data, "status_history").splitlines() == [
         "c. 2025: Exploratory",
         "27 Feb 2026: Agreed — Closed",
-        "date unknown: Active",
+        "Date unknown: Active",  # the presenter's word for a missing date
     ]
     assert describe(data, "concerns") == "Data sovereignty (High): EU data rules"
     assert describe(data, "sources") == (

@@ -93,15 +93,23 @@ def test_demo_engagement_renders_every_section_it_has(
     assert data.summary in text
     for tag in data.tags:
         assert tag in text
-    for label, present in (
+    sections = (
         ("Scope limits", data.scope_limits),
         ("Restrictions", data.restrictions),
         ("Clarifications", data.clarifications),
         ("Status timeline", data.status_history),
         ("Concerns", data.concerns),
         ("Sources", data.sources),
-    ):
-        assert (label in text) == bool(present), label
+    )
+    lines = text.splitlines()
+    for label, present in sections:
+        assert (label in lines) == bool(present), label  # a heading, on its own line
+    # the empty sections are named once, on one line
+    absent = [label for label, present in sections if not present]
+    if absent:
+        assert f"Not recorded: {', '.join(absent)}" in lines
+    else:
+        assert "Not recorded" not in text
     for limit in data.scope_limits:
         assert f"{limit.kind.label}: {limit.text}" in text
     for r in data.restrictions:
@@ -134,8 +142,8 @@ def test_nato_clarification_and_partial_dates(pane: DetailPane, tracker: Tracker
     said = text.index("Originally said")
     clarified = text.index("Clarified")
     assert said < clarified
-    assert "OpenAI chief executive · Mar 2026" in text
-    assert "OpenAI spokesperson · Mar 2026" in text
+    assert "Originally said — OpenAI chief executive, Mar 2026" in text
+    assert "→ Clarified — OpenAI spokesperson, Mar 2026" in text
     assert "broader systems" in text[said:clarified]
     assert "limited to unclassified environments" in text[clarified:]
     assert "Source: Company statement to the press" in text

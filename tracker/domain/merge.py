@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from tracker.domain.dates import PartialDate
+from tracker.domain.fields import ENGAGEMENT_FIELDS
 from tracker.domain.model import (
     FIELD_NAMES,
     Clarification,
@@ -36,6 +37,7 @@ from tracker.domain.model import (
     Source,
     StatusEvent,
 )
+from tracker.domain.presenter import MISSING_DATE
 from tracker.domain.vocab import Vocabulary
 
 __all__ = [
@@ -51,27 +53,9 @@ __all__ = [
 
 Choice = Literal["mine", "theirs"]
 
-FIELD_LABELS: Mapping[str, str] = {
-    "title": "Title",
-    "vendor": "Vendor",
-    "counterpart": "Counterpart",
-    "status": "Status",
-    "region": "Region",
-    "confidence": "Confidence",
-    "marking": "Marking",
-    "summary": "Summary",
-    "started": "Started",
-    "follow_up": "Follow-up",
-    "next_step": "Next step",
-    "owner": "Owner",
-    "tags": "Tags",
-    "scope_limits": "Scope limits",
-    "restrictions": "Restrictions",
-    "clarifications": "Clarifications",
-    "status_history": "Status history",
-    "sources": "Sources",
-    "concerns": "Concerns",
-}
+# The labels of tracker.domain.fields, so the conflict dialog names fields as the form,
+# the detail pane and the briefing do.
+FIELD_LABELS: Mapping[str, str] = {f.key: f.label for f in ENGAGEMENT_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -232,7 +216,7 @@ def _item(item: object) -> str:
         text += f" → {fixed + ': ' if fixed else ''}“{item.clarification}”"
         return text + (f" ({item.source})" if item.source else "")
     if isinstance(item, StatusEvent):
-        when = _date(item.on) or "date unknown"
+        when = _date(item.on) or MISSING_DATE
         return _join(f"{when}: {item.status.label}", item.note, item.source)
     if isinstance(item, Source):
         return _join(

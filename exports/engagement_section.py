@@ -1,0 +1,167 @@
+"""One engagement's section of a briefing: its presentation laid out as flowables.
+
+What is shown, in which order and in which words comes from
+:mod:`tracker.domain.presenter` (the detail pane and ``tracker show`` say the same);
+this module only lays it out: the numbered heading (a bookmark), the facts panel,
+a sub-heading per section with its items hung off a label column, and the line
+naming the empty sections. Every piece of user text goes through :mod:`exports.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Final
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
+
+from exports import style, text
+from exports.document import BriefingEngagement
+from exports.flowables import Heading, SectionRule, paragraph
+from tracker.domain.presenter import (
+    SEPARATOR,
+    ClarificationItem,
+    ConcernItem,
+    Fact,
+    Item,
+    Passage,
+    Presentation,
+    RestrictionItem,
+    ScopeItem,
+    Section,
+    SourceItem,
+    Statement,
+    TimelineItem,
+    present_data,
+)
+
+GREY: Final = "#" + style.GREY.hexval()[2:]
+GREY_DARK: Final = "#" + style.GREY_DARK.hexval()[2:]
+ACCENT: Final = "#" + style.ACCENT.hexval()[2:]
+SHORT: Final = 24  # values up to this long are kept on one line in the facts panel
+
+
+def presentation(e: BriefingEngagement) -> Presentation:
+    """The presentation of a briefed engagement (its record: number, id, last change)."""
+    return present_data(e.data, number=e.number, uid=e.uid, updated_at=e.updated_at)
+
+
+def _nb(value: str) -> str:
+    """Markup of a short value that must not break across lines."""
+    return value.replace(" ", "&nbsp;")
+
+
+def _grey(markup: str, colour: str = GREY) -> str:
+    return f"<font color='{colour}'>{markup}</font>"
+
+
+def _fact(fact: Fact) -> str:
+    value = text.inline(fact.value)
+    if len(fact.value) <= SHORT and "<" not in value:  # (not inside a fallback font's tag)
+        value = _nb(value)
+    return f"<b>{_nb(fact.label)}</b>&nbsp;{value}"
+
+
+def _said(statement: Statement, tail: str = "") -> str:
+    who = f" — <i>{text.inline(statement.attribution)}</i>" if statement.attribution else ""
+    return f"“{text.markup(statement.text)}”{who}{tail}"
+
+
+def _restriction(r: RestrictionItem) -> str:
+    note = f" — {text.markup(r.note)}" if r.note else ""
+    return f"<b>{text.markup(r.title)}</b> {_grey(text.inline(r.code))}{note}"
+
+
+def _event(ev: TimelineItem) -> str:
+    body = f"<b>{ev.status_label}</b>"
+    if ev.note:
+        body += " — " + text.markup(ev.note)
+    if ev.source:
+        body += " " + _grey(text.inline(ev.source))
+    return body
+
+
+def _citation(s: SourceItem) -> str:
+    parts = [
+        f"<b>{text.inline(s.outlet)}</b>" if s.outlet else "",
+        text.inline(s.title),
+        _nb(s.date),
+    ]
+    body = SEPARATOR.join(p for p in parts if p)
+    if s.url:
+        body += "<br/>" + _grey(text.inline(s.url), GREY_DARK)
+    return body
+
+
+@dataclass
+class EngagementSection:
+    """Builds the flowables of one engagement's section."""
+
+    styles: style.Styles
+    templates: dict[str, Any]  # the paragraph templates of the whole story
+
+    def flowables(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
+        """The section; its heading is kept with what follows."""
+        s, p = self.styles, presentation(e)
+        out: list[Flowable] = []
+        if not first:
+            out += [CondPageBreak(style.SECTION_MIN_SPACE), SectionRule()]
+        out.append(
+            Heading(
+                f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;{text.markup(p.title)}",
+                s.h2,
+                outline=f"{p.reference} {text.truncate(p.title, 120)}",
+                key=f"engagement-{e.number}-{e.uid}",
+                level=1,
+            )
+        )
+        facts = "&nbsp;&nbsp;· ".join(_fact(f) for f in (*p.facts, *p.record))
+        out.append(self._p(facts, s.facts))
+        for section in p.sections:
+            out += self._section(section)
+        if p.empty_note:
+            out += [Spacer(1, 1.5 * mm), self._p(text.inline(p.empty_note), s.muted)]
+        return out
+
+    def _p(self, markup: str, para_style: Any, bullet: str | None = None) -> Paragraph:
+        return paragraph(markup, para_style, bullet, templates=self.templates)
+
+    def _section(self, section: Section) -> list[Flowable]:
+        out: list[Flowable] = [
+            CondPageBreak(style.SUBSECTION_MIN_SPACE),
+            self._p(section.heading, self.styles.h3),
+        ]
+        for item in section.items:
+            out += self._item(item)
+        return out
+
+    def _item(self, item: Item) -> list[Flowable]:
+        """One item: a label (date, stance, kind...) in the left column, the text beside."""
+        s = self.styles
+        match item:
+            case Passage():
+                return [
+                    self._p(block, s.body)
+                    for part in item.paragraphs
+                    for block in text.blocks(part)
+                ]
+            case ScopeItem():
+                return [self._p(text.markup(item.text), s.item, item.kind)]
+            case RestrictionItem():
+                return [self._p(_restriction(item), s.item, item.stance)]
+            case ClarificationItem():
+                return self._clarification(item)
+            case TimelineItem():
+                return [self._p(_event(item), s.item, item.date)]
+            case ConcernItem():
+                body = f"<b>{item.kind}</b> — {text.markup(item.text)}"
+                return [self._p(body, s.item, item.severity or None)]
+            case SourceItem():
+                return [self._p(_citation(item), s.reference, f"[{item.number}]")]
+
+    def _clarification(self, c: ClarificationItem) -> list[Flowable]:
+        source = " " + _grey(text.inline(c.source)) if c.source else ""
+        return [
+            Paragraph(_said(c.said), self.styles.item, bulletText=c.said.heading),
+            Paragraph(_said(c.clarified, source), self.styles.item, bulletText=c.clarified.heading),
+        ]

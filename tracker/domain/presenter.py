@@ -1,0 +1,391 @@
+"""One engagement as people read it: its facts, sections, labels and wording, decided once.
+
+The command line's ``show`` text (:mod:`tracker.cli.show_text`), the detail pane
+(:mod:`ui.detail_pane`) and each engagement's part of the PDF briefing
+(:mod:`exports.engagement_section`) all render a :class:`Presentation`, so they
+agree on what is shown, in which order, under which label and in which words. A
+renderer only lays the presentation out in its medium (text columns, escaped HTML,
+reportlab flowables); it never words anything itself.
+
+Labels come from :mod:`tracker.domain.fields`. Everything here is medium-neutral
+plain text: no HTML, no paragraph markup; user text is as typed, only trimmed at its
+ends (each renderer escapes it for its medium).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from tracker.domain.dates import PartialDate
+from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, label
+from tracker.domain.model import (
+    Clarification,
+    Concern,
+    Engagement,
+    EngagementData,
+    RestrictionStance,
+    ScopeLimit,
+    Source,
+    StatusEvent,
+)
+from tracker.domain.vocab import Status, Vocabulary
+
+# --- the words ---------------------------------------------------------------------------
+
+NOT_RECORDED: Final = "—"
+"""What an absent value says (a fact with no value, a scope limit without text)."""
+
+MISSING_DATE: Final = "Date unknown"
+"""What a timeline event without a date says in place of its date."""
+
+EMPTY_SECTIONS: Final = "Not recorded"
+"""Heads the list of sections that have nothing in them ("Not recorded: Concerns")."""
+
+UNTITLED: Final = "Untitled engagement"
+UNTITLED_SOURCE: Final = "Untitled source"
+ORIGINALLY_SAID: Final = "Originally said"
+CLARIFIED: Final = "→ Clarified"
+SOURCE: Final = "Source"  # where a clarification or a status change was reported
+SEVERITY: Final = "severity"  # after the severity's word: "High severity"
+SEPARATOR: Final = ", "  # between the parts of a citation or an attribution
+
+# The record of an engagement (not fields a person edits, so not in the field list).
+NUMBER: Final = "Number"
+UID: Final = "Id"
+VERSION: Final = "Version"
+CREATED: Final = "Created"
+LAST_CHANGE: Final = "Last change"
+IN_TRASH: Final = "In the trash since"
+
+# --- what is shown, in order ---------------------------------------------------------------
+
+FACT_KEYS: Final = (
+    "counterpart",
+    "vendor",
+    "region",
+    "status",
+    "confidence",
+    "marking",
+    "started",
+    "follow_up",
+    "next_step",
+    "owner",
+    "tags",
+)
+"""The flat fields shown as facts (the title heads the presentation, the summary is a
+section). Who the engagement is with comes first, before the vendor."""
+
+SECTION_KEYS: Final = (
+    "summary",
+    "scope_limits",
+    "restrictions",
+    "clarifications",
+    "status_history",
+    "concerns",
+    "sources",
+)
+"""The sections, in reading order: the references (sources) come last."""
+
+_BLANK_LINES: Final = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+
+# --- the presentation ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One labelled value; ``value`` is :data:`NOT_RECORDED` when there is none."""
+
+    key: str  # the field's key (or the record's: "number", "uid", "updated_at"...)
+    label: str
+    value: str
+    recorded: bool = True
+    words: tuple[str, ...] = ()  # a list value word by word (the tags)
+    status: Status | None = None  # set on the status fact, for a coloured chip
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Free text (the summary) in paragraphs; line breaks inside a paragraph are kept."""
+
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScopeItem:
+    """A scope limit: what it bounds ("Network") and how."""
+
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RestrictionItem:
+    """A catalogued restriction and the engagement's stance on it."""
+
+    title: str  # the catalogue title, or the code when it has none
+    code: str
+    stance: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One side of a clarification: what was said, by whom, when."""
+
+    heading: str  # ORIGINALLY_SAID or CLARIFIED
+    text: str
+    attribution: str  # "OpenAI spokesperson, Mar 2026", or ""
+
+
+@dataclass(frozen=True)
+class ClarificationItem:
+    """An earlier statement and the later one that corrected it."""
+
+    said: Statement
+    clarified: Statement
+    source: str  # "Source: Company statement", or ""
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A dated change of status."""
+
+    date: str  # the partial date's label, or MISSING_DATE
+    status: Status
+    status_label: str
+    note: str
+    source: str  # "Source: Press report", or ""
+
+
+@dataclass(frozen=True)
+class ConcernItem:
+    """A risk or objection and how much it weighs."""
+
+    kind: str
+    severity: str  # "High severity", or "" when not assessed
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceItem:
+    """A numbered reference: outlet, quoted title and date (never all empty), and URL."""
+
+    number: int
+    outlet: str
+    title: str  # “quoted”; UNTITLED_SOURCE when outlet, title and date are all missing
+    date: str
+    url: str
+
+    @property
+    def citation(self) -> str:
+        """Outlet, title and date as one line of text."""
+        return SEPARATOR.join(p for p in (self.outlet, self.title, self.date) if p)
+
+
+Item = (
+    Passage
+    | ScopeItem
+    | RestrictionItem
+    | ClarificationItem
+    | TimelineItem
+    | ConcernItem
+    | SourceItem
+)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and what comes under it (never empty: empty sections are listed apart)."""
+
+    key: str
+    heading: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """Everything shown about one engagement, in order, worded."""
+
+    title: str
+    reference: str  # "#12": how a briefing and its tables name the engagement
+    facts: tuple[Fact, ...]
+    sections: tuple[Section, ...]
+    empty_sections: tuple[str, ...]  # headings of the sections with nothing in them
+    record: tuple[Fact, ...]  # number, id, version, created, last change (those known)
+    trashed: Fact | None = None  # "In the trash since …" for a deleted engagement
+
+    @property
+    def empty_note(self) -> str:
+        """The one line naming the empty sections ("Not recorded: Concerns"), or ""."""
+        if not self.empty_sections:
+            return ""
+        return f"{EMPTY_SECTIONS}: {', '.join(self.empty_sections)}"
+
+
+# --- building it ---------------------------------------------------------------------------
+
+
+def present(engagement: Engagement) -> Presentation:
+    """The presentation of a stored engagement, its record included."""
+    return present_data(
+        engagement.data,
+        number=engagement.id,
+        uid=engagement.uid,
+        updated_at=engagement.updated_at,
+        version=engagement.version,
+        created_at=engagement.created_at,
+        deleted_at=engagement.deleted_at,
+    )
+
+
+def present_data(
+    data: EngagementData,
+    *,
+    number: int,
+    uid: str,
+    updated_at: str,
+    version: int | None = None,
+    created_at: str | None = None,
+    deleted_at: str | None = None,
+) -> Presentation:
+    """The presentation of ``data`` with what is known of its record (a briefing knows
+    the number, id and last change only; the unknown parts are left out)."""
+    sections = [_section(key, data) for key in SECTION_KEYS]
+    record = [
+        Fact("number", NUMBER, str(number)),
+        Fact("uid", UID, uid),
+        Fact("version", VERSION, str(version)) if version is not None else None,
+        Fact("created_at", CREATED, timestamp(created_at)) if created_at else None,
+        Fact("updated_at", LAST_CHANGE, timestamp(updated_at)),
+    ]
+    return Presentation(
+        title=data.title if _given(data.title) else UNTITLED,
+        reference=reference(number),
+        facts=tuple(_fact(key, data) for key in FACT_KEYS),
+        sections=tuple(s for s in sections if s.items),
+        empty_sections=tuple(s.heading for s in sections if not s.items),
+        record=tuple(f for f in record if f is not None),
+        trashed=Fact("deleted_at", IN_TRASH, timestamp(deleted_at)) if deleted_at else None,
+    )
+
+
+def reference(number: int) -> str:
+    """How a briefing and its tables name an engagement: "#12"."""
+    return f"#{number}"
+
+
+def date_text(value: PartialDate | None, missing: str = "") -> str:
+    """A partial date as people read it ("Q3 2025", "c. 2026"), or ``missing``."""
+    return value.label() if value is not None else missing
+
+
+def timestamp(text: str) -> str:
+    """An ISO 8601 timestamp to the minute in UTC ("2026-02-27 10:15 UTC"); text that is
+    not a timestamp is returned as it is (:data:`NOT_RECORDED` when blank)."""
+    raw = text.strip()
+    try:
+        stamp = _dt.datetime.fromisoformat(raw)
+    except ValueError:
+        return raw or NOT_RECORDED
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(_dt.UTC)
+    return stamp.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _given(text: str) -> bool:
+    return bool(text.strip())
+
+
+def _fact(key: str, data: EngagementData) -> Fact:
+    name = label(key)
+    value: object = getattr(data, key)
+    if isinstance(value, tuple):  # the tags
+        words = tuple(str(w) for w in value if _given(str(w)))
+        return Fact(key, name, ", ".join(words), True, words) if words else _absent(key)
+    if isinstance(value, Status):
+        return Fact(key, name, value.label, status=value)
+    if isinstance(value, PartialDate):
+        return Fact(key, name, value.label())
+    if isinstance(value, Vocabulary):
+        return Fact(key, name, value.label)
+    if isinstance(value, str) and _given(value):
+        return Fact(key, name, value)
+    return _absent(key)  # None, or blank text
+
+
+def _absent(key: str) -> Fact:
+    return Fact(key, FIELDS_BY_KEY[key].label, NOT_RECORDED, recorded=False)
+
+
+def _section(key: str, data: EngagementData) -> Section:
+    if key == "summary":
+        paragraphs = _paragraphs(data.summary)
+        items: tuple[Item, ...] = (Passage(paragraphs),) if paragraphs else ()
+        return Section(key, label(key), items)
+    children: tuple[object, ...] = getattr(data, key)
+    items = tuple(_item(child, n) for n, child in enumerate(children, start=1))
+    return Section(key, CHILDREN_BY_KEY[key].label, items)
+
+
+def _paragraphs(text: str) -> tuple[str, ...]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return tuple(p.strip() for p in _BLANK_LINES.split(text) if p.strip())
+
+
+def _item(child: object, number: int) -> Item:
+    """The presented form of one child record (``number`` counts the sources)."""
+    match child:
+        case ScopeLimit():
+            return ScopeItem(child.kind.label, child.text if _given(child.text) else NOT_RECORDED)
+        case RestrictionStance():
+            title = child.title if _given(child.title) else child.code
+            return RestrictionItem(title, child.code, child.stance.label, child.note.strip())
+        case Clarification():
+            return _clarification(child)
+        case StatusEvent():
+            return TimelineItem(
+                date_text(child.on, MISSING_DATE),
+                child.status,
+                child.status.label,
+                child.note.strip(),
+                _sourced(child.source),
+            )
+        case Concern():
+            severity = f"{child.severity.label} {SEVERITY}" if child.severity else ""
+            return ConcernItem(child.kind.label, severity, child.text.strip() or NOT_RECORDED)
+        case Source():
+            return _source(child, number)
+    raise TypeError(f"not a child record: {child!r}")
+
+
+def _clarification(c: Clarification) -> ClarificationItem:
+    return ClarificationItem(
+        said=Statement(
+            ORIGINALLY_SAID, c.original.strip(), _attribution(c.original_by, c.original_on)
+        ),
+        clarified=Statement(
+            CLARIFIED, c.clarification.strip(), _attribution(c.clarified_by, c.clarified_on)
+        ),
+        source=_sourced(c.source),
+    )
+
+
+def _attribution(who: str, when: PartialDate | None) -> str:
+    return SEPARATOR.join(p for p in (who.strip(), date_text(when)) if p)
+
+
+def _sourced(source: str) -> str:
+    return f"{SOURCE}: {source.strip()}" if _given(source) else ""
+
+
+def _source(s: Source, number: int) -> SourceItem:
+    outlet = s.outlet.strip()
+    title = f"“{s.title.strip()}”" if _given(s.title) else ""
+    date = date_text(s.published)
+    if not (outlet or title or date):
+        title = UNTITLED_SOURCE
+    return SourceItem(number, outlet, title, date, s.url.strip())

@@ -68,7 +68,7 @@ def edit(data: EngagementData, **changes: object) -> EngagementData:
 def their_save(other: Tracker, base: Engagement, **changes: object) -> Engagement:
     return other.save(
         engagement_id=base.id, expected_version=base.version, data=edit(base.data, **changes)
-    )
+    ).engagement
 
 
 def never_ask(dialog: ConflictDialog) -> int:
@@ -120,8 +120,8 @@ def test_save_without_conflict_just_saves(service: Tracker, base: Engagement, qt
         service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
     )
     assert saved is not None
-    assert saved.version == base.version + 1
-    assert saved.data == mine
+    assert saved.engagement.version == base.version + 1
+    assert saved.engagement.data == mine
 
 
 def test_disjoint_changes_merge_without_dialog(
@@ -133,11 +133,11 @@ def test_disjoint_changes_merge_without_dialog(
         service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
     )
     assert saved is not None
-    assert saved.version == theirs.version + 1
+    assert saved.engagement.version == theirs.version + 1
     stored = other.get(engagement_id=base.id)
     assert stored.data.title == "NATO talks with OpenAI (renamed)"
     assert stored.data.summary == "Confirmed by NATO."
-    assert stored == saved
+    assert stored == saved.engagement
 
 
 def test_direct_update_by_another_writer_is_merged(
@@ -151,7 +151,10 @@ def test_direct_update_by_another_writer_is_merged(
         service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
     )
     assert saved is not None
-    assert (saved.data.next_step, saved.data.owner) == ("Wait.", "Brussels desk")
+    assert (saved.engagement.data.next_step, saved.engagement.data.owner) == (
+        "Wait.",
+        "Brussels desk",
+    )
 
 
 def test_same_field_shows_dialog_and_mine_is_stored(
@@ -175,7 +178,7 @@ def test_same_field_shows_dialog_and_mine_is_stored(
     assert dialog.outcome == "save_merged"
     assert saved is not None
     stored = service.get(engagement_id=base.id)
-    assert stored == saved
+    assert stored == saved.engagement
     assert stored.data.summary == "My summary."
     assert stored.data.title == "My title"  # my other change
     assert stored.data.owner == "Colleague desk"  # their other change
@@ -226,7 +229,7 @@ def test_cancel_returns_none_and_nothing_is_lost(
         parent=None,
         ask=answer({"summary": "mine"}),
     )
-    assert again is not None and again.data.summary == "My summary."
+    assert again is not None and again.engagement.data.summary == "My summary."
 
 
 def test_keep_theirs_discards_mine(
@@ -242,7 +245,8 @@ def test_keep_theirs_discards_mine(
         parent=None,
         ask=answer(action="keep_theirs"),
     )
-    assert saved == theirs
+    assert saved is not None and saved.engagement == theirs
+    assert saved.changes.engagements == {base.id} and not saved.changes.fields  # shown again
     assert service.get(engagement_id=base.id) == theirs
 
 
@@ -275,7 +279,10 @@ def test_another_conflict_while_the_dialog_is_open_is_merged_again(
     )
     assert len(seen) == 2
     assert saved is not None
-    assert (saved.data.owner, saved.data.summary) == ("Third desk", "Third summary.")
+    assert (saved.engagement.data.owner, saved.engagement.data.summary) == (
+        "Third desk",
+        "Third summary.",
+    )
 
 
 def test_a_clean_retry_after_the_dialog_needs_no_second_dialog(
@@ -300,7 +307,11 @@ def test_a_clean_retry_after_the_dialog_needs_no_second_dialog(
     )
     assert calls == [1]
     assert saved is not None
-    assert (saved.data.title, saved.data.summary, saved.data.next_step) == (
+    assert (
+        saved.engagement.data.title,
+        saved.engagement.data.summary,
+        saved.engagement.data.next_step,
+    ) == (
         "My title",
         "My summary.",
         "Third step.",
@@ -372,7 +383,7 @@ def test_exec_is_used_without_ask(
     QTimer.singleShot(0, press_save)
     saved = save_with_merge(service, engagement_id=base.id, base=base, mine=mine, parent=None)
     assert len(made) == 1
-    assert saved is not None and saved.data.summary == "Their summary."
+    assert saved is not None and saved.engagement.data.summary == "Their summary."
 
 
 # -- the dialog ------------------------------------------------------------------

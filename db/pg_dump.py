@@ -19,11 +19,6 @@ from db.backup import private_temp_beside
 from db.errors import DatabaseError
 
 
-def available() -> bool:
-    """True when ``pg_dump`` is on the PATH."""
-    return shutil.which("pg_dump") is not None
-
-
 def libpq_url(url: str) -> str:
     """The SQLAlchemy URL as libpq takes it (no driver name, no password)."""
     parsed = make_url(url)._replace(drivername="postgresql", password=None)

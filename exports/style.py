@@ -117,13 +117,11 @@ class Styles:
     lead: ParagraphStyle
     facts: ParagraphStyle
     item: ParagraphStyle
-    item_cont: ParagraphStyle
     reference: ParagraphStyle
     caption: ParagraphStyle
     muted: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
-    cell_center: ParagraphStyle
     key: ParagraphStyle
 
 
@@ -202,7 +200,6 @@ def stylesheet() -> Styles:
             spaceAfter=5 * mm,
         ),
         item=item,
-        item_cont=_style("ItemCont", parent=item, spaceBefore=-1.5),
         reference=_style(
             "Reference",
             parent=item,
@@ -233,9 +230,6 @@ def stylesheet() -> Styles:
             fontSize=SIZE_CELL,
             leading=SIZE_CELL * 1.3,
             textColor=GREY_DARK,
-        ),
-        cell_center=_style(
-            "CellCenter", fontSize=SIZE_CELL, leading=SIZE_CELL * 1.3, alignment=TA_CENTER
         ),
         key=_style(
             "Key",

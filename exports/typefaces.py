@@ -49,13 +49,6 @@ class Coverage:
     main: frozenset[int]
     fallbacks: tuple[tuple[str, frozenset[int]], ...]  # (font name, code points)
 
-    def font_for(self, char: str) -> str | None:
-        """The fallback font that draws ``char``; None for the main family (or nobody)."""
-        code = ord(char)
-        if code in self.main:
-            return None
-        return next((name for name, cover in self.fallbacks if code in cover), None)
-
 
 _lock = threading.Lock()
 _coverage: Coverage | None = None

@@ -10,20 +10,21 @@ import argparse
 import json
 import os
 import sys
-import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, TextIO
 
 from tracker import __version__
-from tracker.domain.dates import DateParseError, parse_partial_date
+from tracker.cli.options import add_filters, filters_from_args, split_commas
+from tracker.cli.output import progress, row_json, write_table
+from tracker.cli.show_text import write_engagement
 from tracker.domain.errors import DamagedDatabaseError, TrackerError, ValidationError
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.interchange import data_to_json
-from tracker.domain.model import SORT_KEYS, Engagement, EngagementRow, Filters
-from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+from tracker.domain.model import SORT_KEYS, Engagement, Filters
+from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
 
@@ -32,65 +33,6 @@ GUI_ENTRY_POINTS = "engagement_tracker.gui"
 
 class UsageError(Exception):
     """Bad usage of the command line (exit code 2)."""
-
-
-def _split(values: Sequence[str] | None) -> list[str]:
-    out: list[str] = []
-    for value in values or ():
-        out += [part.strip() for part in value.split(",") if part.strip()]
-    return out
-
-
-def _words(cls: type[Vocabulary], values: Sequence[str] | None, option: str) -> tuple[Any, ...]:
-    try:
-        return tuple(cls.parse(v) for v in _split(values))
-    except ValueError as exc:
-        raise ValidationError(str(exc), field=option) from None
-
-
-def filters_from_args(args: argparse.Namespace) -> Filters:
-    """The ``Filters`` named by the list/export options."""
-    dates = {}
-    for option in ("date_from", "date_to"):
-        text = getattr(args, option, None)
-        if text:
-            try:
-                dates[option] = parse_partial_date(text)
-            except DateParseError as exc:
-                raise ValidationError(str(exc), field="--" + option.removeprefix("date_")) from None
-    return Filters(
-        statuses=_words(Status, args.status, "--status"),
-        regions=_words(Region, args.region, "--region"),
-        confidences=_words(Confidence, args.confidence, "--confidence"),
-        markings=tuple(m.upper() for m in _split(getattr(args, "marking", None)))
-        if args.command != "brief"
-        else (),
-        vendor=args.vendor,
-        counterpart=args.counterpart,
-        restriction=args.restriction,
-        tag=args.tag,
-        started_from=dates.get("date_from"),
-        started_to=dates.get("date_to"),
-        search=args.search,
-        trash=args.trash,
-    )
-
-
-def _add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
-    g = p.add_argument_group("filters")
-    g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
-    g.add_argument("--region", action="append", metavar="R[,R..]", help="regions")
-    g.add_argument("--vendor", metavar="NAME")
-    g.add_argument("--counterpart", metavar="NAME")
-    g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
-    g.add_argument("--confidence", action="append", metavar="C[,C..]")
-    if marking:
-        g.add_argument("--marking", action="append", metavar="M[,M..]")
-    g.add_argument("--tag", metavar="TAG")
-    g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
-    g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
-    g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
-    g.add_argument("--trash", action="store_true", help="deleted engagements instead")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -109,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--if-empty", action="store_true", help="only into an empty database")
 
     p = sub.add_parser("list", help="list engagements")
-    _add_filters(p)
+    add_filters(p)
     p.add_argument("--sort", choices=SORT_KEYS, default="title")
     p.add_argument("--desc", action="store_true", help="sort descending")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
@@ -160,12 +102,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     p = sub.add_parser("export", help="export engagements as JSON or CSV")
-    _add_filters(p)
+    add_filters(p)
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     p = sub.add_parser("brief", help="export a PDF briefing of the matching engagements")
-    _add_filters(p, marking=False)
+    add_filters(p, marking=False)
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.add_argument(
         "--ids",
@@ -185,66 +127,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", choices=SORT_KEYS, default="title")
 
     p = sub.add_parser("stats", help="counts by status and region")
-    _add_filters(p)
+    add_filters(p)
 
     sub.add_parser("check", help="check integrity and schema version")
     return parser
 
 
 # -- output helpers -------------------------------------------------------------
-
-
-def _table(rows: Sequence[EngagementRow], out: TextIO) -> None:
-    headers = (
-        "ID",
-        "TITLE",
-        "COUNTERPART",
-        "VENDOR",
-        "REGION",
-        "STATUS",
-        "CONF.",
-        "MARKING",
-        "FOLLOW-UP",
-    )
-    cells = [
-        (
-            str(r.id),
-            _clip(r.title, 48),
-            _clip(r.counterpart, 28),
-            _clip(r.vendor, 16),
-            r.region.label if r.region else "",
-            r.status.label,
-            r.confidence.label if r.confidence else "",
-            r.marking,
-            r.follow_up.label() if r.follow_up else "",
-        )
-        for r in rows
-    ]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(headers)]
-    for line in (headers, *cells):
-        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _row_json(r: EngagementRow) -> dict[str, Any]:
-    return {
-        "id": r.id,
-        "uid": r.uid,
-        "title": r.title,
-        "counterpart": r.counterpart,
-        "vendor": r.vendor,
-        "region": r.region.value if r.region else None,
-        "status": r.status.value,
-        "confidence": r.confidence.value if r.confidence else None,
-        "marking": r.marking,
-        "updated_at": r.updated_at,
-        "follow_up": r.follow_up.iso() if r.follow_up else None,
-        "version": r.version,
-    }
 
 
 def _show_json(e: Engagement) -> dict[str, Any]:
@@ -256,71 +145,6 @@ def _show_json(e: Engagement) -> dict[str, Any]:
         "deleted_at": e.deleted_at,
         **data_to_json(e.data, uid=e.uid),
     }
-
-
-def _show_text(e: Engagement, out: TextIO) -> None:
-    d = e.data
-    w = out.write
-    w(f"{d.title}\n{'=' * min(len(d.title), 78)}\n")
-    facts = [
-        ("Number", str(e.id)),
-        ("Id", e.uid),
-        ("Version", str(e.version)),
-        ("Counterpart", d.counterpart),
-        ("Vendor", d.vendor),
-        ("Region", d.region.label if d.region else "—"),
-        ("Status", d.status.label),
-        ("Confidence", d.confidence.label if d.confidence else "—"),
-        ("Marking", d.marking),
-        ("Started", d.started.label() if d.started else "—"),
-        ("Follow-up", d.follow_up.label() if d.follow_up else "—"),
-        ("Next step", d.next_step or "—"),
-        ("Owner", d.owner or "—"),
-        ("Tags", ", ".join(d.tags) or "—"),
-        ("Last change", e.updated_at),
-    ]
-    if e.deleted_at:
-        facts.append(("Deleted", e.deleted_at))
-    for label, value in facts:
-        w(f"{label + ':':13} {value}\n")
-    if d.summary:
-        w("\nSummary\n" + textwrap.fill(d.summary, 78) + "\n")
-    if d.scope_limits:
-        w("\nScope limits\n")
-        for s in d.scope_limits:
-            w(f"  - [{s.kind.label}] {s.text}\n")
-    if d.restrictions:
-        w("\nRestrictions\n")
-        for r in d.restrictions:
-            w(
-                f"  - {r.title} ({r.code}): {r.stance.label}"
-                + (f" — {r.note}" if r.note else "")
-                + "\n"
-            )
-    for c in d.clarifications:
-        w("\nClarification\n")
-        when = f", {c.original_on.label()}" if c.original_on else ""
-        w(f"  originally said ({c.original_by}{when}): {c.original}\n")
-        when = f", {c.clarified_on.label()}" if c.clarified_on else ""
-        w(f"  → clarified ({c.clarified_by}{when}): {c.clarification}\n")
-        if c.source:
-            w(f"  source: {c.source}\n")
-    if d.status_history:
-        w("\nStatus timeline\n")
-        for ev in d.status_history:
-            when = ev.on.label() if ev.on else "date unknown"
-            extra = " — ".join(x for x in (ev.note, ev.source) if x)
-            w(f"  {when:>14}  {ev.status.label}" + (f": {extra}" if extra else "") + "\n")
-    if d.concerns:
-        w("\nConcerns\n")
-        for cn in d.concerns:
-            sev = f" ({cn.severity.label})" if cn.severity else ""
-            w(f"  - {cn.kind.label}{sev}: {cn.text}\n")
-    if d.sources:
-        w("\nSources\n")
-        for n, src in enumerate(d.sources, start=1):
-            when = f", {src.published.label()}" if src.published else ""
-            w(f"  [{n}] {src.outlet}: {src.title}{when}\n      {src.url}\n")
 
 
 def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
@@ -340,20 +164,6 @@ def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
         else:
             changes[name] = value if value != "" else None
     return changes
-
-
-def _progress(stream: TextIO, verb: str = "importing") -> Callable[[int, int], None] | None:
-    if not stream.isatty():
-        return None
-
-    def report(done: int, total: int) -> None:
-        if done == total or done % 100 == 0:
-            stream.write(f"\r{verb} {done:,}/{total:,}")
-            if done == total:
-                stream.write("\n")
-            stream.flush()
-
-    return report
 
 
 # -- commands -------------------------------------------------------------------
@@ -425,15 +235,15 @@ def _dispatch(
         else:
             rows = service.rows(ids=ids)
             if args.format == "json":
-                out.write(dump_json([_row_json(r) for r in rows]))
+                out.write(dump_json([row_json(r) for r in rows]))
             else:
-                _table(rows, out)
+                write_table(rows, out)
     elif command == "show":
         engagement = service.get(engagement_id=args.id)
         if args.format == "json":
             out.write(dump_json(_show_json(engagement)))
         else:
-            _show_text(engagement, out)
+            write_engagement(engagement, out)
     elif command == "edit":
         changes = _parse_assignments(args.assignments)
         expected = args.expect_version
@@ -457,10 +267,10 @@ def _dispatch(
     elif command == "import":
         if args.file.lower().endswith(".csv"):
             flat = from_csv(read_text(args.file), source=args.file)
-            result = service.import_flat_rows(rows=flat, on_progress=_progress(err))
+            result = service.import_flat_rows(rows=flat, on_progress=progress(err))
         else:
             result = service.import_document(
-                document=read_json(args.file), on_progress=_progress(err)
+                document=read_json(args.file), on_progress=progress(err)
             )
         err.write(
             f"imported {result.total}: {result.created} created, {result.updated} updated, "
@@ -499,7 +309,7 @@ def _brief(service: Tracker, args: argparse.Namespace, err: TextIO) -> None:
 
     filters = filters_from_args(args)
     if args.ids:
-        ids = tuple(service.get(engagement_id=ref).id for ref in _split(args.ids))
+        ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))
         filters = replace(filters, ids=ids)
     request = BriefingRequest(
         filters=filters,
@@ -510,7 +320,7 @@ def _brief(service: Tracker, args: argparse.Namespace, err: TextIO) -> None:
         organisation=args.organisation,
         page_size=args.page_size,
     )
-    pdf, count = render_briefing(service, request, on_progress=_progress(err, "rendering"))
+    pdf, count = render_briefing(service, request, on_progress=progress(err, "rendering"))
     write_atomic(args.out, pdf)
     err.write(f"briefing of {count} engagements written to {args.out}\n")
 

@@ -1,0 +1,57 @@
+"""``tracker brief``: a PDF briefing of the matching engagements."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from tracker.cli.context import Context
+from tracker.cli.options import add_filters, filters_from_args, split_commas
+from tracker.cli.output import progress
+from tracker.domain.model import SORT_KEYS
+from tracker.services.briefings import BriefingRequest, render_briefing
+from tracker.services.files import write_atomic
+
+
+def configure_brief(p: argparse.ArgumentParser) -> None:
+    """``brief --out FILE.pdf``: the filters (``--marking`` is the banner here), ids, layout."""
+    add_filters(p, marking=False)
+    p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.add_argument(
+        "--ids",
+        action="append",
+        metavar="ID[,ID..]",
+        help="only these engagements (numbers or stable ids)",
+    )
+    p.add_argument("--title", default="AI engagements briefing")
+    p.add_argument(
+        "--marking",
+        metavar="MARKING",
+        help="banner marking (default: the highest among the engagements)",
+    )
+    p.add_argument("--author", default="", metavar="NAME")
+    p.add_argument("--organisation", default="", metavar="NAME")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+
+
+def run_brief(ctx: Context) -> int:
+    """Render the briefing and write it atomically to ``--out``."""
+    args, service = ctx.args, ctx.service
+    filters = filters_from_args(args)
+    if args.ids:
+        ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))
+        filters = replace(filters, ids=ids)
+    request = BriefingRequest(
+        filters=filters,
+        sort=args.sort,
+        title=args.title,
+        marking=args.marking,
+        author=args.author,
+        organisation=args.organisation,
+        page_size=args.page_size,
+    )
+    pdf, count = render_briefing(service, request, on_progress=progress(ctx.err, "rendering"))
+    write_atomic(args.out, pdf)
+    ctx.err.write(f"briefing of {count} engagements written to {args.out}\n")
+    return 0

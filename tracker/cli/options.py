@@ -1,0 +1,72 @@
+"""The filter options of list, export, brief and stats, and the ``Filters`` they name."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from tracker.domain.dates import DateParseError, parse_partial_date
+from tracker.domain.errors import ValidationError
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+
+
+def split_commas(values: Sequence[str] | None) -> list[str]:
+    """The comma-separated items of a repeatable option (``--x a,b --x c``), blanks dropped."""
+    out: list[str] = []
+    for value in values or ():
+        out += [part.strip() for part in value.split(",") if part.strip()]
+    return out
+
+
+def _words(cls: type[Vocabulary], values: Sequence[str] | None, option: str) -> tuple[Any, ...]:
+    try:
+        return tuple(cls.parse(v) for v in split_commas(values))
+    except ValueError as exc:
+        raise ValidationError(str(exc), field=option) from None
+
+
+def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
+    """Add the filter options; ``marking=False`` leaves ``--marking`` to the command."""
+    g = p.add_argument_group("filters")
+    g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
+    g.add_argument("--region", action="append", metavar="R[,R..]", help="regions")
+    g.add_argument("--vendor", metavar="NAME")
+    g.add_argument("--counterpart", metavar="NAME")
+    g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
+    g.add_argument("--confidence", action="append", metavar="C[,C..]")
+    if marking:
+        # Its own dest, so that brief's --marking (the banner) is never read as a filter.
+        g.add_argument("--marking", action="append", dest="markings", metavar="M[,M..]")
+    g.add_argument("--tag", metavar="TAG")
+    g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
+    g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
+    g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
+    g.add_argument("--trash", action="store_true", help="deleted engagements instead")
+
+
+def filters_from_args(args: argparse.Namespace) -> Filters:
+    """The ``Filters`` named by the options that :func:`add_filters` added."""
+    dates = {}
+    for option in ("date_from", "date_to"):
+        text = getattr(args, option, None)
+        if text:
+            try:
+                dates[option] = parse_partial_date(text)
+            except DateParseError as exc:
+                raise ValidationError(str(exc), field="--" + option.removeprefix("date_")) from None
+    return Filters(
+        statuses=_words(Status, args.status, "--status"),
+        regions=_words(Region, args.region, "--region"),
+        confidences=_words(Confidence, args.confidence, "--confidence"),
+        markings=tuple(m.upper() for m in split_commas(getattr(args, "markings", None))),
+        vendor=args.vendor,
+        counterpart=args.counterpart,
+        restriction=args.restriction,
+        tag=args.tag,
+        started_from=dates.get("date_from"),
+        started_to=dates.get("date_to"),
+        search=args.search,
+        trash=args.trash,
+    )

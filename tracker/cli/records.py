@@ -1,0 +1,181 @@
+"""The commands on engagements: list, show, edit, delete, restore, history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from tracker.cli import admin
+from tracker.cli.context import Context, UsageError
+from tracker.cli.options import add_filters, filters_from_args
+from tracker.cli.output import row_json, write_table
+from tracker.cli.show_text import write_engagement
+from tracker.domain.changes import Saved
+from tracker.domain.errors import ValidationError
+from tracker.domain.flatfile import to_csv
+from tracker.domain.interchange import data_to_json
+from tracker.domain.model import SORT_KEYS, Engagement
+from tracker.services.files import dump_json
+
+
+def configure_list(p: argparse.ArgumentParser) -> None:
+    """``list``: the filters, the order and the format."""
+    add_filters(p)
+    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+    p.add_argument("--desc", action="store_true", help="sort descending")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+
+
+def run_list(ctx: Context) -> int:
+    """The matching engagements as a table, JSON rows or CSV (every field)."""
+    args, service = ctx.args, ctx.service
+    ids = service.list_ids(filters=filters_from_args(args), sort=args.sort, descending=args.desc)
+    if args.format == "csv":
+        engagements = service.get_many(ids=ids)
+        ctx.out.write(to_csv(data_to_json(e.data, uid=e.uid) for e in engagements))
+        return 0
+    rows = service.rows(ids=ids)
+    if args.format == "json":
+        ctx.out.write(dump_json([row_json(r) for r in rows]))
+    else:
+        write_table(rows, ctx.out)
+    return 0
+
+
+def configure_show(p: argparse.ArgumentParser) -> None:
+    """``show ID``."""
+    p.add_argument("id", metavar="ID", help="number or stable id")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run_show(ctx: Context) -> int:
+    """One engagement, as text or as JSON."""
+    engagement = ctx.service.get(engagement_id=ctx.args.id)
+    if ctx.args.format == "json":
+        ctx.out.write(dump_json(_show_json(engagement)))
+    else:
+        write_engagement(engagement, ctx.out)
+    return 0
+
+
+def _show_json(e: Engagement) -> dict[str, Any]:
+    return {
+        "number": e.id,
+        "version": e.version,
+        "created_at": e.created_at,
+        "updated_at": e.updated_at,
+        "deleted_at": e.deleted_at,
+        **data_to_json(e.data, uid=e.uid),
+    }
+
+
+def configure_edit(p: argparse.ArgumentParser) -> None:
+    """``edit ID --set FIELD=VALUE ...``."""
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "--set",
+        action="append",
+        required=True,
+        metavar="FIELD=VALUE",
+        dest="assignments",
+        help="a field and its new value (dates in any form; lists as JSON or comma-separated tags)",
+    )
+    p.add_argument(
+        "--expect-version",
+        type=int,
+        metavar="N",
+        help="refuse (conflict) unless the engagement is at this version",
+    )
+
+
+def run_edit(ctx: Context) -> int:
+    """Change the assigned fields, at the version given or else the current one."""
+    args, service = ctx.args, ctx.service
+    changes = _parse_assignments(args.assignments)
+    expected = args.expect_version
+    if expected is None:
+        expected = service.get(engagement_id=args.id).version
+    saved = service.update(engagement_id=args.id, expected_version=expected, changes=changes)
+    updated = saved.engagement
+    ctx.err.write(f"engagement {updated.id} saved, now at version {updated.version}\n")
+    return 0
+
+
+def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise UsageError(f'--set needs FIELD=VALUE, not "{item}"')
+        if value.lstrip().startswith(("[", "{")):
+            try:
+                changes[name] = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(f"not valid JSON ({exc.msg})", field=name) from None
+        elif name == "tags":
+            changes[name] = [t.strip() for t in value.split(",") if t.strip()]
+        else:
+            changes[name] = value if value != "" else None
+    return changes
+
+
+def configure_delete(p: argparse.ArgumentParser) -> None:
+    """``delete ID``."""
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--expect-version", type=int, metavar="N")
+
+
+def run_delete(ctx: Context) -> int:
+    """Move the engagement to the trash."""
+    return _move(ctx, ctx.service.delete)
+
+
+def configure_restore(p: argparse.ArgumentParser) -> None:
+    """``restore ID|FILE``."""
+    p.add_argument("id", metavar="ID|FILE", help="an engagement, or a backup file to restore")
+    p.add_argument("--expect-version", type=int, metavar="N")
+
+
+def restore_needs_database(args: argparse.Namespace) -> bool:
+    """Whether ``restore`` brings back an engagement rather than a backup file.
+
+    A backup file is restored without opening the database: it may be damaged.
+    """
+    return not admin.names_backup_file(args.id)
+
+
+def run_restore(ctx: Context) -> int:
+    """Bring the engagement back from the trash, or restore the backup file."""
+    if ctx.opened is None:  # restore_needs_database found a backup file
+        return admin.run_restore_backup(ctx)
+    return _move(ctx, ctx.service.restore)
+
+
+def _move(ctx: Context, action: Callable[..., Saved]) -> int:
+    done = action(engagement_id=ctx.args.id, expected_version=ctx.args.expect_version).engagement
+    ctx.err.write(f"engagement {done.id} {'moved to the trash' if done.deleted else 'restored'}\n")
+    return 0
+
+
+def configure_history(p: argparse.ArgumentParser) -> None:
+    """``history ID``."""
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run_history(ctx: Context) -> int:
+    """The audit trail of the engagement, newest first, as text or JSON."""
+    entries = ctx.service.history(engagement_id=ctx.args.id)
+    out = ctx.out
+    if ctx.args.format == "json":
+        out.write(dump_json([e.__dict__ for e in entries]))
+        return 0
+    for e in entries:
+        out.write(f"{e.at}  v{e.version}  {e.who}  {e.action}  {e.field}\n")
+        if e.old is not None or e.action == "update":
+            out.write(f"    old: {e.old if e.old is not None else '—'}\n")
+        out.write(f"    new: {e.new if e.new is not None else '—'}\n")
+    return 0

@@ -314,26 +314,13 @@ def replace_engagement(
     changes = audit.diff(current.data, data)
     if not changes:
         return frozenset()
-    now = utc_now()
-    version = current.version + 1
-    conn.execute(
-        E.update()
-        .where(E.c.id == current.id)
-        .values(version=version, updated_at=now, **engagement_values(conn, data))
-    )
     changed = frozenset(name for name, _, _ in changes)
+    _new_version(
+        conn, current, who=who, action=action, changes=changes, **engagement_values(conn, data)
+    )
     if changed & LIST_KEYS:
         write_children(conn, current.id, data)
     index(conn, current.id, data)
-    audit.audit(
-        conn,
-        who=who,
-        at=now,
-        engagement_id=current.id,
-        version=version,
-        action=action,
-        changes=changes,
-    )
     return changed
 
 
@@ -343,11 +330,34 @@ def set_deleted(conn: Connection, current: Engagement, *, deleted: bool, who: st
     if current.deleted == deleted:
         return False
     now = utc_now()
+    _new_version(
+        conn,
+        current,
+        who=who,
+        action="delete" if deleted else "restore",
+        changes=[("deleted", current.deleted_at, now if deleted else None)],
+        at=now,
+        deleted_at=now if deleted else None,
+    )
+    return True
+
+
+def _new_version(
+    conn: Connection,
+    current: Engagement,
+    *,
+    who: str,
+    action: str,
+    changes: list[tuple[str, str | None, str | None]],
+    at: str | None = None,
+    **columns: Any,
+) -> None:
+    """Write the engagement's next version: ``columns``, a new version number and time,
+    and one audit row per change, at one moment (``at``, else now)."""
+    now = at or utc_now()
     version = current.version + 1
     conn.execute(
-        E.update()
-        .where(E.c.id == current.id)
-        .values(version=version, updated_at=now, deleted_at=now if deleted else None)
+        E.update().where(E.c.id == current.id).values(version=version, updated_at=now, **columns)
     )
     audit.audit(
         conn,
@@ -355,7 +365,6 @@ def set_deleted(conn: Connection, current: Engagement, *, deleted: bool, who: st
         at=now,
         engagement_id=current.id,
         version=version,
-        action="delete" if deleted else "restore",
-        changes=[("deleted", current.deleted_at, now if deleted else None)],
+        action=action,
+        changes=changes,
     )
-    return True

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from tracker import __version__
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.flatfile import from_csv, to_csv
-from tracker.domain.markings import highest
 from tracker.domain.model import Engagement, EngagementData, Filters
 from tracker.services import Tracker
 from tracker.services.backups import automatic_backup
@@ -741,21 +740,21 @@ class MainWindow(QMainWindow):
     def export_briefing(self, path: str | None = None, *, ask: bool = True) -> None:
         """Export a PDF briefing of exactly what is shown (or selected), off the GUI thread."""
         filters = self._export_filters()
-        selection = self.service.selection(filters=filters)
-        if not selection.engagements:
+        # One aggregate query tells how many and how secret: the engagements themselves
+        # are read only on the worker thread that renders them.
+        summary = self.service.summary(filters=filters)
+        if not summary.count:
             self._failed("No engagements are shown: the briefing would be empty.")
             return
-        needed = highest((e.data.marking for e in selection.engagements), selection.markings)
-        count = len(selection.engagements)
         scope = (
-            f"The {count} selected engagements."
+            f"The {summary.count} selected engagements."
             if filters.ids is not None
-            else f"The {count} engagements shown by the current filter."
+            else f"The {summary.count} engagements shown by the current filter."
         )
         dialog = BriefingDialog(
             scope=scope,
-            markings=selection.markings,
-            needed=needed or selection.markings[0],
+            markings=summary.markings,
+            needed=summary.highest or summary.markings[0],
             author=str(self.settings.value("briefing/author", "") or ""),
             organisation=str(self.settings.value("briefing/organisation", "") or ""),
             page_size=str(self.settings.value("briefing/pageSize", "A4") or "A4"),

@@ -57,7 +57,7 @@ def _open_form(window: MainWindow) -> Any:
     """Open the edit form on the current engagement, as F2 does; returns the dialog."""
     from PySide6.QtWidgets import QApplication, QDialog
 
-    window.edit_current()
+    window.editing.edit_current()
     QApplication.processEvents()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
     visible = [d for d in dialogs if d.isVisible() and hasattr(d, "saveRequested")]

@@ -1,10 +1,12 @@
-"""File → Export briefing…: title, author, marking and page size of a PDF briefing."""
+"""File → Export briefing…: title, author, marking and page size of a PDF briefing, and
+whether to open it once it is written."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
+from ui.settings import BriefingDefaults
 
 
 class BriefingDialog(QDialog):
@@ -27,17 +30,15 @@ class BriefingDialog(QDialog):
         scope: str,
         markings: Sequence[str],
         needed: str,
-        author: str = "",
-        organisation: str = "",
-        page_size: str = "A4",
+        remembered: BriefingDefaults,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export briefing")
         self.setMinimumWidth(460)
         self.title = QLineEdit(DEFAULT_TITLE, self)
-        self.author = QLineEdit(author, self)
-        self.organisation = QLineEdit(organisation, self)
+        self.author = QLineEdit(remembered.author, self)
+        self.organisation = QLineEdit(remembered.organisation, self)
         self.marking = QComboBox(self)
         allowed = list(markings)
         start = allowed.index(needed) if needed in allowed else 0
@@ -46,7 +47,10 @@ class BriefingDialog(QDialog):
             self.marking.addItem(marking + suffix, marking)
         self.page_size = QComboBox(self)
         self.page_size.addItems(list(PAGE_SIZES))
+        page_size = remembered.page_size
         self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
+        self.open_when_written = QCheckBox("Open the briefing when it is &written", self)
+        self.open_when_written.setChecked(remembered.open_when_written)
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -54,6 +58,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
+        form.addRow("", self.open_when_written)
         note = QLabel(scope, self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -69,3 +74,12 @@ class BriefingDialog(QDialog):
     def chosen_marking(self) -> str:
         """The banner marking picked (never lower than the engagements need)."""
         return str(self.marking.currentData())
+
+    def answers(self) -> BriefingDefaults:
+        """The answers worth offering first next time."""
+        return BriefingDefaults(
+            author=self.author.text(),
+            organisation=self.organisation.text(),
+            page_size=self.page_size.currentText(),
+            open_when_written=self.open_when_written.isChecked(),
+        )

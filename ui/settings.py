@@ -1,10 +1,13 @@
-"""Remembered settings: window layout, table columns, last filters, recent databases."""
+"""Remembered settings: window layout, table columns, order and last filters, recent
+databases, and the answers given to the briefing dialog."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
@@ -62,3 +65,85 @@ def remember_database(settings: QSettings, url: str) -> list[str]:
     recent = [url, *(u for u in recent_databases(settings) if u != url)][:MAX_RECENT]
     settings.setValue("recent", recent)
     return recent
+
+
+def restore_layout(
+    settings: QSettings, window: QMainWindow, splitter: QSplitter, header: QHeaderView
+) -> None:
+    """Put back the window's size and place, the splitter and the table's columns."""
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        window.restoreGeometry(geometry)
+    sizes = settings.value("window/splitter")
+    if isinstance(sizes, QByteArray):
+        splitter.restoreState(sizes)
+    columns = settings.value("table/header")
+    if isinstance(columns, QByteArray):
+        header.restoreState(columns)
+
+
+def saved_order(settings: QSettings, columns: int) -> tuple[int, bool]:
+    """The remembered sort column (the first one when unknown) and direction."""
+    column = _int(settings.value("table/sortColumn", 0))
+    descending = str(settings.value("table/descending", "false")).lower() == "true"
+    return (column if 0 <= column < columns else 0), descending
+
+
+def saved_filters(settings: QSettings) -> Filters:
+    """The filters in use when the window last closed."""
+    return filters_from_text(settings.value("filters"))
+
+
+def save_layout(
+    settings: QSettings,
+    window: QMainWindow,
+    splitter: QSplitter,
+    header: QHeaderView,
+    *,
+    order: tuple[int, bool],
+    filters: Filters,
+) -> None:
+    """Remember the window layout, columns, order (column, descending) and filters."""
+    column, descending = order
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", splitter.saveState())
+    settings.setValue("table/header", header.saveState())
+    settings.setValue("table/sortColumn", column)
+    settings.setValue("table/descending", "true" if descending else "false")
+    settings.setValue("filters", filters_to_text(filters))
+    settings.sync()
+
+
+@dataclass(frozen=True)
+class BriefingDefaults:
+    """What the briefing dialog offers first: the answers given last time."""
+
+    author: str = ""
+    organisation: str = ""
+    page_size: str = "A4"
+    open_when_written: bool = True
+
+
+def briefing_defaults(settings: QSettings) -> BriefingDefaults:
+    """The briefing answers remembered from last time."""
+    return BriefingDefaults(
+        author=str(settings.value("briefing/author", "") or ""),
+        organisation=str(settings.value("briefing/organisation", "") or ""),
+        page_size=str(settings.value("briefing/pageSize", "A4") or "A4"),
+        open_when_written=str(settings.value("briefing/openWhenWritten", "true")).lower() == "true",
+    )
+
+
+def remember_briefing(settings: QSettings, answers: BriefingDefaults) -> None:
+    """Offer these briefing answers first next time."""
+    settings.setValue("briefing/author", answers.author)
+    settings.setValue("briefing/organisation", answers.organisation)
+    settings.setValue("briefing/pageSize", answers.page_size)
+    settings.setValue("briefing/openWhenWritten", "true" if answers.open_when_written else "false")
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0

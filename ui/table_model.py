@@ -100,7 +100,6 @@ class EngagementTableModel(QAbstractTableModel):
         self._filters = Filters()
         self._sort_column = 0
         self._descending = False
-        self.fetches = 0  # pages fetched since creation (for tests and benchmarks)
 
     # -- the query --------------------------------------------------------------
 
@@ -196,7 +195,6 @@ class EngagementTableModel(QAbstractTableModel):
             fetched = {r.id: r for r in self._service.rows(ids=wanted)}
             page = [fetched.get(i) for i in wanted]
             self._pages[page_no] = page
-            self.fetches += 1
             while len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
         else:

@@ -1,4 +1,4 @@
-"""Long work (import, export) on a worker thread, with progress and Cancel.
+"""Long work (import, export, briefing, backup) on a worker thread, with progress and Cancel.
 
 The window keeps painting while a ``Job`` runs; progress and the outcome come
 back as queued signals on the GUI thread.
@@ -13,8 +13,9 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from tracker.domain.errors import TrackerError
 
-# A job receives a progress callback (done, total) -> False to stop.
-JobFunction = Callable[[Callable[[int, int], bool]], object]
+# A job receives a progress callback (done, total) that answers False to stop.
+Report = Callable[[int, int], bool]
+JobFunction = Callable[[Report], object]
 
 
 class Job(QObject):
@@ -49,7 +50,7 @@ class Job(QObject):
         return self._cancel.is_set()
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the thread has ended (for tests and shutdown)."""
+        """Block until the thread has ended (at shutdown); False if it is still running."""
         return bool(self._thread.wait(msecs))
 
     def _report(self, done: int, total: int) -> bool:

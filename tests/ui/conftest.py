@@ -1,19 +1,25 @@
 """Fixtures shared by the GUI tests: a demo database file, private QSettings, and the
-main window on them (shown and active), and `find` for a widget by its object name."""
+main window on them (shown and active); and ways to reach what a user reaches: a widget
+by its object name, the window's actions, its open form, and the modal dialogs it asks
+with."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.services import Tracker
+from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
+
+W = TypeVar("W", bound=QWidget)
 
 
 def demo_file(path: Path) -> Path:
@@ -44,12 +50,11 @@ def window(qtbot: QtBot, db_path: Path, settings: QSettings) -> Iterator[MainWin
     win.show()
     activate(qtbot, win)
     yield win
-    if win.job is not None:
-        win.job.wait()
-    if win.dialog is not None:  # never leave a "Discard changes?" question blocking teardown
-        win.dialog.mark_clean()
-        win.dialog.reject()
-    win.close()
+    form = open_form(win)
+    if form is not None:  # never leave a "Discard changes?" question blocking teardown
+        form.mark_clean()
+        form.reject()
+    win.close()  # closing waits for any job still running
     win.service.close()
     win.deleteLater()
 
@@ -60,11 +65,57 @@ def activate(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
 
 
-W = TypeVar("W", bound=QObject)
+Q = TypeVar("Q", bound=QObject)
 
 
-def find(parent: QObject, kind: type[W], name: str) -> W:
+def find(parent: QObject, kind: type[Q], name: str) -> Q:
     """The descendant of ``parent`` of type ``kind`` named ``name`` (it must exist)."""
     found = parent.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} named {name!r}"
     return found
+
+
+def action(window: QWidget, name: str) -> QAction:
+    """The window's action named ``name``: the one its menus and shortcuts trigger."""
+    found = window.findChild(QAction, name)
+    assert found is not None, f"no action {name!r}"
+    return found
+
+
+def menu(window: QMainWindow, *path: str) -> QMenu:
+    """The menu reached through the menu bar by the entries' texts: ("&File", "Open &recent")."""
+    entries = window.menuBar().actions()
+    found: QMenu | None = None
+    for text in path:
+        found = next(
+            (m for a in entries if a.text() == text and isinstance(m := a.menu(), QMenu)), None
+        )
+        assert found is not None, f"no menu {text!r}"
+        entries = found.actions()
+    assert found is not None
+    return found
+
+
+def open_form(window: QWidget) -> EngagementDialog | None:
+    """The engagement form the window shows, if any."""
+    shown = [form for form in window.findChildren(EngagementDialog) if form.isVisible()]
+    assert len(shown) <= 1
+    return shown[0] if shown else None
+
+
+def answer_modal(kind: type[W], act: Callable[[W], object], *, within_ms: int = 10_000) -> None:
+    """Once a modal dialog of ``kind`` opens, answer it with ``act``, as a user would.
+
+    A modal dialog runs its own event loop; this polls from that loop (every 20 ms, for
+    at most ``within_ms``), so call it before the step that opens the dialog.
+    """
+    tries = within_ms // 20
+
+    def poll(left: int) -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        elif left > 0:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+
+    QTimer.singleShot(0, lambda: poll(tries))

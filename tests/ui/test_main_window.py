@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import activate, find
+from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
 from tracker.domain.errors import StorageError
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
+from ui.briefing_dialog import BriefingDialog
 from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
@@ -42,10 +54,11 @@ def select_title(win: MainWindow, text: str) -> int:
 def open_editor(qtbot: QtBot, win: MainWindow) -> EngagementDialog:
     win.table.setFocus()
     qtbot.keyClick(win.table, Qt.Key.Key_F2)
-    qtbot.waitUntil(lambda: win.dialog is not None and win.dialog.isVisible())
-    assert win.dialog is not None
-    activate(qtbot, win.dialog)
-    return win.dialog
+    qtbot.waitUntil(lambda: open_form(win) is not None)
+    form = open_form(win)
+    assert form is not None
+    activate(qtbot, form)
+    return form
 
 
 def press(
@@ -59,6 +72,25 @@ def press(
 
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def status(win: MainWindow) -> str:
+    """What the status bar says."""
+    return win.statusBar().currentMessage()
+
+
+def choose_file(path: Path) -> None:
+    """Pick ``path`` in the file dialog the next step opens."""
+
+    def pick(dialog: QFileDialog) -> None:
+        # Type the name as a user would: selectFile() leaves a focused name field alone.
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert name is not None
+        dialog.setDirectory(str(path.parent))
+        name.setText(path.name)
+        dialog.accept()
+
+    answer_modal(QFileDialog, pick)
 
 
 def replace_text(qtbot: QtBot, widget: QPlainTextEdit, text: str) -> None:
@@ -121,7 +153,7 @@ def test_edit_saves_shows_in_history_and_undoes(qtbot: QtBot, window: MainWindow
     summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Talks confirmed by a NATO spokesperson.")
     press(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is None)
+    qtbot.waitUntil(lambda: open_form(window) is None)
 
     stored = window.service.get(engagement_id=eid)
     assert stored.data.summary == "Talks confirmed by a NATO spokesperson."
@@ -152,13 +184,13 @@ def test_a_bad_partial_date_shows_inline_and_saves_nothing(
     press(qtbot, Qt.Key.Key_S, CTRL)
     label = started.hintLabel()
     assert label.isVisible() and "soonish" in label.text()
-    assert window.dialog is dialog and dialog.isVisible()
+    assert open_form(window) is dialog
     assert window.service.get(engagement_id=eid) == before
     line.selectAll()
     qtbot.keyClicks(line, "Q3 2026")
     assert started.hintLabel().text().endswith("Q3 2026")
     press(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is None)
+    qtbot.waitUntil(lambda: open_form(window) is None)
     assert window.service.get(engagement_id=eid).data.started.iso() == "2026-Q3"  # type: ignore[union-attr]
 
 
@@ -189,7 +221,7 @@ def test_a_conflicting_save_asks_and_loses_nothing(
     seen: list[ConflictDialog] = []
     QTimer.singleShot(50, lambda: _answer_conflict("mine", seen))
     press(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: open_form(window) is None, timeout=5000)
 
     assert seen and "summary" in seen[0].conflict_fields()
     stored = window.service.get(engagement_id=eid).data
@@ -211,7 +243,7 @@ def test_changes_to_different_fields_merge_without_asking(
     summary = find(dialog, QPlainTextEdit, "field_summary")
     replace_text(qtbot, summary, "Alice's summary")
     press(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is None)
+    qtbot.waitUntil(lambda: open_form(window) is None)
     stored = window.service.get(engagement_id=eid).data
     assert (stored.summary, stored.owner) == ("Alice's summary", "Bob")
     colleague.close()
@@ -219,8 +251,8 @@ def test_changes_to_different_fields_merge_without_asking(
 
 def test_new_engagement_then_undo_moves_it_to_the_trash(qtbot: QtBot, window: MainWindow) -> None:
     press(qtbot, Qt.Key.Key_N, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
-    dialog = window.dialog
+    qtbot.waitUntil(lambda: open_form(window) is not None)
+    dialog = open_form(window)
     assert dialog is not None
     activate(qtbot, dialog)
     qtbot.keyClicks(find(dialog, QLineEdit, "field_title"), "Ministry talks with Mistral AI")
@@ -229,10 +261,10 @@ def test_new_engagement_then_undo_moves_it_to_the_trash(qtbot: QtBot, window: Ma
         assert names is not None
         qtbot.keyClicks(names, name)
     press(qtbot, Qt.Key.Key_S, CTRL)
-    qtbot.waitUntil(lambda: window.dialog is None)
+    qtbot.waitUntil(lambda: open_form(window) is None)
     assert window.model.rowCount() == 5
     assert window.filter_bar.count_label.text() == "5 of 5 engagements"
-    window.undo_action.trigger()
+    action(window, "undo").trigger()
     assert window.model.rowCount() == 4
     assert window.service.count(filters=Filters(trash=True)) == 1
 
@@ -242,12 +274,12 @@ def test_delete_goes_to_the_trash_and_comes_back(qtbot: QtBot, window: MainWindo
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
     assert window.model.rowCount() == 3
-    window.trash_action.trigger()
+    action(window, "trash").trigger()
     assert window.model.ids() == [eid]
     window.table.selectRow(0)
-    window.restore_action.trigger()
+    action(window, "restore").trigger()
     assert window.model.rowCount() == 0
-    window.trash_action.trigger()
+    action(window, "trash").trigger()
     assert window.model.rowCount() == 4
 
 
@@ -279,8 +311,10 @@ def test_export_and_import_run_on_a_worker(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.json"
-    window.export_file(str(out))
-    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    choose_file(out)
+    action(window, "export").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Exported 4 engagements"), timeout=10000)
+    assert status(window) == f"Exported 4 engagements to {out}"
     document = json.loads(out.read_text(encoding="utf-8"))
     assert len(document["engagements"]) == 4
     assert out.stat().st_mode & 0o777 == 0o600
@@ -289,16 +323,16 @@ def test_export_and_import_run_on_a_worker(
         item["id"] = f"copy-{n}"
     copy = tmp_path / "copy.json"
     copy.write_text(json.dumps(document), encoding="utf-8")
-    window.import_file(str(copy))
-    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    choose_file(copy)
+    action(window, "import").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Import finished"), timeout=10000)
     assert window.model.rowCount() == 8
 
 
 def test_a_failed_import_shows_a_message_and_writes_nothing(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     messages: list[str] = []
-    monkeypatch.setattr(window, "_failed", messages.append)
     bad = tmp_path / "bad.json"
     bad.write_text(
         json.dumps(
@@ -317,8 +351,15 @@ def test_a_failed_import_shows_a_message_and_writes_nothing(
         ),
         encoding="utf-8",
     )
-    window.import_file(str(bad))
-    qtbot.waitUntil(lambda: window.job is None, timeout=10000)
+    choose_file(bad)
+
+    def read_and_close(box: QMessageBox) -> None:
+        messages.append(box.text())
+        box.accept()
+
+    answer_modal(QMessageBox, read_and_close)
+    action(window, "import").trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     assert messages and "marking" in messages[0] and "SECRET" in messages[0]
     assert window.service.count() == 4
 
@@ -335,10 +376,11 @@ def test_empty_database_offers_demo_data(qtbot: QtBot, tmp_path: Path, settings:
     win = MainWindow(Tracker.open(tmp_path / "empty.db"), settings=settings)
     qtbot.addWidget(win)
     win.show()
-    assert win.banner.isVisible()
-    win.demo_action.trigger()
+    banner = win.findChild(QWidget, "emptyBanner")
+    assert banner is not None and banner.isVisible()
+    action(win, "demo").trigger()
     assert win.model.rowCount() == 4
-    assert not win.banner.isVisible()
+    assert not banner.isVisible()
 
 
 def test_gui_entry_point_opens_and_closes(
@@ -371,30 +413,77 @@ def test_gui_entry_point_opens_and_closes(
     assert sorted((db_path.parent / "backups").glob("tracker-*.db")) == backups  # once a day
 
 
-def test_export_briefing_uses_exactly_the_current_filter(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+@dataclass(frozen=True)
+class Offered:
+    """What the briefing dialog offered before it was answered."""
+
+    marking: str
+    open_when_written: bool
+    author: str
+
+
+def answer_briefing(
+    seen: list[Offered], *, open_when_written: bool = False, author: str | None = None
 ) -> None:
+    """Answer the briefing dialog the next step opens: note what it offers, set the check
+    box (and the author), Save."""
+
+    def answer(dialog: BriefingDialog) -> None:
+        seen.append(
+            Offered(
+                dialog.chosen_marking(),
+                dialog.open_when_written.isChecked(),
+                dialog.author.text(),
+            )
+        )
+        dialog.open_when_written.setChecked(open_when_written)
+        if author is not None:
+            dialog.author.setText(author)
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    answer_modal(BriefingDialog, answer)
+
+
+def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
-    window.offer_to_open = False
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(path).pages)
+
+
+def test_export_briefing_uses_exactly_the_current_filter(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    # The engagements are read only where the briefing is rendered: off the GUI thread.
+    on_gui_thread: list[bool] = []
+    real = Tracker.selection
+
+    def recording(self: Tracker, **kwargs: object) -> object:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(self, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Tracker, "selection", recording)
     window.filter_bar.region._actions[Region.NORTH_AMERICA].trigger()
     out = tmp_path / "brief.pdf"
-    window.export_briefing(str(out), ask=False)
-    assert window.briefing_dialog is not None
-    assert window.briefing_dialog.chosen_marking() == "UNCLASSIFIED"
-    qtbot.waitUntil(lambda: window.job is None, timeout=20000)
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+    seen: list[Offered] = []
+    answer_briefing(seen)
+    choose_file(out)
+    action(window, "briefing").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Briefing of"), timeout=20000)
+    assert [offered.marking for offered in seen] == ["UNCLASSIFIED"]
+    assert on_gui_thread == [False]
+    text = pdf_text(out)
     assert "agreement with OpenAI" in text and "negotiations with Anthropic" in text
     assert "NATO exploratory talks" not in text
-    assert "Briefing of 2 engagements" in window.statusBar().currentMessage()
+    assert status(window) == f"Briefing of 2 engagements saved to {out}"
 
 
 def test_export_briefing_of_the_selected_rows(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from pypdf import PdfReader
-
-    window.offer_to_open = False
     window.table.selectRow(0)
     window.table.selectionModel().select(
         window.model.index(3, 0),
@@ -404,12 +493,52 @@ def test_export_briefing_of_the_selected_rows(
     chosen = window.selected_ids()
     assert len(chosen) == 2
     out = tmp_path / "selected.pdf"
-    window.export_briefing(str(out), ask=False)
-    qtbot.waitUntil(lambda: window.job is None, timeout=20000)
-    text = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages)
+    answer_briefing([])
+    choose_file(out)
+    action(window, "briefing").trigger()
+    qtbot.waitUntil(lambda: status(window).startswith("Briefing of"), timeout=20000)
+    text = pdf_text(out)
     for eid in chosen:
         assert window.service.get(engagement_id=eid).data.title in text
-    assert "Briefing of 2 engagements" in window.statusBar().currentMessage()
+    assert "Briefing of 2 engagements" in status(window)
+
+
+class Viewer(QObject):
+    """Stands in for the PDF viewer: the files the app asked to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open_file(self, url: QUrl) -> None:
+        self.opened.append(url.toLocalFile())
+
+
+def test_a_briefing_opens_when_written_if_asked_and_the_answers_are_remembered(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    viewer = Viewer()
+    # PySide6 declares the slot name as bytes but accepts only a str
+    QDesktopServices.setUrlHandler("file", viewer, "open_file")  # type: ignore[arg-type]
+    try:
+        first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+        seen: list[Offered] = []
+        answer_briefing(seen, open_when_written=False, author="A. Analyst")
+        choose_file(first)
+        action(window, "briefing").trigger()
+        qtbot.waitUntil(lambda: status(window).endswith(str(first)), timeout=20000)
+        assert viewer.opened == []
+
+        answer_briefing(seen, open_when_written=True)
+        choose_file(second)
+        action(window, "briefing").trigger()
+        qtbot.waitUntil(lambda: viewer.opened == [str(second)], timeout=20000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    # opening is offered at first; then the dialog offers the last answers
+    assert seen[0] == Offered("NATO UNCLASSIFIED", open_when_written=True, author="")
+    assert seen[1] == Offered("NATO UNCLASSIFIED", open_when_written=False, author="A. Analyst")
 
 
 def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
@@ -428,7 +557,6 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
 
     monkeypatch.setattr(module, "automatic_backup", recording)
     window.start_automatic_backup()
-    assert window.backup_job is not None
     # The outcome arrives as a queued signal: wait for what the user sees.
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("Backed up to "), timeout=30_000
@@ -437,7 +565,7 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
     made = sorted((db_path.parent / "backups").glob("tracker-*.db"))
     assert len(made) == 1
     assert window.statusBar().currentMessage() == f"Backed up to {made[0]}"
-    assert window.backup_job.wait()
+    assert window.jobs.wait()
 
     def failing(_service: Tracker) -> None:
         raise StorageError("cannot write /backups: No space left on device")
@@ -451,4 +579,51 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
     assert window.statusBar().currentMessage() == (
         "Automatic backup failed: cannot write /backups: No space left on device"
     )
-    assert window.backup_job.wait()
+    assert window.jobs.wait()
+
+
+def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> None:
+    K = QKeySequence.StandardKey
+
+    def keys(*shortcuts: QKeySequence.StandardKey | str) -> list[str]:
+        return [QKeySequence(s).toString() for s in shortcuts]
+
+    expected = {
+        "&File": [
+            ("&New engagement…", keys(K.New)),
+            "-",
+            ("New &database…", []),
+            ("&Open database…", keys(K.Open)),
+            ("Open &recent", []),
+            "-",
+            ("&Import…", keys("Ctrl+I")),
+            ("&Export…", keys("Ctrl+E")),
+            ("Export &briefing (PDF)…", keys("Ctrl+B")),
+            ("Load &demo data", []),
+            "-",
+            ("&Quit", keys(K.Quit)),
+        ],
+        "&Edit": [
+            ("&Undo", keys(K.Undo)),
+            ("&Redo", keys("Ctrl+Shift+Z", K.Redo)),
+            "-",
+            ("&Edit engagement…", keys("F2")),
+            ("&Delete", keys(K.Delete)),
+            ("Rest&ore from trash", keys("Ctrl+Shift+R")),
+            "-",
+            ("&Find", keys(K.Find)),
+            ("C&lear filters", keys("Ctrl+Shift+L")),
+        ],
+        "&View": [("&Reload", keys(K.Refresh)), ("Show &trash", keys("Ctrl+T")), ("&Columns", [])],
+        "&Help": [("&About Engagement Tracker", [])],
+    }
+    shown = {
+        top.text(): [
+            "-" if a.isSeparator() else (a.text(), [k.toString() for k in a.shortcuts()])
+            for a in menu(window, top.text()).actions()
+        ]
+        for top in window.menuBar().actions()
+    }
+    assert shown == expected
+    recent = menu(window, "&File", "Open &recent")
+    assert [a.text() for a in recent.actions()] == ["&1 tracker.db"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.schema import SCHEMA_VERSION
@@ -193,14 +193,16 @@ def test_a_synced_folder_shows_a_standing_warning(qtbot: QtBot, tmp_path: Path) 
     window = MainWindow(Tracker.open(synced, user="alice"), settings=settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.location_banner.isVisible()
-    assert '"OneDrive - Ministry"' in window.location_banner.text()
-    assert "local disk" in window.location_banner.text()
+    banner = window.findChild(QLabel, "locationBanner")
+    assert banner is not None and banner.isVisible()
+    assert '"OneDrive - Ministry"' in banner.text()
+    assert "local disk" in banner.text()
     window.close()
 
     local = shutil.copy(synced, tmp_path / "tracker.db")
     window = MainWindow(Tracker.open(local, user="alice"), settings=settings)
     qtbot.addWidget(window)
     window.show()
-    assert not window.location_banner.isVisible()
+    banner = window.findChild(QLabel, "locationBanner")
+    assert banner is not None and not banner.isVisible()
     window.close()

@@ -10,17 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from tests.conftest import read_only_role_url, server_url
-from tests.ui.conftest import activate, find
+from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
 from tests.ui.test_main_window import CTRL, open_editor, press, replace_text, select_title
 from tracker.services import Tracker
-from ui import main_window as main_window_module
 from ui.connection_dialog import ConnectionDialog
 from ui.connection_dialog import server_url as build_server_url
 from ui.main_window import MainWindow
@@ -30,15 +29,15 @@ needs_server = pytest.mark.skipif(
 )
 
 
-def in_connection_dialog(window: MainWindow, act: object) -> None:
-    def poll() -> None:
-        dialog = window.connection_dialog
-        if dialog is not None and dialog.isVisible():
-            act(dialog)  # type: ignore[operator]
-        else:
-            QTimer.singleShot(20, poll)
+def banner(window: MainWindow, name: str) -> QLabel:
+    found = window.findChild(QLabel, name)
+    assert found is not None
+    return found
 
-    QTimer.singleShot(0, poll)
+
+def reopen_from_recent(window: MainWindow) -> None:
+    """File → Open recent → 1: the database shown, opened again."""
+    menu(window, "&File", "Open &recent").actions()[0].trigger()
 
 
 def test_server_urls_never_carry_a_password() -> None:
@@ -71,7 +70,7 @@ def test_open_database_switches_to_another_file(
         dialog.file_path.setText(str(other))
         dialog.open_button.click()
 
-    in_connection_dialog(window, act)
+    answer_modal(ConnectionDialog, act)
     press(qtbot, Qt.Key.Key_O, CTRL)
     assert "not a database" in outcomes[0]
     assert window.service.url.endswith("b.db")
@@ -94,8 +93,8 @@ def test_a_server_that_cannot_be_reached_is_reported_in_the_dialog(
         seen.append((dialog.problem.text(), dialog.database.text()))
         dialog.reject()
 
-    in_connection_dialog(window, act)
-    window.open_database()
+    answer_modal(ConnectionDialog, act)
+    action(window, "openDatabase").trigger()
     problem, typed = seen[0]
     assert "cannot connect" in problem and "127.0.0.1:1/policy" in problem
     assert typed == "policy", "what was typed stays for another try"
@@ -107,24 +106,19 @@ def test_a_read_only_database_shows_why_and_offers_no_editing(
 ) -> None:
     reason = 'the database role "reader" may read this database but not change it'
     monkeypatch.setattr(Tracker, "read_only", property(lambda _self: reason))
-    window._apply_access()
+    assert not banner(window, "readOnlyBanner").isVisible()
+    reopen_from_recent(window)
     select_title(window, "NATO")
-    assert window.read_only_banner.isVisible()
-    assert reason in window.read_only_banner.text()
-    for action in (
-        window.new_action,
-        window.edit_action,
-        window.delete_action,
-        window.import_action,
-        window.demo_action,
-    ):
-        assert not action.isEnabled(), action.text()
+    assert banner(window, "readOnlyBanner").isVisible()
+    assert reason in banner(window, "readOnlyBanner").text()
+    for name in ("new", "edit", "delete", "import", "demo"):
+        assert not action(window, name).isEnabled(), name
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
-    assert window.dialog is None
+    assert open_form(window) is None
     assert window.service.count() == 4
-    assert window.brief_action.isEnabled() and window.export_action.isEnabled()
+    assert action(window, "briefing").isEnabled() and action(window, "export").isEnabled()
 
 
 @needs_server
@@ -138,9 +132,9 @@ def test_a_read_only_role_gets_a_read_only_window(
     win = MainWindow(Tracker.open(url, user="r"), settings=settings)
     qtbot.addWidget(win)
     win.show()
-    assert win.read_only_banner.isVisible()
-    assert "tracker_ui_reader" in win.read_only_banner.text()
-    assert not win.new_action.isEnabled()
+    assert banner(win, "readOnlyBanner").isVisible()
+    assert "tracker_ui_reader" in banner(win, "readOnlyBanner").text()
+    assert not action(win, "new").isEnabled()
     assert win.model.rowCount() == 4
     win.close()
     win.service.close()
@@ -159,7 +153,7 @@ def test_unsaved_edits_survive_the_server_going_away(
     activate(qtbot, win)
     warnings: list[str] = []
     monkeypatch.setattr(
-        main_window_module.QMessageBox,
+        QMessageBox,
         "warning",
         lambda _parent, _title, text, *a: warnings.append(text),
     )
@@ -178,7 +172,7 @@ def test_unsaved_edits_survive_the_server_going_away(
     try:
         press(qtbot, Qt.Key.Key_S, CTRL)
         assert warnings and "Your entries are still in the form." in warnings[0]
-        assert win.dialog is dialog and dialog.isVisible()
+        assert open_form(win) is dialog
         assert summary.toPlainText() == "Typed while the server was away."
     finally:
         with admin.connect() as conn:
@@ -192,7 +186,7 @@ def test_unsaved_edits_survive_the_server_going_away(
     activate(qtbot, dialog)
     summary.setFocus()
     press(qtbot, Qt.Key.Key_S, CTRL)  # the same form, saved once the server is back
-    qtbot.waitUntil(lambda: win.dialog is None)
+    qtbot.waitUntil(lambda: open_form(win) is None)
     assert win.service.get(engagement_id=eid).data.summary == "Typed while the server was away."
     win.close()
     win.service.close()

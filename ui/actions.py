@@ -1,0 +1,199 @@
+"""The main window's commands and menus, as tables.
+
+``ACTIONS`` names every command once: its objectName, menu text, shortcuts, status tip
+and the method it calls, written as a path from the window ("editing.edit_current").
+``MENUS`` lays the menu bar out from those names. The context menus of the table and
+its header are built here too, from the same actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QHeaderView, QMenu, QMenuBar, QTableView, QWidget
+
+from ui.table_model import COLUMNS
+
+K = QKeySequence.StandardKey
+Shortcut = QKeySequence.StandardKey | str
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: ``slot`` is the dotted path from the window to what it calls."""
+
+    name: str
+    text: str
+    slot: str
+    shortcuts: tuple[Shortcut, ...] = ()
+    tip: str = ""
+    checkable: bool = False
+    role: QAction.MenuRole | None = None
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("new", "&New engagement…", "editing.new_engagement", (K.New,)),
+    ActionSpec("newDatabase", "New &database…", "databases.new_database"),
+    ActionSpec("openDatabase", "&Open database…", "databases.open_database", (K.Open,)),
+    ActionSpec("import", "&Import…", "transfers.import_file", ("Ctrl+I",)),
+    ActionSpec(
+        "export",
+        "&Export…",
+        "transfers.export_file",
+        ("Ctrl+E",),
+        "Export the engagements shown (or selected)",
+    ),
+    ActionSpec(
+        "briefing",
+        "Export &briefing (PDF)…",
+        "transfers.export_briefing",
+        ("Ctrl+B",),
+        "A PDF briefing of the engagements shown (or selected)",
+    ),
+    ActionSpec("demo", "Load &demo data", "editing.load_demo"),
+    ActionSpec("quit", "&Quit", "close", (K.Quit,), role=QAction.MenuRole.QuitRole),
+    ActionSpec("undo", "&Undo", "undo_stack.undo", (K.Undo,)),
+    ActionSpec("redo", "&Redo", "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)),
+    ActionSpec("edit", "&Edit engagement…", "editing.edit_current", ("F2",)),
+    ActionSpec(
+        "delete",
+        "&Delete",
+        "editing.delete_selected",
+        (K.Delete,),
+        "Move the selected engagements to the trash",
+    ),
+    ActionSpec("restore", "Rest&ore from trash", "editing.restore_selected", ("Ctrl+Shift+R",)),
+    ActionSpec("find", "&Find", "focus_search", (K.Find,)),
+    ActionSpec("clearFilters", "C&lear filters", "filter_bar.clear", ("Ctrl+Shift+L",)),
+    ActionSpec("reload", "&Reload", "reload", (K.Refresh,)),
+    ActionSpec("trash", "Show &trash", "apply_filters", ("Ctrl+T",), checkable=True),
+    ActionSpec("about", "&About Engagement Tracker", "about", role=QAction.MenuRole.AboutRole),
+)
+
+SEPARATOR = "-"
+
+# The menu bar: each entry is an action's name, a submenu's name, or a separator.
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "&File",
+        (
+            "new",
+            SEPARATOR,
+            "newDatabase",
+            "openDatabase",
+            "recent",
+            SEPARATOR,
+            "import",
+            "export",
+            "briefing",
+            "demo",
+            SEPARATOR,
+            "quit",
+        ),
+    ),
+    (
+        "&Edit",
+        ("undo", "redo", SEPARATOR, "edit", "delete", "restore", SEPARATOR, "find", "clearFilters"),
+    ),
+    ("&View", ("reload", "trash", "columns")),
+    ("&Help", ("about",)),
+)
+
+
+def build_actions(window: QWidget, undo_stack: QUndoStack) -> dict[str, QAction]:
+    """Every action of ``ACTIONS``, added to ``window`` (so its shortcuts work), by name."""
+    actions: dict[str, QAction] = {}
+    for spec in ACTIONS:
+        action = _new_action(spec, window, undo_stack)
+        action.setObjectName(spec.name)
+        if spec.shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        if spec.tip:
+            action.setStatusTip(spec.tip)
+        action.setCheckable(spec.checkable)
+        if spec.role is not None:
+            action.setMenuRole(spec.role)
+        window.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def _new_action(spec: ActionSpec, window: QWidget, undo_stack: QUndoStack) -> QAction:
+    # The undo stack makes its own Undo and Redo, which keep their text ("Undo Edit …")
+    # and their enabled state up to date.
+    if spec.slot == "undo_stack.undo":
+        return undo_stack.createUndoAction(window, spec.text)
+    if spec.slot == "undo_stack.redo":
+        return undo_stack.createRedoAction(window, spec.text)
+    slot = _resolve(window, spec.slot)
+    action = QAction(spec.text, window)
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def _resolve(root: object, path: str) -> Callable[[], object]:
+    """The method at the dotted ``path`` from ``root``, looked up once, at start."""
+    target = root
+    for part in path.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        raise TypeError(f"the action slot {path!r} is not callable")
+    return target
+
+
+def build_menu_bar(
+    bar: QMenuBar, actions: Mapping[str, QAction], submenus: Mapping[str, QMenu]
+) -> None:
+    """Fill ``bar`` as ``MENUS`` says, from ``actions`` and ``submenus`` by name."""
+    for title, entries in MENUS:
+        menu = bar.addMenu(title)
+        for entry in entries:
+            if entry == SEPARATOR:
+                menu.addSeparator()
+            elif entry in submenus:
+                menu.addMenu(submenus[entry])
+            else:
+                menu.addAction(actions[entry])
+
+
+def columns_menu(header: QHeaderView, parent: QWidget) -> QMenu:
+    """View → Columns: a check per column, filled each time the menu opens."""
+    menu = QMenu("&Columns", parent)
+    menu.aboutToShow.connect(lambda: fill_columns_menu(menu, header))
+    return menu
+
+
+def fill_columns_menu(menu: QMenu, header: QHeaderView) -> None:
+    """One checkable entry per table column, showing or hiding it."""
+    menu.clear()
+    for n, column in enumerate(COLUMNS):
+        action = menu.addAction(column.header)
+        action.setCheckable(True)
+        action.setChecked(not header.isSectionHidden(n))
+        action.setEnabled(n != 0)  # the title always stays
+        action.toggled.connect(lambda on, c=n: header.setSectionHidden(c, not on))
+
+
+def show_header_menu(header: QHeaderView, parent: QWidget, pos: QPoint) -> None:
+    """Right-click on the table header: the columns to show."""
+    menu = QMenu(parent)
+    fill_columns_menu(menu, header)
+    menu.exec(header.mapToGlobal(pos))
+
+
+def show_table_menu(
+    table: QTableView, actions: Mapping[str, QAction], *, trash: bool, pos: QPoint
+) -> None:
+    """Right-click on the rows: restore (in the trash) or edit and delete, and export."""
+    menu = QMenu(table.window())
+    if trash:
+        menu.addAction(actions["restore"])
+    else:
+        menu.addAction(actions["edit"])
+        menu.addAction(actions["delete"])
+    menu.addSeparator()
+    menu.addAction(actions["export"])
+    menu.exec(table.viewport().mapToGlobal(pos))

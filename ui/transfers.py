@@ -1,0 +1,203 @@
+"""File → Import…, Export… and Export briefing…: ask where, then read or write on a
+worker thread (see ui.jobs) and say in the status bar what was done.
+
+What an export covers is the window's business (the rows shown, or the selected ones);
+this module only asks the window for those filters and the table's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QStatusBar, QWidget
+
+from tracker.domain.flatfile import from_csv, to_csv
+from tracker.domain.model import Filters, SelectionSummary
+from tracker.services import Tracker
+from tracker.services.briefings import BriefingRequest, render_briefing
+from tracker.services.files import dump_json, read_json, read_text, write_atomic
+from ui.briefing_dialog import BriefingDialog
+from ui.jobs import JobRunner
+from ui.settings import briefing_defaults, remember_briefing
+from ui.workers import JobFunction, Report
+
+
+class TransferHost(Protocol):
+    """What imports and exports need of the main window."""
+
+    @property
+    def service(self) -> Tracker: ...
+
+    @property
+    def read_only(self) -> bool: ...
+
+    def export_filters(self) -> Filters: ...
+
+    def sort_key(self) -> str: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def window(self) -> QWidget: ...
+
+
+class Transfers:
+    """The import, export and briefing commands of the main window."""
+
+    def __init__(
+        self,
+        host: TransferHost,
+        *,
+        jobs: JobRunner,
+        settings: QSettings,
+        changed: Callable[[Sequence[int]], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        self._host = host
+        self._jobs = jobs
+        self._settings = settings
+        self._changed = changed
+        self._failed = failed
+
+    def import_file(self) -> None:
+        """Import a JSON or CSV file on a worker thread, with progress and Cancel."""
+        if self._host.read_only:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self._host.window(),
+            "Import engagements",
+            str(Path.home()),
+            "Engagement files (*.json *.csv);;JSON (*.json);;CSV (*.csv)",
+        )
+        if path:
+            work = _import_work(self._host.service, path)
+            self._jobs.run(f"Importing {Path(path).name}…", work, self._imported)
+
+    def _imported(self, result: object) -> None:
+        self._host.statusBar().showMessage(f"Import finished: {result}", 10000)
+        self._changed([])
+
+    def export_file(self) -> None:
+        """Export the engagements shown (or the selected ones) as JSON or CSV."""
+        path, _ = QFileDialog.getSaveFileName(
+            self._host.window(),
+            "Export engagements",
+            str(Path.home() / "engagements.json"),
+            "JSON (*.json);;CSV (*.csv)",
+        )
+        if not path:
+            return
+        work = _export_work(self._host.service, self._host.export_filters(), path)
+        self._jobs.run(
+            f"Exporting to {Path(path).name}…",
+            work,
+            lambda n: self._host.statusBar().showMessage(
+                f"Exported {n} engagements to {path}", 10000
+            ),
+        )
+
+    def export_briefing(self) -> None:
+        """Export a PDF briefing of exactly what is shown (or selected), off the GUI thread."""
+        filters = self._host.export_filters()
+        # One aggregate query tells how many and how secret: the engagements themselves
+        # are read only on the worker thread that renders them.
+        summary = self._host.service.summary(filters=filters)
+        if not summary.count:
+            self._failed("No engagements are shown: the briefing would be empty.")
+            return
+        dialog = self._briefing_dialog(filters, summary)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            path, _ = QFileDialog.getSaveFileName(
+                self._host.window(),
+                "Save briefing",
+                str(Path.home() / "briefing.pdf"),
+                "PDF (*.pdf)",
+            )
+            if not path:
+                return
+            answers = dialog.answers()
+            remember_briefing(self._settings, answers)
+            request = BriefingRequest(
+                filters=filters,
+                sort=self._host.sort_key(),
+                title=dialog.title.text(),
+                marking=dialog.chosen_marking(),
+                author=answers.author,
+                organisation=answers.organisation,
+                page_size=answers.page_size,
+            )
+        finally:
+            dialog.deleteLater()
+        self._write_briefing(path, request, open_after=answers.open_when_written)
+
+    def _briefing_dialog(self, filters: Filters, summary: SelectionSummary) -> BriefingDialog:
+        scope = (
+            f"The {summary.count} selected engagements."
+            if filters.ids is not None
+            else f"The {summary.count} engagements shown by the current filter."
+        )
+        return BriefingDialog(
+            scope=scope,
+            markings=summary.markings,
+            needed=summary.highest or summary.markings[0],
+            remembered=briefing_defaults(self._settings),
+            parent=self._host.window(),
+        )
+
+    def _write_briefing(self, path: str, request: BriefingRequest, *, open_after: bool) -> None:
+        service = self._host.service
+
+        def work(report: Report) -> object:
+            pdf, written = render_briefing(service, request, on_progress=report)
+            write_atomic(path, pdf)
+            return written
+
+        self._jobs.run(
+            f"Writing {Path(path).name}…",
+            work,
+            lambda n: self._briefing_written(path, n, open_after=open_after),
+        )
+
+    def _briefing_written(self, path: str, count: object, *, open_after: bool) -> None:
+        self._host.statusBar().showMessage(
+            f"Briefing of {count} engagements saved to {path}", 10000
+        )
+        if open_after:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def _import_work(service: Tracker, path: str) -> JobFunction:
+    """The job that imports ``path``: CSV by its extension, JSON otherwise."""
+    if path.lower().endswith(".csv"):
+
+        def from_flat_file(report: Report) -> object:
+            rows = from_csv(read_text(path), source=Path(path).name)
+            return service.import_flat_rows(rows=rows, on_progress=report)
+
+        return from_flat_file
+
+    def from_document(report: Report) -> object:
+        return service.import_document(document=read_json(path), on_progress=report)
+
+    return from_document
+
+
+def _export_work(service: Tracker, filters: Filters, path: str) -> JobFunction:
+    """The job that writes what ``filters`` select to ``path``: CSV by its extension."""
+    as_csv = path.lower().endswith(".csv")
+
+    def work(report: Report) -> object:
+        document = service.export_document(filters=filters)
+        count = len(document["engagements"])
+        report(count // 2, count)
+        text = to_csv(document["engagements"]) if as_csv else dump_json(document)
+        write_atomic(path, text)
+        report(count, count)
+        return count
+
+    return work

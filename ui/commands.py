@@ -12,13 +12,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.merge import three_way_merge
 from tracker.domain.model import EngagementData
 from tracker.services import Tracker
 
 ServiceGetter = Callable[[], Tracker]
-Changed = Callable[[Sequence[int]], None]
+Changed = Callable[[ChangeSet], None]
 Failed = Callable[[str], None]
 
 
@@ -31,14 +32,14 @@ class _ServiceCommand(QUndoCommand):
         self._changed = changed
         self._failed = failed
 
-    def _attempt(self, action: Callable[[], Sequence[int]]) -> None:
+    def _attempt(self, action: Callable[[], ChangeSet]) -> None:
         try:
-            ids = action()
+            changes = action()
         except TrackerError as exc:
             self.setObsolete(True)
             self._failed(f"Cannot {self.text().lower()}: {exc}")
             return
-        self._changed(ids)
+        self._changed(changes)
 
 
 class EditCommand(_ServiceCommand):
@@ -70,19 +71,18 @@ class EditCommand(_ServiceCommand):
         self._attempt(lambda: self._apply(self._after, self._before))
         self._done = False
 
-    def _apply(self, expected: EngagementData, target: EngagementData) -> list[int]:
+    def _apply(self, expected: EngagementData, target: EngagementData) -> ChangeSet:
         service = self._service()
         current = service.get(engagement_id=self.engagement_id)
         result = three_way_merge(expected, target, current.data)
         if not result.clean:
             fields = ", ".join(c.field for c in result.conflicts)
             raise TrackerError(f"changed by someone else since ({fields})")
-        service.save(
+        return service.save(
             engagement_id=self.engagement_id,
             expected_version=current.version,
             data=result.merged,
-        )
-        return [self.engagement_id]
+        ).changes
 
 
 class TrashCommand(_ServiceCommand):
@@ -110,14 +110,12 @@ class TrashCommand(_ServiceCommand):
     def undo(self) -> None:
         self._attempt(lambda: self._set(not self._delete))
 
-    def _set(self, delete: bool) -> list[int]:
+    def _set(self, delete: bool) -> ChangeSet:
+        """All the engagements in one transaction: all move, or none and the step fails."""
         service = self._service()
-        for eid in self.ids:
-            if delete:
-                service.delete(engagement_id=eid)
-            else:
-                service.restore(engagement_id=eid)
-        return self.ids
+        if delete:
+            return service.delete_many(engagement_ids=self.ids)
+        return service.restore_many(engagement_ids=self.ids)
 
 
 class CreateCommand(TrashCommand):

@@ -5,12 +5,13 @@ trash, and the demo data; every saved change goes on the window's undo stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
+from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
@@ -53,7 +54,7 @@ class Editing:
         self,
         host: EditingHost,
         *,
-        changed: Callable[[Sequence[int]], None],
+        changed: Callable[[ChangeSet], None],
         failed: Callable[[str], None],
     ) -> None:
         self._host = host
@@ -128,7 +129,7 @@ class Editing:
         if data is None:
             return
         try:
-            created = self._host.service.create(data=data).engagement
+            made = self._host.service.create(data=data)
         except ValidationError as exc:
             dialog.show_error(exc.field, exc.reason)
             return
@@ -137,6 +138,7 @@ class Editing:
                 dialog, "Not saved", f"{exc}\n\nYour entries are still in the form."
             )
             return
+        created = made.engagement
         self._host.undo_stack.push(
             CreateCommand(
                 engagement_id=created.id,
@@ -147,7 +149,7 @@ class Editing:
             )
         )
         dialog.accept()
-        self._changed([created.id])
+        self._changed(made.changes)
         self._host.select(created.id)
 
     def _save_edit(self, dialog: EngagementDialog, base: Engagement) -> None:
@@ -180,7 +182,7 @@ class Editing:
                     failed=self._failed,
                 )
             )
-        self._changed([base.id])
+        self._changed(saved.changes)
 
     def delete_selected(self) -> None:
         """Delete: move the selected engagements to the trash (undoable)."""
@@ -227,4 +229,4 @@ class Editing:
             f"{result.unchanged} unchanged",
             8000,
         )
-        self._changed([])
+        self._changed(result.changes)

@@ -14,7 +14,7 @@ ui.database_switcher (which database is shown).
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
+from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -372,14 +373,25 @@ class MainWindow(QMainWindow):
         self._actions["delete"].setEnabled(has and not trash and writable)
         self._actions["restore"].setEnabled(has and trash and writable)
 
-    def _changed(self, ids: Sequence[int]) -> None:
-        """After a saved change: refresh ids (order may change), rows and the detail pane."""
-        keep = self.current_id()
-        self._refresh_names()
-        self.model.reload()
-        self._after_query(keep)
+    def _changed(self, changes: ChangeSet) -> None:
+        """Apply what a write changed (Anki's ``OpChanges`` pattern): the id query runs
+        again only when the list's order or membership may have moved; otherwise the
+        changed rows are re-read in place. The detail pane follows its engagement."""
+        if changes.empty:
+            return
+        if changes.names:
+            self._refresh_names()
+        model = self.model
+        if changes.may_change_membership(model.filters) or changes.may_change_order(
+            self.sort_key()
+        ):
+            keep = self.current_id()
+            model.reload()
+            self._after_query(keep, recount=changes.count_may_change)
+        else:
+            model.refresh_rows(changes.engagements)
         current = self.current_id()
-        if current is not None and current in ids:
+        if current is not None and current in changes.engagements:
             self._show_detail(current)
 
     def _failed(self, message: str) -> None:

@@ -152,14 +152,19 @@ class EngagementTableModel(QAbstractTableModel):
         """Recompute the ids with the current filters and order."""
         self.set_query()
 
-    def invalidate(self, ids: Iterable[int]) -> None:
-        """Forget cached rows of ``ids`` (changed elsewhere) and repaint them."""
-        for eid in ids:
-            row = self.row_of(eid)
-            if row is None:
-                continue
-            self._pages.pop(row // PAGE_SIZE, None)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+    def refresh_rows(self, ids: Iterable[int]) -> None:
+        """Re-read the rows of ``ids`` (changed, but still here and in the same place).
+
+        Only cached pages can hold a stale row: they are dropped, and the rows of those
+        ids repainted; an id on no cached page is fetched fresh when it is next shown.
+        """
+        wanted = set(ids)
+        for page_no in [n for n, page in self._pages.items() if _holds(page, wanted)]:
+            page = self._pages.pop(page_no)
+            for offset, row in enumerate(page):
+                if row is not None and row.id in wanted:
+                    line = page_no * PAGE_SIZE + offset
+                    self.dataChanged.emit(self.index(line, 0), self.index(line, len(COLUMNS) - 1))
 
     # -- lookups ---------------------------------------------------------------
 
@@ -246,3 +251,7 @@ class EngagementTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self.set_query(sort_column=column, descending=order == Qt.SortOrder.DescendingOrder)
+
+
+def _holds(page: list[EngagementRow | None], ids: set[int]) -> bool:
+    return any(row is not None and row.id in ids for row in page)

@@ -7,7 +7,7 @@ this module only asks the window for those filters and the table's order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QStatusBar, QWidget
 
+from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.model import Filters, SelectionSummary
 from tracker.services import Tracker
@@ -53,7 +54,7 @@ class Transfers:
         *,
         jobs: JobRunner,
         settings: QSettings,
-        changed: Callable[[Sequence[int]], None],
+        changed: Callable[[ChangeSet], None],
         failed: Callable[[str], None],
     ) -> None:
         self._host = host
@@ -77,8 +78,14 @@ class Transfers:
             self._jobs.run(f"Importing {Path(path).name}…", work, self._imported)
 
     def _imported(self, result: object) -> None:
-        self._host.statusBar().showMessage(f"Import finished: {result}", 10000)
-        self._changed([])
+        if not isinstance(result, ImportResult):
+            return
+        self._host.statusBar().showMessage(
+            f"Imported {result.total}: {result.created} created, {result.updated} updated, "
+            f"{result.unchanged} unchanged",
+            10000,
+        )
+        self._changed(result.changes)
 
     def export_file(self) -> None:
         """Export the engagements shown (or the selected ones) as JSON or CSV."""

@@ -325,7 +325,8 @@ def test_export_and_import_run_on_a_worker(
     copy.write_text(json.dumps(document), encoding="utf-8")
     choose_file(copy)
     action(window, "import").trigger()
-    qtbot.waitUntil(lambda: status(window).startswith("Import finished"), timeout=10000)
+    qtbot.waitUntil(lambda: status(window).startswith("Imported"), timeout=10000)
+    assert status(window) == "Imported 4: 4 created, 0 updated, 0 unchanged"
     assert window.model.rowCount() == 8
 
 

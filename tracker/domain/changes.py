@@ -147,7 +147,9 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     # What the views must refresh (not part of the counts' equality).
-    changes: ChangeSet = dataclasses.field(default_factory=lambda: ChangeSet(), compare=False)
+    changes: ChangeSet = dataclasses.field(
+        default_factory=lambda: ChangeSet(), compare=False, repr=False
+    )
 
     @property
     def total(self) -> int:

@@ -58,6 +58,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
     from bench import briefing as briefing_bench
     from bench import memory
     from bench.detail import measure_detail
+    from bench.save import measure_save
     from bench.gui import (
         close_window,
         measure_keystrokes,
@@ -109,6 +110,17 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
                     "ms",
                     "<= 150 ms",
                     "the SQL ORDER BY alone",
+                )
+            )
+            saved = measure_save(window, repeats)
+            figures.append(
+                Figure(
+                    f"save -> repainted ({saved.id_queries_per_save:g} id queries a save)",
+                    saved.gui_s * 1000,
+                    saved.floor_s * 1000,
+                    "ms",
+                    "no id query",
+                    "the service's save alone",
                 )
             )
             shown, reads = measure_detail(window)

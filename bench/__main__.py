@@ -58,7 +58,6 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
     from bench import briefing as briefing_bench
     from bench import memory
     from bench.detail import measure_detail
-    from bench.save import measure_save
     from bench.gui import (
         close_window,
         measure_keystrokes,
@@ -67,6 +66,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
         measure_statuses,
         open_window,
     )
+    from bench.save import measure_save
 
     figures: list[Figure] = []
     if with_import:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from tracker.domain.fields import label
 from tracker.domain.model import EngagementRow, Filters
+from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from ui.style import STATUS_COLOURS
@@ -34,16 +36,27 @@ class Column:
     sort_key: str
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("title", "Title", "title"),
-    Column("counterpart", "Counterpart", "counterpart"),
-    Column("vendor", "Vendor", "vendor"),
-    Column("region", "Region", "region"),
-    Column("status", "Status", "status"),
-    Column("confidence", "Confidence", "confidence"),
-    Column("marking", "Marking", "marking"),
-    Column("updated_at", "Last change", "updated_at"),
-    Column("follow_up", "Follow-up", "follow_up"),
+def _column(key: str) -> Column:
+    """The column of a field (its label from the field specification), or of the last
+    change; each sorts by its own key."""
+    header = LAST_CHANGE if key == "updated_at" else label(key)
+    return Column(key, header, key)
+
+
+# The table's columns, left to right.
+COLUMNS: tuple[Column, ...] = tuple(
+    _column(key)
+    for key in (
+        "title",
+        "counterpart",
+        "vendor",
+        "region",
+        "status",
+        "confidence",
+        "marking",
+        "updated_at",
+        "follow_up",
+    )
 )
 STATUS_COLUMN = next(n for n, c in enumerate(COLUMNS) if c.key == "status")
 

@@ -75,6 +75,7 @@ def measure_save(window: MainWindow, repeats: int) -> SaveFigure:
     viewport = window.table.viewport()
     gui: list[float] = []
     floor: list[float] = []
+    window.table.selectRow(0)  # earlier measurements may have left no current row
     for n in range(repeats):
         dialog = _open_form(window)
         data = dialog.data()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from db.schema import SCHEMA_VERSION
-from tests.tracker.test_bad_files import LOCKER
+from tests.tracker.cli.test_bad_files import LOCKER
 from tests.ui.conftest import demo_file
 from tracker.domain.errors import DamagedDatabaseError, TrackerError
 from tracker.domain.model import Filters

@@ -1,7 +1,7 @@
 """Kill writers with SIGKILL at random moments, and look at the database after each kill.
 
-Run by ``test_crash_safety`` as ``python -m tests.tracker.crash_worker MODE DB ROUNDS SEED``.
-This process never holds the database open while it forks: each round it forks a
+Run by ``test_crash_safety`` as
+``python -m tests.tracker.services.crash_worker MODE DB ROUNDS SEED``. This process never holds the database open while it forks: each round it forks a
 child that runs the real code (``tracker.cli.main([... "import", FILE])`` for
 ``import``, a stream of ``Tracker.update``/``create``/``delete`` calls for ``edits``),
 lets it run for a random time, SIGKILLs it, then opens the database and reports what

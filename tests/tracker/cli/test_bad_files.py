@@ -21,7 +21,7 @@ import pytest
 
 from db.health import file_system_type, read_only_reason, shared_location_reason
 from db.schema import SCHEMA_VERSION
-from tests.tracker.test_cli import ok, one_line_error, run_cli, show_json
+from tests.tracker.cli.test_cli import ok, one_line_error, run_cli, show_json
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(
     server_url() is None, reason="needs a PostgreSQL server: set TRACKER_TEST_DB"
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEARCHES = (
     "nato",
     "NATO openai",

@@ -1,6 +1,6 @@
 """One editor in its own process, driven line by line by ``test_concurrent_editors``.
 
-``python -m tests.tracker.editor_worker DB USER`` reads JSON commands on stdin and
+``python -m tests.tracker.services.editor_worker DB USER`` reads JSON commands on stdin and
 answers each with one JSON line, doing what the edit form does:
 
 * ``{"op": "open", "id": N}`` — load the engagement (the form opens);

@@ -31,10 +31,10 @@ from typing import Any
 
 import pytest
 
-from tests.tracker.crash_worker import IMPORT_SIZE, import_document
-from tests.tracker.test_cli import ok, run_cli
+from tests.tracker.cli.test_cli import ok, run_cli
+from tests.tracker.services.crash_worker import IMPORT_SIZE, import_document
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = int(os.environ.get("TRACKER_CRASH_KILLS", "150"))
 SEED = int(os.environ.get("TRACKER_CRASH_SEED", "20261127"))
 
@@ -68,7 +68,7 @@ def run_workers(tmp_path: Path) -> dict[str, list[dict[str, Any]]]:
             [
                 sys.executable,
                 "-m",
-                "tests.tracker.crash_worker",
+                "tests.tracker.services.crash_worker",
                 mode,
                 str(folder / "tracker.db"),
                 str(ROUNDS),

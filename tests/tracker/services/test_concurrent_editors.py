@@ -30,7 +30,7 @@ import pytest
 
 from tracker.services import Tracker
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TRIALS = int(os.environ.get("TRACKER_EDITOR_TRIALS", "150"))
 FIELDS = ("summary", "next_step", "owner")
 
@@ -41,7 +41,7 @@ class EditorProcess:
     def __init__(self, db: Path, name: str) -> None:
         self.name = name
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.tracker.editor_worker", str(db), name],
+            [sys.executable, "-m", "tests.tracker.services.editor_worker", str(db), name],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,

@@ -1,11 +1,11 @@
 """Kill writers with SIGKILL at random moments, and look at the database after each kill.
 
-Run by ``test_crash_safety`` as
-``python -m tests.tracker.services.crash_worker MODE DB ROUNDS SEED``. This process never holds the database open while it forks: each round it forks a
-child that runs the real code (``tracker.cli.main([... "import", FILE])`` for
+Run by ``test_crash_safety`` as ``python -m tests.tracker.services.crash_worker MODE DB
+ROUNDS SEED``. This process never holds the database open while it forks: each round it
+forks a child that runs the real code (``tracker.cli.main([... "import", FILE])`` for
 ``import``, a stream of ``Tracker.update``/``create``/``delete`` calls for ``edits``),
-lets it run for a random time, SIGKILLs it, then opens the database and reports what
-it finds as one JSON line per round:
+lets it run for a random time, SIGKILLs it, then opens the database and reports what it
+finds as one JSON line per round:
 
 * ``killed``: the child died of the signal (rather than finishing first);
 * ``acked``: what the child reported as done before it died (through a pipe, written

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.fields import LIST_KEYS
 from tracker.domain.interchange import FORMAT
 from tracker.domain.vocab import (
     ConcernKind,
@@ -499,16 +500,7 @@ def generate(n: int, seed: int = 0) -> dict[str, Any]:
 
 def child_count(engagement: dict[str, Any]) -> int:
     """How many child records (tags included) one generated engagement has."""
-    keys = (
-        "tags",
-        "scope_limits",
-        "restrictions",
-        "clarifications",
-        "status_history",
-        "sources",
-        "concerns",
-    )
-    return sum(len(engagement[k]) for k in keys)
+    return sum(len(engagement[k]) for k in LIST_KEYS)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -62,7 +62,7 @@ def _read_header(reader: Iterator[list[str]], source: str) -> list[str]:
     for name in header:
         if name not in FLAT_FIELDS:
             raise ValidationError("unknown column", record=source, field=name)
-    for name in ("title", "vendor", "counterpart", "status"):
+    for name in fields.REQUIRED_KEYS:
         if name not in header:
             raise ValidationError("required column is missing", record=source, field=name)
     return header

@@ -11,7 +11,9 @@ from PySide6.QtGui import QColor, QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from tracker.domain.demo import demo_document
+from tracker.domain.fields import CHILDREN_BY_KEY
 from tracker.domain.model import AuditEntry, Engagement, EngagementData
+from tracker.domain.presenter import SECTION_KEYS
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from ui.detail_pane import ELIDE_AT, DetailPane, DocumentColours
@@ -103,14 +105,11 @@ def test_demo_engagement_renders_every_section_it_has(
 
 def assert_sections_headed(text: str, data: EngagementData) -> None:
     """Each child list with records has its heading; the empty ones are named once."""
-    sections = (
-        ("Scope limits", data.scope_limits),
-        ("Restrictions", data.restrictions),
-        ("Clarifications", data.clarifications),
-        ("Status timeline", data.status_history),
-        ("Concerns", data.concerns),
-        ("Sources", data.sources),
-    )
+    sections = [
+        (CHILDREN_BY_KEY[key].label, getattr(data, key))
+        for key in SECTION_KEYS
+        if key in CHILDREN_BY_KEY
+    ]
     lines = text.splitlines()
     for label, present in sections:
         assert (label in lines) == bool(present), label  # a heading, on its own line

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tracker.domain.fields import LIST_KEYS
 from tracker.domain.interchange import FORMAT
 from tracker.domain.vocab import (
     ConcernKind,
@@ -340,23 +341,31 @@ def _day(rng: random.Random, ordinal: int) -> tuple[int, int, int]:
     return year, month, rng.randint(1, 28)
 
 
-def _engagement(rng: random.Random, index: int) -> dict[str, Any]:
-    number = index + 1
-    uid = f"gen-{number:06d}"
-    # The first few engagements cover every status and region, so small sets do too.
+# The first few engagements cover every status and region, so small sets do too.
+def _status(rng: random.Random, index: int) -> Status:
+    """The status of engagement ``index``: each in turn first, then by weight."""
     if index < len(_STATUSES):
-        status = _STATUSES[index]
-    else:
-        status = rng.choices(_STATUSES, weights=_STATUS_WEIGHTS)[0]
+        return _STATUSES[index]
+    return rng.choices(_STATUSES, weights=_STATUS_WEIGHTS)[0]
+
+
+def _counterpart(rng: random.Random, index: int) -> tuple[str, Region | None]:
+    """A counterpart and its region: each region in turn first, then now and then unknown."""
     if index < len(_REGIONS):
         counterpart = rng.choice(COUNTERPARTS[_REGIONS[index]])
-    elif rng.random() < 0.08:
+        return counterpart, _ORG_REGION[counterpart]
+    if rng.random() < 0.08:
         counterpart = rng.choice(("NATO", "U.S. Department of Defense"))
     else:
         counterpart = rng.choice(_ALL_COUNTERPARTS)
-    region: Region | None = _ORG_REGION[counterpart]
-    if index >= len(_REGIONS) and rng.random() < 0.03:
-        region = None
+    return counterpart, None if rng.random() < 0.03 else _ORG_REGION[counterpart]
+
+
+def _engagement(rng: random.Random, index: int) -> dict[str, Any]:
+    number = index + 1
+    uid = f"gen-{number:06d}"
+    status = _status(rng, index)
+    counterpart, region = _counterpart(rng, index)
     vendor = rng.choice(VENDORS)
     topic = rng.choice(TOPICS)
     title = f"{counterpart}: {rng.choice(ACTIONS)} {vendor} on {topic}"
@@ -491,16 +500,7 @@ def generate(n: int, seed: int = 0) -> dict[str, Any]:
 
 def child_count(engagement: dict[str, Any]) -> int:
     """How many child records (tags included) one generated engagement has."""
-    keys = (
-        "tags",
-        "scope_limits",
-        "restrictions",
-        "clarifications",
-        "status_history",
-        "sources",
-        "concerns",
-    )
-    return sum(len(engagement[k]) for k in keys)
+    return sum(len(engagement[k]) for k in LIST_KEYS)
 
 
 def main(argv: list[str] | None = None) -> int:

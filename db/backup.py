@@ -226,47 +226,62 @@ def _verify_open(file: Path) -> list[str]:
         return [f"cannot open it: {exc}"]
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
-        problems = [
-            f"damaged: {row[0]}"
-            for row in conn.execute("PRAGMA integrity_check")
-            if str(row[0]) != "ok"
-        ]
-        if problems:
-            return problems
-        problems += [
-            f"damaged: foreign key broken: {row[0]} row {row[1]} -> {row[2]}"
-            for row in conn.execute("PRAGMA foreign_key_check")
-        ]
-        names = {
-            str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "meta" not in names or "engagement" not in names:
-            return [*problems, "an SQLite database, but not an Engagement Tracker database"]
-        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        try:
-            version = int(row[0]) if row is not None else None
-        except (TypeError, ValueError):
-            version = None
-        sealed = conn.execute("SELECT value FROM meta WHERE key = ?", (DIGEST_KEY,)).fetchone()
-        if sealed is not None:
-            expected = sealed[0].decode() if isinstance(sealed[0], bytes) else str(sealed[0])
-            pages, _, rows = expected.partition(":")
-            found_pages, _, found_rows = _seal_value(file, conn).partition(":")
-            if rows != found_rows or (pages != "-" and pages != found_pages):
-                return [*problems, "damaged: its content does not match the backup's checksum"]
-        if version is None:
-            problems.append("no valid schema version in its meta table")
-        elif version > SCHEMA_VERSION:
-            problems.append(
-                f"schema version {version} is newer than this program's {SCHEMA_VERSION}"
-            )
-        return problems
+        return _verify_content(file, conn)
     except sqlite3.Error as exc:
         return [f"damaged: {exc}"]
     except UnicodeDecodeError:
         return ["damaged: unreadable names in its schema"]
     finally:
         conn.close()
+
+
+def _verify_content(file: Path, conn: sqlite3.Connection) -> list[str]:
+    """The problems of the open database ``conn`` (of ``file``), worst first."""
+    problems = [
+        f"damaged: {row[0]}"
+        for row in conn.execute("PRAGMA integrity_check")
+        if str(row[0]) != "ok"
+    ]
+    if problems:
+        return problems
+    problems += [
+        f"damaged: foreign key broken: {row[0]} row {row[1]} -> {row[2]}"
+        for row in conn.execute("PRAGMA foreign_key_check")
+    ]
+    names = {
+        str(row[0]) for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    if "meta" not in names or "engagement" not in names:
+        return [*problems, "an SQLite database, but not an Engagement Tracker database"]
+    version = _schema_version(conn)
+    if not _seal_matches(file, conn):
+        return [*problems, "damaged: its content does not match the backup's checksum"]
+    if version is None:
+        problems.append("no valid schema version in its meta table")
+    elif version > SCHEMA_VERSION:
+        problems.append(f"schema version {version} is newer than this program's {SCHEMA_VERSION}")
+    return problems
+
+
+def _schema_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version in the meta table, None when missing or not a number."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    try:
+        return int(row[0]) if row is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _seal_matches(file: Path, conn: sqlite3.Connection) -> bool:
+    """False when the file carries a seal (see :func:`seal`) its content no longer matches."""
+    sealed = conn.execute("SELECT value FROM meta WHERE key = ?", (DIGEST_KEY,)).fetchone()
+    if sealed is None:
+        return True
+    expected = sealed[0].decode() if isinstance(sealed[0], bytes) else str(sealed[0])
+    pages, _, rows = expected.partition(":")
+    found_pages, _, found_rows = _seal_value(file, conn).partition(":")
+    # "-" for the pages: no page digest could be taken then (meta spanned pages).
+    return rows == found_rows and (pages == "-" or pages == found_pages)
 
 
 def checkpoint_and_close(path: Path) -> None:

@@ -7,7 +7,7 @@ come back, and rows are fetched for the ids a view actually shows.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -40,50 +40,22 @@ def _org_ids(name: str) -> Select[Any]:
     return select(ORG.c.id).where(ORG.c.name_key == name.strip().casefold())
 
 
-def where_clauses(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
-    """The WHERE conditions for ``filters``."""
-    f = filters
-    out: list[ColumnElement[bool]] = [
-        E.c.deleted_at.is_not(None) if f.trash else E.c.deleted_at.is_(None)
-    ]
-    if f.statuses:
-        out.append(E.c.status.in_([s.value for s in f.statuses]))
-    if f.regions:
-        out.append(E.c.region.in_([r.value for r in f.regions]))
-    if f.confidences:
-        out.append(E.c.confidence.in_([c.value for c in f.confidences]))
-    if f.markings:
-        out.append(E.c.marking.in_(list(f.markings)))
-    if f.vendor:
-        out.append(E.c.vendor_id.in_(_org_ids(f.vendor)))
-    if f.counterpart:
-        out.append(E.c.counterpart_id.in_(_org_ids(f.counterpart)))
-    if f.restriction:
-        er, r = tables.engagement_restriction, tables.restriction
-        key = f.restriction.strip()
-        out.append(
-            E.c.id.in_(
-                select(er.c.engagement_id)
-                .join(r, r.c.id == er.c.restriction_id)
-                .where((r.c.code == key) | (func.lower(r.c.title) == key.lower()))
-            )
-        )
-    if f.tag:
-        et, t = tables.engagement_tag, tables.tag
-        out.append(
-            E.c.id.in_(
-                select(et.c.engagement_id).join(t, t.c.id == et.c.tag_id).where(t.c.name == f.tag)
-            )
-        )
-    if f.started_from is not None:
-        out.append(E.c.started_to >= f.started_from.first_day.isoformat())
-    if f.started_to is not None:
-        out.append(E.c.started_from <= f.started_to.last_day.isoformat())
-    if f.ids is not None:
-        out.append(E.c.id.in_(list(f.ids)))
-    if f.search and f.search.strip():
-        out.append(_search_clause(f.search, dialect))
-    return out
+def _restriction_clause(restriction: str) -> ColumnElement[bool]:
+    """Engagements with a restriction of that catalogue code or (any case) title."""
+    er, r = tables.engagement_restriction, tables.restriction
+    key = restriction.strip()
+    return E.c.id.in_(
+        select(er.c.engagement_id)
+        .join(r, r.c.id == er.c.restriction_id)
+        .where((r.c.code == key) | (func.lower(r.c.title) == key.lower()))
+    )
+
+
+def _tag_clause(tag: str) -> ColumnElement[bool]:
+    et, t = tables.engagement_tag, tables.tag
+    return E.c.id.in_(
+        select(et.c.engagement_id).join(t, t.c.id == et.c.tag_id).where(t.c.name == tag)
+    )
 
 
 def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
@@ -95,6 +67,47 @@ def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
     if query is None:
         return text("1 = 1")  # type: ignore[return-value]
     return E.c.id.in_(text(fulltext.matching_ids_sql(dialect)).bindparams(fts=query))
+
+
+def _given(value: object) -> bool:
+    return value is not None
+
+
+def _has_words(value: str | None) -> bool:
+    return bool(value and value.strip())
+
+
+# Each filter: its Filters attribute, whether its value restricts anything, and its WHERE
+# condition (given the value and the dialect). Most restrict when not empty; the dates
+# and ``ids`` whenever given (no ids at all matches nothing), the search when it has words.
+_FILTER_CLAUSES: tuple[
+    tuple[str, Callable[[Any], bool], Callable[[Any, str], ColumnElement[bool]]], ...
+] = (
+    ("statuses", bool, lambda v, _: E.c.status.in_([s.value for s in v])),
+    ("regions", bool, lambda v, _: E.c.region.in_([r.value for r in v])),
+    ("confidences", bool, lambda v, _: E.c.confidence.in_([c.value for c in v])),
+    ("markings", bool, lambda v, _: E.c.marking.in_(list(v))),
+    ("vendor", bool, lambda v, _: E.c.vendor_id.in_(_org_ids(v))),
+    ("counterpart", bool, lambda v, _: E.c.counterpart_id.in_(_org_ids(v))),
+    ("restriction", bool, lambda v, _: _restriction_clause(v)),
+    ("tag", bool, lambda v, _: _tag_clause(v)),
+    ("started_from", _given, lambda v, _: E.c.started_to >= v.first_day.isoformat()),
+    ("started_to", _given, lambda v, _: E.c.started_from <= v.last_day.isoformat()),
+    ("ids", _given, lambda v, _: E.c.id.in_(list(v))),
+    ("search", _has_words, _search_clause),
+)
+
+
+def where_clauses(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
+    """The WHERE conditions for ``filters``."""
+    out: list[ColumnElement[bool]] = [
+        E.c.deleted_at.is_not(None) if filters.trash else E.c.deleted_at.is_(None)
+    ]
+    for name, restricts, clause in _FILTER_CLAUSES:
+        value = getattr(filters, name)
+        if restricts(value):
+            out.append(clause(value, dialect))
+    return out
 
 
 # Joined (once per row, by primary key) for sorting by organisation name.

@@ -93,13 +93,7 @@ def open_database(
     SQLite touches it. ``before_upgrade(version)`` is called before an existing
     database is migrated from ``version`` (the app backs it up there).
     """
-    path = sqlite_path(url)
-    if path is not None:
-        if _foreign_file(path):
-            raise NotATrackerDatabase(f"{path} is not a database or is damaged")
-        reason = health.read_only_reason(path)
-        if reason is not None:
-            raise DatabaseReadOnly(f"{reason}; copy it to a writable folder to open it")
+    _check_file(url)
     try:
         database = Database(url)
     except SQLAlchemyError as exc:  # a URL SQLAlchemy cannot use
@@ -111,24 +105,45 @@ def open_database(
             if found is not None and 0 < found < SCHEMA_VERSION:
                 before_upgrade(found)
         with database.write() as conn:
-            version = read_version(conn)
-            if version is None:
-                raise ForeignDatabase(
-                    f"{database.where} is a database, but not an Engagement Tracker database"
-                )
-            if version == 0:
-                _create_current(conn, markings, default_marking)
-            elif version > SCHEMA_VERSION:
-                raise SchemaTooNew(
-                    f"{database.where} uses schema version {version}, newer than this "
-                    f"program's {SCHEMA_VERSION}: install a newer Engagement Tracker to open it"
-                )
-            elif version < SCHEMA_VERSION:
-                upgrade(conn, version, fulltext_source)
+            _make_current(conn, database.where, markings, default_marking, fulltext_source)
     except BaseException:
         database.dispose()
         raise
     return database
+
+
+def _check_file(url: str) -> None:
+    """Refuse an SQLite file that is not a database, or that cannot be written."""
+    path = sqlite_path(url)
+    if path is None:
+        return
+    if _foreign_file(path):
+        raise NotATrackerDatabase(f"{path} is not a database or is damaged")
+    reason = health.read_only_reason(path)
+    if reason is not None:
+        raise DatabaseReadOnly(f"{reason}; copy it to a writable folder to open it")
+
+
+def _make_current(
+    conn: Connection,
+    where: str,
+    markings: Sequence[str],
+    default_marking: str,
+    fulltext_source: FulltextSource,
+) -> None:
+    """Create the schema in an empty database, upgrade an older one, refuse the rest."""
+    version = read_version(conn)
+    if version is None:
+        raise ForeignDatabase(f"{where} is a database, but not an Engagement Tracker database")
+    if version == 0:
+        _create_current(conn, markings, default_marking)
+    elif version > SCHEMA_VERSION:
+        raise SchemaTooNew(
+            f"{where} uses schema version {version}, newer than this "
+            f"program's {SCHEMA_VERSION}: install a newer Engagement Tracker to open it"
+        )
+    elif version < SCHEMA_VERSION:
+        upgrade(conn, version, fulltext_source)
 
 
 def _foreign_file(path: Path) -> bool:

@@ -39,7 +39,7 @@ from tracker.domain.model import EngagementData, ScopeLimit
 from tracker.domain.vocab import Confidence, Region, ScopeKind, Stance, Status
 from ui.child_table import ChildTable
 from ui.engagement_form import EngagementDialog
-from ui.form_layout import CHILD_LAYOUT, FORM_LAYOUT, SAVE_MNEMONIC, with_mnemonic
+from ui.form_layout import CHILD_LAYOUT, FORM_LAYOUT, SAVE_MNEMONIC, fields_in, with_mnemonic
 from ui.partial_date_edit import ERROR_COLOUR, ERROR_COLOUR_DARK, PartialDateEdit
 
 VENDORS = ["Anthropic", "Google", "Microsoft", "Mistral AI", "OpenAI"]
@@ -785,10 +785,7 @@ def test_mnemonics_and_tab_order(make_dialog: DialogFactory) -> None:
         last = order[-1]
         assert last is not None
         order.append(last.nextInFocusChain())
-    names = [
-        widget(dialog, n)
-        for n in ("vendor", "counterpart", "region", "status", "confidence", "marking")
-    ]
+    names = [widget(dialog, f.key) for f in fields_in("left")]
     assert order[1] is names[0]
     focus_order = [w for w in order if w in names]
     assert focus_order == names

@@ -108,31 +108,28 @@ class PartialDate:
         object.__setattr__(self, "precision", Precision(self.precision))
         if not 1 <= self.year <= 9999:
             raise ValueError(f"year must be 1 to 9999, not {self.year}")
+        # Each part is checked in turn, coarse to fine: given exactly when the precision
+        # has it, then within its range.
         precision = self.precision
-        if precision is Precision.QUARTER:
-            if self.quarter is None:
-                raise ValueError("a quarter date needs a quarter")
-            if not 1 <= self.quarter <= 4:
-                raise ValueError(f"quarter must be 1 to 4, not {self.quarter}")
-        elif self.quarter is not None:
-            raise ValueError(f"a {precision.name.lower()} date has no quarter")
-        if precision >= Precision.MONTH:
-            if self.month is None:
-                raise ValueError(f"a {precision.name.lower()} date needs a month")
-            if not 1 <= self.month <= 12:
-                raise ValueError(f"month must be 1 to 12, not {self.month}")
-        elif self.month is not None:
-            raise ValueError(f"a {precision.name.lower()} date has no month")
-        if precision is Precision.DAY:
-            assert self.month is not None
-            if self.day is None:
-                raise ValueError("a day date needs a day")
-            if not 1 <= self.day <= _days_in_month(self.year, self.month):
-                raise ValueError(
-                    f"{_MONTH_NAMES[self.month - 1]} {self.year} has no day {self.day}"
-                )
-        elif self.day is not None:
-            raise ValueError(f"a {precision.name.lower()} date has no day")
+        quarter = self._part("quarter", self.quarter, precision is Precision.QUARTER)
+        if quarter is not None and not 1 <= quarter <= 4:
+            raise ValueError(f"quarter must be 1 to 4, not {quarter}")
+        month = self._part("month", self.month, precision >= Precision.MONTH)
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month must be 1 to 12, not {month}")
+        day = self._part("day", self.day, precision is Precision.DAY)
+        if day is not None:
+            assert month is not None  # a day date has a month (checked above)
+            if not 1 <= day <= _days_in_month(self.year, month):
+                raise ValueError(f"{_MONTH_NAMES[month - 1]} {self.year} has no day {day}")
+
+    def _part(self, name: str, value: int | None, known: bool) -> int | None:
+        """``value``, refused if missing though ``known`` at this precision, or given if not."""
+        if known and value is None:
+            raise ValueError(f"a {self.precision.name.lower()} date needs a {name}")
+        if not known and value is not None:
+            raise ValueError(f"a {self.precision.name.lower()} date has no {name}")
+        return value
 
     @property
     def first_day(self) -> datetime.date:

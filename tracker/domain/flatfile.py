@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from tracker.domain import fields
@@ -39,17 +39,7 @@ def to_csv(engagements: Iterable[Mapping[str, Any]]) -> str:
 def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
     """Interchange-format objects (flat fields only) from CSV text."""
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise ValidationError("the file is empty", record=source) from None
-    header = [h.strip() for h in header]
-    for name in header:
-        if name not in FLAT_FIELDS:
-            raise ValidationError("unknown column", record=source, field=name)
-    for name in ("title", "vendor", "counterpart", "status"):
-        if name not in header:
-            raise ValidationError("required column is missing", record=source, field=name)
+    header = _read_header(reader, source)
     rows: list[dict[str, Any]] = []
     for line_no, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
@@ -59,14 +49,34 @@ def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
                 f"has {len(values)} cells, the header {len(header)}",
                 record=f"{source} line {line_no}",
             )
-        obj: dict[str, Any] = {}
-        for name, value in zip(header, values, strict=True):
-            if name == "tags":
-                obj[name] = [t.strip() for t in value.split(";") if t.strip()]
-            elif name == "id":
-                if value.strip():
-                    obj[name] = value.strip()
-            else:
-                obj[name] = value if value != "" else None
-        rows.append(obj)
+        rows.append(_row_object(header, values))
     return rows
+
+
+def _read_header(reader: Iterator[list[str]], source: str) -> list[str]:
+    """The column names of the first row; refused if unknown or a required one is missing."""
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        raise ValidationError("the file is empty", record=source) from None
+    for name in header:
+        if name not in FLAT_FIELDS:
+            raise ValidationError("unknown column", record=source, field=name)
+    for name in fields.REQUIRED_KEYS:
+        if name not in header:
+            raise ValidationError("required column is missing", record=source, field=name)
+    return header
+
+
+def _row_object(header: list[str], values: list[str]) -> dict[str, Any]:
+    """One row's cells as an interchange-format object: an empty cell is no value."""
+    obj: dict[str, Any] = {}
+    for name, value in zip(header, values, strict=True):
+        if name == "tags":
+            obj[name] = [t.strip() for t in value.split(";") if t.strip()]
+        elif name == "id":
+            if value.strip():
+                obj[name] = value.strip()
+        else:
+            obj[name] = value if value != "" else None
+    return obj

@@ -33,20 +33,11 @@ import pytest
 
 from tests.tracker.cli.test_cli import ok, run_cli
 from tests.tracker.services.crash_worker import IMPORT_SIZE, import_document
+from tracker.domain.fields import LIST_KEYS
 
 ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = int(os.environ.get("TRACKER_CRASH_KILLS", "150"))
 SEED = int(os.environ.get("TRACKER_CRASH_SEED", "20261127"))
-
-CHILD_KEYS = (
-    "scope_limits",
-    "restrictions",
-    "clarifications",
-    "status_history",
-    "sources",
-    "concerns",
-    "tags",
-)
 
 
 def children_of_import(round_no: int) -> int:
@@ -54,7 +45,7 @@ def children_of_import(round_no: int) -> int:
     return sum(
         len(item.get(key, []))
         for item in import_document(round_no)["engagements"]
-        for key in CHILD_KEYS
+        for key in LIST_KEYS
     )
 
 

@@ -18,6 +18,7 @@ import pytest
 from tracker.domain.changes import ImportResult
 from tracker.domain.demo import demo_document
 from tracker.domain.errors import NotFoundError, ValidationError
+from tracker.domain.fields import REQUIRED_KEYS
 from tracker.domain.flatfile import FLAT_FIELDS, from_csv, to_csv
 from tracker.domain.interchange import FORMAT
 from tracker.domain.model import CHILD_FIELDS, Filters
@@ -535,9 +536,9 @@ def test_csv_unknown_column_is_refused(demo: Tracker) -> None:
     assert "unknown column" in str(caught.value)
 
 
-@pytest.mark.parametrize("missing", ["title", "vendor", "counterpart", "status"])
+@pytest.mark.parametrize("missing", REQUIRED_KEYS)
 def test_csv_missing_required_column_is_refused(missing: str) -> None:
-    columns = [c for c in ("title", "vendor", "counterpart", "status") if c != missing]
+    columns = [c for c in REQUIRED_KEYS if c != missing]
 
     with pytest.raises(ValidationError) as caught:
         from_csv(",".join(columns) + "\r\n" + ",".join("x" for _ in columns) + "\r\n")

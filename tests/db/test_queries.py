@@ -1,0 +1,54 @@
+"""db.queries.where_clauses: a WHERE condition for every filter that is set, none for the rest."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from db.queries import where_clauses
+from tracker.domain.dates import PartialDate, Precision
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Confidence, Region, Status
+
+# A restricting value for each filter of Filters but ``trash`` (which picks the view and
+# always gives the first condition). No ids at all is a filter too: it matches nothing.
+RESTRICTING = {
+    "statuses": (Status.AGREED,),
+    "regions": (Region.EUROPE,),
+    "vendor": "OpenAI",
+    "counterpart": "NATO",
+    "restriction": "no-mass-domestic-surveillance",
+    "confidences": (Confidence.REPORTED,),
+    "markings": ("PUBLIC",),
+    "tag": "defence",
+    "started_from": PartialDate(2025, Precision.YEAR),
+    "started_to": PartialDate(2026, Precision.QUARTER, quarter=2),
+    "search": "nato",
+    "ids": (),
+}
+
+
+def test_every_filter_has_a_restricting_value_here() -> None:
+    assert set(RESTRICTING) | {"trash"} == {f.name for f in dataclasses.fields(Filters)}
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("name", sorted(RESTRICTING))
+def test_a_set_filter_adds_one_condition(name: str, dialect: str) -> None:
+    assert len(where_clauses(Filters(**{name: RESTRICTING[name]}), dialect)) == 2
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(trash=True),
+        Filters(statuses=(), markings=()),
+        Filters(vendor="", counterpart="", restriction="", tag=""),
+        Filters(search=""),
+        Filters(search="   "),
+    ],
+)
+def test_an_empty_filter_adds_no_condition(filters: Filters) -> None:
+    assert len(where_clauses(filters, "sqlite")) == 1

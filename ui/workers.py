@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from tracker.domain.errors import TrackerError
 
@@ -34,7 +34,9 @@ class Job(QObject):
         self._worker = _Worker(self)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
-        self._worker.done.connect(self._thread.quit)
+        # Direct, not queued: quit() is thread-safe, and a queued call would wait for the
+        # GUI thread, which blocks in wait() while the window closes: a deadlock.
+        self._worker.done.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         """Begin the work on the worker thread."""

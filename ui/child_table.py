@@ -31,7 +31,13 @@ from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
 from tracker.domain.fields import ChildKind, Field
 from ui.cell_editors import VALUE_ROLE, CodeDelegate, VocabDelegate, vocab_label
 from ui.form_inputs import error_label, show_label
-from ui.partial_date_edit import display_text, error_background, error_colour, set_invalid
+from ui.partial_date_edit import (
+    display_text,
+    error_background,
+    error_colour,
+    set_invalid,
+    understood,
+)
 
 __all__ = ["ChildTable"]
 
@@ -407,13 +413,13 @@ class ChildTable(QWidget):
         text = item.text()
         if column.kind == "date" and text.strip():
             try:
-                understood = parse_partial_date(text)
+                value = parse_partial_date(text)
             except DateParseError as exc:
                 item.setForeground(QBrush(QColor(error_colour(self.table))))
                 item.setToolTip(str(exc))
                 return
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
-            item.setToolTip(f"Understood as {understood.label()}")
+            item.setToolTip(f"Understood as {understood(value)}")
             return
         item.setData(Qt.ItemDataRole.ForegroundRole, None)
         item.setToolTip(text if column.kind in ("text", "code") else "")

@@ -2,9 +2,9 @@
 
 Policy staff type dates the way they read them ("Q3 2025", "mid-2025", "27 Feb 2026").
 :class:`PartialDateEdit` accepts any text and shows, in a small label under the
-field, either the date it understood (``PartialDate.label()``: "Q3 2025", "c. 2025")
-or why it could not (the ``DateParseError`` message) in an error colour. Nothing
-typed is ever rewritten while the user types.
+field, either the date it understood (:func:`understood`: "Q3 2025", "c. 2025",
+"mid-2025 (May–Aug 2025)") or why it could not (the ``DateParseError`` message) in an
+error colour. Nothing typed is ever rewritten while the user types.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate, Precision, parse_partial_date
 
 __all__ = [
     "ERROR_COLOUR",
@@ -25,6 +25,7 @@ __all__ = [
     "hint_colour",
     "is_dark",
     "set_invalid",
+    "understood",
 ]
 
 ERROR_COLOUR = "#b3261e"  # on light backgrounds
@@ -56,6 +57,15 @@ def error_background(widget: QWidget) -> str:
 def hint_colour(widget: QWidget) -> str:
     """A muted text colour (the palette's placeholder text) for hints."""
     return widget.palette().color(QPalette.ColorRole.PlaceholderText).name()
+
+
+def understood(value: PartialDate) -> str:
+    """What a typed date was understood as: its label, and for a half or a third of a
+    year the months it covers, since where "early" ends is a convention ("mid-2025
+    (May–Aug 2025)")."""
+    if value.precision in (Precision.HALF, Precision.THIRD):
+        return f"{value.label()} ({value.months_label()})"
+    return value.label()
 
 
 def display_text(value: PartialDate | None) -> str:
@@ -183,12 +193,12 @@ class PartialDateEdit(QWidget):
             self._set_hint("", error=False)
             return
         try:
-            understood = parse_partial_date(text)
+            value = parse_partial_date(text)
         except DateParseError as exc:
             self._set_hint(str(exc), error=True)
             return
-        self._set_hint(f"✓ {understood.label()}", error=False)
-        self._hint.setToolTip(f"Understood as {understood.label()} (stored as {understood.iso()})")
+        self._set_hint(f"✓ {understood(value)}", error=False)
+        self._hint.setToolTip(f"Understood as {understood(value)} (stored as {value.iso()})")
 
     def _set_hint(self, text: str, *, error: bool) -> None:
         self._colour_hint(error=error)

@@ -7,6 +7,7 @@ service does.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -215,7 +216,7 @@ def test_new_engagement_typed_in(qtbot: QtBot, make_dialog: DialogFactory) -> No
         marking="PUBLIC",
         summary="A pilot of Mistral models.",
         started=PartialDate(2025, Precision.QUARTER, quarter=3),
-        follow_up=PartialDate(2026, Precision.YEAR, approximate=True),
+        follow_up=PartialDate(2026, Precision.THIRD, third=2),
         next_step="Ask for the tender",
         owner="Europe desk",
         tags=("defence", "europe", "pilot"),
@@ -406,6 +407,58 @@ def test_partial_date_edit_value_and_set_value(qtbot: QtBot) -> None:
     with pytest.raises(DateParseError):
         edit.value()
     assert edit.hintLabel().property("error") is True
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint", "expected"),
+    [
+        ("mid-2025", "✓ mid-2025 (May–Aug 2025)", PartialDate(2025, Precision.THIRD, third=2)),
+        ("Early 2026", "✓ early 2026 (Jan–Apr 2026)", PartialDate(2026, Precision.THIRD, third=1)),
+        ("late 2025", "✓ late 2025 (Sep–Dec 2025)", PartialDate(2025, Precision.THIRD, third=3)),
+        (
+            "first half of 2025",
+            "✓ H1 2025 (Jan–Jun 2025)",
+            PartialDate(2025, Precision.HALF, half=1),
+        ),
+        (
+            "c. 2025 H2",
+            "✓ c. H2 2025 (Jul–Dec 2025)",
+            PartialDate(2025, Precision.HALF, half=2, approximate=True),
+        ),
+    ],
+)
+def test_typing_a_part_of_a_year_keeps_it_and_says_which_months(
+    qtbot: QtBot, make_dialog: DialogFactory, typed: str, hint: str, expected: PartialDate
+) -> None:
+    dialog = make_dialog()
+    fill_required(qtbot, dialog)
+    started = widget(dialog, "started")
+    assert isinstance(started, PartialDateEdit)
+    qtbot.keyClicks(started.lineEdit(), typed)
+    assert started.hintLabel().text() == hint
+    assert started.hintLabel().property("error") is False
+    assert dialog.data().started == expected
+
+
+def test_a_part_of_a_year_is_shown_for_editing_as_its_label(make_dialog: DialogFactory) -> None:
+    data = dataclasses.replace(
+        demo_data()[0], started=PartialDate(2025, Precision.THIRD, third=2, approximate=True)
+    )
+    dialog = make_dialog(data)
+    started = widget(dialog, "started")
+    assert isinstance(started, PartialDateEdit)
+    assert started.text() == "c. mid-2025"
+    assert dialog.data() == data
+
+
+def test_a_part_of_a_year_in_a_child_table_says_which_months(make_dialog: DialogFactory) -> None:
+    dialog = make_dialog(demo_data()[1])
+    history = child(dialog, "status_history")
+    set_cell(history, 1, "on", "Late 2025")
+    assert cell(history.table, 1, column(history, "on")).toolTip() == (
+        "Understood as late 2025 (Sep–Dec 2025)"
+    )
+    assert dialog.data().status_history[1].on == PartialDate(2025, Precision.THIRD, third=3)
 
 
 def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) -> None:

@@ -1,23 +1,34 @@
-"""Partial dates: dates known only to the year, quarter, month or day.
+"""Partial dates: dates known only to the year, a part of it, the month or the day.
 
 Policy staff rarely know exactly when a government AI engagement happened or will
-happen: notes say "mid-2025", "Q3 2025", "Feb 2026" or "27 February 2026". A
-:class:`PartialDate` records exactly as much as is known (its :class:`Precision`)
+happen: notes say "mid-2025", "H1 2025", "Q3 2025", "Feb 2026" or "27 February 2026".
+A :class:`PartialDate` records exactly as much as is known (its :class:`Precision`)
 plus an ``approximate`` flag, and never invents a month or day that was not given.
 
-Canonical text forms (``iso()`` / ``from_iso()``, the forms stored and exported)::
+Canonical text forms (``iso()`` / ``from_iso()``, the forms stored and exported), and
+their labels (``label()``, the forms shown)::
 
-    2026-02-27    day
-    2026-02       month
-    2025-Q3       quarter
-    2025          year
-    ~2025         any of the above prefixed "~" when approximate
+    2026-02-27    day                           27 Feb 2026
+    2026-02       month                         Feb 2026
+    2025-Q3       quarter                       Q3 2025
+    early-2026    third: January to April       early 2026
+    mid-2025      third: May to August          mid-2025
+    late-2025     third: September to December  late 2025
+    2025-H1       half: January to June         H1 2025
+    2025-H2       half: July to December        H2 2025
+    2025          year                          2025
+    ~2025         any of the above prefixed     c. 2025
+                  "~" when approximate
+
+The thirds are the parts of a year people write ("early 2026", "mid-2025", "late
+2025"): they are kept as written, and sort and filter by the four months they cover.
 
 :func:`parse_partial_date` accepts what people type (case-insensitive, surrounding
-whitespace ignored): the canonical forms, quarters ("Q3 2025", "3Q 2025"),
-approximate years ("mid-2025", "c. 2025", "H1 2025", "earlier this year"), month
-forms ("Feb 2026", "02/2026"), day forms ("27 Feb 2026", "February 27, 2026",
-"27.02.2026"), and anything else python-dateutil understands, provided the text
+whitespace ignored): the canonical forms, quarters ("Q3 2025", "3Q 2025"), halves
+("H1 2025", "2025 H2", "first half of 2025"), thirds ("mid 2025", "Mid-2025", "late
+2025", "early this year"), approximate dates ("c. 2025", "c. Feb 2026", "earlier this
+year"), month forms ("Feb 2026", "02/2026"), day forms ("27 Feb 2026", "February 27,
+2026", "27.02.2026"), and anything else python-dateutil understands, provided the text
 itself names the year (and a month, when it names a day) and has no time of day.
 
 All-numeric dates are read **day first** (the European convention):
@@ -41,12 +52,15 @@ __all__ = ["DateParseError", "PartialDate", "Precision", "parse_partial_date"]
 
 
 class Precision(enum.IntEnum):
-    """How much of a date is known, from coarse to fine."""
+    """How much of a date is known, from coarse to fine (the values are never stored:
+    a database keeps the canonical text)."""
 
     YEAR = 1
-    QUARTER = 2
-    MONTH = 3
-    DAY = 4
+    HALF = 2  # six months: H1, H2
+    THIRD = 3  # four months: early, mid, late
+    QUARTER = 4
+    MONTH = 5
+    DAY = 6
 
 
 class DateParseError(ValueError):
@@ -84,6 +98,24 @@ _WEEKDAY_NAMES: Final = (
 )
 
 
+# The thirds of a year, in order, as the canonical form writes them ("mid-2025") and as
+# the label reads ("mid-2025", but "early 2026": "mid" is a prefix, the others words).
+_THIRD_WORDS: Final = ("early", "mid", "late")
+_THIRD_LABELS: Final = ("early {year}", "mid-{year}", "late {year}")
+
+# How many months each part of a year spans.
+_PART_MONTHS: Final = {Precision.HALF: 6, Precision.THIRD: 4, Precision.QUARTER: 3}
+
+# Each numbered part of a date, checked coarse to fine: its name, the precisions that
+# have it, and its largest value.
+_PARTS: Final = (
+    ("half", frozenset({Precision.HALF}), 2),
+    ("third", frozenset({Precision.THIRD}), 3),
+    ("quarter", frozenset({Precision.QUARTER}), 4),
+    ("month", frozenset({Precision.MONTH, Precision.DAY}), 12),
+)
+
+
 def _days_in_month(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
@@ -102,23 +134,24 @@ class PartialDate:
     month: int | None = None
     day: int | None = None
     approximate: bool = False
+    # After ``approximate`` so that dates built with positional fields keep their meaning.
+    half: int | None = None  # 1 (January to June) or 2 (July to December)
+    third: int | None = None  # 1 early (January-April), 2 mid (May-August), 3 late
 
     def __post_init__(self) -> None:
-        # Accept a plain int for the precision (e.g. read back from a database).
+        # Accept a plain int for the precision.
         object.__setattr__(self, "precision", Precision(self.precision))
         if not 1 <= self.year <= 9999:
             raise ValueError(f"year must be 1 to 9999, not {self.year}")
         # Each part is checked in turn, coarse to fine: given exactly when the precision
         # has it, then within its range.
-        precision = self.precision
-        quarter = self._part("quarter", self.quarter, precision is Precision.QUARTER)
-        if quarter is not None and not 1 <= quarter <= 4:
-            raise ValueError(f"quarter must be 1 to 4, not {quarter}")
-        month = self._part("month", self.month, precision >= Precision.MONTH)
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month must be 1 to 12, not {month}")
-        day = self._part("day", self.day, precision is Precision.DAY)
+        for name, precisions, largest in _PARTS:
+            value = self._part(name, getattr(self, name), self.precision in precisions)
+            if value is not None and not 1 <= value <= largest:
+                raise ValueError(f"{name} must be 1 to {largest}, not {value}")
+        day = self._part("day", self.day, self.precision is Precision.DAY)
         if day is not None:
+            month = self.month
             assert month is not None  # a day date has a month (checked above)
             if not 1 <= day <= _days_in_month(self.year, month):
                 raise ValueError(f"{_MONTH_NAMES[month - 1]} {self.year} has no day {day}")
@@ -131,58 +164,85 @@ class PartialDate:
             raise ValueError(f"a {self.precision.name.lower()} date has no {name}")
         return value
 
+    def _part_number(self) -> int:
+        """Which half, third or quarter of the year this date is (a date of that precision)."""
+        number = {
+            Precision.HALF: self.half,
+            Precision.THIRD: self.third,
+            Precision.QUARTER: self.quarter,
+        }[self.precision]
+        assert number is not None  # checked on construction
+        return number
+
+    def _months(self) -> tuple[int, int]:
+        """The first and the last month this date covers."""
+        if self.month is not None:
+            return self.month, self.month
+        size = _PART_MONTHS.get(self.precision)
+        if size is None:  # a year
+            return 1, 12
+        last = size * self._part_number()
+        return last - size + 1, last
+
     @property
     def first_day(self) -> datetime.date:
-        """The earliest day this date covers."""
-        if self.precision is Precision.YEAR:
-            return datetime.date(self.year, 1, 1)
-        if self.precision is Precision.QUARTER:
-            assert self.quarter is not None
-            return datetime.date(self.year, 3 * self.quarter - 2, 1)
-        assert self.month is not None
-        if self.precision is Precision.MONTH:
-            return datetime.date(self.year, self.month, 1)
-        assert self.day is not None
-        return datetime.date(self.year, self.month, self.day)
+        """The earliest day this date covers ("mid-2025": 1 May 2025)."""
+        first, _ = self._months()
+        return datetime.date(self.year, first, self.day or 1)
 
     @property
     def last_day(self) -> datetime.date:
-        """The latest day this date covers."""
-        if self.precision is Precision.YEAR:
-            return datetime.date(self.year, 12, 31)
-        if self.precision is Precision.QUARTER:
-            assert self.quarter is not None
-            month = 3 * self.quarter
-            return datetime.date(self.year, month, _days_in_month(self.year, month))
-        assert self.month is not None
-        if self.precision is Precision.MONTH:
-            return datetime.date(self.year, self.month, _days_in_month(self.year, self.month))
-        assert self.day is not None
-        return datetime.date(self.year, self.month, self.day)
+        """The latest day this date covers ("mid-2025": 31 August 2025); a follow-up
+        date falls due on it."""
+        _, last = self._months()
+        return datetime.date(self.year, last, self.day or _days_in_month(self.year, last))
 
     def iso(self) -> str:
-        """Canonical form: "2026-02-27", "2026-02", "2025-Q3", "2025"; "~" if approximate."""
-        text = f"{self.year:04d}"
-        if self.precision is Precision.QUARTER:
-            text += f"-Q{self.quarter}"
-        elif self.precision >= Precision.MONTH:
-            text += f"-{self.month:02d}"
-            if self.precision is Precision.DAY:
-                text += f"-{self.day:02d}"
+        """Canonical form: "2026-02-27", "2026-02", "2025-Q3", "mid-2025", "2025-H1",
+        "2025"; "~" if approximate."""
+        year = f"{self.year:04d}"
+        match self.precision:
+            case Precision.YEAR:
+                text = year
+            case Precision.HALF:
+                text = f"{year}-H{self.half}"
+            case Precision.THIRD:
+                text = f"{_THIRD_WORDS[self._part_number() - 1]}-{year}"
+            case Precision.QUARTER:
+                text = f"{year}-Q{self.quarter}"
+            case Precision.MONTH:
+                text = f"{year}-{self.month:02d}"
+            case Precision.DAY:
+                text = f"{year}-{self.month:02d}-{self.day:02d}"
         return "~" + text if self.approximate else text
 
     def label(self) -> str:
-        """Human form: "27 Feb 2026", "Feb 2026", "Q3 2025", "2025"; "c. " if approximate."""
-        if self.precision is Precision.YEAR:
-            text = str(self.year)
-        elif self.precision is Precision.QUARTER:
-            text = f"Q{self.quarter} {self.year}"
-        else:
-            assert self.month is not None
-            text = f"{_MONTH_ABBREVIATIONS[self.month - 1]} {self.year}"
-            if self.precision is Precision.DAY:
-                text = f"{self.day} {text}"
+        """Human form: "27 Feb 2026", "Feb 2026", "Q3 2025", "early 2026", "mid-2025",
+        "late 2025", "H1 2025", "2025"; "c. " if approximate."""
+        match self.precision:
+            case Precision.YEAR:
+                text = str(self.year)
+            case Precision.HALF:
+                text = f"H{self.half} {self.year}"
+            case Precision.THIRD:
+                text = _THIRD_LABELS[self._part_number() - 1].format(year=self.year)
+            case Precision.QUARTER:
+                text = f"Q{self.quarter} {self.year}"
+            case Precision.MONTH | Precision.DAY:
+                assert self.month is not None
+                text = f"{_MONTH_ABBREVIATIONS[self.month - 1]} {self.year}"
+                if self.day is not None:
+                    text = f"{self.day} {text}"
         return "c. " + text if self.approximate else text
+
+    def months_label(self) -> str:
+        """The months a date of several months covers: "May–Aug 2025" for mid-2025,
+        "Jan–Jun 2025" for H1 2025; a month or day date gives its month ("Feb 2026")."""
+        first, last = self._months()
+        names = _MONTH_ABBREVIATIONS[first - 1]
+        if last != first:
+            names += "–" + _MONTH_ABBREVIATIONS[last - 1]
+        return f"{names} {self.year}"
 
     def sort_key(self) -> tuple[datetime.date, datetime.date]:
         """(first_day, last_day): orders dates of mixed precision chronologically.
@@ -208,8 +268,8 @@ class PartialDate:
         if match is None:
             raise DateParseError(
                 text,
-                f'not a canonical date "{text}" '
-                '(expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed "~")',
+                f'not a canonical date "{text}" (expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, '
+                'YYYY-MM-DD, early-YYYY, mid-YYYY or late-YYYY, optionally prefixed "~")',
             )
         try:
             return _from_canonical_match(match)
@@ -225,7 +285,11 @@ class PartialDate:
 # --- parsing ---------------------------------------------------------------------------
 
 _CANONICAL: Final = re.compile(
-    r"(?P<approx>~)?(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?|-Q(?P<quarter>\d))?",
+    r"(?P<approx>~)?(?:"
+    r"(?P<third>early|mid|late)-(?P<third_year>\d{4})"
+    r"|(?P<year>\d{4})"
+    r"(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?|-Q(?P<quarter>\d)|-H(?P<half>\d))?"
+    r")",
     re.ASCII,
 )
 
@@ -258,8 +322,15 @@ def _canonical(text: str) -> PartialDate | None:
 
 
 def _from_canonical_match(match: re.Match[str]) -> PartialDate:
-    year = int(match["year"])
     approximate = match["approx"] is not None
+    if match["third"] is not None:
+        third = _THIRD_WORDS.index(match["third"]) + 1
+        return PartialDate(
+            int(match["third_year"]), Precision.THIRD, third=third, approximate=approximate
+        )
+    year = int(match["year"])
+    if match["half"] is not None:
+        return PartialDate(year, Precision.HALF, half=int(match["half"]), approximate=approximate)
     if match["quarter"] is not None:
         return PartialDate(
             year, Precision.QUARTER, quarter=int(match["quarter"]), approximate=approximate
@@ -295,14 +366,23 @@ _QUARTER_PATTERNS: Final = tuple(
         r"(?P<quarter>\d)q[\s\-/]*(?P<year>\d{4})",  # 3Q 2025
     )
 )
-_HALF_YEAR_PATTERNS: Final = tuple(
+# A year as digits or relative to today ("this year"): for the parts of a year.
+_SOME_YEAR: Final = r"(?:(?P<year>\d{4})|(?P<which>this|last|next)\s+year)"
+_RELATIVE_YEARS: Final = {"this": 0, "last": -1, "next": 1}
+_HALF_WORDS: Final = {"first": 1, "1st": 1, "second": 2, "2nd": 2}
+_PART_OF_YEAR_PATTERNS: Final = tuple(
     re.compile(pattern, re.ASCII)
     for pattern in (
-        r"h[12][\s\-/]*(?P<year>\d{4})",  # H1 2025
-        r"(?P<year>\d{4})[\s\-/]*h[12]",  # 2025 H2
+        r"h(?P<half>[12])[\s\-/]*" + _SOME_YEAR,  # H1 2025, h2-2025, H1 this year
+        r"(?P<year>\d{4})[\s\-/]*h(?P<half>[12])",  # 2025 H2
+        r"(?P<half>[12])h[\s\-/]*(?P<year>\d{4})",  # 1H 2025
+        # first half of 2025, 2nd half 2025, second half of next year
+        r"(?P<half_word>first|1st|second|2nd)\s+half\s+(?:of\s+)?" + _SOME_YEAR,
+        r"(?P<third>early|mid|late)[\s\-]*" + _SOME_YEAR,  # mid-2025, Late 2025, early this year
     )
 )
-# "mid-2025", "c. Feb 2026", "~Q3 2025": the prefix makes whatever follows approximate.
+# "c. 2025", "c. Feb 2026", "~Q3 2025", "late Q3 2025": the prefix makes whatever
+# follows approximate ("early", "mid" and "late" before a year name a third instead).
 _APPROXIMATE_PREFIX: Final = re.compile(
     r"(?:(?:mid|early|late|circa|around|about|approximately|approx|ca|c)[\s\-]+"
     r"|(?:approx|ca|c)\.\s*|~\s*)(?P<rest>\S.*)",
@@ -387,9 +467,9 @@ def _parse(s: str, today: datetime.date | None) -> PartialDate:
     canonical = _CANONICAL.fullmatch(s.upper())
     if canonical is not None:
         return _from_canonical_match(canonical)
-    for pattern in _QUARTER_PATTERNS:
-        if match := pattern.fullmatch(s):
-            return PartialDate(int(match["year"]), Precision.QUARTER, quarter=int(match["quarter"]))
+    part = _parse_part_of_year(s, today)
+    if part is not None:
+        return part
     approximate = _parse_approximate(s, today)
     if approximate is not None:
         return approximate
@@ -411,13 +491,39 @@ def _month_of(match: re.Match[str]) -> int:
     return int(groups["month"])
 
 
-def _parse_approximate(s: str, today: datetime.date | None) -> PartialDate | None:
-    for pattern in _HALF_YEAR_PATTERNS:
+def _year_of(match: re.Match[str], today: datetime.date | None) -> int:
+    """The year a match names: its ``year`` digits, or ``which`` year relative to today."""
+    groups = match.groupdict()
+    if groups.get("year") is not None:
+        return int(groups["year"])
+    this_year = (today if today is not None else datetime.date.today()).year
+    return this_year + _RELATIVE_YEARS[groups["which"]]
+
+
+def _parse_part_of_year(s: str, today: datetime.date | None) -> PartialDate | None:
+    """The quarter, half or third of a year ``s`` names ("Q3 2025", "H1 2025", "mid-2025")."""
+    for pattern in (*_QUARTER_PATTERNS, *_PART_OF_YEAR_PATTERNS):
         if match := pattern.fullmatch(s):
-            return PartialDate(int(match["year"]), Precision.YEAR, approximate=True)
+            return _part_of_year(match, today)
+    return None
+
+
+def _part_of_year(match: re.Match[str], today: datetime.date | None) -> PartialDate:
+    """The quarter, half or third of a year a match of one of their patterns names."""
+    groups = match.groupdict()
+    year = _year_of(match, today)
+    if groups.get("quarter") is not None:
+        return PartialDate(year, Precision.QUARTER, quarter=int(groups["quarter"]))
+    if groups.get("third") is not None:
+        return PartialDate(year, Precision.THIRD, third=_THIRD_WORDS.index(groups["third"]) + 1)
+    if groups.get("half_word") is not None:
+        return PartialDate(year, Precision.HALF, half=_HALF_WORDS[groups["half_word"]])
+    return PartialDate(year, Precision.HALF, half=int(groups["half"]))
+
+
+def _parse_approximate(s: str, today: datetime.date | None) -> PartialDate | None:
     if match := _RELATIVE_YEAR.fullmatch(s):
-        year = (today if today is not None else datetime.date.today()).year
-        year += {"this": 0, "last": -1, "next": 1}[match["which"]]
+        year = _year_of(match, today)
         return PartialDate(year, Precision.YEAR, approximate=match["vague"] is not None)
     if match := _APPROXIMATE_PREFIX.fullmatch(s):
         return dataclasses.replace(_parse(match["rest"], today), approximate=True)

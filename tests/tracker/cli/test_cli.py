@@ -337,7 +337,9 @@ def test_edit_with_stale_version_is_a_conflict_and_writes_nothing(
 @pytest.mark.parametrize(
     ("started", "follow_up", "started_iso", "follow_up_iso"),
     [
-        ("Q3 2025", "mid-2025", "2025-Q3", "~2025"),
+        ("Q3 2025", "mid-2025", "2025-Q3", "mid-2025"),
+        ("late 2025", "first half of 2026", "late-2025", "2026-H1"),
+        ("c. early 2026", "c. 2026", "~early-2026", "~2026"),
         ("27 Feb 2026", "03/04/2026", "2026-02-27", "2026-04-03"),
     ],
 )
@@ -352,6 +354,24 @@ def test_edit_takes_partial_dates_in_typed_forms(
     shown = show_json(demo_db, NATO)
     assert (shown["started"], shown["follow_up"]) == (started_iso, follow_up_iso)
     assert shown["version"] == 2
+
+
+def test_mid_2025_is_kept_shown_and_filtered_as_written(demo_db: Path) -> None:
+    ok(run_cli(demo_db, "edit", NATO, "--set", "started=mid-2025"))
+
+    assert show_json(demo_db, NATO)["started"] == "mid-2025"
+    text = ok(run_cli(demo_db, "show", NATO))
+    assert "Started:     mid-2025\n" in text
+    assert "c. 2025" not in text.split("\n\n")[0]  # the facts above the summary
+    # Filters keep today's overlap semantics, over May to August 2025 for mid-2025;
+    # the demo's "2025" and "~2025" engagements cover June too.
+    in_june = {r["uid"] for r in list_json(demo_db, "--from", "2025-06", "--to", "2025-06")}
+    assert in_june == {NATO, DOD_ANTHROPIC, FOR_GOVERNMENT}
+    assert NATO in {r["uid"] for r in list_json(demo_db, "--from", "2025-08-31", "--to", "2025-09")}
+    assert NATO not in {r["uid"] for r in list_json(demo_db, "--from", "2025-09")}
+    assert NATO not in {r["uid"] for r in list_json(demo_db, "--to", "2025-04")}
+    exported = json.loads(export_json(demo_db))["engagements"]
+    assert next(e for e in exported if e["id"] == NATO)["started"] == "mid-2025"
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,17 @@ def quarter(y: int, q: int, *, approximate: bool = False) -> PartialDate:
     return PartialDate(y, Precision.QUARTER, quarter=q, approximate=approximate)
 
 
+def half(y: int, h: int, *, approximate: bool = False) -> PartialDate:
+    return PartialDate(y, Precision.HALF, half=h, approximate=approximate)
+
+
+def third(y: int, t: int, *, approximate: bool = False) -> PartialDate:
+    return PartialDate(y, Precision.THIRD, third=t, approximate=approximate)
+
+
+EARLY, MID, LATE = 1, 2, 3
+
+
 def month(y: int, m: int, *, approximate: bool = False) -> PartialDate:
     return PartialDate(y, Precision.MONTH, month=m, approximate=approximate)
 
@@ -33,8 +44,15 @@ def day(y: int, m: int, d: int, *, approximate: bool = False) -> PartialDate:
 
 
 def test_precision_runs_coarse_to_fine() -> None:
-    assert Precision.YEAR < Precision.QUARTER < Precision.MONTH < Precision.DAY
-    assert [p.value for p in Precision] == [1, 2, 3, 4]
+    assert (
+        Precision.YEAR
+        < Precision.HALF
+        < Precision.THIRD
+        < Precision.QUARTER
+        < Precision.MONTH
+        < Precision.DAY
+    )
+    assert [p.value for p in Precision] == [1, 2, 3, 4, 5, 6]
 
 
 # --- construction and validation -------------------------------------------------------
@@ -64,6 +82,20 @@ def test_precision_runs_coarse_to_fine() -> None:
         ({"year": 2026, "precision": Precision.DAY, "month": 2, "day": 29}, "day 29"),
         ({"year": 2025, "precision": Precision.DAY, "month": 4, "day": 31}, "day 31"),
         ({"year": 1900, "precision": Precision.DAY, "month": 2, "day": 29}, "day 29"),
+        ({"year": 2025, "precision": Precision.HALF}, "half"),
+        ({"year": 2025, "precision": Precision.HALF, "half": 0}, "half"),
+        ({"year": 2025, "precision": Precision.HALF, "half": 3}, "half"),
+        ({"year": 2025, "precision": Precision.HALF, "half": 1, "quarter": 1}, "quarter"),
+        ({"year": 2025, "precision": Precision.HALF, "half": 1, "month": 1}, "month"),
+        ({"year": 2025, "precision": Precision.THIRD}, "third"),
+        ({"year": 2025, "precision": Precision.THIRD, "third": 0}, "third"),
+        ({"year": 2025, "precision": Precision.THIRD, "third": 4}, "third"),
+        ({"year": 2025, "precision": Precision.THIRD, "third": 2, "half": 1}, "half"),
+        ({"year": 2025, "precision": Precision.THIRD, "third": 2, "month": 6}, "month"),
+        ({"year": 2025, "precision": Precision.YEAR, "half": 1}, "half"),
+        ({"year": 2025, "precision": Precision.YEAR, "third": 2}, "third"),
+        ({"year": 2025, "precision": Precision.QUARTER, "quarter": 2, "third": 2}, "third"),
+        ({"year": 2025, "precision": Precision.MONTH, "month": 6, "half": 1}, "half"),
     ],
 )
 def test_inconsistent_fields_are_refused(kwargs: dict[str, object], message: str) -> None:
@@ -88,7 +120,7 @@ def test_valid_edge_values_are_accepted(value: PartialDate) -> None:
 
 
 def test_plain_int_precision_is_converted() -> None:
-    value = PartialDate(2025, 3, month=7)  # type: ignore[arg-type]
+    value = PartialDate(2025, 5, month=7)  # type: ignore[arg-type]
     assert value.precision is Precision.MONTH
     with pytest.raises(ValueError):
         PartialDate(2025, 7)  # type: ignore[arg-type]
@@ -131,6 +163,14 @@ def test_of_day() -> None:
         (day(2024, 2, 29), D(2024, 2, 29), D(2024, 2, 29)),
         (year(1), D(1, 1, 1), D(1, 12, 31)),
         (year(9999), D(9999, 1, 1), D(9999, 12, 31)),
+        (half(2025, 1), D(2025, 1, 1), D(2025, 6, 30)),
+        (half(2025, 2), D(2025, 7, 1), D(2025, 12, 31)),
+        (half(2025, 2, approximate=True), D(2025, 7, 1), D(2025, 12, 31)),
+        (third(2026, EARLY), D(2026, 1, 1), D(2026, 4, 30)),
+        (third(2025, MID), D(2025, 5, 1), D(2025, 8, 31)),
+        (third(2025, LATE), D(2025, 9, 1), D(2025, 12, 31)),
+        (third(2025, LATE, approximate=True), D(2025, 9, 1), D(2025, 12, 31)),
+        (third(9999, LATE), D(9999, 9, 1), D(9999, 12, 31)),
     ],
 )
 def test_first_and_last_day(value: PartialDate, first: D, last: D) -> None:
@@ -155,6 +195,16 @@ def test_first_and_last_day(value: PartialDate, first: D, last: D) -> None:
         (quarter(2025, 1, approximate=True), "~2025-Q1", "c. Q1 2025"),
         (day(2026, 12, 1, approximate=True), "~2026-12-01", "c. 1 Dec 2026"),
         (year(33), "0033", "33"),
+        (half(2025, 1), "2025-H1", "H1 2025"),
+        (half(2025, 2), "2025-H2", "H2 2025"),
+        (half(2025, 1, approximate=True), "~2025-H1", "c. H1 2025"),
+        (third(2026, EARLY), "early-2026", "early 2026"),
+        (third(2025, MID), "mid-2025", "mid-2025"),
+        (third(2025, LATE), "late-2025", "late 2025"),
+        (third(2026, EARLY, approximate=True), "~early-2026", "c. early 2026"),
+        (third(2025, MID, approximate=True), "~mid-2025", "c. mid-2025"),
+        (third(2025, LATE, approximate=True), "~late-2025", "c. late 2025"),
+        (third(33, MID), "mid-0033", "mid-33"),
     ],
 )
 def test_iso_and_label(value: PartialDate, iso: str, label: str) -> None:
@@ -195,6 +245,16 @@ def test_label_month_abbreviations(m: int, abbreviation: str) -> None:
         day(2026, 2, 27),
         day(2024, 2, 29),
         day(2026, 1, 1, approximate=True),
+        half(2025, 1),
+        half(2025, 2),
+        half(2025, 2, approximate=True),
+        third(2026, EARLY),
+        third(2025, MID),
+        third(2025, LATE),
+        third(2026, EARLY, approximate=True),
+        third(2025, MID, approximate=True),
+        third(2025, LATE, approximate=True),
+        third(1, MID),
     ],
 )
 def test_from_iso_round_trips(value: PartialDate) -> None:
@@ -211,6 +271,15 @@ def test_from_iso_round_trips(value: PartialDate) -> None:
         ("2025", year(2025)),
         ("~2025", year(2025, approximate=True)),
         ("~2025-Q3", quarter(2025, 3, approximate=True)),
+        ("2025-H1", half(2025, 1)),
+        ("2025-H2", half(2025, 2)),
+        ("~2025-H2", half(2025, 2, approximate=True)),
+        ("early-2026", third(2026, EARLY)),
+        ("mid-2025", third(2025, MID)),
+        ("late-2025", third(2025, LATE)),
+        ("~early-2026", third(2026, EARLY, approximate=True)),
+        ("~mid-2025", third(2025, MID, approximate=True)),
+        ("~late-2025", third(2025, LATE, approximate=True)),
     ],
 )
 def test_from_iso_reads_canonical_forms(text: str, expected: PartialDate) -> None:
@@ -240,7 +309,22 @@ def test_from_iso_reads_canonical_forms(text: str, expected: PartialDate) -> Non
         "2025\n",
         "~ 2025",
         "~~2025",
-        "mid-2025",
+        "Mid-2025",
+        "mid 2025",
+        "mid2025",
+        "MID-2025",
+        "mid-25",
+        "mid-2025-Q3",
+        "~ mid-2025",
+        "~~mid-2025",
+        "middle-2025",
+        "2025-mid",
+        "early-2026 ",
+        "2025-h1",
+        "2025-H3",
+        "2025-H0",
+        "H1-2025",
+        "2025-H1-01",
         "Feb 2026",
         "\u0662\u0660\u0662\u0665",  # Arabic-Indic digits for 2025
     ],
@@ -252,6 +336,15 @@ def test_from_iso_is_strict(text: str) -> None:
     assert isinstance(caught.value, ValueError)
     if text:
         assert f'"{text}"' in str(caught.value)
+
+
+def test_from_iso_names_every_canonical_form() -> None:
+    with pytest.raises(DateParseError) as caught:
+        PartialDate.from_iso("Mid-2025")
+    assert str(caught.value) == (
+        'not a canonical date "Mid-2025" (expected YYYY, YYYY-Hn, YYYY-Qn, YYYY-MM, '
+        'YYYY-MM-DD, early-YYYY, mid-YYYY or late-YYYY, optionally prefixed "~")'
+    )
 
 
 def test_from_iso_empty_message() -> None:
@@ -310,6 +403,44 @@ def test_sort_key_pairs(earlier: str, later: str) -> None:
     assert PartialDate.from_iso(earlier).sort_key() < PartialDate.from_iso(later).sort_key()
 
 
+def test_sort_order_with_halves_and_thirds() -> None:
+    expected = [
+        year(2024),
+        quarter(2025, 1),  # Jan 1 - Mar 31
+        third(2025, EARLY),  # Jan 1 - Apr 30
+        half(2025, 1),  # Jan 1 - Jun 30
+        year(2025),  # Jan 1 - Dec 31
+        month(2025, 4),
+        third(2025, MID),  # May 1 - Aug 31
+        month(2025, 6),
+        quarter(2025, 3),  # Jul 1 - Sep 30
+        half(2025, 2),  # Jul 1 - Dec 31
+        third(2025, LATE),  # Sep 1 - Dec 31
+        day(2025, 12, 31),
+        third(2026, EARLY),
+    ]
+    shuffled = expected[::-1][4:] + expected[::-1][:4]
+    assert sorted(shuffled, key=PartialDate.sort_key) == expected
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        ("2025-Q1", "early-2025"),
+        ("early-2025", "2025-H1"),
+        ("2025-H1", "2025"),
+        ("2025-04-30", "mid-2025"),
+        ("mid-2025", "2025-05-02"),
+        ("mid-2025", "2025-H2"),
+        ("2025-H2", "late-2025"),
+        ("~late-2025", "2026"),
+        ("late-2025", "early-2026"),
+    ],
+)
+def test_sort_key_pairs_with_halves_and_thirds(earlier: str, later: str) -> None:
+    assert PartialDate.from_iso(earlier).sort_key() < PartialDate.from_iso(later).sort_key()
+
+
 def test_sort_key_ignores_approximate() -> None:
     assert year(2025).sort_key() == year(2025, approximate=True).sort_key()
 
@@ -333,6 +464,11 @@ def parse(text: str) -> PartialDate:
         ("~2026-02", month(2026, 2, approximate=True)),
         ("~2026-02-27", day(2026, 2, 27, approximate=True)),
         ("~2025-Q3", quarter(2025, 3, approximate=True)),
+        ("2025-H1", half(2025, 1)),
+        ("~2025-H2", half(2025, 2, approximate=True)),
+        ("early-2026", third(2026, EARLY)),
+        ("mid-2025", third(2025, MID)),
+        ("~late-2025", third(2025, LATE, approximate=True)),
     ],
 )
 def test_parse_canonical_forms(text: str, expected: PartialDate) -> None:
@@ -368,13 +504,6 @@ def test_parse_every_quarter(q: int) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "mid-2025",
-        "mid 2025",
-        "Mid-2025",
-        "MID 2025",
-        "early 2025",
-        "late 2025",
-        "Late-2025",
         "c. 2025",
         "c.2025",
         "c 2025",
@@ -383,15 +512,101 @@ def test_parse_every_quarter(q: int) -> None:
         "around 2025",
         "about 2025",
         "approx. 2025",
-        "H1 2025",
-        "h2 2025",
-        "H2-2025",
-        "2025 H1",
         "~ 2025",
     ],
 )
 def test_parse_approximate_years(text: str) -> None:
     assert parse(text) == year(2025, approximate=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mid-2025", third(2025, MID)),
+        ("mid 2025", third(2025, MID)),
+        ("Mid-2025", third(2025, MID)),
+        ("MID 2025", third(2025, MID)),
+        ("mid2025", third(2025, MID)),
+        ("  mid   2025 ", third(2025, MID)),
+        ("early 2026", third(2026, EARLY)),
+        ("Early-2026", third(2026, EARLY)),
+        ("late 2025", third(2025, LATE)),
+        ("Late-2025", third(2025, LATE)),
+        ("LATE 2025", third(2025, LATE)),
+        ("H1 2025", half(2025, 1)),
+        ("h2 2025", half(2025, 2)),
+        ("H2-2025", half(2025, 2)),
+        ("H2 2025", half(2025, 2)),
+        ("2025 H1", half(2025, 1)),
+        ("2025 H2", half(2025, 2)),
+        ("2025-h2", half(2025, 2)),
+        ("1H 2025", half(2025, 1)),
+        ("first half 2025", half(2025, 1)),
+        ("first half of 2025", half(2025, 1)),
+        ("First Half of 2025", half(2025, 1)),
+        ("1st half of 2025", half(2025, 1)),
+        ("second half of 2025", half(2025, 2)),
+        ("2nd half 2025", half(2025, 2)),
+    ],
+)
+def test_parse_parts_of_a_year_keep_what_was_written(text: str, expected: PartialDate) -> None:
+    assert parse(text) == expected
+    assert not parse(text).approximate
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("~mid-2025", third(2025, MID, approximate=True)),
+        ("~ mid 2025", third(2025, MID, approximate=True)),
+        ("~Mid-2025", third(2025, MID, approximate=True)),
+        ("c. mid-2025", third(2025, MID, approximate=True)),
+        ("circa late 2025", third(2025, LATE, approximate=True)),
+        ("around early 2026", third(2026, EARLY, approximate=True)),
+        ("~2025-H1", half(2025, 1, approximate=True)),
+        ("c. H2 2025", half(2025, 2, approximate=True)),
+        ("c. first half of 2025", half(2025, 1, approximate=True)),
+    ],
+)
+def test_parse_approximate_parts_of_a_year(text: str, expected: PartialDate) -> None:
+    assert parse(text) == expected
+    assert parse(text).label().startswith("c. ")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        half(2025, 1),
+        half(2025, 2, approximate=True),
+        third(2026, EARLY),
+        third(2025, MID),
+        third(2025, LATE),
+        third(2026, EARLY, approximate=True),
+        third(2025, MID, approximate=True),
+        third(2025, LATE, approximate=True),
+    ],
+)
+def test_labels_of_parts_of_a_year_read_back(value: PartialDate) -> None:
+    assert parse(value.label()) == value
+    assert parse(value.iso()) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "months"),
+    [
+        (half(2025, 1), "Jan–Jun 2025"),
+        (half(2025, 2), "Jul–Dec 2025"),
+        (third(2026, EARLY), "Jan–Apr 2026"),
+        (third(2025, MID, approximate=True), "May–Aug 2025"),
+        (third(2025, LATE), "Sep–Dec 2025"),
+        (quarter(2025, 3), "Jul–Sep 2025"),
+        (year(2025), "Jan–Dec 2025"),
+        (month(2026, 2), "Feb 2026"),
+        (day(2026, 2, 27), "Feb 2026"),
+    ],
+)
+def test_months_label(value: PartialDate, months: str) -> None:
+    assert value.months_label() == months
 
 
 @pytest.mark.parametrize(
@@ -418,8 +633,11 @@ def test_approximate_prefix_applies_to_finer_dates(text: str, expected: PartialD
         ("this year", year(2026)),
         ("last year", year(2025)),
         ("next year", year(2027)),
-        ("early last year", year(2025, approximate=True)),
-        ("mid this year", year(2026, approximate=True)),
+        ("early last year", third(2025, EARLY)),
+        ("mid this year", third(2026, MID)),
+        ("late next year", third(2027, LATE)),
+        ("first half of this year", half(2026, 1)),
+        ("second half of next year", half(2027, 2)),
     ],
 )
 def test_parse_relative_years_use_today(text: str, expected: PartialDate) -> None:
@@ -558,7 +776,19 @@ def test_parse_falls_back_to_dateutil(text: str, expected: PartialDate) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["27 Feb 2026", "Q3 2025", "mid-2025", "Feb 2026", "2026-02-27", "earlier this year"],
+    [
+        "27 Feb 2026",
+        "Q3 2025",
+        "mid-2025",
+        "Mid 2025",
+        "late 2025",
+        "first half of 2025",
+        "2025 H2",
+        "c. early 2026",
+        "Feb 2026",
+        "2026-02-27",
+        "earlier this year",
+    ],
 )
 def test_parse_result_is_canonical(text: str) -> None:
     value = parse(text)
@@ -689,6 +919,45 @@ def test_contradictory_weekday_is_refused() -> None:
 def test_weekday_without_day_does_not_invent_a_day() -> None:
     with pytest.raises(DateParseError, match='"Monday Feb 2026"'):
         parse("Monday Feb 2026")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mid-20x5",
+        "mid-",
+        "early",
+        "late in the year",
+        "middle 2025",
+        "H3 2025",
+        "H0 2025",
+        "third half of 2025",
+        "first half",
+        "half 2025",
+        "mid 2025 2026",
+        "~mid-20x5",
+    ],
+)
+def test_nonsense_parts_of_a_year_are_refused_quoting_the_text(text: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(text)
+    assert str(caught.value) == f'cannot understand the date "{text}"'
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("mid-25", 'no year in "mid-25"'),
+        ("2025-H3", 'not a valid date "2025-H3": half must be 1 to 2, not 3'),
+        ("~2025-H0", 'not a valid date "~2025-H0": half must be 1 to 2, not 0'),
+        ("mid-0000", 'not a valid date "mid-0000": year must be 1 to 9999, not 0'),
+    ],
+)
+def test_impossible_parts_of_a_year_say_why(text: str, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse(text)
+    assert str(caught.value) == message
 
 
 def test_approximate_prefix_keeps_the_inner_reason() -> None:

@@ -163,6 +163,69 @@ def test_export_survives_a_text_round_trip_through_json(demo: Tracker, fresh: Tr
     assert fresh.get(engagement_id=NATO).data == demo.get(engagement_id=NATO).data
 
 
+def parts_of_a_year() -> dict[str, Any]:
+    """An engagement dated by halves and thirds of a year, one of them approximate."""
+    return engagement(
+        "Dated by parts of a year",
+        "parts-1",
+        started="mid-2025",
+        follow_up="2025-H1",
+        status_history=[{"status": "exploratory", "on": "~late-2025", "note": "", "source": ""}],
+        sources=[{"outlet": "Wire", "title": "Talks", "url": "", "published": "early-2026"}],
+    )
+
+
+def dates_of(exported: dict[str, Any], uid: str) -> tuple[Any, ...]:
+    """The dates of the engagement ``uid`` in an exported document, as the file has them."""
+    obj = next(e for e in exported["engagements"] if e.get("id") == uid)
+    return (
+        obj["started"],
+        obj["follow_up"],
+        tuple(event["on"] for event in obj["status_history"]),
+        tuple(source["published"] for source in obj["sources"]),
+    )
+
+
+def test_parts_of_a_year_round_trip_as_written(tracker: Tracker, fresh: Tracker) -> None:
+    tracker.import_document(document=document(parts_of_a_year()))
+    exported = tracker.export_document()
+
+    assert dates_of(exported, "parts-1") == (
+        "mid-2025",
+        "2025-H1",
+        ("~late-2025",),
+        ("early-2026",),
+    )
+    data = tracker.get(engagement_id="parts-1").data
+    assert data.started is not None and data.started.label() == "mid-2025"
+    assert data.follow_up is not None and data.follow_up.label() == "H1 2025"
+    assert data.status_history[0].on is not None
+    assert data.status_history[0].on.label() == "c. late 2025"
+
+    assert fresh.import_document(document=exported) == ImportResult(created=1)
+    assert dump_json(fresh.export_document()) == dump_json(exported)
+    assert tracker.import_document(document=exported) == ImportResult(unchanged=1)
+
+
+def test_parts_of_a_year_typed_freely_in_a_file_are_stored_canonically(tracker: Tracker) -> None:
+    typed = engagement(
+        "Typed dates",
+        "typed-1",
+        started="Mid 2025",
+        follow_up="second half of 2026",
+        status_history=[{"status": "exploratory", "on": "~2025", "note": "", "source": ""}],
+        sources=[{"outlet": "Wire", "title": "Talks", "url": "", "published": "c. early 2026"}],
+    )
+    tracker.import_document(document=document(typed))
+
+    assert dates_of(tracker.export_document(), "typed-1") == (
+        "mid-2025",
+        "2026-H2",
+        ("~2025",),  # an approximate year stays what it was
+        ("~early-2026",),
+    )
+
+
 # --- re-import ---------------------------------------------------------------------------
 
 
@@ -325,6 +388,8 @@ _DROP = object()
         (bad(colour="red"), '"Third"', "colour", ["unknown field"]),
         (bad(started="someday soon"), '"Third"', "started", ['"someday soon"']),
         (bad(follow_up="2026-13"), '"Third"', "follow_up", ['"2026-13"']),
+        (bad(started="mid-20x5"), '"Third"', "started", ['"mid-20x5"']),
+        (bad(follow_up="2026-H3"), '"Third"', "follow_up", ['"2026-H3"', "half must be 1 to 2"]),
         (bad(started=2026), '"Third"', "started", ["must be a partial date as text"]),
         (
             bad(scope_limits=[{"kind": "orbital", "text": "x"}]),

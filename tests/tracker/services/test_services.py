@@ -616,6 +616,49 @@ def test_list_ids_filters(demo: Tracker, filters: Filters, expected: set[str]) -
     assert demo.count(filters=filters) == len(expected)
 
 
+# Engagements started in parts of 2025, and the months each covers.
+PARTS_OF_2025 = {
+    "early": "early-2025",  # January to April
+    "h1": "2025-H1",  # January to June
+    "year": "2025",
+    "mid": "mid-2025",  # May to August
+    "q3": "2025-Q3",
+    "h2": "2025-H2",  # July to December
+    "late": "~late-2025",  # September to December
+}
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2025-06", "2025-06", {"h1", "year", "mid"}),
+        ("2025-05-01", "2025-05-01", {"h1", "year", "mid"}),
+        ("2025-04-30", "2025-04-30", {"early", "h1", "year"}),
+        ("2025-08-31", "2025-09-01", {"year", "mid", "q3", "h2", "late"}),
+        ("2025-09", None, {"year", "q3", "h2", "late"}),
+        (None, "2025-04", {"early", "h1", "year"}),
+        ("2026", None, set()),
+    ],
+)
+def test_parts_of_a_year_filter_by_the_months_they_cover(
+    tracker: Tracker, start: str | None, end: str | None, expected: set[str]
+) -> None:
+    for uid, started in PARTS_OF_2025.items():
+        tracker.create(data=minimal(id=uid, title=uid, started=started))
+    filters = Filters(
+        started_from=pd(start) if start else None, started_to=pd(end) if end else None
+    )
+
+    assert set(listed(tracker, filters)) == expected
+
+
+def test_parts_of_a_year_sort_by_their_first_then_last_day(tracker: Tracker) -> None:
+    for uid, started in reversed(PARTS_OF_2025.items()):
+        tracker.create(data=minimal(id=uid, title=uid, started=started))
+
+    assert listed(tracker, sort="started") == list(PARTS_OF_2025)
+
+
 def test_filter_by_ids(demo: Tracker) -> None:
     nato, ofg = by_uid(demo, NATO).id, by_uid(demo, OFG).id
 

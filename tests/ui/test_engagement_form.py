@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolTip,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -47,6 +49,8 @@ COUNTERPARTS = ["NATO", "U.S. Department of Defense", "U.S. federal agencies"]
 CATALOGUE = sorted(RED_LINES.items())
 
 DialogFactory = Callable[..., EngagementDialog]
+CTRL = Qt.KeyboardModifier.ControlModifier
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
 def demo_data() -> list[EngagementData]:
@@ -426,6 +430,10 @@ def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) ->
 
 def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog()
+    title = line(dialog, "title")
+    cell = title.parentWidget()
+    assert cell is not None
+    height = cell.height()
     qtbot.keyClicks(line(dialog, "vendor"), "OpenAI")
     qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
     error = validation_error(dialog)
@@ -440,11 +448,119 @@ def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: Dialo
     qtbot.keyClicks(line(dialog, "title"), "T")
     assert not label.isVisible()
     assert line(dialog, "title").property("invalid") is False
-    # The form closes up again where the message was.
-    title = line(dialog, "title")
-    cell = title.parentWidget()
-    assert cell is not None
-    qtbot.waitUntil(lambda: cell.height() == title.height(), timeout=1000)
+    # The message's line stays, empty, so that nothing below it moves.
+    qtbot.wait(20)
+    assert cell.height() == height > title.height()
+
+
+def where_everything_is(qtbot: QtBot, dialog: EngagementDialog) -> dict[str, QRect]:
+    """Where each input, field label and button of the form is (in the dialog's
+    coordinates) once the layout has taken in what just changed; of the child tables,
+    the one shown."""
+    qtbot.wait(20)  # let the posted layout requests run
+    table = tabs(dialog).currentWidget()
+    assert isinstance(table, ChildTable)
+    shown: list[QWidget] = [
+        *dialog.findChildren(QWidget, QRegularExpression("^field_")),
+        *(label for label in dialog.findChildren(QLabel) if label.buddy() is not None),
+        tabs(dialog).tabBar(),
+        table.table,
+        *table.buttons(),
+        find(dialog, QPushButton, "save_button"),
+        find(dialog, QPushButton, "cancel_button"),
+    ]
+
+    def name(w: QWidget) -> str:
+        if isinstance(w, (QLabel, QPushButton)):
+            return f"{type(w).__name__} {w.text()}"
+        return w.objectName() or type(w).__name__
+
+    return {name(w): QRect(w.mapTo(dialog, QPoint(0, 0)), w.size()) for w in shown}
+
+
+def press_on(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
+    """Type a key where the keyboard focus is."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifiers)
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace what a line edit holds by typing, as a person would."""
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def type_in_cell(qtbot: QtBot, table: ChildTable, row: int, key: str, text: str) -> None:
+    """Click a cell, type ``text`` over it and press Enter."""
+    view = table.table
+    rect = view.visualRect(view.model().index(row, column(table, key)))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClicks(view, text[0])  # any key starts editing the current cell ...
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    qtbot.keyClicks(editor, text[1:])  # ... in the cell's editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits it a moment later
+    qtbot.waitUntil(lambda: cell_text(table, row, key) == text, timeout=1000)
+
+
+def test_errors_appearing_and_clearing_move_nothing(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """The next click must land where the user aims: no error line moves the form."""
+    dialog = make_dialog(demo_data()[0])  # it has a clarification
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Clar&ifications
+    clarifications = child(dialog, "clarifications")
+    assert tabs(dialog).currentWidget() is clarifications
+    before = where_everything_is(qtbot, dialog)
+
+    # A field's own error (under the title), shown on save and gone on typing.
+    retype(qtbot, line(dialog, "title"), "")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert error_of(dialog, "title").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    qtbot.keyClicks(line(dialog, "title"), "NATO talks")
+    assert not error_of(dialog, "title").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+
+    # A date's message, too long for its line, while typing and on save.
+    started = widget(dialog, "started")
+    assert isinstance(started, PartialDateEdit)
+    retype(qtbot, started.lineEdit(), "once the ministers have met again after the recess")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    hint = started.hintLabel()
+    assert hint.property("error") is True and "once the ministers" in hint.text()
+    assert hint.is_elided()  # cut on the line, whole in its tooltip
+    at = QPoint(2, 2)
+    QApplication.sendEvent(hint, QHelpEvent(QEvent.Type.ToolTip, at, hint.mapToGlobal(at)))
+    assert QToolTip.text() == hint.text()
+    QToolTip.hideText()
+    assert where_everything_is(qtbot, dialog) == before
+    retype(qtbot, started.lineEdit(), "Q3 2025")
+    assert where_everything_is(qtbot, dialog) == before
+
+    # A child table's error under the table.
+    type_in_cell(qtbot, clarifications, 0, "clarified_on", "soonish")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert error_of(dialog, "clarifications").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    type_in_cell(qtbot, clarifications, 0, "clarified_on", "Mar 2026")
+    assert not error_of(dialog, "clarifications").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+
+    # The caller's errors: the general one above the buttons, a long one at a field.
+    dialog.show_error("id", "an engagement with this id exists already")
+    dialog.show_error("owner", "no desk of that name: " + ", ".join(COUNTERPARTS * 4))
+    general = find(dialog, QLabel, "generalError")
+    assert general.isVisible() and error_of(dialog, "owner").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    with qtbot.waitSignal(dialog.saveRequested):  # a valid save clears every error
+        press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert not general.isVisible() and not error_of(dialog, "owner").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
 
 
 def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: DialogFactory) -> None:

@@ -328,8 +328,8 @@ class ChildTable(QWidget):
                 index, QItemSelectionModel.SelectionFlag.NoUpdate
             )
             self.table.scrollToItem(self._item(row, c))
-            if key in self._keys:
-                where += f", {self._columns[c].label.lower()}"
+            if key in self._keys:  # by its header: a table may have two "… on" columns
+                where += f", {self._columns[c].label}"
         self._error_label.show_message(f"{where}: {message}")
         set_invalid(self.table, True)
         self.table.setFocus()

@@ -185,6 +185,34 @@ def validation_error(dialog: EngagementDialog) -> ValidationError:
     return info.value
 
 
+def press_on(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
+    """Type a key where the keyboard focus is."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifiers)
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace what a line edit holds by typing, as a person would."""
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def type_in_cell(qtbot: QtBot, table: ChildTable, row: int, key: str, text: str) -> None:
+    """Click a cell, type ``text`` over it and press Enter."""
+    view = table.table
+    rect = view.visualRect(view.model().index(row, column(table, key)))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClicks(view, text[0])  # any key starts editing the current cell ...
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    qtbot.keyClicks(editor, text[1:])  # ... in the cell's editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits it a moment later
+    qtbot.waitUntil(lambda: cell_text(table, row, key) == text, timeout=1000)
+
+
 # --------------------------------------------------------------------------- new / typed
 
 
@@ -420,9 +448,28 @@ def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) ->
     assert error.field == "status_history[1].on"
     assert tabs(dialog).currentWidget() is history
     assert error_of(dialog, "status_history").isVisible()
-    assert error_of(dialog, "status_history").text().startswith("Row 2, on:")
+    assert error_of(dialog, "status_history").text().startswith("Row 2, On:")
     assert history.table.currentRow() == 1
     assert history.table.currentColumn() == 1
+
+
+def test_a_child_error_names_its_column_by_the_header(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """Of two date columns ("Originally on", "Clarified on") the error says which."""
+    dialog = make_dialog(demo_data()[0])  # it has a clarification
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Clar&ifications
+    clarifications = child(dialog, "clarifications")
+    dates = [c for c in CHILDREN_BY_KEY["clarifications"].columns if c.kind == "date"]
+    assert [c.label for c in dates] == ["Originally on", "Clarified on"]
+    type_in_cell(qtbot, clarifications, 0, dates[1].key, "soonish")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    message = error_of(dialog, "clarifications")
+    assert message.isVisible()
+    assert message.text() == 'Row 1, Clarified on: cannot understand the date "soonish"'
+    header = clarifications.table.horizontalHeaderItem(clarifications.table.currentColumn())
+    assert header is not None and header.text() == "Clarified on"
 
 
 # --------------------------------------------------------------------------- errors
@@ -476,34 +523,6 @@ def where_everything_is(qtbot: QtBot, dialog: EngagementDialog) -> dict[str, QRe
         return w.objectName() or type(w).__name__
 
     return {name(w): QRect(w.mapTo(dialog, QPoint(0, 0)), w.size()) for w in shown}
-
-
-def press_on(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
-    """Type a key where the keyboard focus is."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    qtbot.keyClick(target, key, modifiers)
-
-
-def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
-    """Replace what a line edit holds by typing, as a person would."""
-    edit.setFocus()
-    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
-    qtbot.keyClick(edit, Qt.Key.Key_Delete)
-    qtbot.keyClicks(edit, text)
-
-
-def type_in_cell(qtbot: QtBot, table: ChildTable, row: int, key: str, text: str) -> None:
-    """Click a cell, type ``text`` over it and press Enter."""
-    view = table.table
-    rect = view.visualRect(view.model().index(row, column(table, key)))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.keyClicks(view, text[0])  # any key starts editing the current cell ...
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
-    qtbot.keyClicks(editor, text[1:])  # ... in the cell's editor
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits it a moment later
-    qtbot.waitUntil(lambda: cell_text(table, row, key) == text, timeout=1000)
 
 
 def test_errors_appearing_and_clearing_move_nothing(
@@ -587,7 +606,7 @@ def test_show_error_from_the_caller(make_dialog: DialogFactory) -> None:
     dialog.show_error("scope_limits[2].text", "too vague")
     scope = child(dialog, "scope_limits")
     assert tabs(dialog).currentWidget() is scope
-    assert error_of(dialog, "scope_limits").text() == "Row 3, text: too vague"
+    assert error_of(dialog, "scope_limits").text() == "Row 3, Text: too vague"
     assert (scope.table.currentRow(), scope.table.currentColumn()) == (2, 1)
 
     dialog.show_error("owner", "unknown desk")

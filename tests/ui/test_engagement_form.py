@@ -76,13 +76,15 @@ def make_dialog(qtbot: QtBot) -> Iterator[DialogFactory]:
     """
     made: list[EngagementDialog] = []
 
-    def make(data: EngagementData | None = None) -> EngagementDialog:
+    def make(
+        data: EngagementData | None = None, catalogue: list[tuple[str, str]] = CATALOGUE
+    ) -> EngagementDialog:
         dialog = EngagementDialog(
             markings=DEFAULT_MARKINGS,
             default_marking="UNCLASSIFIED",
             vendors=VENDORS,
             counterparts=COUNTERPARTS,
-            catalogue=CATALOGUE,
+            catalogue=catalogue,
             data=data,
         )
         made.append(dialog)
@@ -781,6 +783,34 @@ def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> N
     # The same code twice is refused, on the second row's code.
     set_cell(restrictions, r, "code", "no-fully-autonomous-weapons")
     assert validation_error(dialog).field == "restrictions[1].code"
+
+
+def test_the_restriction_pick_list_is_as_wide_as_its_longest_entry(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """Two codes sharing a title read apart only if the list shows each entry whole."""
+    title = "No fully autonomous weapons systems"
+    catalogue = [("no-autonomous-weapons", title), ("no-autonomous-weapons-in-targeting", title)]
+    dialog = make_dialog(
+        EngagementData(title="t", vendor="v", counterpart="c", status=Status.AGREED), catalogue
+    )
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # R&estrictions
+    restrictions = child(dialog, "restrictions")
+    assert tabs(dialog).currentWidget() is restrictions
+    restrictions.add_button.click()  # adds a row and opens its code's editor
+    editor = QApplication.focusWidget()
+    while editor is not None and not isinstance(editor, QComboBox):
+        editor = editor.parentWidget()
+    assert isinstance(editor, QComboBox) and restrictions.table.isAncestorOf(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # open the list
+    view = editor.view()
+    qtbot.waitUntil(view.isVisible, timeout=1000)
+    entries = [editor.itemText(i) for i in range(editor.count())]
+    assert entries == [f"{code} — {title}" for code, _ in catalogue]
+    assert editor.width() < view.sizeHintForColumn(0)  # the cell alone is too narrow
+    assert view.viewport().width() >= view.sizeHintForColumn(0)  # ... the list is not
+    editor.hidePopup()
 
 
 # --------------------------------------------------------------------------- saving

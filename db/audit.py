@@ -72,10 +72,15 @@ def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> 
     return list(dict.fromkeys(str(r) for r in rows))
 
 
-def history(conn: Connection, engagement_id: int) -> list[AuditEntry]:
-    """The audit trail of one engagement, newest first."""
+def history(conn: Connection, engagement_id: int, *, after_version: int = 0) -> list[AuditEntry]:
+    """The audit trail of one engagement (of its versions after ``after_version``), newest
+    first."""
     a = tables.audit
-    rows = conn.execute(select(a).where(a.c.engagement_id == engagement_id).order_by(a.c.id.desc()))
+    rows = conn.execute(
+        select(a)
+        .where(a.c.engagement_id == engagement_id, a.c.version > after_version)
+        .order_by(a.c.id.desc())
+    )
     return [
         AuditEntry(
             id=r.id,

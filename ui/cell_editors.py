@@ -3,7 +3,7 @@
 A vocabulary cell shows a word's label and keeps the word itself in ``VALUE_ROLE``;
 :class:`VocabDelegate` edits it with a pick-list of labels. :class:`CodeDelegate` edits
 a restriction code: pick one from the shared catalogue (which fills in its title) or
-type a new one.
+type a new one; its list is as wide as its longest "code — title".
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -105,6 +106,7 @@ class CodeDelegate(QStyledItemDelegate):
         line = combo.lineEdit()
         if line is not None:
             line.setPlaceholderText("pick a restriction or type a new code")
+        _fit_list_to_entries(combo)
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -130,3 +132,23 @@ class CodeDelegate(QStyledItemDelegate):
         title = self._catalogue.get(code)
         if title is not None and code != old:
             model.setData(model.index(index.row(), self._title_column), title)
+
+
+def _fit_list_to_entries(combo: QComboBox) -> None:
+    """Make the pick-list as wide as its longest entry (up to the screen's width).
+
+    The cell is far narrower than "code — title", and a list cut to the cell's width
+    hides what tells two codes of the same title apart.
+    """
+    view = combo.view()
+    metrics = view.fontMetrics()
+    widest = max(
+        (metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0
+    )
+    style = view.style()
+    # The item's text margins, the list's frame and a scroll bar, should one be needed.
+    text_margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    frame = 2 * style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, view)
+    scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+    screen = combo.screen().availableGeometry().width()
+    view.setMinimumWidth(min(widest + text_margins + frame + scroll_bar, screen))

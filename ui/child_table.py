@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
 from tracker.domain.fields import ChildKind, Field
 from ui.cell_editors import VALUE_ROLE, CodeDelegate, VocabDelegate, vocab_label
-from ui.form_inputs import error_label, show_label
+from ui.form_inputs import error_label
 from ui.partial_date_edit import (
     display_text,
     error_background,
@@ -334,10 +334,9 @@ class ChildTable(QWidget):
                 index, QItemSelectionModel.SelectionFlag.NoUpdate
             )
             self.table.scrollToItem(self._item(row, c))
-            if key in self._keys:
-                where += f", {self._columns[c].label.lower()}"
-        self._error_label.setText(f"{where}: {message}")
-        show_label(self._error_label, True)
+            if key in self._keys:  # by its header: a table may have two "… on" columns
+                where += f", {self._columns[c].label}"
+        self._error_label.show_message(f"{where}: {message}")
         set_invalid(self.table, True)
         self.table.setFocus()
 
@@ -354,8 +353,7 @@ class ChildTable(QWidget):
                     self._refresh_tooltip(item, self._columns[c])
                 finally:
                     self._updating = False
-        self._error_label.clear()
-        show_label(self._error_label, False)
+        self._error_label.clear_message()
         set_invalid(self.table, False)
 
     def has_error(self) -> bool:

@@ -3,7 +3,8 @@
 Each command knows how to apply a saved change and its inverse through the
 service layer. Undoing an edit re-applies the earlier values as a three-way merge,
 so a colleague's later change to other fields survives; if the same fields were
-changed since, the undo is refused with a message instead of overwriting them.
+changed since, the undo is refused with a message instead of overwriting them, naming
+who changed them and when (from the audit trail).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.merge import three_way_merge
 from tracker.domain.model import EngagementData
 from tracker.services import Tracker
+from ui.other_writers import OtherWriters
 
 ServiceGetter = Callable[[], Tracker]
 Changed = Callable[[ChangeSet], None]
@@ -32,12 +34,14 @@ class _ServiceCommand(QUndoCommand):
         self._changed = changed
         self._failed = failed
 
-    def _attempt(self, action: Callable[[], ChangeSet]) -> None:
+    def _attempt(self, action: Callable[[], ChangeSet], *, undoing: bool = False) -> None:
         try:
             changes = action()
         except TrackerError as exc:
             self.setObsolete(True)
-            self._failed(f"Cannot {self.text().lower()}: {exc}")
+            text = self.text()
+            step = f"{text[:1].lower()}{text[1:]}"  # the title keeps its capitals
+            self._failed(f"Cannot {'undo ' if undoing else ''}{step}: {exc}")
             return
         self._changed(changes)
 
@@ -68,7 +72,7 @@ class EditCommand(_ServiceCommand):
         self._done = True
 
     def undo(self) -> None:
-        self._attempt(lambda: self._apply(self._after, self._before))
+        self._attempt(lambda: self._apply(self._after, self._before), undoing=True)
         self._done = False
 
     def _apply(self, expected: EngagementData, target: EngagementData) -> ChangeSet:
@@ -76,8 +80,10 @@ class EditCommand(_ServiceCommand):
         current = service.get(engagement_id=self.engagement_id)
         result = three_way_merge(expected, target, current.data)
         if not result.clean:
-            fields = ", ".join(c.field for c in result.conflicts)
-            raise TrackerError(f"changed by someone else since ({fields})")
+            # Rare, so the whole trail is read only now, to say who changed what.
+            history = service.history(engagement_id=self.engagement_id)
+            writers = OtherWriters(history, me=service.user)
+            raise TrackerError(writers.changed_since([c.field for c in result.conflicts]))
         return service.save(
             engagement_id=self.engagement_id,
             expected_version=current.version,
@@ -108,7 +114,7 @@ class TrashCommand(_ServiceCommand):
         self._attempt(lambda: self._set(self._delete))
 
     def undo(self) -> None:
-        self._attempt(lambda: self._set(not self._delete))
+        self._attempt(lambda: self._set(not self._delete), undoing=True)
 
     def _set(self, delete: bool) -> ChangeSet:
         """All the engagements in one transaction: all move, or none and the step fails."""

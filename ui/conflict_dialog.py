@@ -1,17 +1,19 @@
 """The conflict dialog: shown when a save meets a newer version of the engagement.
 
-Somebody else (a colleague, or a second window) saved the engagement while the
-user was editing it. Changes that do not clash were merged already
-(:func:`tracker.domain.merge.three_way_merge`); this dialog lists the fields both sides
-changed differently, side by side (Field / Original / Yours / Theirs), with a
-choice per field, and below them the other writer's changes that were merged
-automatically, so nothing is hidden.
+Somebody else (a colleague, or the user in a second window) saved the engagement
+while the user was editing it; the dialog names them and says when, from the audit
+trail (:class:`~ui.other_writers.OtherWriters`). Changes that do not clash were merged
+already (:func:`tracker.domain.merge.three_way_merge`); this dialog lists the fields
+both sides changed differently, side by side (Field / Original / Yours / bob's), with
+a choice per field, and below them the other writer's changes that were merged
+automatically, so nothing is hidden. When several people saved newer versions, a
+"Changed by" column says who last changed each field.
 
 The user leaves the dialog in one of three ways:
 
 - **Save merged** (the default button): ``outcome == "save_merged"``; save
   :meth:`ConflictDialog.chosen`.
-- **Keep theirs** (after a confirmation): ``outcome == "keep_theirs"``; the
+- **Discard my changes** (after a confirmation): ``outcome == "keep_theirs"``; the
   user's edits are discarded and the stored version stays.
 - **Cancel** (or Escape): the dialog is rejected and ``outcome`` stays ``None``;
   the caller goes back to the form with the user's edits intact.
@@ -44,13 +46,11 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.merge import Choice, MergeResult, describe, field_label, resolve
 from tracker.domain.model import CHILD_FIELDS, EngagementData
+from ui.other_writers import OtherWriters
 
-__all__ = ["CHOICE_LABELS", "ConflictDialog", "Outcome"]
+__all__ = ["ConflictDialog", "Outcome"]
 
 Outcome = Literal["keep_theirs", "save_merged"]
-
-CHOICE_LABELS: dict[Choice, str] = {"mine": "Yours", "theirs": "Theirs"}
-"""What the per-field choice combo shows for each side."""
 
 EMPTY_TEXT = "(empty)"
 MAX_CELL_LINES = 8
@@ -59,10 +59,11 @@ DIALOG_WIDTH = 960
 CONFLICTS_MAX_HEIGHT = 420  # beyond this the conflict table scrolls
 AUTO_MAX_HEIGHT = 220  # ... and the table of automatic merges
 
-# Columns of the conflict table.
-FIELD_COL, ORIGINAL_COL, MINE_COL, THEIRS_COL, KEEP_COL = range(5)
-CONFLICT_HEADERS = ("Field", "Original", "Yours", "Theirs", "Keep")
-AUTO_HEADERS = ("Field", "Original", "Theirs (merged)")
+# Columns of the conflict table (their side is headed by its writer: "bob's").
+FIELD_COL, ORIGINAL_COL, MINE_COL, THEIRS_COL, CHANGED_BY_COL, KEEP_COL = range(6)
+# ... and of the table of changes merged automatically.
+AUTO_FIELD_COL, AUTO_ORIGINAL_COL, AUTO_MERGED_COL, AUTO_CHANGED_BY_COL = range(4)
+CHANGED_BY = "Changed by"  # shown when several people saved newer versions
 
 
 def cell_text(text: str) -> str:
@@ -78,11 +79,11 @@ def cell_text(text: str) -> str:
     return shown + " …" if cut else shown
 
 
-def _confirm_discard(parent: QWidget) -> bool:
+def _confirm_discard(parent: QWidget, question: str) -> bool:
     answer = QMessageBox.question(
         parent,
-        "Discard your edits?",
-        "Keep the other version and discard all of your edits to this engagement?",
+        "Discard your changes?",
+        question,
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -96,7 +97,8 @@ class ConflictDialog(QDialog):
     accepted, ``None`` while open or after Cancel. :meth:`chosen` is the data to
     save: every automatically merged change plus the chosen side of each conflict.
     ``confirm_discard`` (called with the dialog, returns True to go on) asks before
-    "Keep theirs" throws the user's edits away; tests may replace it.
+    "Discard my changes" throws the user's edits away; tests may replace it.
+    ``writers`` are the audit entries of the newer versions: who saved them, and when.
     """
 
     def __init__(
@@ -105,14 +107,24 @@ class ConflictDialog(QDialog):
         title: str,
         result: MergeResult,
         theirs_version: int,
+        writers: OtherWriters,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._result = result
         self.theirs_version = theirs_version
         self.outcome: Outcome | None = None
-        self.confirm_discard: Callable[[QWidget], bool] = _confirm_discard
+        people = writers.people()
+        question = (
+            f"Discard all of your changes to this engagement and keep version "
+            f"{theirs_version} as {people} saved it?"
+        )
+        self.confirm_discard: Callable[[QWidget], bool] = lambda parent: _confirm_discard(
+            parent, question
+        )
         self._combos: dict[str, QComboBox] = {}
+        theirs = writers.their(heading=True)
+        several = len(writers.names) > 1  # then each field says who changed it
 
         self.setWindowTitle(f"Conflicting changes — {title}")
         self.setModal(True)
@@ -121,8 +133,8 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
 
         self.explanation = QLabel(
-            f"<b>{html.escape(title)}</b> was changed by someone else (now version "
-            f"{theirs_version}) while you were editing."
+            f"<b>{html.escape(title)}</b> was changed while you were editing it: "
+            f"{html.escape(writers.summary())} (now version {theirs_version})."
         )
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
@@ -130,32 +142,37 @@ class ConflictDialog(QDialog):
 
         n = len(result.conflicts)
         hint = QLabel(
-            f"You both changed {n} field{'s' if n != 1 else ''}. Choose which version to "
-            "keep for each; the other changes are merged automatically."
+            f"You changed {n} field{'s' if n != 1 else ''} that {people} also changed. "
+            "Choose which version to keep for each; the other changes are merged "
+            "automatically."
             if n
-            else "Your changes do not clash with theirs; they can be merged as they are."
+            else "Your changes do not clash with the newer version; they can be merged as they are."
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
 
         # -- conflicting fields ---------------------------------------------------
-        self.table = QTableWidget(n, len(CONFLICT_HEADERS), self)
+        self.table = QTableWidget(n, KEEP_COL + 1, self)
         self.table.setObjectName("conflicts")
         self.table.setAccessibleName("Conflicting fields")
-        self.table.setHorizontalHeaderLabels(list(CONFLICT_HEADERS))
+        self.table.setHorizontalHeaderLabels(
+            ["Field", "Original", "Yours", theirs, CHANGED_BY, "Keep"]
+        )
+        self.table.setColumnHidden(CHANGED_BY_COL, not several)
         _setup_table(self.table)
         for row, conflict in enumerate(result.conflicts):
             original = _shown(result.merged, conflict.field, conflict.original)
             mine = _shown(result.merged, conflict.field, conflict.mine)
-            theirs = _shown(result.merged, conflict.field, conflict.theirs)
+            theirs_text = _shown(result.merged, conflict.field, conflict.theirs)
             label = field_label(conflict.field)
             self.table.setItem(row, FIELD_COL, _item(label, bold=True))
             self.table.setItem(row, ORIGINAL_COL, _item(original))
             self.table.setItem(row, MINE_COL, _item(mine))
-            self.table.setItem(row, THEIRS_COL, _item(theirs))
+            self.table.setItem(row, THEIRS_COL, _item(theirs_text))
+            self.table.setItem(row, CHANGED_BY_COL, _item(writers.changed_by(conflict.field)))
             combo = QComboBox(self.table)
-            for choice, text in CHOICE_LABELS.items():
-                combo.addItem(text, choice)
+            combo.addItem("Yours", "mine")
+            combo.addItem(theirs, "theirs")
             combo.setAccessibleName(f"Keep for {label}")
             combo.setToolTip(f"Which version of {label} to save")
             combo.currentIndexChanged.connect(lambda _i, r=row: self._mark_choice(r))
@@ -171,6 +188,7 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(FIELD_COL, QHeaderView.ResizeMode.ResizeToContents)
         for col in (ORIGINAL_COL, MINE_COL, THEIRS_COL):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(CHANGED_BY_COL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KEEP_COL, QHeaderView.ResizeMode.ResizeToContents)
         header.sectionResized.connect(lambda *_: _fit(self.table, CONFLICTS_MAX_HEIGHT))
         self.table.setVisible(n > 0)
@@ -180,47 +198,57 @@ class ConflictDialog(QDialog):
         # -- merged automatically -------------------------------------------------
         auto_fields = result.merged_from_theirs
         self.auto_label = QLabel(
-            "Also changed by them and <b>merged automatically</b> (you did not change "
-            "these, or made the same change):"
+            f"Also changed by {html.escape(people)} and <b>merged automatically</b> (you "
+            "did not change these, or made the same change):"
             if auto_fields
-            else "No other changes of theirs to merge."
+            else f"No other changes by {html.escape(people)} to merge."
         )
+        self.auto_label.setTextFormat(Qt.TextFormat.RichText)
         self.auto_label.setWordWrap(True)
         layout.addWidget(self.auto_label)
-        self.auto_table = QTableWidget(len(auto_fields), len(AUTO_HEADERS), self)
+        self.auto_table = QTableWidget(len(auto_fields), AUTO_CHANGED_BY_COL + 1, self)
         self.auto_table.setObjectName("merged_automatically")
         self.auto_table.setAccessibleName("Changes merged automatically")
-        self.auto_table.setHorizontalHeaderLabels(list(AUTO_HEADERS))
+        self.auto_table.setHorizontalHeaderLabels(
+            ["Field", "Original", f"{theirs} (merged)", CHANGED_BY]
+        )
+        self.auto_table.setColumnHidden(AUTO_CHANGED_BY_COL, not several)
         _setup_table(self.auto_table)
         for row, name in enumerate(auto_fields):
             was = _shown(result.original, name) if result.original is not None else ""
-            self.auto_table.setItem(row, 0, _item(field_label(name), bold=True))
-            self.auto_table.setItem(row, 1, _item(was))
-            self.auto_table.setItem(row, 2, _item(_shown(result.merged, name)))
+            self.auto_table.setItem(row, AUTO_FIELD_COL, _item(field_label(name), bold=True))
+            self.auto_table.setItem(row, AUTO_ORIGINAL_COL, _item(was))
+            self.auto_table.setItem(row, AUTO_MERGED_COL, _item(_shown(result.merged, name)))
+            self.auto_table.setItem(row, AUTO_CHANGED_BY_COL, _item(writers.changed_by(name)))
         auto_header = self.auto_table.horizontalHeader()
-        auto_header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        auto_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        auto_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for col, mode in (
+            (AUTO_FIELD_COL, QHeaderView.ResizeMode.ResizeToContents),
+            (AUTO_ORIGINAL_COL, QHeaderView.ResizeMode.Stretch),
+            (AUTO_MERGED_COL, QHeaderView.ResizeMode.Stretch),
+            (AUTO_CHANGED_BY_COL, QHeaderView.ResizeMode.ResizeToContents),
+        ):
+            auto_header.setSectionResizeMode(col, mode)
         auto_header.sectionResized.connect(lambda *_: _fit(self.auto_table, AUTO_MAX_HEIGHT))
         self.auto_table.setVisible(bool(auto_fields))
         layout.addWidget(self.auto_table, 2)
 
         # -- buttons ----------------------------------------------------------------
         buttons = QHBoxLayout()
-        self.use_mine_button = QPushButton("Use &mine for all", self)
+        self.use_mine_button = QPushButton("Keep &my version of every field", self)
         self.use_mine_button.setToolTip("Choose your version for every conflicting field")
         self.use_mine_button.clicked.connect(lambda: self.set_all("mine"))
-        self.use_theirs_button = QPushButton("Use &theirs for all", self)
-        self.use_theirs_button.setToolTip("Choose their version for every conflicting field")
+        their = writers.their()
+        self.use_theirs_button = QPushButton(f"&Take {their} version of every field", self)
+        self.use_theirs_button.setToolTip(f"Choose {their} version for every conflicting field")
         self.use_theirs_button.clicked.connect(lambda: self.set_all("theirs"))
         for button in (self.use_mine_button, self.use_theirs_button):
             button.setAutoDefault(False)
             button.setEnabled(n > 0)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.keep_theirs_button = QPushButton("&Keep theirs", self)
+        self.keep_theirs_button = QPushButton("&Discard my changes", self)
         self.keep_theirs_button.setToolTip(
-            f"Discard all of your edits and keep version {theirs_version} as it is"
+            f"Throw away all of your edits and keep version {theirs_version} as {people} saved it"
         )
         self.keep_theirs_button.setAutoDefault(False)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)

@@ -43,7 +43,7 @@ from tracker.domain.interchange import data_from_json, data_to_json
 from tracker.domain.model import EngagementData
 from tracker.domain.vocab import Status
 from ui.child_table import ChildTable
-from ui.form_inputs import Choices, FieldInput, error_label, make_input, show_label
+from ui.form_inputs import Choices, FieldInput, error_label, make_input
 from ui.form_layout import (
     CHILD_LAYOUT,
     FORM_LAYOUT,
@@ -203,8 +203,7 @@ class EngagementDialog(QDialog):
         elif base in self._inputs:
             self._inputs[base].show_error(message)
         else:
-            self._general_error.setText(f"{field}: {message}" if field else message)
-            show_label(self._general_error, True)
+            self._general_error.show_message(f"{field}: {message}" if field else message)
 
     def clear_errors(self) -> None:
         """Remove every inline error."""
@@ -214,8 +213,7 @@ class EngagementDialog(QDialog):
             table.clear_error()
         for i in range(self._tabs.count()):
             self._tabs.tabBar().setTabTextColor(i, QColor())
-        self._general_error.clear()
-        show_label(self._general_error, False)
+        self._general_error.clear_message()
 
     def is_dirty(self) -> bool:
         """True when the form differs from what was last set or marked clean."""
@@ -294,16 +292,15 @@ class EngagementDialog(QDialog):
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        layout.setVerticalSpacing(6)
+        layout.setVerticalSpacing(2)  # each row ends in its message line: room enough
         layout.setHorizontalSpacing(10)  # else inherited from the enclosing layout
         for field in fields_in(section):
             entry = self._inputs[field.key]
             label = QLabel(with_mnemonic(field.label, FORM_LAYOUT[field.key].mnemonic), self)
             label.setBuddy(entry.widget)
-            if field.kind == "date":
-                # Level with the date's line edit, not with the hint line under it.
-                label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-                label.setContentsMargins(0, 4, 0, 0)
+            # Level with the input, not with the message line every cell has under it.
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 4, 0, 0)
             layout.addRow(label, self._cells[field.key])
         return layout
 

@@ -11,7 +11,9 @@
 The placeholder is the field's ``hint``. Every :class:`FieldInput` reads and writes its
 field's interchange-format value (a vocabulary word, an ISO date, a list of tags), gives
 a snapshot for change tracking and shows its own inline error, so the dialog treats all
-fields alike. Widgets are named ``field_<key>`` and error labels ``error_<key>``.
+fields alike. The error shows on a line under the input whose space is kept while it is
+empty (ui.message_line): an error appearing or clearing never moves the form. Widgets
+are named ``field_<key>`` and error labels ``error_<key>``.
 """
 
 from __future__ import annotations
@@ -25,10 +27,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import Field, FieldKind
 from tracker.domain.vocab import Vocabulary
+from ui.message_line import MessageLine
 from ui.partial_date_edit import PartialDateEdit, set_invalid
 
 __all__ = [
@@ -45,7 +46,6 @@ __all__ = [
     "error_label",
     "fill_vocab",
     "make_input",
-    "show_label",
 ]
 
 EMPTY_CHOICE = "—"
@@ -68,25 +68,12 @@ def fill_vocab(combo: QComboBox, vocab: type[Vocabulary], *, optional: bool) -> 
         combo.addItem(member.label, str(member.value))
 
 
-def error_label(parent: QWidget) -> QLabel:
-    """A hidden, wrapping label for an inline error; the style sheet colours it."""
-    label = QLabel(parent)
+def error_label(parent: QWidget) -> MessageLine:
+    """A hidden line for an inline error, its space kept; the style sheet colours it."""
+    label = MessageLine(parent)
     label.setProperty("errorLabel", True)
-    label.setWordWrap(True)
     label.hide()
     return label
-
-
-def show_label(label: QLabel, visible: bool) -> None:
-    """Show or hide an error label and make the enclosing layout take the change.
-
-    Hiding a label inside a field's cell changes the cell's size hint, which Qt does not
-    always pass on to the form around it; ``updateGeometry()`` does.
-    """
-    label.setVisible(visible)
-    parent = label.parentWidget()
-    if parent is not None:
-        parent.updateGeometry()
 
 
 # --------------------------------------------------------------------------- the inputs
@@ -135,25 +122,26 @@ class FieldInput(ABC):
 
 
 class _LabelledInput(FieldInput):
-    """An input with an error label under it, cleared as soon as the value changes."""
+    """An input with an error line under it, cleared as soon as the value changes.
 
-    _error: QLabel  # made with the cell
+    The line's space is kept while no error shows, so an error never moves the form.
+    """
+
+    _error: MessageLine  # made with the cell
 
     def make_cell(self, parent: QWidget) -> QWidget:
         cell = QWidget(parent)
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
+        box.setSpacing(1)  # as the date edit's hint line
         box.addWidget(self.widget)
         self._error = error_label(cell)
         self._error.setObjectName(f"error_{self.field.key}")
-        self._error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         box.addWidget(self._error)
         return cell
 
     def show_error(self, message: str) -> None:
-        self._error.setText(message)
-        show_label(self._error, True)
+        self._error.show_message(message)
         set_invalid(self.widget, True)
         self.widget.setFocus()
         if isinstance(self.widget, QLineEdit):
@@ -163,8 +151,7 @@ class _LabelledInput(FieldInput):
         # Called on every keystroke: do nothing (no re-layout) while no error is shown.
         if self._error.isHidden() and not self.widget.property("invalid"):
             return
-        self._error.clear()
-        show_label(self._error, False)
+        self._error.clear_message()
         set_invalid(self.widget, False)
 
     def _edited(self, *_: object) -> None:

@@ -4,16 +4,19 @@ Policy staff type dates the way they read them ("Q3 2025", "mid-2025", "27 Feb 2
 :class:`PartialDateEdit` accepts any text and shows, in a small label under the
 field, either the date it understood (:func:`understood`: "Q3 2025", "c. 2025",
 "mid-2025 (May–Aug 2025)") or why it could not (the ``DateParseError`` message) in an
-error colour. Nothing typed is ever rewritten while the user types.
+error colour. The label is a :class:`~ui.message_line.MessageLine`: one line high
+whatever it says, so the form never moves while typing. Nothing typed is ever rewritten
+while the user types.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tracker.domain.dates import DateParseError, PartialDate, Precision, parse_partial_date
+from ui.message_line import MessageLine
 
 __all__ = [
     "ERROR_COLOUR",
@@ -108,15 +111,9 @@ class PartialDateEdit(QWidget):
         self._line = QLineEdit(self)
         self._line.setPlaceholderText(PLACEHOLDER)
         self._line.setClearButtonEnabled(True)
-        self._hint = QLabel(self)
+        # One line, always: the form must not move while typing (a long message is cut).
+        self._hint = MessageLine(self)
         self._hint.setObjectName("dateHint")
-        self._hint.setWordWrap(True)
-        self._hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        small = QFont(self._hint.font())
-        small.setPointSizeF(max(small.pointSizeF() * 0.9, 7.0))
-        self._hint.setFont(small)
-        # Keep one line reserved so the form does not jump while typing.
-        self._hint.setMinimumHeight(self._hint.fontMetrics().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)
@@ -133,7 +130,7 @@ class PartialDateEdit(QWidget):
         """The line edit the date is typed into."""
         return self._line
 
-    def hintLabel(self) -> QLabel:
+    def hintLabel(self) -> MessageLine:
         """The label showing what was understood, or why not, or an error."""
         return self._hint
 
@@ -202,9 +199,7 @@ class PartialDateEdit(QWidget):
 
     def _set_hint(self, text: str, *, error: bool) -> None:
         self._colour_hint(error=error)
-        if text != self._hint.text():
-            self._hint.setText(text)
-            self.updateGeometry()  # a message may wrap onto a second line
+        self._hint.setText(text)
         self._hint.setToolTip("")
         self._hint.setProperty("error", error)
         self._line.setAccessibleDescription(text)

@@ -6,7 +6,8 @@ second window), it merges the two edits field by field
 (:func:`tracker.domain.merge.three_way_merge`):
 
 - no field clashes: the merged data is saved at once, without asking;
-- some fields clash: the :class:`~ui.conflict_dialog.ConflictDialog` lets the user
+- some fields clash: the :class:`~ui.conflict_dialog.ConflictDialog` names who saved
+  the newer version and when (from the audit trail, read with it) and lets the user
   choose per field, keep the other version, or cancel back to the form.
 
 If yet another save slips in while merging, the flow merges again, against that
@@ -26,6 +27,7 @@ from tracker.domain.merge import three_way_merge
 from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
 from ui.conflict_dialog import ConflictDialog
+from ui.other_writers import OtherWriters
 
 __all__ = ["MAX_ATTEMPTS", "save_with_merge"]
 
@@ -45,7 +47,7 @@ def save_with_merge(
     """Save ``mine`` (edited from ``base``), merging with newer versions.
 
     Returns the stored engagement after the save and what changed (or the other
-    writer's version, to be shown again, when the user chooses "Keep theirs"), or
+    writer's version, to be shown again, when the user chooses "Discard my changes"), or
     ``None`` when the user cancels the conflict dialog: nothing is saved and the
     caller keeps the form open with ``mine``.
 
@@ -63,7 +65,8 @@ def save_with_merge(
         except ConflictError:
             if attempt == MAX_ATTEMPTS:
                 raise
-        theirs = service.get(engagement_id=engagement_id)
+        newer = service.newer_versions(engagement_id=engagement_id, after_version=expected)
+        theirs = newer.engagement
         result = three_way_merge(original, data, theirs.data)
         if result.clean:
             data = result.merged
@@ -72,6 +75,7 @@ def save_with_merge(
                 title=base.data.title or theirs.data.title,
                 result=result,
                 theirs_version=theirs.version,
+                writers=OtherWriters(newer.entries, me=service.user),
                 parent=parent,
             )
             try:

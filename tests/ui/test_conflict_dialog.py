@@ -1,34 +1,39 @@
 """The conflict dialog and the save flow that merges with a newer version.
 
 Each test uses a real temporary SQLite database with the demo data. "Another
-window" is a second ``Tracker`` open on the same file, saving in between the time
-the form was opened (``base``) and the time the user saves.
+window" is a second ``Tracker`` open on the same file (as bob, or as carol), saving in
+between the time the form was opened (``base``) and the time the user saves.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import answer_modal
 from tracker.domain.dates import PartialDate, Precision
 from tracker.domain.errors import ConflictError
 from tracker.domain.merge import three_way_merge
-from tracker.domain.model import Engagement, EngagementData, ScopeLimit
+from tracker.domain.model import AuditEntry, Engagement, EngagementData, ScopeLimit
+from tracker.domain.presenter import timestamp
 from tracker.domain.vocab import ScopeKind, Status
 from tracker.services import Tracker
 from ui.conflict_dialog import (
+    CHANGED_BY_COL,
     KEEP_COL,
     MINE_COL,
     ORIGINAL_COL,
     THEIRS_COL,
     ConflictDialog,
 )
+from ui.other_writers import OtherWriters
 from ui.saving import save_with_merge
 
 NATO = "demo-nato-openai"
@@ -49,8 +54,16 @@ def service(db_path: Path) -> Iterator[Tracker]:
 
 @pytest.fixture
 def other(db_path: Path, service: Tracker) -> Iterator[Tracker]:
-    """A second window (or a colleague) on the same database file."""
-    svc = Tracker.open(db_path, user="colleague")
+    """A colleague, bob, on the same database file."""
+    svc = Tracker.open(db_path, user="bob")
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def carol(db_path: Path, service: Tracker) -> Iterator[Tracker]:
+    """Another colleague on the same database file."""
+    svc = Tracker.open(db_path, user="carol")
     yield svc
     svc.close()
 
@@ -344,6 +357,171 @@ def test_endless_conflicts_give_up_with_the_conflict(
         )
 
 
+# -- who saved the newer version ---------------------------------------------------
+
+
+def saved_at(service: Tracker, base: Engagement) -> str:
+    """The time ("14:02") of the newest save of ``base``'s engagement, as the audit has it."""
+    return timestamp(service.history(engagement_id=base.id)[0].at).split()[1]
+
+
+def header(table: QTableWidget, col: int) -> str:
+    return str(table.model().headerData(col, Qt.Orientation.Horizontal))
+
+
+def test_the_dialog_names_who_saved_the_newer_version_and_when(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    theirs = their_save(other, base, summary="Bob's summary.", next_step="Bob's step.")
+    at = saved_at(service, base)
+    seen: list[ConflictDialog] = []
+
+    def ask(dialog: ConflictDialog) -> int:
+        seen.append(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        qtbot.mouseClick(dialog.use_theirs_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    mine = edit(base.data, summary="My summary.", title="My title")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=ask
+    )
+    dialog = seen[0]
+    assert (
+        f"was changed while you were editing it: bob saved a newer version at {at} UTC "
+        f"(now version {theirs.version})."
+    ) in dialog.explanation.text()
+    assert "someone else" not in dialog.explanation.text()
+    assert header(dialog.table, THEIRS_COL) == "bob's"
+    assert dialog.table.isColumnHidden(CHANGED_BY_COL)  # one writer: the header says it
+    combo = dialog._combos["summary"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Yours", "bob's"]
+    assert dialog.use_mine_button.text() == "Keep &my version of every field"
+    assert dialog.use_theirs_button.text() == "&Take bob's version of every field"
+    assert dialog.keep_theirs_button.text() == "&Discard my changes"
+    assert dialog.auto_label.text().startswith("Also changed by bob and")
+    assert header(dialog.auto_table, 2) == "bob's (merged)"
+    assert saved is not None
+    stored = service.get(engagement_id=base.id).data
+    assert (stored.summary, stored.title) == ("Bob's summary.", "My title")
+
+
+def test_with_several_writers_each_field_says_who_changed_it(
+    service: Tracker, other: Tracker, carol: Tracker, base: Engagement, qtbot: QtBot
+):
+    bobs = their_save(other, base, summary="Bob's summary.")
+    carol.save(
+        engagement_id=base.id,
+        expected_version=bobs.version,
+        data=edit(bobs.data, owner="Carol desk", next_step="Carol's step."),
+    )
+    at = saved_at(service, base)
+    seen: list[ConflictDialog] = []
+    mine = edit(base.data, summary="My summary.", owner="My desk")
+    save_with_merge(
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
+        ask=answer(action="cancel", seen=seen),
+    )
+    dialog = seen[0]
+    assert (
+        f"bob and carol saved 2 newer versions, the last by carol at {at} UTC"
+        in dialog.explanation.text()
+    )
+    assert header(dialog.table, THEIRS_COL) == "Newer"
+    assert not dialog.table.isColumnHidden(CHANGED_BY_COL)
+    assert header(dialog.table, CHANGED_BY_COL) == "Changed by"
+    assert dialog.conflict_fields() == ("summary", "owner")
+    by = [item(dialog.table, row, CHANGED_BY_COL).text() for row in range(2)]
+    assert by[0].startswith("bob at ") and by[1] == f"carol at {at} UTC"
+    assert dialog.use_theirs_button.text() == "&Take the newer version of every field"
+    assert dialog.auto_label.text().startswith("Also changed by bob and carol and")
+    assert item(dialog.auto_table, 0, 3).text() == f"carol at {at} UTC"  # the next step
+
+
+def test_discarding_my_changes_asks_naming_who_saved_what_is_kept(
+    service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot
+):
+    theirs = their_save(other, base, summary="Bob's summary.")
+    asked: list[str] = []
+
+    def discard(box: QMessageBox) -> None:
+        asked.append(box.text())
+        button = box.button(QMessageBox.StandardButton.Discard)
+        assert button is not None
+        button.click()
+
+    def ask(dialog: ConflictDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        answer_modal(QMessageBox, discard)
+        qtbot.mouseClick(dialog.keep_theirs_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    mine = edit(base.data, summary="My summary.")
+    saved = save_with_merge(
+        service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=ask
+    )
+    assert asked == [
+        "Discard all of your changes to this engagement and keep version "
+        f"{theirs.version} as bob saved it?"
+    ]
+    assert saved is not None and saved.engagement == theirs
+
+
+def test_my_own_save_in_another_window_is_mine(
+    service: Tracker, db_path: Path, base: Engagement, qtbot: QtBot
+):
+    second_window = Tracker.open(db_path, user="me")
+    try:
+        their_save(second_window, base, summary="From my other window.")
+    finally:
+        second_window.close()
+    seen: list[ConflictDialog] = []
+    mine = edit(base.data, summary="My summary.")
+    save_with_merge(
+        service,
+        engagement_id=base.id,
+        base=base,
+        mine=mine,
+        parent=None,
+        ask=answer(action="cancel", seen=seen),
+    )
+    assert "you (in another window) saved a newer version" in seen[0].explanation.text()
+    assert header(seen[0].table, THEIRS_COL) == "Newer"
+
+
+def test_other_writers_in_words():
+    entries = [
+        audit_entry(1, "bob", "2026-03-02T14:02:09Z", "summary", version=5),
+        audit_entry(2, "bob", "2026-03-03T09:15:00Z", "owner", version=6),
+        audit_entry(3, "bob", "2026-03-03T09:15:00Z", "tags", version=6),
+    ]
+    writers = OtherWriters(entries, me="alice", today=date(2026, 3, 3))
+    assert writers.summary() == "bob saved 2 newer versions, the last at 09:15 UTC"
+    assert writers.changed_by("summary") == "bob on 2026-03-02 at 14:02 UTC"
+    assert writers.changed_since(["summary", "owner"]) == (
+        "bob has since changed Summary and Owner (the last at 09:15 UTC)"
+    )
+    mixed = OtherWriters(
+        [*entries, audit_entry(4, "alice", "2026-03-03T10:00:00Z", "region", version=7)],
+        me="alice",
+        today=date(2026, 3, 3),
+    )
+    assert mixed.changed_since(["summary", "region", "title"]) == (
+        "bob has since changed Summary (on 2026-03-02 at 14:02 UTC); "
+        "you (in another window) have since changed Region (at 10:00 UTC); "
+        "Title changed since"
+    )
+    assert mixed.their() == "the newer"
+    assert OtherWriters([], me="alice").summary() == "someone else saved a newer version"
+
+
 def reset_stale_quit() -> None:
     """Clear a quit request an earlier test left behind (it makes every exec() return -1).
 
@@ -406,20 +584,45 @@ def make_dialog(qtbot: QtBot, base: EngagementData) -> ConflictDialog:
         owner="Colleague desk",
     )
     result = three_way_merge(base, mine, theirs)
-    dialog = ConflictDialog(title=base.title, result=result, theirs_version=7)
+    saved = [(field, 20 + n) for n, field in enumerate(("summary", "follow_up", "owner"))]
+    writers = OtherWriters(
+        [
+            audit_entry(n, "bob", f"2026-03-03T14:{minute}:11.5Z", field)
+            for n, (field, minute) in enumerate(saved)
+        ],
+        me="me",
+        today=date(2026, 3, 3),
+    )
+    dialog = ConflictDialog(title=base.title, result=result, theirs_version=7, writers=writers)
     qtbot.addWidget(dialog)
     return dialog
 
 
+def audit_entry(n: int, who: str, at: str, field: str, version: int = 7) -> AuditEntry:
+    """An entry of the audit trail: ``who`` changed ``field`` at ``at``."""
+    return AuditEntry(
+        id=n,
+        at=at,
+        who=who,
+        engagement_id=1,
+        version=version,
+        action="update",
+        field=field,
+        old=None,
+        new=None,
+    )
+
+
 def test_dialog_table_shows_the_three_values(base: Engagement, qtbot: QtBot):
     dialog = make_dialog(qtbot, base.data)
-    assert "was changed by someone else (now version 7) while you were editing" in (
-        dialog.explanation.text()
-    )
+    assert (
+        "was changed while you were editing it: bob saved a newer version at 14:22 UTC "
+        "(now version 7)."
+    ) in dialog.explanation.text()
     assert base.data.title in dialog.explanation.text()
     model = dialog.table.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
-    assert headers == ["Field", "Original", "Yours", "Theirs"]
+    assert headers == ["Field", "Original", "Yours", "bob's"]
     assert dialog.conflict_fields() == ("summary", "follow_up")
     assert item(dialog.table, 0, 0).text() == "Summary"
     assert item(dialog.table, 1, 0).text() == "Follow-up"

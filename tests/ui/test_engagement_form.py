@@ -11,8 +11,9 @@ import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QPoint, QRect, QRegularExpression, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolTip,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -48,6 +50,8 @@ COUNTERPARTS = ["NATO", "U.S. Department of Defense", "U.S. federal agencies"]
 CATALOGUE = sorted(RED_LINES.items())
 
 DialogFactory = Callable[..., EngagementDialog]
+CTRL = Qt.KeyboardModifier.ControlModifier
+NO_KEYS = Qt.KeyboardModifier.NoModifier
 
 
 def demo_data() -> list[EngagementData]:
@@ -73,13 +77,15 @@ def make_dialog(qtbot: QtBot) -> Iterator[DialogFactory]:
     """
     made: list[EngagementDialog] = []
 
-    def make(data: EngagementData | None = None) -> EngagementDialog:
+    def make(
+        data: EngagementData | None = None, catalogue: list[tuple[str, str]] = CATALOGUE
+    ) -> EngagementDialog:
         dialog = EngagementDialog(
             markings=DEFAULT_MARKINGS,
             default_marking="UNCLASSIFIED",
             vendors=VENDORS,
             counterparts=COUNTERPARTS,
-            catalogue=CATALOGUE,
+            catalogue=catalogue,
             data=data,
         )
         made.append(dialog)
@@ -180,6 +186,34 @@ def validation_error(dialog: EngagementDialog) -> ValidationError:
     with pytest.raises(ValidationError) as info:
         dialog.data()
     return info.value
+
+
+def press_on(qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
+    """Type a key where the keyboard focus is."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    qtbot.keyClick(target, key, modifiers)
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace what a line edit holds by typing, as a person would."""
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, text)
+
+
+def type_in_cell(qtbot: QtBot, table: ChildTable, row: int, key: str, text: str) -> None:
+    """Click a cell, type ``text`` over it and press Enter."""
+    view = table.table
+    rect = view.visualRect(view.model().index(row, column(table, key)))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClicks(view, text[0])  # any key starts editing the current cell ...
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and view.isAncestorOf(editor)
+    qtbot.keyClicks(editor, text[1:])  # ... in the cell's editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits it a moment later
+    qtbot.waitUntil(lambda: cell_text(table, row, key) == text, timeout=1000)
 
 
 # --------------------------------------------------------------------------- new / typed
@@ -469,9 +503,28 @@ def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) ->
     assert error.field == "status_history[1].on"
     assert tabs(dialog).currentWidget() is history
     assert error_of(dialog, "status_history").isVisible()
-    assert error_of(dialog, "status_history").text().startswith("Row 2, on:")
+    assert error_of(dialog, "status_history").text().startswith("Row 2, On:")
     assert history.table.currentRow() == 1
     assert history.table.currentColumn() == 1
+
+
+def test_a_child_error_names_its_column_by_the_header(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """Of two date columns ("Originally on", "Clarified on") the error says which."""
+    dialog = make_dialog(demo_data()[0])  # it has a clarification
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Clar&ifications
+    clarifications = child(dialog, "clarifications")
+    dates = [c for c in CHILDREN_BY_KEY["clarifications"].columns if c.kind == "date"]
+    assert [c.label for c in dates] == ["Originally on", "Clarified on"]
+    type_in_cell(qtbot, clarifications, 0, dates[1].key, "soonish")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    message = error_of(dialog, "clarifications")
+    assert message.isVisible()
+    assert message.text() == 'Row 1, Clarified on: cannot understand the date "soonish"'
+    header = clarifications.table.horizontalHeaderItem(clarifications.table.currentColumn())
+    assert header is not None and header.text() == "Clarified on"
 
 
 # --------------------------------------------------------------------------- errors
@@ -479,6 +532,10 @@ def test_bad_date_in_a_child_table_names_the_cell(make_dialog: DialogFactory) ->
 
 def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: DialogFactory) -> None:
     dialog = make_dialog()
+    title = line(dialog, "title")
+    cell = title.parentWidget()
+    assert cell is not None
+    height = cell.height()
     qtbot.keyClicks(line(dialog, "vendor"), "OpenAI")
     qtbot.keyClicks(line(dialog, "counterpart"), "NATO")
     error = validation_error(dialog)
@@ -493,11 +550,91 @@ def test_missing_title_is_shown_inline_on_title(qtbot: QtBot, make_dialog: Dialo
     qtbot.keyClicks(line(dialog, "title"), "T")
     assert not label.isVisible()
     assert line(dialog, "title").property("invalid") is False
-    # The form closes up again where the message was.
-    title = line(dialog, "title")
-    cell = title.parentWidget()
-    assert cell is not None
-    qtbot.waitUntil(lambda: cell.height() == title.height(), timeout=1000)
+    # The message's line stays, empty, so that nothing below it moves.
+    qtbot.wait(20)
+    assert cell.height() == height > title.height()
+
+
+def where_everything_is(qtbot: QtBot, dialog: EngagementDialog) -> dict[str, QRect]:
+    """Where each input, field label and button of the form is (in the dialog's
+    coordinates) once the layout has taken in what just changed; of the child tables,
+    the one shown."""
+    qtbot.wait(20)  # let the posted layout requests run
+    table = tabs(dialog).currentWidget()
+    assert isinstance(table, ChildTable)
+    shown: list[QWidget] = [
+        *dialog.findChildren(QWidget, QRegularExpression("^field_")),
+        *(label for label in dialog.findChildren(QLabel) if label.buddy() is not None),
+        tabs(dialog).tabBar(),
+        table.table,
+        *table.buttons(),
+        find(dialog, QPushButton, "save_button"),
+        find(dialog, QPushButton, "cancel_button"),
+    ]
+
+    def name(w: QWidget) -> str:
+        if isinstance(w, (QLabel, QPushButton)):
+            return f"{type(w).__name__} {w.text()}"
+        return w.objectName() or type(w).__name__
+
+    return {name(w): QRect(w.mapTo(dialog, QPoint(0, 0)), w.size()) for w in shown}
+
+
+def test_errors_appearing_and_clearing_move_nothing(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """The next click must land where the user aims: no error line moves the form."""
+    dialog = make_dialog(demo_data()[0])  # it has a clarification
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)  # Clar&ifications
+    clarifications = child(dialog, "clarifications")
+    assert tabs(dialog).currentWidget() is clarifications
+    before = where_everything_is(qtbot, dialog)
+
+    # A field's own error (under the title), shown on save and gone on typing.
+    retype(qtbot, line(dialog, "title"), "")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert error_of(dialog, "title").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    qtbot.keyClicks(line(dialog, "title"), "NATO talks")
+    assert not error_of(dialog, "title").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+
+    # A date's message, too long for its line, while typing and on save.
+    started = widget(dialog, "started")
+    assert isinstance(started, PartialDateEdit)
+    retype(qtbot, started.lineEdit(), "once the ministers have met again after the recess")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    hint = started.hintLabel()
+    assert hint.property("error") is True and "once the ministers" in hint.text()
+    assert hint.is_elided()  # cut on the line, whole in its tooltip
+    at = QPoint(2, 2)
+    QApplication.sendEvent(hint, QHelpEvent(QEvent.Type.ToolTip, at, hint.mapToGlobal(at)))
+    assert QToolTip.text() == hint.text()
+    QToolTip.hideText()
+    assert where_everything_is(qtbot, dialog) == before
+    retype(qtbot, started.lineEdit(), "Q3 2025")
+    assert where_everything_is(qtbot, dialog) == before
+
+    # A child table's error under the table.
+    type_in_cell(qtbot, clarifications, 0, "clarified_on", "soonish")
+    press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert error_of(dialog, "clarifications").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    type_in_cell(qtbot, clarifications, 0, "clarified_on", "Mar 2026")
+    assert not error_of(dialog, "clarifications").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+
+    # The caller's errors: the general one above the buttons, a long one at a field.
+    dialog.show_error("id", "an engagement with this id exists already")
+    dialog.show_error("owner", "no desk of that name: " + ", ".join(COUNTERPARTS * 4))
+    general = find(dialog, QLabel, "generalError")
+    assert general.isVisible() and error_of(dialog, "owner").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
+    with qtbot.waitSignal(dialog.saveRequested):  # a valid save clears every error
+        press_on(qtbot, Qt.Key.Key_S, CTRL)
+    assert not general.isVisible() and not error_of(dialog, "owner").isVisible()
+    assert where_everything_is(qtbot, dialog) == before
 
 
 def test_missing_vendor_and_disallowed_marking(qtbot: QtBot, make_dialog: DialogFactory) -> None:
@@ -524,7 +661,7 @@ def test_show_error_from_the_caller(make_dialog: DialogFactory) -> None:
     dialog.show_error("scope_limits[2].text", "too vague")
     scope = child(dialog, "scope_limits")
     assert tabs(dialog).currentWidget() is scope
-    assert error_of(dialog, "scope_limits").text() == "Row 3, text: too vague"
+    assert error_of(dialog, "scope_limits").text() == "Row 3, Text: too vague"
     assert (scope.table.currentRow(), scope.table.currentColumn()) == (2, 1)
 
     dialog.show_error("owner", "unknown desk")
@@ -699,6 +836,34 @@ def test_restriction_code_from_catalogue_or_new(make_dialog: DialogFactory) -> N
     # The same code twice is refused, on the second row's code.
     set_cell(restrictions, r, "code", "no-fully-autonomous-weapons")
     assert validation_error(dialog).field == "restrictions[1].code"
+
+
+def test_the_restriction_pick_list_is_as_wide_as_its_longest_entry(
+    qtbot: QtBot, make_dialog: DialogFactory
+) -> None:
+    """Two codes sharing a title read apart only if the list shows each entry whole."""
+    title = "No fully autonomous weapons systems"
+    catalogue = [("no-autonomous-weapons", title), ("no-autonomous-weapons-in-targeting", title)]
+    dialog = make_dialog(
+        EngagementData(title="t", vendor="v", counterpart="c", status=Status.AGREED), catalogue
+    )
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=1000)
+    press_on(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)  # R&estrictions
+    restrictions = child(dialog, "restrictions")
+    assert tabs(dialog).currentWidget() is restrictions
+    restrictions.add_button.click()  # adds a row and opens its code's editor
+    editor = QApplication.focusWidget()
+    while editor is not None and not isinstance(editor, QComboBox):
+        editor = editor.parentWidget()
+    assert isinstance(editor, QComboBox) and restrictions.table.isAncestorOf(editor)
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # open the list
+    view = editor.view()
+    qtbot.waitUntil(view.isVisible, timeout=1000)
+    entries = [editor.itemText(i) for i in range(editor.count())]
+    assert entries == [f"{code} — {title}" for code, _ in catalogue]
+    assert editor.width() < view.sizeHintForColumn(0)  # the cell alone is too narrow
+    assert view.viewport().width() >= view.sizeHintForColumn(0)  # ... the list is not
+    editor.hidePopup()
 
 
 # --------------------------------------------------------------------------- saving

@@ -25,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
 from tracker.domain.errors import StorageError
 from tracker.domain.model import Filters
+from tracker.domain.presenter import timestamp
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 from ui.briefing_dialog import BriefingDialog
@@ -230,6 +231,37 @@ def test_a_conflicting_save_asks_and_loses_nothing(
     values = [(h.field, h.new) for h in window.service.history(engagement_id=eid)]
     assert ("summary", "Bob's summary") in values  # Bob's words are kept in the history
     colleague.close()
+
+
+def test_an_undo_refused_names_who_changed_the_field_since(
+    qtbot: QtBot, window: MainWindow, db_path: Path
+) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    replace_text(qtbot, find(dialog, QPlainTextEdit, "field_summary"), "Alice's summary")
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: open_form(window) is None)
+    colleague = Tracker.open(db_path, user="bob")
+    current = colleague.get(engagement_id=eid)
+    colleague.update(
+        engagement_id=eid, expected_version=current.version, changes={"summary": "Bob's summary"}
+    )
+    at = timestamp(colleague.history(engagement_id=eid)[0].at).split()[1]
+    colleague.close()
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    answer_modal(QMessageBox, read_and_close)
+    window.table.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == [
+        f'Cannot undo edit "{current.data.title}": bob has since changed Summary (at {at} UTC)'
+    ]
+    assert window.service.get(engagement_id=eid).data.summary == "Bob's summary"
 
 
 def test_changes_to_different_fields_merge_without_asking(

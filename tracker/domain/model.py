@@ -166,6 +166,15 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class NewerVersions:
+    """An engagement as stored now and the audit entries of its versions after a given
+    one, newest first: who saved the versions a stale save met, when, and what changed."""
+
+    engagement: Engagement
+    entries: tuple[AuditEntry, ...]
+
+
+@dataclass(frozen=True)
 class Filters:
     """What a list, export, statistics or briefing is restricted to (empty means all)."""
 

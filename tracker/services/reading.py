@@ -13,6 +13,7 @@ from tracker.domain.model import (
     Engagement,
     EngagementRow,
     Filters,
+    NewerVersions,
     Selection,
     SelectionSummary,
     Statistics,
@@ -107,6 +108,15 @@ class Reading(TrackerBase):
         """The audit trail of one engagement, newest first."""
         with self._read() as conn:
             return audit.history(conn, self._get(conn, engagement_id).id)
+
+    def newer_versions(self, *, engagement_id: int | str, after_version: int) -> NewerVersions:
+        """The engagement as stored now and the audit entries of its versions after
+        ``after_version`` (newest first), read at once: for a save that met a newer
+        version, who saved it and when."""
+        with self._read() as conn:
+            current = self._get(conn, engagement_id)
+            entries = audit.history(conn, current.id, after_version=after_version)
+        return NewerVersions(engagement=current, entries=tuple(entries))
 
     def statistics(self, *, filters: Filters = Filters()) -> Statistics:
         """Counts of the matching engagements by status and region."""

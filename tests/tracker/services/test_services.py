@@ -357,6 +357,27 @@ def test_conflict_fields_accumulate_over_several_versions(
     assert caught.value.current_version == 3
 
 
+def test_newer_versions_say_who_saved_them_and_when(tracker: Tracker, other_user: Tracker) -> None:
+    created = tracker.create(data=minimal()).engagement
+    other_user.update(engagement_id=created.id, expected_version=1, changes={"owner": "Bob"})
+    other_user.update(
+        engagement_id=created.id, expected_version=2, changes={"region": "Europe", "tags": ["x"]}
+    )
+
+    newer = tracker.newer_versions(engagement_id=created.id, after_version=1)
+
+    assert newer.engagement == tracker.get(engagement_id=created.id)
+    assert [(e.who, e.version, e.field) for e in newer.entries] == [
+        ("bob", 3, "tags"),
+        ("bob", 3, "region"),
+        ("bob", 2, "owner"),
+    ]
+    assert all(e.at for e in newer.entries)
+    assert newer.entries == tuple(tracker.history(engagement_id=created.id)[:3])
+    latest = tracker.newer_versions(engagement_id=created.id, after_version=3)
+    assert latest.entries == () and latest.engagement.version == 3
+
+
 def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tracker) -> None:
     created = tracker.create(
         data=minimal(status_history=[{"status": "exploratory", "on": "2025-Q3"}])

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.fields import ChildKind, Field
 from ui.cell_editors import VALUE_ROLE, CodeDelegate, VocabDelegate, vocab_label
 from ui.form_inputs import error_label

@@ -15,7 +15,8 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
-from tracker.domain.dates import DateParseError, PartialDate, Precision, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate, Precision
 from ui.message_line import MessageLine
 
 __all__ = [

@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from tracker.domain.dates import DateParseError, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Confidence, Region, Status, Vocabulary

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, REQUIRED_KEYS
 from tracker.domain.markings import check_marking

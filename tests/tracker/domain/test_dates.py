@@ -7,7 +7,8 @@ import datetime
 
 import pytest
 
-from tracker.domain.dates import DateParseError, PartialDate, Precision, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate, Precision
 
 D = datetime.date
 TODAY = D(2026, 5, 14)

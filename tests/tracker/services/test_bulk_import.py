@@ -20,7 +20,8 @@ from sqlalchemy import event
 from bench.generate import generate
 from db import audit, loading, store, tables
 from tracker.domain.changes import ImportResult
-from tracker.domain.dates import DateParseError, PartialDate, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import FORMAT, record_label
 from tracker.domain.model import Filters

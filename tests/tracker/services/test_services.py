@@ -16,7 +16,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from db.schema import SCHEMA_VERSION
-from tracker.domain.dates import PartialDate, parse_partial_date
+from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.dates import PartialDate
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
 from tracker.domain.model import (
     Clarification,

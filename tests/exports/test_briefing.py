@@ -566,6 +566,30 @@ def test_no_page_after_the_cover_holds_fewer_than_two_lines() -> None:
             assert len(body) >= 2, f"summaries of {length}: page {number} holds {body}"
 
 
+@pytest.mark.parametrize("engagements", [1, 2])
+def test_a_matrix_filling_its_page_leaves_no_blank_page_and_no_lone_key_line(
+    engagements: int,
+) -> None:
+    # Around 37 to 39 restrictions the table and its key just fill (or overflow) the
+    # matrix's first page: neither the key's last line nor the gap after it may go
+    # onto a page of their own.
+    chosen = demo_briefing().engagements[:engagements]
+    for count in range(35, 41):
+        stances = tuple(
+            RestrictionStance(f"code-{i:03d}", f"Restriction number {i}", Stance.AGREED, "")
+            for i in range(count)
+        )
+        briefing = demo_briefing(
+            engagements=tuple(
+                dataclasses.replace(e, data=dataclasses.replace(e.data, restrictions=stances))
+                for e in chosen
+            )
+        )
+        for number, page in enumerate(reader(render_pdf(briefing)).pages[1:], start=2):
+            body = [line for line in body_lines(page) if not line.endswith("(continued)")]
+            assert len(body) >= 2, f"{count} restrictions: page {number} holds {body}"
+
+
 def test_a_heading_longer_than_a_page_splits_and_stays_one_bookmark() -> None:
     first = demo_briefing().engagements[0]
     title = _long_text(6_000)

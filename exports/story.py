@@ -348,7 +348,10 @@ class StoryBuilder:
     # --- sections ----------------------------------------------------------------------
 
     def sections(self) -> list[Flowable]:
-        """One section per engagement, each followed by a progress mark."""
+        """One section per engagement, each followed by a progress mark; none at all
+        (not even the part's heading on a page of its own) without engagements."""
+        if not self.engagements:
+            return []
         s = self.styles
         out: list[Flowable] = [
             PageBreak(),

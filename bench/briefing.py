@@ -38,6 +38,7 @@ from reportlab.platypus import (
 
 from exports import style
 from exports.briefing import Briefing, BriefingEngagement, render_pdf
+from exports.flowables import KeepTail
 from exports.story import StoryBuilder
 from tracker.domain.dates import PartialDate, Precision
 from tracker.domain.model import (
@@ -175,7 +176,9 @@ Spec = list[tuple[Any, ...]]
 
 def bare_spec(b: Briefing) -> tuple[Spec, dict[str, int]]:
     """The texts and shapes of the briefing's Paragraphs and Tables (built untimed)."""
-    ours = StoryBuilder(b, style.stylesheet(), A4[0] - 2 * style.MARGIN_X).build()
+    story = StoryBuilder(b, style.stylesheet(), A4[0] - 2 * style.MARGIN_X).build()
+    # The flowables a KeepTail keeps together are laid out like any others.
+    ours = [g for f in story for g in (f.content if isinstance(f, KeepTail) else [f])]
     spec: Spec = []
     counts = {"paragraphs": 0, "tables": 0, "cells": 0}
     for f in ours:

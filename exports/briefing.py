@@ -80,11 +80,10 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
 
     def afterFlowable(self, flowable: Any) -> None:  # reportlab's name
-        if isinstance(flowable, Heading):
-            self.canv.bookmarkPage(flowable.outline_key)
-            self.canv.addOutlineEntry(
-                flowable.outline_title, flowable.outline_key, level=flowable.outline_level
-            )
+        if isinstance(flowable, Heading) and flowable.bookmark is not None:
+            mark = flowable.bookmark
+            self.canv.bookmarkPage(mark.key)
+            self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level)
 
 
 def _page_size(name: str) -> tuple[float, float]:

@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from exports import style, text
 from exports.document import BriefingEngagement
-from exports.flowables import Heading, SectionRule, paragraph
+from exports.flowables import Bookmark, Heading, RunningHeading, SectionRule, keep_end, paragraph
 from tracker.domain.presenter import (
     SEPARATOR,
     ClarificationItem,
@@ -39,6 +39,7 @@ GREY: Final = "#" + style.GREY.hexval()[2:]
 GREY_DARK: Final = "#" + style.GREY_DARK.hexval()[2:]
 ACCENT: Final = "#" + style.ACCENT.hexval()[2:]
 SHORT: Final = 24  # values up to this long are kept on one line in the facts panel
+CONTINUED_LIMIT: Final = 120  # characters of the title in a "(continued)" heading
 
 
 def presentation(e: BriefingEngagement) -> Presentation:
@@ -101,27 +102,31 @@ class EngagementSection:
     templates: dict[str, Any]  # the paragraph templates of the whole story
 
     def flowables(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
-        """The section; its heading is kept with what follows."""
+        """The section; its heading is kept with what follows, repeated with "(continued)"
+        at the top of each page the section continues onto, and its last line is never
+        left alone on a page."""
         s, p = self.styles, presentation(e)
         out: list[Flowable] = []
         if not first:
             out += [CondPageBreak(style.SECTION_MIN_SPACE), SectionRule()]
-        out.append(
-            Heading(
-                f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;{text.markup(p.title)}",
-                s.h2,
-                outline=f"{p.reference} {text.truncate(p.title, 120)}",
-                key=f"engagement-{e.number}-{e.uid}",
-                level=1,
-            )
+        heading = f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;{text.markup(p.title)}"
+        bookmark = Bookmark(
+            f"{p.reference} {text.truncate(p.title, 120)}", f"engagement-{e.number}-{e.uid}", 1
         )
+        continued = f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;" + text.markup(
+            text.truncate(p.title, CONTINUED_LIMIT)
+        )
+        out += [
+            Heading(heading, s.h2, bookmark),
+            RunningHeading(Paragraph(f"{continued} (continued)", s.continued)),
+        ]
         facts = "&nbsp;&nbsp;· ".join(_fact(f) for f in (*p.facts, *p.record))
         out.append(self._p(facts, s.facts))
         for section in p.sections:
             out += self._section(section)
         if p.empty_note:
             out += [Spacer(1, 1.5 * mm), self._p(text.inline(p.empty_note), s.muted)]
-        return out
+        return [*keep_end(out), RunningHeading(None)]
 
     def _p(self, markup: str, para_style: Any, bullet: str | None = None) -> Paragraph:
         return paragraph(markup, para_style, bullet, templates=self.templates)

@@ -37,7 +37,7 @@ from exports import style, text, typefaces
 from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
-from exports.flowables import Heading, ProgressMark, paragraph
+from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
@@ -146,9 +146,7 @@ class StoryBuilder:
     def overview(self) -> list[Flowable]:
         """Key figures, the chart, and the table of all engagements."""
         s = self.styles
-        out: list[Flowable] = [
-            Heading("Overview", s.h1, outline="Overview", key="overview", level=0)
-        ]
+        out: list[Flowable] = [Heading("Overview", s.h1, Bookmark("Overview", "overview", 0))]
         datas = [e.data for e in self.engagements]
         if not datas:
             out.append(self._p("This briefing includes no engagements.", s.lead))
@@ -244,9 +242,7 @@ class StoryBuilder:
         s = self.styles
         out: list[Flowable] = [
             PageBreak(),
-            Heading(
-                "Restriction matrix", s.h1, outline="Restriction matrix", key="matrix", level=0
-            ),
+            Heading("Restriction matrix", s.h1, Bookmark("Restriction matrix", "matrix", 0)),
         ]
         titles: dict[str, str] = {}
         for e in self.engagements:
@@ -273,6 +269,10 @@ class StoryBuilder:
             for i in range(0, len(self.engagements), MATRIX_COLUMNS)
         ]
         for number, chunk in enumerate(chunks, start=1):
+            if number > 1:
+                # The gap before a table, not after the last key: a spacer after it could
+                # fall onto a page of its own before the engagements' page break.
+                out.append(Spacer(1, 5 * mm))
             out.append(CondPageBreak(style.TABLE_MIN_SPACE + 5 * mm * min(len(codes), 6)))
             if len(chunks) > 1:
                 first, last = self._tag(chunk[0]), self._tag(chunk[-1])
@@ -282,23 +282,23 @@ class StoryBuilder:
                         s.caption,
                     )
                 )
-            out.append(self._matrix_table(codes, titles, chunk))
-            out.append(Spacer(1, 2.5 * mm))
-            for e in chunk:
-                d = e.data
-                label = text.inline(text.truncate(d.title, KEY_LIMIT))
-                who = " · ".join(
-                    text.inline(text.truncate(v, CELL_LIMIT)) for v in (d.counterpart, d.vendor)
-                )
-                out.append(
-                    Paragraph(
-                        f"{label} <font color='#6b747c'>({who})</font>",
-                        s.key,
-                        bulletText=self._tag(e),
-                    )
-                )
-            out.append(Spacer(1, 5 * mm))
+            table = [self._matrix_table(codes, titles, chunk), Spacer(1, 2.5 * mm)]
+            # The key's last line never goes alone onto a page.
+            out += keep_end([*table, *(self._key_line(e) for e in chunk)])
         return out
+
+    def _key_line(self, e: BriefingEngagement) -> Paragraph:
+        """``#N`` and the engagement's title, counterpart and vendor (a matrix key line)."""
+        d = e.data
+        label = text.inline(text.truncate(d.title, KEY_LIMIT))
+        who = " · ".join(
+            text.inline(text.truncate(v, CELL_LIMIT)) for v in (d.counterpart, d.vendor)
+        )
+        return Paragraph(
+            f"{label} <font color='#6b747c'>({who})</font>",
+            self.styles.key,
+            bulletText=self._tag(e),
+        )
 
     def _matrix_table(
         self, codes: Sequence[str], titles: dict[str, str], chunk: Sequence[BriefingEngagement]
@@ -348,11 +348,14 @@ class StoryBuilder:
     # --- sections ----------------------------------------------------------------------
 
     def sections(self) -> list[Flowable]:
-        """One section per engagement, each followed by a progress mark."""
+        """One section per engagement, each followed by a progress mark; none at all
+        (not even the part's heading on a page of its own) without engagements."""
+        if not self.engagements:
+            return []
         s = self.styles
         out: list[Flowable] = [
             PageBreak(),
-            Heading("Engagements", s.h1, outline="Engagements", key="engagements", level=0),
+            Heading("Engagements", s.h1, Bookmark("Engagements", "engagements", 0)),
         ]
         writer = EngagementSection(self.styles, self._templates)
         for index, engagement in enumerate(self.engagements):

@@ -112,6 +112,7 @@ class Styles:
     cover_fact: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
+    continued: ParagraphStyle
     h3: ParagraphStyle
     body: ParagraphStyle
     lead: ParagraphStyle
@@ -176,6 +177,14 @@ def stylesheet() -> Styles:
             leading=SIZE_H2 * 1.25,
             spaceBefore=2 * mm,
             spaceAfter=2.5 * mm,
+        ),
+        # A section's heading again at the top of a page it continues onto: quieter.
+        continued=_style(
+            "Continued",
+            fontName=typefaces.SANS_BOLD,
+            fontSize=SIZE_H3,
+            textColor=GREY_DARK,
+            spaceAfter=2 * mm,
         ),
         h3=_style(
             "H3",

@@ -86,11 +86,18 @@ def test_generate_command_writes_the_document(tmp_path: Path) -> None:
 
 def test_build_db_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "built.db"
-    assert build_db.main(["--engagements", "30", "--db", str(db), "--batch", "8"]) == 0
-    assert "30 engagements in" in capsys.readouterr().out
+    args = ["--engagements", "30", "--db", str(db), "--batch", "8", "--seed", "4"]
+    assert build_db.main(args) == 0
+    document = generate(30, seed=4)
+    children = sum(child_count(e) for e in document["engagements"])
+    out = capsys.readouterr().out
+    assert f"imported 30 engagements ({children} children)" in out
+    assert f"30 engagements in {db}" in out
     service = Tracker.open(db)
     try:
         assert service.count(filters=Filters()) == 30
+        # The four batches wrote exactly the generated document: importing it changes nothing.
+        assert service.import_document(document=document).unchanged == 30
     finally:
         service.close()
 

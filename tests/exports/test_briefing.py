@@ -13,7 +13,7 @@ import random
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -188,6 +188,8 @@ def body_text(pdf: bytes, marking: str) -> str:
         skip = 3 if number == 1 else 5
         if number > 1:
             assert lines[3] == "Engagement briefing"
+            if lines[skip].endswith("(continued)"):  # a section's heading, repeated
+                skip += 1
         assert lines[-1] == f"Page {number} of {len(texts)}" or lines[-2] == (
             f"Page {number} of {len(texts)}"
         )
@@ -208,6 +210,21 @@ def positioned(page: Any) -> list[tuple[float, float, str, str]]:
 
     page.extract_text(visitor_text=visit)
     return items
+
+
+FRAME_TOP = 24 * MM  # from the top edge: the body frame (style.MARGIN_TOP)
+FRAME_BOTTOM = 25 * MM  # style.MARGIN_BOTTOM
+
+
+def body_lines(page: Any) -> list[str]:
+    """The lines of text inside the body frame, top to bottom (runs grouped by baseline,
+    whitespace normalised): the page without its banners, running header and footer."""
+    top = float(page.mediabox.height) - FRAME_TOP
+    rows: dict[int, list[str]] = {}
+    for y, _, _, run in positioned(page):
+        if FRAME_BOTTOM - 2 < y < top:
+            rows.setdefault(round(y), []).append(run)
+    return [norm(" ".join(rows[y])) for y in sorted(rows, reverse=True)]
 
 
 def font_names(pdf: bytes) -> set[str]:
@@ -234,7 +251,21 @@ def hostile_pdf() -> bytes:
 
 def test_demo_briefing_renders_a_valid_pdf(demo_pdf: bytes, tmp_path: Path) -> None:
     assert demo_pdf.startswith(b"%PDF-")
-    assert len(reader(demo_pdf).pages) >= 5
+    pages = [body_lines(page) for page in reader(demo_pdf).pages]
+    # cover, overview, matrix, then the engagements in order, each heading once
+    assert [lines[0] for lines in pages[:4]] == [
+        "ENGAGEMENT BRIEFING",
+        "Overview",
+        "Restriction matrix",
+        "Engagements",
+    ]
+    headings = [
+        line
+        for lines in pages[3:]
+        for line in lines
+        if re.fullmatch(r"#\d .+", line) and not line.endswith("(continued)")
+    ]
+    assert headings == [f"#{e.number} {e.data.title}" for e in demo_briefing().engagements]
     if shutil.which("qpdf"):
         path = tmp_path / "demo.pdf"
         path.write_bytes(demo_pdf)
@@ -412,22 +443,32 @@ def test_cjk_is_drawn_with_the_fallback_fonts(hostile_pdf: bytes) -> None:
 # --- page sizes, structure -----------------------------------------------------------
 
 
+LETTER = (612.0, 792.0)
+A4 = (595.28, 841.89)
+
+
+def page_sizes(pdf: bytes) -> set[tuple[float, float]]:
+    """The MediaBox sizes of the pages (points, to 1/100)."""
+    return {
+        (round(float(page.mediabox.width), 2), round(float(page.mediabox.height), 2))
+        for page in reader(pdf).pages
+    }
+
+
 def test_letter_page_size() -> None:
     pdf = render_pdf(demo_briefing(page_size="Letter"))
+    assert page_sizes(pdf) == {LETTER}
     pages = reader(pdf).pages
     for number, page in enumerate(pages, start=1):
-        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
-            612,
-            792,
-        )
         text = page.extract_text()
         assert text.count("NATO UNCLASSIFIED") >= 2
         assert f"Page {number} of {len(pages)}" in text
+        ys = [y for y, _, _, t in positioned(page) if t.strip() == "NATO UNCLASSIFIED"]
+        assert any(y > LETTER[1] - 20 * MM for y in ys) and any(y < 15 * MM for y in ys)
 
 
 def test_a4_page_size(demo_pdf: bytes) -> None:
-    page = reader(demo_pdf).pages[0]
-    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
+    assert page_sizes(demo_pdf) == {A4}
 
 
 def test_many_engagements_split_the_matrix_and_repeat_the_table_header() -> None:
@@ -457,11 +498,148 @@ def test_no_heading_is_left_at_the_bottom_of_a_page() -> None:
             assert not heading, f"heading {run!r} left at the bottom of a page"
 
 
+def with_summary(engagement: BriefingEngagement, summary: str) -> BriefingEngagement:
+    return dataclasses.replace(
+        engagement, data=dataclasses.replace(engagement.data, summary=summary)
+    )
+
+
+def continued_heading(engagement: BriefingEngagement) -> str:
+    return f"#{engagement.number} {engagement.data.title} (continued)"
+
+
+def continued_pages(pdf: bytes, engagements: Sequence[BriefingEngagement]) -> int:
+    """Check that each page of the engagements part starts with a section's heading or
+    with the heading of the section in progress and "(continued)"; how many do the latter."""
+    pages = [body_lines(page) for page in reader(pdf).pages]
+    first = next(i for i, lines in enumerate(pages) if lines and lines[0] == "Engagements")
+    headings = {f"#{e.number} {e.data.title}": e for e in engagements}
+    current: BriefingEngagement | None = None  # the section in progress at the page's end
+    count = 0
+    for number, lines in enumerate(pages[first:], start=first + 1):
+        if current is not None and lines[0] not in headings:
+            assert lines[0] == continued_heading(current), (number, lines[:2])
+            count += 1
+        else:
+            assert not lines[0].endswith("(continued)"), (number, lines[:2])
+        assert sum(line.endswith("(continued)") for line in lines) <= 1, number
+        for line in lines:
+            current = headings.get(line, current)
+    assert current is not None and current.number == engagements[-1].number
+    return count
+
+
+def test_a_section_continued_on_a_new_page_repeats_its_heading() -> None:
+    demo = demo_briefing().engagements
+    engagements = (
+        with_summary(demo[0], _long_text(12_000)),
+        demo[1],
+        with_summary(demo[2], _long_text(5_000)),
+        demo[3],
+    )
+    pdf = render_pdf(demo_briefing(engagements=engagements))
+    assert continued_pages(pdf, engagements) >= 5  # the long summaries run over pages
+    assert squash(_long_text(12_000)) in squash(body_text(pdf, "NATO UNCLASSIFIED"))
+
+
+def test_the_demo_repeats_a_heading_only_where_a_section_continues(demo_pdf: bytes) -> None:
+    assert continued_pages(demo_pdf, demo_briefing().engagements) >= 1
+    pages = [body_lines(page) for page in reader(demo_pdf).pages]
+    starts = [lines[0] for lines in pages]
+    assert starts[:2] == ["ENGAGEMENT BRIEFING", "Overview"]
+    assert not any("(continued)" in line for lines in pages[:4] for line in lines)
+
+
+def _pages_with_summary(words: int) -> list[list[str]]:
+    """The body lines per page of a one-engagement briefing whose summary has ``words``
+    words; the section ends with four sources (a last sub-section taller than the room
+    kept for a sub-heading) and the one-line "Not recorded: Clarifications"."""
+    last = demo_briefing().engagements[3]
+    summary = " ".join(_long_text(20_000).split()[:words])
+    data = dataclasses.replace(last.data, summary=summary, sources=last.data.sources * 4)
+    briefing = demo_briefing(engagements=(dataclasses.replace(last, data=data),))
+    return [body_lines(page) for page in reader(render_pdf(briefing)).pages]
+
+
+def test_the_last_page_never_holds_a_single_line() -> None:
+    # Grow the summary word by word (bisection) to the first length at which the section
+    # spills onto one more page: what spills first is its last line, the note.
+    low, high = 50, 2_000
+    pages_low = len(_pages_with_summary(low))
+    assert len(_pages_with_summary(high)) > pages_low
+    while high - low > 1:
+        middle = (low + high) // 2
+        if len(_pages_with_summary(middle)) > pages_low:
+            high = middle
+        else:
+            low = middle
+    for words in (high - 1, high, high + 1):
+        pages = _pages_with_summary(words)
+        for number, lines in enumerate(pages[1:], start=2):
+            body = [line for line in lines if not line.endswith("(continued)")]
+            assert len(body) >= 2, f"{words} words: page {number} holds only {lines}"
+
+
+def test_no_page_after_the_cover_holds_fewer_than_two_lines() -> None:
+    demo = demo_briefing().engagements
+    for length in range(800, 8_000, 350):
+        engagements = tuple(with_summary(e, _long_text(length)) for e in demo)
+        pdf = render_pdf(demo_briefing(engagements=engagements))
+        for number, page in enumerate(reader(pdf).pages[1:], start=2):
+            body = [line for line in body_lines(page) if not line.endswith("(continued)")]
+            assert len(body) >= 2, f"summaries of {length}: page {number} holds {body}"
+
+
+@pytest.mark.parametrize("engagements", [1, 2])
+def test_a_matrix_filling_its_page_leaves_no_blank_page_and_no_lone_key_line(
+    engagements: int,
+) -> None:
+    # Around 37 to 39 restrictions the table and its key just fill (or overflow) the
+    # matrix's first page: neither the key's last line nor the gap after it may go
+    # onto a page of their own.
+    chosen = demo_briefing().engagements[:engagements]
+    for count in range(35, 41):
+        stances = tuple(
+            RestrictionStance(f"code-{i:03d}", f"Restriction number {i}", Stance.AGREED, "")
+            for i in range(count)
+        )
+        briefing = demo_briefing(
+            engagements=tuple(
+                dataclasses.replace(e, data=dataclasses.replace(e.data, restrictions=stances))
+                for e in chosen
+            )
+        )
+        for number, page in enumerate(reader(render_pdf(briefing)).pages[1:], start=2):
+            body = [line for line in body_lines(page) if not line.endswith("(continued)")]
+            assert len(body) >= 2, f"{count} restrictions: page {number} holds {body}"
+
+
+def test_a_heading_longer_than_a_page_splits_and_stays_one_bookmark() -> None:
+    first = demo_briefing().engagements[0]
+    title = _long_text(6_000)
+    long_title = dataclasses.replace(first, data=dataclasses.replace(first.data, title=title))
+    pdf = render_pdf(demo_briefing(engagements=(long_title,)))
+    assert squash(title) in squash(body_text(pdf, "NATO UNCLASSIFIED"))
+    outline = reader(pdf).outline
+    children = next(item for item in outline if isinstance(item, list))
+    assert len(children) == 1 and children[0].title.startswith("#1 " + title[:100])
+
+
 def test_empty_briefing() -> None:
     pdf = render_pdf(demo_briefing(engagements=()))
-    text = norm("\n".join(page_texts(pdf)))
+    text = norm(body_text(pdf, "NATO UNCLASSIFIED"))  # (the furniture on every page)
     assert "0 engagements included" in text
     assert "This briefing includes no engagements." in text
+    # cover, overview and matrix; no "Engagements" page holding nothing but its heading
+    pages = [body_lines(page) for page in reader(pdf).pages]
+    assert [lines[:2] for lines in pages[1:]] == [
+        ["Overview", "This briefing includes no engagements."],
+        [
+            "Restriction matrix",
+            "No restrictions are recorded for the engagements in this briefing.",
+        ],
+    ]
+    assert [item.title for item in reader(pdf).outline] == ["Overview", "Restriction matrix"]
 
 
 # --- progress and cancelling ---------------------------------------------------------
@@ -486,10 +664,11 @@ def test_returning_false_cancels(stop_at: int) -> None:
     assert calls[-1] == stop_at
 
 
-def test_true_or_none_continue() -> None:
+def test_true_or_none_continue(demo_pdf: bytes) -> None:
     answers: list[Callable[[int, int], bool | None]] = [lambda d, t: True, lambda d, t: None]
     for answer in answers:
-        assert render_pdf(demo_briefing(), on_progress=answer).startswith(b"%PDF")
+        # the whole briefing (the bytes differ: the progress marks are drawn, as nothing)
+        assert page_texts(render_pdf(demo_briefing(), on_progress=answer)) == page_texts(demo_pdf)
 
 
 # --- refused input -------------------------------------------------------------------
@@ -510,8 +689,11 @@ def test_refused(changes: dict[str, Any]) -> None:
         render_pdf(demo_briefing(**changes))
 
 
-def test_page_size_is_case_insensitive() -> None:
-    assert render_pdf(demo_briefing(page_size="letter")).startswith(b"%PDF")
+@pytest.mark.parametrize(
+    ("name", "size"), [("letter", LETTER), (" LETTER ", LETTER), ("a4", A4), ("A4 ", A4)]
+)
+def test_page_size_is_case_insensitive(name: str, size: tuple[float, float]) -> None:
+    assert page_sizes(render_pdf(demo_briefing(page_size=name))) == {size}
 
 
 # --- exports.text --------------------------------------------------------------------

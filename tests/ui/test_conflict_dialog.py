@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -711,8 +712,20 @@ def test_dialog_enter_saves_merged(base: Engagement, qtbot: QtBot):
     assert dialog.result() == QDialog.DialogCode.Accepted
 
 
-def test_dialog_screenshot(service: Tracker, base: Engagement, qtbot: QtBot):
+def test_dialog_screenshot(base: Engagement, qtbot: QtBot, tmp_path: Path):
     dialog = make_dialog(qtbot, base.data)
     dialog.show()
     qtbot.waitExposed(dialog)
-    assert dialog.grab().save("/tmp/conflict.png")
+    shot = tmp_path / "conflict.png"
+    assert dialog.grab().save(str(shot))
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (dialog.width(), dialog.height())
+    # The picture holds the dialog as drawn: its table of conflicts, with their values.
+    table = dialog.table
+    where = QRect(table.mapTo(dialog, QPoint(0, 0)), table.size())
+    assert image.copy(where) == table.grab().toImage().convertToFormat(image.format())
+    assert table.rowCount() >= 2 and table.item(0, 1) is not None
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)
+    }
+    assert len(colours) > 20  # text, not a blank picture

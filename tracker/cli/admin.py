@@ -49,27 +49,22 @@ def configure_stats(p: argparse.ArgumentParser) -> None:
 def run_stats(ctx: Context) -> int:
     """Counts of the matching engagements by status (rows) and region (columns)."""
     stats = ctx.service.statistics(filters=filters_from_args(ctx.args))
-    out = ctx.out
     regions = [r for r in (*Region, None) if any(k[1] == r for k in stats.by_status_region)]
     names = [r.label if r else "(none)" for r in regions]
-    out.write(
-        "STATUS".ljust(12) + "".join(n.rjust(max(len(n), 5) + 2) for n in names) + "  TOTAL\n"
-    )
+    # One width per column (the regions', then TOTAL's), shared by every row.
+    widths = [*(max(len(n), 5) + 2 for n in names), 7]
+
+    def row(label: str, cells: list[str]) -> str:
+        return label.ljust(12) + "".join(c.rjust(w) for c, w in zip(cells, widths, strict=True))
+
+    lines = [row("STATUS", [*names, "TOTAL"])]
     for status in Status:
         counts = [stats.by_status_region.get((status, r), 0) for r in regions]
-        if not any(counts):
-            continue
-        out.write(
-            status.label.ljust(12)
-            + "".join(str(c).rjust(max(len(n), 5) + 2) for c, n in zip(counts, names, strict=True))
-            + str(sum(counts)).rjust(7)
-            + "\n"
-        )
-    out.write(
-        f"{'Total':12}{'':>{sum(max(len(n), 5) + 2 for n in names)}}"
-        + str(stats.total).rjust(7)
-        + "\n"
-    )
+        if any(counts):
+            lines.append(row(status.label, [*map(str, counts), str(sum(counts))]))
+    per_region = stats.by_region()
+    lines.append(row("Total", [*(str(per_region[r]) for r in regions), str(stats.total)]))
+    ctx.out.write("".join(line + "\n" for line in lines))
     return 0
 
 

@@ -465,13 +465,39 @@ def test_check_on_a_sound_database(demo_db: Path) -> None:
     assert "sound" in out and "NOT sound" not in out
 
 
+def stats_table(out: str) -> tuple[list[str], dict[str, list[str]]]:
+    """``tracker stats`` as its column names and, per row label, its cells read strictly
+    under the header: each cell must end where its column's name ends (right-aligned)."""
+    header, *lines = out.splitlines()
+    assert header.startswith("STATUS")
+    # Column names hold single spaces ("North America"); columns are 2+ spaces apart.
+    names = [n.strip() for n in header[12:].split("  ") if n.strip()]
+    ends = [header.index(n) + len(n) for n in names]
+    starts = [12, *ends[:-1]]
+    rows: dict[str, list[str]] = {}
+    for line in lines:
+        assert len(line) == len(header), f"{line!r} is not as wide as {header!r}"
+        cells = [line[a:b] for a, b in zip(starts, ends, strict=True)]
+        assert all(len(c.split()) == 1 and c == c.rstrip() for c in cells), f"misaligned: {line!r}"
+        rows[line[:12].strip()] = [c.strip() for c in cells]
+    return names, rows
+
+
 def test_stats_prints_counts(demo_db: Path) -> None:
-    out = ok(run_cli(demo_db, "stats")).splitlines()
-    assert out[0].split() == ["STATUS", "Europe", "North", "America", "Global", "TOTAL"]
-    rows = {line[:12].strip(): line[12:].split() for line in out[1:]}
+    names, rows = stats_table(ok(run_cli(demo_db, "stats")))
+    assert names == ["Europe", "North America", "Global", "TOTAL"]
     assert rows["Exploratory"] == ["1", "0", "0", "1"]
     assert rows["Broken down"] == ["0", "1", "0", "1"]
-    assert rows["Total"] == ["4"]
+    assert rows["Total"] == ["1", "2", "1", "4"]
+
+
+def test_stats_total_row_sums_every_column_the_none_region_too(demo_db: Path) -> None:
+    ok(run_cli(demo_db, "edit", "1", "--set", "region="))
+    names, rows = stats_table(ok(run_cli(demo_db, "stats")))
+    assert names == ["North America", "Global", "(none)", "TOTAL"]
+    total = rows.pop("Total")
+    sums = [str(sum(int(r[i]) for r in rows.values())) for i in range(len(names))]
+    assert total == sums == ["2", "1", "1", "4"]
 
 
 # -- bad usage, bad databases, environment ---------------------------------------------------------

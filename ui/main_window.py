@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -285,8 +285,7 @@ class MainWindow(QMainWindow):
         if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            self._make_current(row)
         else:
             self._show_detail(None)
         self._update_actions()
@@ -314,11 +313,21 @@ class MainWindow(QMainWindow):
         return [self.model.id_at(r) for r in rows]
 
     def select(self, engagement_id: int) -> None:
-        """Make ``engagement_id`` the current row, if the table shows it."""
+        """Make ``engagement_id`` the current and only selected row, if the table shows it."""
         row = self.model.row_of(engagement_id)
         if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            self._make_current(row)
+
+    def _make_current(self, row: int) -> None:
+        # Not QTableView.selectRow: in extended selection it reads the modifier keys
+        # held at that moment, and the Ctrl of the Ctrl+S that saved would add the row
+        # to the old selection, where Delete would then trash both.
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().setCurrentIndex(
+            index, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
 
     def export_filters(self) -> Filters:
         """What an export covers: the selected rows when more than one is selected, else

@@ -404,6 +404,7 @@ class MainWindow(QMainWindow):
             self._show_detail(current)
 
     def _failed(self, message: str) -> None:
+        self.statusBar().clearMessage()  # what the last step said no longer holds
         QMessageBox.warning(self, APPLICATION, message)
 
     def _adopt(self, service: Tracker) -> None:

@@ -208,8 +208,13 @@ class FilterBar(QWidget):
         """Remove every filter."""
         self.set_filters(Filters())
 
-    def set_count(self, shown: int, total: int) -> None:
-        """Show "N of M engagements"."""
+    def set_count(self, shown: int, total: int, *, trash: bool = False) -> None:
+        """Show "N of M engagements", or in the trash "N in the trash" ("N of M in
+        the trash" when filtered)."""
+        if trash:
+            of = "" if shown == total else f" of {total:,}"
+            self.count_label.setText(f"{shown:,}{of} in the trash")
+            return
         noun = "engagement" if total == 1 else "engagements"
         self.count_label.setText(f"{shown:,} of {total:,} {noun}")
 

@@ -20,12 +20,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,11 +42,12 @@ from ui.actions import (
     show_header_menu,
     show_table_menu,
 )
-from ui.database_switcher import DatabaseSwitcher
+from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
 from ui.editing import Editing
 from ui.filter_bar import FilterBar
 from ui.jobs import JobRunner
+from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.settings import (
     APPLICATION,
     open_settings,
@@ -99,7 +97,8 @@ class MainWindow(QMainWindow):
             opener=opener or (lambda target: Tracker.open(target)),
             adopt=self._adopt,
         )
-        self.banner = self._build_banner()
+        self.banner = empty_database_banner(self, self.editing.load_demo)
+        self.trash_banner = TrashBanner(self)
         self._build_table()
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
@@ -117,20 +116,6 @@ class MainWindow(QMainWindow):
         self._apply_access()
 
     # -- construction ---------------------------------------------------------------
-
-    def _build_banner(self) -> QWidget:
-        banner = QWidget(self)
-        banner.setObjectName("emptyBanner")
-        label = QLabel("This database is empty.", banner)
-        button = QPushButton("Load &demo data", banner)
-        button.clicked.connect(self.editing.load_demo)
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(label)
-        layout.addWidget(button)
-        layout.addStretch(1)
-        banner.setVisible(False)
-        return banner
 
     def _build_table(self) -> None:
         t = self.table
@@ -156,6 +141,7 @@ class MainWindow(QMainWindow):
         for column, width in enumerate(COLUMN_WIDTHS):
             t.setColumnWidth(column, width)
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.placeholder = TablePlaceholder(t)
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -166,6 +152,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.databases.read_only_banner)
         column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
+        column.addWidget(self.trash_banner)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -186,6 +173,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.filter_bar.changed.connect(self.apply_filters)
+        self.trash_banner.back.connect(self._actions["trash"].trigger)
+        self.placeholder.link_clicked.connect(self.filter_bar.clear)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.activated.connect(lambda _index: self.editing.edit_current())
@@ -274,13 +263,14 @@ class MainWindow(QMainWindow):
         if recount or self._total_of_trash != trash:
             self._total = self.service.count(filters=Filters(trash=trash))
             self._total_of_trash = trash
-        self.filter_bar.set_count(self.model.rowCount(), self._total)
+        self.filter_bar.set_count(self.model.rowCount(), self._total, trash=trash)
         self.banner.setVisible(
             not trash
             and self._total == 0
             and not self.read_only
             and self.service.count(filters=Filters(trash=True)) == 0
         )
+        self._describe_view(trash)
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount():
             row = 0
@@ -289,6 +279,21 @@ class MainWindow(QMainWindow):
         else:
             self._show_detail(None)
         self._update_actions()
+
+    def _describe_view(self, trash: bool) -> None:
+        """Say which list this is (the trash, in the title and a banner) and, when it
+        is empty, why: nothing matches the filters, or the trash is empty."""
+        name = database_name(self.service.url)
+        self.setWindowTitle(
+            f"{name} — Trash — {APPLICATION}" if trash else f"{name} — {APPLICATION}"
+        )
+        self.trash_banner.setVisible(trash)
+        if self.model.rowCount():
+            self.placeholder.show_message(None)
+        elif not self.filter_bar.filters().is_empty():
+            self.placeholder.show_message("No engagements match", "Clear filters")
+        else:
+            self.placeholder.show_message("The trash is empty" if trash else None)
 
     def _refresh_names(self) -> None:
         self.filter_bar.set_names(

@@ -27,6 +27,7 @@ from tracker.domain.vocab import Region, Status, Vocabulary
 
 SEARCH_DELAY_MS = 250
 ANY = ""
+NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
 
 
 class _StickyMenu(QMenu):
@@ -41,20 +42,27 @@ class _StickyMenu(QMenu):
 
 
 class MultiSelect(QToolButton):
-    """A drop-down button with a checkable entry per vocabulary word."""
+    """A drop-down button with a checkable entry per vocabulary word, and, given an
+    ``unset`` label, one more for "no value set" (selected as None)."""
 
     changed = Signal()
 
     def __init__(
-        self, noun: str, words: Sequence[Vocabulary], parent: QWidget | None = None
+        self,
+        noun: str,
+        words: Sequence[Vocabulary],
+        parent: QWidget | None = None,
+        *,
+        unset: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._noun = noun
+        self._unset = unset or ""
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = _StickyMenu(self)
-        self._actions: dict[Vocabulary, QAction] = {}
-        for word in words:
-            action = QAction(word.label, menu)
+        self._actions: dict[Vocabulary | None, QAction] = {}
+        for word in (*words, None) if unset else words:
+            action = QAction(self._label(word), menu)
             action.setCheckable(True)
             action.toggled.connect(self._toggled)
             menu.addAction(action)
@@ -67,10 +75,10 @@ class MultiSelect(QToolButton):
         self._update_text()
 
     def selected(self) -> tuple[Any, ...]:
-        """The checked words, in vocabulary order."""
+        """The checked words, in vocabulary order (then None for "not set")."""
         return tuple(w for w, a in self._actions.items() if a.isChecked())
 
-    def set_selected(self, words: Sequence[Vocabulary]) -> None:
+    def set_selected(self, words: Sequence[Vocabulary | None]) -> None:
         """Check exactly ``words`` (emits ``changed`` once if anything changed)."""
         before = self.selected()
         for word, action in self._actions.items():
@@ -90,10 +98,14 @@ class MultiSelect(QToolButton):
         if not chosen:
             self.setText(f"{self._noun}: any")
         elif len(chosen) <= 2:
-            self.setText(f"{self._noun}: " + ", ".join(w.label for w in chosen))
+            self.setText(f"{self._noun}: " + ", ".join(self._label(w) for w in chosen))
         else:
             self.setText(f"{self._noun}: {len(chosen)} chosen")
-        self.setToolTip(", ".join(w.label for w in chosen) or f"Any {self._noun.lower()}")
+        labels = ", ".join(self._label(w) for w in chosen)
+        self.setToolTip(labels or f"Any {self._noun.lower()}")
+
+    def _label(self, word: Vocabulary | None) -> str:
+        return word.label if word is not None else self._unset
 
 
 class FilterBar(QWidget):
@@ -109,7 +121,7 @@ class FilterBar(QWidget):
         self.search.setAccessibleName("Search")
         self.search.setMinimumWidth(220)
         self.status = MultiSelect("Status", list(Status), self)
-        self.region = MultiSelect("Region", list(Region), self)
+        self.region = MultiSelect("Region", list(Region), self, unset=NOT_SET)
         self.vendor = QComboBox(self)
         self.vendor.setAccessibleName("Vendor filter")
         self.counterpart = QComboBox(self)

@@ -616,6 +616,18 @@ def test_list_ids_filters(demo: Tracker, filters: Filters, expected: set[str]) -
     assert demo.count(filters=filters) == len(expected)
 
 
+def test_filter_by_no_region_set(demo: Tracker) -> None:
+    regionless = demo.create(data=minimal()).engagement
+    assert regionless.data.region is None
+    unset = Filters(regions=(None,))
+    assert demo.list_ids(filters=unset) == [regionless.id]
+    assert demo.count(filters=unset) == 1
+    either = Filters(regions=(Region.EUROPE, None))
+    assert set(listed(demo, either)) == {NATO, regionless.uid}
+    assert demo.count(filters=either) == 2
+    assert demo.statistics(filters=unset).by_region() == {None: 1}
+
+
 def test_filter_by_ids(demo: Tracker) -> None:
     nato, ofg = by_uid(demo, NATO).id, by_uid(demo, OFG).id
 

@@ -1,0 +1,68 @@
+"""The filter bar driven by clicks: the Region filter's "(not set)" choice (remembered
+across a restart) and boxes that stay readable once filters are set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import action
+from tests.ui.test_main_window import titles
+from tracker.domain.vocab import Region
+from tracker.services import Tracker
+from ui.main_window import MainWindow
+
+
+def choose(qtbot: QtBot, button: QToolButton, *entries: str) -> None:
+    """Click ``button``, click each of ``entries`` in the menu it opens, then Esc."""
+    missing: list[str] = []
+
+    def pick() -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu):
+            QTimer.singleShot(20, pick)
+            return
+        for text in entries:
+            entry = next((a for a in popup.actions() if a.text() == text), None)
+            if entry is None:
+                missing.append(text)
+                continue
+            rect = popup.actionGeometry(entry)
+            qtbot.mouseClick(popup, Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.keyClick(popup, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, pick)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert missing == [], f"no entries {missing} in the menu"
+
+
+def test_the_region_filter_offers_not_set(
+    qtbot: QtBot, window: MainWindow, db_path: Path, settings: QSettings
+) -> None:
+    regionless = {"title": "Ministry pilot", "vendor": "Mistral AI", "counterpart": "MoD"}
+    window.service.create(data={**regionless, "status": "paused"})
+    action(window, "reload").trigger()
+    region = window.filter_bar.region
+
+    choose(qtbot, region, "(not set)")
+    assert titles(window) == ["Ministry pilot"]
+    assert region.text() == "Region: (not set)"
+    assert window.filter_bar.count_label.text() == "1 of 5 engagements"
+    choose(qtbot, region, "Europe")
+    assert titles(window) == [
+        "Ministry pilot",
+        "NATO exploratory talks with OpenAI on unclassified IT",
+    ]
+    assert region.selected() == (Region.EUROPE, None)
+    window.close()
+
+    again = MainWindow(Tracker.open(db_path), settings=settings)
+    qtbot.addWidget(again)
+    assert again.filter_bar.region.selected() == (Region.EUROPE, None)
+    assert titles(again) == titles(window)
+    again.close()
+    again.service.close()

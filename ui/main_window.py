@@ -56,10 +56,14 @@ from ui.settings import (
     saved_filters,
     saved_order,
 )
+from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.transfers import Transfers
 
-COLUMN_WIDTHS = (250, 150, 85, 100, 110, 90, 140, 120, 85)
+# The default size of the window and width of its table pane: at 1400 pixels the
+# table's columns all fit (ui.table_layout) beside a detail pane wide enough to read.
+WINDOW_SIZE = (1400, 820)
+TABLE_PANE = 1040
 
 
 class MainWindow(QMainWindow):
@@ -138,7 +142,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for column, width in enumerate(COLUMN_WIDTHS):
+        for column, width in enumerate(default_widths(t, TABLE_PANE)):
             t.setColumnWidth(column, width)
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.placeholder = TablePlaceholder(t)
@@ -160,9 +164,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([960, 440])
+        # Sizes that add up to the width, so that the splitter keeps them as they are.
+        detail = WINDOW_SIZE[0] - TABLE_PANE - self.splitter.handleWidth()
+        self.splitter.setSizes([TABLE_PANE, detail])
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 820)
+        self.resize(*WINDOW_SIZE)
 
     def _wire(self) -> None:
         header = self.table.horizontalHeader()

@@ -66,3 +66,29 @@ def test_the_region_filter_offers_not_set(
     assert titles(again) == titles(window)
     again.close()
     again.service.close()
+
+
+def columns_outside(window: MainWindow) -> list[str]:
+    """The headers of the columns not wholly within the table's viewport."""
+    header = window.table.horizontalHeader()
+    width = window.table.viewport().width()
+    return [
+        str(window.model.headerData(n, Qt.Orientation.Horizontal))
+        for n in range(header.count())
+        if header.isSectionHidden(n)
+        or header.sectionViewportPosition(n) < 0
+        or header.sectionViewportPosition(n) + header.sectionSize(n) > width
+    ]
+
+
+def test_a_fresh_window_shows_every_column(qtbot: QtBot, window: MainWindow) -> None:
+    assert (window.width(), window.height()) == (1400, 820)
+    assert columns_outside(window) == []
+    # with enough rows for a vertical scroll bar too
+    for n in range(60):
+        window.service.create(
+            data={"title": f"Talks {n}", "vendor": "V", "counterpart": "C", "status": "paused"}
+        )
+    action(window, "reload").trigger()
+    qtbot.waitUntil(lambda: window.table.verticalScrollBar().isVisible())
+    assert columns_outside(window) == []

@@ -2,6 +2,10 @@
 
 Every change emits ``changed`` with the new ``Filters``; typing in the search box
 is debounced so that a query runs once the typist pauses, not on every key.
+
+Two rows: the search box and the count, then the choices, so that the choices keep
+the room to show what is chosen ("Region: North America, Latin America", a long
+counterpart) beside the detail pane of a 1400-pixel window.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +22,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +35,19 @@ from tracker.domain.vocab import Region, Status, Vocabulary
 SEARCH_DELAY_MS = 250
 ANY = ""
 NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
+MIN_NAME_CHARS = 16  # a vendor or counterpart box shows at least this many characters
+
+
+def _fitting_width(combo: QComboBox, *texts: str) -> int:
+    """The width ``combo`` needs (frame and arrow too) to show the widest of ``texts``."""
+    metrics = combo.fontMetrics()
+    widest = max(metrics.horizontalAdvance(text) for text in texts)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), combo
+    )
+    return size.width()
 
 
 class _StickyMenu(QMenu):
@@ -128,23 +148,27 @@ class FilterBar(QWidget):
         self.counterpart.setAccessibleName("Counterpart filter")
         for combo in (self.vendor, self.counterpart):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumContentsLength(10)
         self.set_names(vendors=(), counterparts=())
+        for combo, noun in ((self.vendor, "vendor"), (self.counterpart, "counterpart")):
+            combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
         self.clear_button = QPushButton("C&lear filters", self)
         self.clear_button.setToolTip("Show all engagements (Ctrl+Shift+L)")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
 
-        layout = QHBoxLayout(self)
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        first.addWidget(self.count_label)
+        choices = QHBoxLayout()
+        for widget in (self.status, self.region, self.vendor, self.counterpart):
+            choices.addWidget(widget)
+        choices.addWidget(self.clear_button)
+        choices.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(self.status)
-        layout.addWidget(self.region)
-        layout.addWidget(self.vendor)
-        layout.addWidget(self.counterpart)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        layout.addWidget(self.count_label)
+        layout.setSpacing(4)
+        layout.addLayout(first)
+        layout.addLayout(choices)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -6,13 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QMenu,
+    QStyle,
+    QStyleOptionComboBox,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action
 from tests.ui.test_main_window import titles
 from tracker.domain.vocab import Region
 from tracker.services import Tracker
+from ui.filter_bar import FilterBar
 from ui.main_window import MainWindow
 
 
@@ -92,3 +100,51 @@ def test_a_fresh_window_shows_every_column(qtbot: QtBot, window: MainWindow) -> 
     action(window, "reload").trigger()
     qtbot.waitUntil(lambda: window.table.verticalScrollBar().isVisible())
     assert columns_outside(window) == []
+
+
+def pick(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Type ``text`` into ``combo`` (which picks the entry it starts), as a user would."""
+    combo.setFocus()
+    qtbot.keyClicks(combo, text)
+    assert combo.currentText() == text
+
+
+def unreadable(qtbot: QtBot, bar: FilterBar) -> list[str]:
+    """The filter bar's parts too narrow to show their text whole, once its layout has
+    followed the texts just changed."""
+    qtbot.wait(20)
+    out = []
+    for combo in (bar.vendor, bar.counterpart):
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+        )
+        for text in (combo.currentText(), combo.itemText(0)):  # the choice, and "Any …"
+            if field.width() < combo.fontMetrics().horizontalAdvance(text):
+                out.append(text)
+    for widget in (bar.status, bar.region, bar.clear_button, bar.count_label):
+        if widget.width() < widget.sizeHint().width():
+            out.append(widget.text())
+    if bar.search.width() < bar.search.fontMetrics().horizontalAdvance(
+        bar.search.placeholderText()
+    ):
+        out.append(bar.search.placeholderText())
+    return out
+
+
+def test_the_filter_boxes_stay_readable_once_filters_are_set(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.filter_bar
+    assert unreadable(qtbot, bar) == []
+    choose(qtbot, bar.status, "Exploratory", "Negotiating")
+    choose(qtbot, bar.region, "North America", "Latin America")
+    pick(qtbot, bar.vendor, "Anthropic")
+    assert window.model.rowCount() == 0
+    assert unreadable(qtbot, bar) == []
+    pick(qtbot, bar.counterpart, "U.S. Department of Defense")
+    assert unreadable(qtbot, bar) == []
+    qtbot.keyClick(bar.counterpart, Qt.Key.Key_Home)  # back to "Any counterpart"
+    assert bar.counterpart.currentIndex() == 0
+    assert unreadable(qtbot, bar) == []

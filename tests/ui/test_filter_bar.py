@@ -28,10 +28,11 @@ def choose(qtbot: QtBot, button: QToolButton, *entries: str) -> None:
     """Click ``button``, click each of ``entries`` in the menu it opens, then Esc."""
     missing: list[str] = []
 
-    def pick() -> None:
+    def pick(tries: int = 250) -> None:
         popup = QApplication.activePopupWidget()
         if not isinstance(popup, QMenu):
-            QTimer.singleShot(20, pick)
+            if tries:  # for at most five seconds
+                QTimer.singleShot(20, lambda: pick(tries - 1))
             return
         for text in entries:
             entry = next((a for a in popup.actions() if a.text() == text), None)

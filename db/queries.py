@@ -18,6 +18,7 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    or_,
     select,
     text,
 )
@@ -25,7 +26,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Confidence, Status
+from tracker.domain.vocab import Confidence, Region, Status
 
 E = tables.engagement
 ORG = tables.organisation
@@ -38,6 +39,16 @@ def _rank(column: Any, words: Sequence[str]) -> ColumnElement[Any]:
 
 def _org_ids(name: str) -> Select[Any]:
     return select(ORG.c.id).where(ORG.c.name_key == name.strip().casefold())
+
+
+def _region_clause(regions: Sequence[Region | None]) -> ColumnElement[bool]:
+    """Engagements in one of ``regions``, where None stands for "no region set"."""
+    named = [r.value for r in regions if r is not None]
+    if None not in regions:
+        return E.c.region.in_(named)
+    if not named:
+        return E.c.region.is_(None)
+    return or_(E.c.region.in_(named), E.c.region.is_(None))
 
 
 def _restriction_clause(restriction: str) -> ColumnElement[bool]:
@@ -84,7 +95,7 @@ _FILTER_CLAUSES: tuple[
     tuple[str, Callable[[Any], bool], Callable[[Any, str], ColumnElement[bool]]], ...
 ] = (
     ("statuses", bool, lambda v, _: E.c.status.in_([s.value for s in v])),
-    ("regions", bool, lambda v, _: E.c.region.in_([r.value for r in v])),
+    ("regions", bool, lambda v, _: _region_clause(v)),
     ("confidences", bool, lambda v, _: E.c.confidence.in_([c.value for c in v])),
     ("markings", bool, lambda v, _: E.c.marking.in_(list(v))),
     ("vendor", bool, lambda v, _: E.c.vendor_id.in_(_org_ids(v))),

@@ -5,11 +5,15 @@ service layer. Undoing an edit re-applies the earlier values as a three-way merg
 so a colleague's later change to other fields survives; if the same fields were
 changed since, the undo is refused with a message instead of overwriting them, naming
 who changed them and when (from the audit trail).
+
+Every command says what it did, through ``said``: what was done when it is pushed,
+"Undone: …" and "Redone: …" (with the command's text) when it is undone and redone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
@@ -20,134 +24,153 @@ from tracker.domain.model import EngagementData
 from tracker.services import Tracker
 from ui.other_writers import OtherWriters
 
-ServiceGetter = Callable[[], Tracker]
-Changed = Callable[[ChangeSet], None]
-Failed = Callable[[str], None]
+
+@dataclass(frozen=True)
+class CommandContext:
+    """What commands act through: the window's service (it may switch databases), the
+    refresh after a change, the report of a failure, and the status bar's message."""
+
+    service: Callable[[], Tracker]
+    changed: Callable[[ChangeSet], None]
+    failed: Callable[[str], None]
+    said: Callable[[str], None]
 
 
-class _ServiceCommand(QUndoCommand):
-    """Shared plumbing: the service, the change callback, and error reporting."""
+def quoted(title: str) -> str:
+    """A title as messages quote it."""
+    return f"“{title}”"
 
-    def __init__(self, text: str, service: ServiceGetter, changed: Changed, failed: Failed) -> None:
+
+def engagements_noun(count: int, title: str | None) -> str:
+    """The engagements acted on: the quoted title of one, else how many."""
+    if count == 1 and title is not None:
+        return quoted(title)
+    return "1 engagement" if count == 1 else f"{count:,} engagements"
+
+
+Step = Callable[[], ChangeSet]
+
+
+class ServiceCommand(QUndoCommand):
+    """A step of the undo stack: ``forward`` makes the change, ``backward`` reverses it.
+
+    ``done`` is said when the command is pushed; ``made`` says the change was already
+    made then (a save), so the push itself changes nothing.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        context: CommandContext,
+        *,
+        forward: Step,
+        backward: Step,
+        done: str,
+        made: bool,
+    ) -> None:
         super().__init__(text)
-        self._service = service
-        self._changed = changed
-        self._failed = failed
+        self._context = context
+        self._forward = forward
+        self._backward = backward
+        self._done = done
+        self._made = made
+        self._pushed = False
 
-    def _attempt(self, action: Callable[[], ChangeSet], *, undoing: bool = False) -> None:
+    def redo(self) -> None:
+        if self._pushed:
+            if self._attempt(self._forward, "redo "):
+                self._context.said(f"Redone: {self.text()}")
+            return
+        self._pushed = True
+        if self._made or self._attempt(self._forward, ""):
+            self._context.said(self._done)
+
+    def undo(self) -> None:
+        if self._attempt(self._backward, "undo "):
+            self._context.said(f"Undone: {self.text()}")
+
+    def _attempt(self, step: Step, verb: str) -> bool:
+        """Run ``step``; if it fails, the command is dropped and the failure told
+        ("Cannot undo edit “…”: why")."""
         try:
-            changes = action()
+            changes = step()
         except TrackerError as exc:
             self.setObsolete(True)
             text = self.text()
-            step = f"{text[:1].lower()}{text[1:]}"  # the title keeps its capitals
-            self._failed(f"Cannot {'undo ' if undoing else ''}{step}: {exc}")
-            return
-        self._changed(changes)
+            self._context.failed(f"Cannot {verb}{text[:1].lower()}{text[1:]}: {exc}")
+            return False
+        self._context.changed(changes)
+        return True
 
 
-class EditCommand(_ServiceCommand):
+def edit_command(
+    *,
+    engagement_id: int,
+    before: EngagementData,
+    after: EngagementData,
+    context: CommandContext,
+) -> ServiceCommand:
     """An engagement saved from ``before`` to ``after`` (already saved when pushed)."""
 
-    def __init__(
-        self,
-        *,
-        engagement_id: int,
-        before: EngagementData,
-        after: EngagementData,
-        service: ServiceGetter,
-        changed: Changed,
-        failed: Failed,
-    ) -> None:
-        super().__init__(f'Edit "{after.title}"', service, changed, failed)
-        self.engagement_id = engagement_id
-        self._before = before
-        self._after = after
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._attempt(lambda: self._apply(self._before, self._after))
-        self._done = True
-
-    def undo(self) -> None:
-        self._attempt(lambda: self._apply(self._after, self._before), undoing=True)
-        self._done = False
-
-    def _apply(self, expected: EngagementData, target: EngagementData) -> ChangeSet:
-        service = self._service()
-        current = service.get(engagement_id=self.engagement_id)
+    def apply(expected: EngagementData, target: EngagementData) -> ChangeSet:
+        service = context.service()
+        current = service.get(engagement_id=engagement_id)
         result = three_way_merge(expected, target, current.data)
         if not result.clean:
             # Rare, so the whole trail is read only now, to say who changed what.
-            history = service.history(engagement_id=self.engagement_id)
+            history = service.history(engagement_id=engagement_id)
             writers = OtherWriters(history, me=service.user)
             raise TrackerError(writers.changed_since([c.field for c in result.conflicts]))
         return service.save(
-            engagement_id=self.engagement_id,
-            expected_version=current.version,
-            data=result.merged,
+            engagement_id=engagement_id, expected_version=current.version, data=result.merged
         ).changes
 
-
-class TrashCommand(_ServiceCommand):
-    """Engagements moved to the trash (``delete=True``) or restored from it."""
-
-    def __init__(
-        self,
-        *,
-        ids: Sequence[int],
-        delete: bool,
-        service: ServiceGetter,
-        changed: Changed,
-        failed: Failed,
-        text: str | None = None,
-    ) -> None:
-        noun = "engagement" if len(ids) == 1 else f"{len(ids)} engagements"
-        verb = "Delete" if delete else "Restore"
-        super().__init__(text or f"{verb} {noun}", service, changed, failed)
-        self.ids = list(ids)
-        self._delete = delete
-
-    def redo(self) -> None:
-        self._attempt(lambda: self._set(self._delete))
-
-    def undo(self) -> None:
-        self._attempt(lambda: self._set(not self._delete), undoing=True)
-
-    def _set(self, delete: bool) -> ChangeSet:
-        """All the engagements in one transaction: all move, or none and the step fails."""
-        service = self._service()
-        if delete:
-            return service.delete_many(engagement_ids=self.ids)
-        return service.restore_many(engagement_ids=self.ids)
+    return ServiceCommand(
+        f"Edit {quoted(after.title)}",
+        context,
+        forward=lambda: apply(before, after),
+        backward=lambda: apply(after, before),
+        done=f"Saved {quoted(after.title)}",
+        made=True,
+    )
 
 
-class CreateCommand(TrashCommand):
+def trash_command(
+    *, ids: Sequence[int], delete: bool, title: str | None, context: CommandContext
+) -> ServiceCommand:
+    """Engagements moved to the trash (``delete=True``) or restored from it, all in one
+    transaction (all move, or none and the step fails); ``title`` is the title of the
+    one engagement, when there is one."""
+    chosen = list(ids)
+
+    def move(to_trash: bool) -> ChangeSet:
+        service = context.service()
+        if to_trash:
+            return service.delete_many(engagement_ids=chosen)
+        return service.restore_many(engagement_ids=chosen)
+
+    noun = engagements_noun(len(chosen), title)
+    if delete:
+        text, done = f"Delete {noun}", f"Moved {noun} to the trash — Ctrl+Z to undo"
+    else:
+        text, done = f"Restore {noun}", f"Restored {noun}"
+    return ServiceCommand(
+        text,
+        context,
+        forward=lambda: move(delete),
+        backward=lambda: move(not delete),
+        done=done,
+        made=False,
+    )
+
+
+def create_command(*, engagement_id: int, title: str, context: CommandContext) -> ServiceCommand:
     """A new engagement (already created when pushed): undo moves it to the trash."""
-
-    def __init__(
-        self,
-        *,
-        engagement_id: int,
-        title: str,
-        service: ServiceGetter,
-        changed: Changed,
-        failed: Failed,
-    ) -> None:
-        super().__init__(
-            ids=[engagement_id],
-            delete=False,
-            service=service,
-            changed=changed,
-            failed=failed,
-            text=f'New "{title}"',
-        )
-        self._created = True
-
-    def redo(self) -> None:
-        if self._created:
-            self._created = False
-            return
-        super().redo()
+    return ServiceCommand(
+        f"New {quoted(title)}",
+        context,
+        forward=lambda: context.service().restore_many(engagement_ids=[engagement_id]),
+        backward=lambda: context.service().delete_many(engagement_ids=[engagement_id]),
+        done=f"Saved {quoted(title)}",
+        made=True,
+    )

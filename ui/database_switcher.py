@@ -1,6 +1,7 @@
 """Which database the window shows: File → New database…, Open database… and Open
-recent, and what the window says about that database: its name in the title, a warning
-when it lives in a synced or network folder, and why it may only be read.
+recent, and what the window says about that database: a warning when it lives in a
+synced or network folder, and why it may only be read. Its short name (for the window's
+title, which also says which list is shown) is :func:`database_name`.
 
 Opening happens here; what the window then does with the new service (the table, the
 undo history, the editing actions) is the window's business, handed over by ``adopt``.
@@ -29,7 +30,7 @@ def database_name(url: str) -> str:
 
 
 class DatabaseSwitcher(QObject):
-    """Opens other databases for ``window``; keeps its title, banners and recent menu.
+    """Opens other databases for ``window``; keeps its banners and recent menu.
 
     ``opener`` opens a path or URL (or raises TrackerError saying why it cannot);
     ``adopt`` makes the window show the service just opened.
@@ -90,7 +91,7 @@ class DatabaseSwitcher(QObject):
         return None
 
     def describe(self, service: Tracker) -> None:
-        """Say which database is shown: title, banners, first in the recent list."""
+        """Say which database is shown: banners, first in the recent list."""
         remember_database(self._settings, service.url)
         warning = service.location_warning
         self.location_banner.setText(f"Warning: {warning}" if warning else "")
@@ -104,7 +105,6 @@ class DatabaseSwitcher(QObject):
         )
         self.read_only_banner.setVisible(reason is not None)
         self._rebuild_recent_menu()
-        self._window.setWindowTitle(f"{database_name(service.url)} — {APPLICATION}")
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()

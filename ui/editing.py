@@ -5,9 +5,10 @@ trash, and the demo data; every saved change goes on the window's undo stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -15,9 +16,19 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
-from ui.commands import CreateCommand, EditCommand, TrashCommand
+from ui.commands import (
+    CommandContext,
+    create_command,
+    edit_command,
+    quoted,
+    trash_command,
+)
 from ui.engagement_form import EngagementDialog
 from ui.saving import save_with_merge
+
+MESSAGE_MS = 10_000  # how long the status bar says what was done
+SHOWN_TITLES = 8  # a confirmation names this many engagements, then "and N more"
+TITLE_CHARS = 80  # a longer title is cut short in a confirmation
 
 
 class EditingHost(Protocol):
@@ -60,7 +71,14 @@ class Editing:
         self._host = host
         self._changed = changed
         self._failed = failed
+        self._context = CommandContext(
+            service=lambda: host.service, changed=changed, failed=failed, said=self._say
+        )
         self._dialog: EngagementDialog | None = None  # the open form, if any
+
+    def _say(self, message: str) -> None:
+        """Say in the status bar what was just done (it replaces what was said before)."""
+        self._host.statusBar().showMessage(message, MESSAGE_MS)
 
     def close_form(self) -> bool:
         """Close the open form, which asks about unsaved entries; False if it stays open."""
@@ -140,12 +158,8 @@ class Editing:
             return
         created = made.engagement
         self._host.undo_stack.push(
-            CreateCommand(
-                engagement_id=created.id,
-                title=created.data.title,
-                service=lambda: self._host.service,
-                changed=self._changed,
-                failed=self._failed,
+            create_command(
+                engagement_id=created.id, title=created.data.title, context=self._context
             )
         )
         dialog.accept()
@@ -171,29 +185,31 @@ class Editing:
         if saved is None:
             return  # the user went back to the form: their entries are intact
         dialog.accept()
-        if saved.engagement.data != base.data:
+        if saved.engagement.data == base.data:
+            self._say(f"Nothing to save: {quoted(base.data.title)} is unchanged")
+        else:
             self._host.undo_stack.push(
-                EditCommand(
+                edit_command(
                     engagement_id=base.id,
                     before=base.data,
                     after=saved.engagement.data,
-                    service=lambda: self._host.service,
-                    changed=self._changed,
-                    failed=self._failed,
+                    context=self._context,
                 )
             )
         self._changed(saved.changes)
 
     def delete_selected(self) -> None:
-        """Delete: move the selected engagements to the trash (undoable)."""
+        """Delete: move the selected engagements to the trash (undoable). One goes at
+        once; more than one only once the user has confirmed which."""
         if self._host.read_only:
             return
         ids = self._host.selected_ids()
         if not ids or self._host.showing_trash():
             return
-        self._push_trash(ids, delete=True)
-        noun = "engagement" if len(ids) == 1 else f"{len(ids)} engagements"
-        self._host.statusBar().showMessage(f"Moved {noun} to the trash — Ctrl+Z to undo", 8000)
+        titles = self._titles(ids[:SHOWN_TITLES])
+        if len(ids) > 1 and not confirm_delete(self._host.window(), len(ids), titles):
+            return
+        self._push_trash(ids, delete=True, titles=titles)
 
     def restore_selected(self) -> None:
         """Bring the selected engagements back from the trash (undoable)."""
@@ -202,17 +218,15 @@ class Editing:
         ids = self._host.selected_ids()
         if not ids or not self._host.showing_trash():
             return
-        self._push_trash(ids, delete=False)
+        self._push_trash(ids, delete=False, titles=self._titles(ids[:1]))
 
-    def _push_trash(self, ids: list[int], *, delete: bool) -> None:
+    def _titles(self, ids: Sequence[int]) -> list[str]:
+        return [row.title for row in self._host.service.rows(ids=ids)]
+
+    def _push_trash(self, ids: list[int], *, delete: bool, titles: Sequence[str]) -> None:
+        title = titles[0] if len(ids) == 1 and titles else None
         self._host.undo_stack.push(
-            TrashCommand(
-                ids=ids,
-                delete=delete,
-                service=lambda: self._host.service,
-                changed=self._changed,
-                failed=self._failed,
-            )
+            trash_command(ids=ids, delete=delete, title=title, context=self._context)
         )
 
     def load_demo(self) -> None:
@@ -224,9 +238,34 @@ class Editing:
         except TrackerError as exc:
             self._failed(str(exc))
             return
-        self._host.statusBar().showMessage(
+        self._say(
             f"Demo data: {result.created} created, {result.updated} updated, "
-            f"{result.unchanged} unchanged",
-            8000,
+            f"{result.unchanged} unchanged"
         )
         self._changed(result.changes)
+
+
+def confirm_delete(parent: QWidget, count: int, titles: Sequence[str]) -> bool:
+    """Ask before moving ``count`` engagements to the trash, naming them (the first
+    ``titles``, then how many more); Enter confirms, Esc cancels."""
+    lines = [f"• {_cut(title)}" for title in titles]
+    if count > len(titles):
+        lines.append(f"… and {count - len(titles):,} more")
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Move to the trash",
+        f"Move {count:,} engagements to the trash?",
+        parent=parent,
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are shown as typed, never as markup
+    box.setInformativeText("\n".join([*lines, "", "Ctrl+Z brings them back."]))
+    move = box.addButton("&Move to trash", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(move)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is move
+
+
+def _cut(title: str) -> str:
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"

@@ -2,6 +2,10 @@
 
 Every change emits ``changed`` with the new ``Filters``; typing in the search box
 is debounced so that a query runs once the typist pauses, not on every key.
+
+Two rows: the search box and the count, then the choices, so that the choices keep
+the room to show what is chosen ("Region: North America, Latin America", a long
+counterpart) beside the detail pane of a 1400-pixel window.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +22,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +34,20 @@ from tracker.domain.vocab import Region, Status, Vocabulary
 
 SEARCH_DELAY_MS = 250
 ANY = ""
+NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
+MIN_NAME_CHARS = 16  # a vendor or counterpart box shows at least this many characters
+
+
+def _fitting_width(combo: QComboBox, *texts: str) -> int:
+    """The width ``combo`` needs (frame and arrow too) to show the widest of ``texts``."""
+    metrics = combo.fontMetrics()
+    widest = max(metrics.horizontalAdvance(text) for text in texts)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = combo.style().sizeFromContents(
+        QStyle.ContentsType.CT_ComboBox, option, QSize(widest, metrics.height()), combo
+    )
+    return size.width()
 
 
 class _StickyMenu(QMenu):
@@ -41,20 +62,27 @@ class _StickyMenu(QMenu):
 
 
 class MultiSelect(QToolButton):
-    """A drop-down button with a checkable entry per vocabulary word."""
+    """A drop-down button with a checkable entry per vocabulary word, and, given an
+    ``unset`` label, one more for "no value set" (selected as None)."""
 
     changed = Signal()
 
     def __init__(
-        self, noun: str, words: Sequence[Vocabulary], parent: QWidget | None = None
+        self,
+        noun: str,
+        words: Sequence[Vocabulary],
+        parent: QWidget | None = None,
+        *,
+        unset: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._noun = noun
+        self._unset = unset or ""
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = _StickyMenu(self)
-        self._actions: dict[Vocabulary, QAction] = {}
-        for word in words:
-            action = QAction(word.label, menu)
+        self._actions: dict[Vocabulary | None, QAction] = {}
+        for word in (*words, None) if unset else words:
+            action = QAction(self._label(word), menu)
             action.setCheckable(True)
             action.toggled.connect(self._toggled)
             menu.addAction(action)
@@ -67,10 +95,10 @@ class MultiSelect(QToolButton):
         self._update_text()
 
     def selected(self) -> tuple[Any, ...]:
-        """The checked words, in vocabulary order."""
+        """The checked words, in vocabulary order (then None for "not set")."""
         return tuple(w for w, a in self._actions.items() if a.isChecked())
 
-    def set_selected(self, words: Sequence[Vocabulary]) -> None:
+    def set_selected(self, words: Sequence[Vocabulary | None]) -> None:
         """Check exactly ``words`` (emits ``changed`` once if anything changed)."""
         before = self.selected()
         for word, action in self._actions.items():
@@ -90,10 +118,14 @@ class MultiSelect(QToolButton):
         if not chosen:
             self.setText(f"{self._noun}: any")
         elif len(chosen) <= 2:
-            self.setText(f"{self._noun}: " + ", ".join(w.label for w in chosen))
+            self.setText(f"{self._noun}: " + ", ".join(self._label(w) for w in chosen))
         else:
             self.setText(f"{self._noun}: {len(chosen)} chosen")
-        self.setToolTip(", ".join(w.label for w in chosen) or f"Any {self._noun.lower()}")
+        labels = ", ".join(self._label(w) for w in chosen)
+        self.setToolTip(labels or f"Any {self._noun.lower()}")
+
+    def _label(self, word: Vocabulary | None) -> str:
+        return word.label if word is not None else self._unset
 
 
 class FilterBar(QWidget):
@@ -109,30 +141,34 @@ class FilterBar(QWidget):
         self.search.setAccessibleName("Search")
         self.search.setMinimumWidth(220)
         self.status = MultiSelect("Status", list(Status), self)
-        self.region = MultiSelect("Region", list(Region), self)
+        self.region = MultiSelect("Region", list(Region), self, unset=NOT_SET)
         self.vendor = QComboBox(self)
         self.vendor.setAccessibleName("Vendor filter")
         self.counterpart = QComboBox(self)
         self.counterpart.setAccessibleName("Counterpart filter")
         for combo in (self.vendor, self.counterpart):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumContentsLength(10)
         self.set_names(vendors=(), counterparts=())
+        for combo, noun in ((self.vendor, "vendor"), (self.counterpart, "counterpart")):
+            combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
         self.clear_button = QPushButton("C&lear filters", self)
         self.clear_button.setToolTip("Show all engagements (Ctrl+Shift+L)")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
 
-        layout = QHBoxLayout(self)
+        first = QHBoxLayout()
+        first.addWidget(self.search, 1)
+        first.addWidget(self.count_label)
+        choices = QHBoxLayout()
+        for widget in (self.status, self.region, self.vendor, self.counterpart):
+            choices.addWidget(widget)
+        choices.addWidget(self.clear_button)
+        choices.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search, 3)
-        layout.addWidget(self.status)
-        layout.addWidget(self.region)
-        layout.addWidget(self.vendor)
-        layout.addWidget(self.counterpart)
-        layout.addWidget(self.clear_button)
-        layout.addStretch(1)
-        layout.addWidget(self.count_label)
+        layout.setSpacing(4)
+        layout.addLayout(first)
+        layout.addLayout(choices)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -208,8 +244,13 @@ class FilterBar(QWidget):
         """Remove every filter."""
         self.set_filters(Filters())
 
-    def set_count(self, shown: int, total: int) -> None:
-        """Show "N of M engagements"."""
+    def set_count(self, shown: int, total: int, *, trash: bool = False) -> None:
+        """Show "N of M engagements", or in the trash "N in the trash" ("N of M in
+        the trash" when filtered)."""
+        if trash:
+            of = "" if shown == total else f" of {total:,}"
+            self.count_label.setText(f"{shown:,}{of} in the trash")
+            return
         noun = "engagement" if total == 1 else "engagements"
         self.count_label.setText(f"{shown:,} of {total:,} {noun}")
 

@@ -16,16 +16,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,11 +42,12 @@ from ui.actions import (
     show_header_menu,
     show_table_menu,
 )
-from ui.database_switcher import DatabaseSwitcher
+from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
 from ui.editing import Editing
 from ui.filter_bar import FilterBar
 from ui.jobs import JobRunner
+from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.settings import (
     APPLICATION,
     open_settings,
@@ -58,10 +56,14 @@ from ui.settings import (
     saved_filters,
     saved_order,
 )
+from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.transfers import Transfers
 
-COLUMN_WIDTHS = (250, 150, 85, 100, 110, 90, 140, 120, 85)
+# The default size of the window and width of its table pane: at 1400 pixels the
+# table's columns all fit (ui.table_layout) beside a detail pane wide enough to read.
+WINDOW_SIZE = (1400, 820)
+TABLE_PANE = 1040
 
 
 class MainWindow(QMainWindow):
@@ -99,7 +101,8 @@ class MainWindow(QMainWindow):
             opener=opener or (lambda target: Tracker.open(target)),
             adopt=self._adopt,
         )
-        self.banner = self._build_banner()
+        self.banner = empty_database_banner(self, self.editing.load_demo)
+        self.trash_banner = TrashBanner(self)
         self._build_table()
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
@@ -117,20 +120,6 @@ class MainWindow(QMainWindow):
         self._apply_access()
 
     # -- construction ---------------------------------------------------------------
-
-    def _build_banner(self) -> QWidget:
-        banner = QWidget(self)
-        banner.setObjectName("emptyBanner")
-        label = QLabel("This database is empty.", banner)
-        button = QPushButton("Load &demo data", banner)
-        button.clicked.connect(self.editing.load_demo)
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(label)
-        layout.addWidget(button)
-        layout.addStretch(1)
-        banner.setVisible(False)
-        return banner
 
     def _build_table(self) -> None:
         t = self.table
@@ -153,9 +142,10 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for column, width in enumerate(COLUMN_WIDTHS):
+        for column, width in enumerate(default_widths(t, TABLE_PANE)):
             t.setColumnWidth(column, width)
         t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.placeholder = TablePlaceholder(t)
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -166,6 +156,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.databases.read_only_banner)
         column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
+        column.addWidget(self.trash_banner)
         column.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -173,9 +164,11 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([960, 440])
+        # Sizes that add up to the width, so that the splitter keeps them as they are.
+        detail = WINDOW_SIZE[0] - TABLE_PANE - self.splitter.handleWidth()
+        self.splitter.setSizes([TABLE_PANE, detail])
         self.setCentralWidget(self.splitter)
-        self.resize(1400, 820)
+        self.resize(*WINDOW_SIZE)
 
     def _wire(self) -> None:
         header = self.table.horizontalHeader()
@@ -186,6 +179,8 @@ class MainWindow(QMainWindow):
             )
         )
         self.filter_bar.changed.connect(self.apply_filters)
+        self.trash_banner.back.connect(self._actions["trash"].trigger)
+        self.placeholder.link_clicked.connect(self.filter_bar.clear)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.activated.connect(lambda _index: self.editing.edit_current())
@@ -274,22 +269,37 @@ class MainWindow(QMainWindow):
         if recount or self._total_of_trash != trash:
             self._total = self.service.count(filters=Filters(trash=trash))
             self._total_of_trash = trash
-        self.filter_bar.set_count(self.model.rowCount(), self._total)
+        self.filter_bar.set_count(self.model.rowCount(), self._total, trash=trash)
         self.banner.setVisible(
             not trash
             and self._total == 0
             and not self.read_only
             and self.service.count(filters=Filters(trash=True)) == 0
         )
+        self._describe_view(trash)
         row = self.model.row_of(keep) if keep is not None else None
         if row is None and self.model.rowCount():
             row = 0
         if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            self._make_current(row)
         else:
             self._show_detail(None)
         self._update_actions()
+
+    def _describe_view(self, trash: bool) -> None:
+        """Say which list this is (the trash, in the title and a banner) and, when it
+        is empty, why: nothing matches the filters, or the trash is empty."""
+        name = database_name(self.service.url)
+        self.setWindowTitle(
+            f"{name} — Trash — {APPLICATION}" if trash else f"{name} — {APPLICATION}"
+        )
+        self.trash_banner.setVisible(trash)
+        if self.model.rowCount():
+            self.placeholder.show_message(None)
+        elif not self.filter_bar.filters().is_empty():
+            self.placeholder.show_message("No engagements match", "Clear filters")
+        else:
+            self.placeholder.show_message("The trash is empty" if trash else None)
 
     def _refresh_names(self) -> None:
         self.filter_bar.set_names(
@@ -314,11 +324,21 @@ class MainWindow(QMainWindow):
         return [self.model.id_at(r) for r in rows]
 
     def select(self, engagement_id: int) -> None:
-        """Make ``engagement_id`` the current row, if the table shows it."""
+        """Make ``engagement_id`` the current and only selected row, if the table shows it."""
         row = self.model.row_of(engagement_id)
         if row is not None:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            self._make_current(row)
+
+    def _make_current(self, row: int) -> None:
+        # Not QTableView.selectRow: in extended selection it reads the modifier keys
+        # held at that moment, and the Ctrl of the Ctrl+S that saved would add the row
+        # to the old selection, where Delete would then trash both.
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.table.selectionModel().setCurrentIndex(
+            index, flags | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.scrollTo(index)
 
     def export_filters(self) -> Filters:
         """What an export covers: the selected rows when more than one is selected, else
@@ -395,6 +415,7 @@ class MainWindow(QMainWindow):
             self._show_detail(current)
 
     def _failed(self, message: str) -> None:
+        self.statusBar().clearMessage()  # what the last step said no longer holds
         QMessageBox.warning(self, APPLICATION, message)
 
     def _adopt(self, service: Tracker) -> None:

@@ -27,7 +27,7 @@ def filters_to_text(filters: Filters) -> str:
     return json.dumps(
         {
             "statuses": [s.value for s in filters.statuses],
-            "regions": [r.value for r in filters.regions],
+            "regions": [r.value if r is not None else None for r in filters.regions],
             "vendor": filters.vendor,
             "counterpart": filters.counterpart,
             "search": filters.search,
@@ -43,7 +43,7 @@ def filters_from_text(text: object) -> Filters:
         raw = json.loads(text)
         return Filters(
             statuses=tuple(Status(s) for s in raw.get("statuses", [])),
-            regions=tuple(Region(r) for r in raw.get("regions", [])),
+            regions=tuple(Region(r) if r is not None else None for r in raw.get("regions", [])),
             vendor=raw.get("vendor") or None,
             counterpart=raw.get("counterpart") or None,
             search=raw.get("search") or None,

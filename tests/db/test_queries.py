@@ -52,3 +52,19 @@ def test_a_set_filter_adds_one_condition(name: str, dialect: str) -> None:
 )
 def test_an_empty_filter_adds_no_condition(filters: Filters) -> None:
     assert len(where_clauses(filters, "sqlite")) == 1
+
+
+def sql(filters: Filters) -> str:
+    """The WHERE condition of ``filters``' one filter, as SQL with the values written in."""
+    condition = where_clauses(filters, "sqlite")[1]
+    return str(condition.compile(compile_kwargs={"literal_binds": True}))
+
+
+def test_no_region_set_is_a_null_region_or_one_of_the_chosen() -> None:
+    assert sql(Filters(regions=(None,))) == "engagement.region IS NULL"
+    assert sql(Filters(regions=(Region.EUROPE, None))) == (
+        "engagement.region IN ('Europe') OR engagement.region IS NULL"
+    )
+    assert sql(Filters(regions=(Region.EUROPE, Region.GLOBAL))) == (
+        "engagement.region IN ('Europe', 'Global')"
+    )

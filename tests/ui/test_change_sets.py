@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import find, open_form
+from tests.ui.conftest import answer_modal, find, open_form
 from tests.ui.test_main_window import CTRL, open_editor, press, select_title, titles
 from ui.main_window import MainWindow
 
@@ -110,6 +110,7 @@ def test_trashing_two_engagements_is_one_transaction_and_one_undo_step(
         rect = window.table.visualRect(window.model.index(row, 0))
         QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, modifier, rect.center())
     assert window.selected_ids() == [first, second]
+    answer_modal(QMessageBox, lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_Delete)
 

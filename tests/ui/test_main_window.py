@@ -259,7 +259,7 @@ def test_an_undo_refused_names_who_changed_the_field_since(
     press(qtbot, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(lambda: bool(said))
     assert said == [
-        f'Cannot undo edit "{current.data.title}": bob has since changed Summary (at {at} UTC)'
+        f"Cannot undo edit “{current.data.title}”: bob has since changed Summary (at {at} UTC)"
     ]
     assert window.service.get(engagement_id=eid).data.summary == "Bob's summary"
 

@@ -28,11 +28,34 @@ def _words(cls: type[Vocabulary], values: Sequence[str] | None, option: str) -> 
         raise ValidationError(str(exc), field=option) from None
 
 
+# What ``--region`` takes for "no region set" (beside the region names).
+NO_REGION = ("none", "not set", "(not set)")
+
+
+def _regions(values: Sequence[str] | None) -> tuple[Region | None, ...]:
+    out: list[Region | None] = []
+    for value in split_commas(values):
+        if value.casefold() in NO_REGION:
+            out.append(None)
+            continue
+        try:
+            out.append(Region.parse(value))
+        except ValueError:
+            allowed = ", ".join(Region.values())
+            raise ValidationError(
+                f'unknown region "{value}" (allowed: {allowed}, or none for no region set)',
+                field="--region",
+            ) from None
+    return tuple(out)
+
+
 def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     """Add the filter options; ``marking=False`` leaves ``--marking`` to the command."""
     g = p.add_argument_group("filters")
     g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
-    g.add_argument("--region", action="append", metavar="R[,R..]", help="regions")
+    g.add_argument(
+        "--region", action="append", metavar="R[,R..]", help='regions ("none": no region set)'
+    )
     g.add_argument("--vendor", metavar="NAME")
     g.add_argument("--counterpart", metavar="NAME")
     g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
@@ -59,7 +82,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
                 raise ValidationError(str(exc), field="--" + option.removeprefix("date_")) from None
     return Filters(
         statuses=_words(Status, args.status, "--status"),
-        regions=_words(Region, args.region, "--region"),
+        regions=_regions(args.region),
         confidences=_words(Confidence, args.confidence, "--confidence"),
         markings=tuple(m.upper() for m in split_commas(getattr(args, "markings", None))),
         vendor=args.vendor,

@@ -176,10 +176,14 @@ class NewerVersions:
 
 @dataclass(frozen=True)
 class Filters:
-    """What a list, export, statistics or briefing is restricted to (empty means all)."""
+    """What a list, export, statistics or briefing is restricted to (empty means all).
+
+    Each tuple keeps the engagements with any of its values; ``None`` among the
+    ``regions`` keeps those whose region is not set.
+    """
 
     statuses: tuple[Status, ...] = ()
-    regions: tuple[Region, ...] = ()
+    regions: tuple[Region | None, ...] = ()
     vendor: str | None = None
     counterpart: str | None = None
     restriction: str | None = None

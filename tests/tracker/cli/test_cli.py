@@ -208,6 +208,25 @@ def test_list_by_status_and_region_gives_only_nato(demo_db: Path) -> None:
     assert listed[0]["region"] == "Europe"
 
 
+def test_list_by_no_region_set(demo_db: Path, tmp_path: Path) -> None:
+    regionless = {
+        "title": "Ministry pilot",
+        "vendor": "Mistral AI",
+        "counterpart": "MoD",
+        "status": "paused",
+    }
+    document = {"format": "engagement-tracker/1", "engagements": [regionless]}
+    ok(run_cli(demo_db, "import", str(write_json(tmp_path / "new.json", document))))
+
+    for word in ("none", "not set", "(Not set)"):
+        listed = list_json(demo_db, "--region", word)
+        assert [(r["title"], r["region"]) for r in listed] == [("Ministry pilot", None)]
+    either = list_json(demo_db, "--region", "Europe,none")
+    assert {r["uid"] for r in either} == {NATO, listed[0]["uid"]}
+    line = one_line_error(run_cli(demo_db, "list", "--region", "Mars"), '"Mars"', "none")
+    assert "--region:" in line
+
+
 def test_list_search_narrows(demo_db: Path) -> None:
     # Anthropic is the vendor of one engagement and named in the DoD-OpenAI one.
     anthropic = {r["uid"] for r in list_json(demo_db, "--search", "Anthropic")}

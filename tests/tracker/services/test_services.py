@@ -681,6 +681,18 @@ def test_parts_of_a_year_sort_by_their_first_then_last_day(tracker: Tracker) -> 
     assert listed(tracker, sort="started") == list(PARTS_OF_2025)
 
 
+def test_filter_by_no_region_set(demo: Tracker) -> None:
+    regionless = demo.create(data=minimal()).engagement
+    assert regionless.data.region is None
+    unset = Filters(regions=(None,))
+    assert demo.list_ids(filters=unset) == [regionless.id]
+    assert demo.count(filters=unset) == 1
+    either = Filters(regions=(Region.EUROPE, None))
+    assert set(listed(demo, either)) == {NATO, regionless.uid}
+    assert demo.count(filters=either) == 2
+    assert demo.statistics(filters=unset).by_region() == {None: 1}
+
+
 def test_filter_by_ids(demo: Tracker) -> None:
     nato, ofg = by_uid(demo, NATO).id, by_uid(demo, OFG).id
 

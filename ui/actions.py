@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+B",),
         "A PDF briefing of the engagements shown (or selected)",
     ),
-    ActionSpec("demo", "Load &demo data", "editing.load_demo"),
+    ActionSpec("demo", "Load de&mo data", "editing.load_demo"),
     ActionSpec("quit", "&Quit", "close", (K.Quit,), role=QAction.MenuRole.QuitRole),
     ActionSpec("undo", "&Undo", "undo_stack.undo", (K.Undo,)),
     ActionSpec("redo", "&Redo", "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)),

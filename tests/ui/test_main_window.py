@@ -611,7 +611,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Import…", keys("Ctrl+I")),
             ("&Export…", keys("Ctrl+E")),
             ("Export &briefing (PDF)…", keys("Ctrl+B")),
-            ("Load &demo data", []),
+            ("Load de&mo data", []),
             "-",
             ("&Quit", keys(K.Quit)),
         ],

@@ -1,6 +1,7 @@
 """Every command of the menus reached as a user reaches it: by each of its keys, typed
 where the keyboard focus is, and through the menu bar by mnemonics (Alt+E, then the
-entry's letter). No two commands share a key, and a menu shows each entry's key whole.
+entry's letter). No two commands share a key, and a menu opened by a click on its title
+shows each entry's key whole.
 
 The keys are this platform's: under offscreen Redo is also Ctrl+Y, under X11 (the CI's
 Xvfb pass) X11's Redo is Ctrl+Shift+Z itself, which once made the key ambiguous and dead.
@@ -47,8 +48,7 @@ def first_row(window: MainWindow) -> None:
 
 def a_row(window: MainWindow) -> None:
     """The engagements (not the trash) shown, the first one selected."""
-    if window.showing_trash():
-        action(window, "trash").trigger()
+    assert not window.showing_trash()
     first_row(window)
 
 
@@ -72,8 +72,12 @@ def one_in_the_trash(window: MainWindow) -> None:
 
 
 def out_of_the_trash(window: MainWindow) -> None:
-    if window.showing_trash():
-        action(window, "trash").trigger()
+    assert window.showing_trash()
+    action(window, "trash").trigger()
+
+
+def in_the_search_box(window: MainWindow) -> None:
+    assert window.filter_bar.search.hasFocus()
 
 
 def undone(window: MainWindow) -> None:
@@ -117,7 +121,7 @@ COMMANDS: dict[str, Command] = {
     "edit": Command(before=a_row, after=form_closed),
     "delete": Command(before=a_row, after=undone),
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
-    "find": Command(),
+    "find": Command(after=in_the_search_box),
     "clearFilters": Command(),
     "reload": Command(),
     "trash": Command(after=out_of_the_trash),
@@ -206,6 +210,16 @@ def open_menu(window: MainWindow, title: str) -> QMenu:
     return popup
 
 
+def click_menu(window: MainWindow, top: QAction) -> QMenu:
+    """Click the menu's title in the menu bar: the menu that pops up."""
+    bar = window.menuBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(top).center())
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu), f"{top.text()!r}: no menu popped up"
+    assert popup is top.menu()
+    return popup
+
+
 def choose_entry(popup: QMenu, entry: QAction) -> None:
     """Type the entry's letter (no Alt) in the open menu."""
     QTest.keyClick(popup, mnemonic_key(entry.text())[0].key())
@@ -225,6 +239,7 @@ def close_menus(window: MainWindow) -> None:
 def test_every_menu_entry_runs_when_reached_by_its_letters(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    commands: list[str] = []
     for top in window.menuBar().actions():
         title = top.text()
         shown = top.menu()
@@ -234,6 +249,7 @@ def test_every_menu_entry_runs_when_reached_by_its_letters(
             if submenu is None:
                 how = f"{title} → {entry.text()}"
                 run(qtbot, window, entry.objectName(), by_letters(window, title, entry), how)
+                commands.append(entry.objectName())
                 continue
             activate(qtbot, window)
             window.table.setFocus()
@@ -241,14 +257,16 @@ def test_every_menu_entry_runs_when_reached_by_its_letters(
             assert QApplication.activePopupWidget() is submenu, f"{entry.text()!r} did not open"
             assert submenu.actions(), f"{entry.text()!r} is empty"
             close_menus(window)
+    assert sorted(commands) == sorted(COMMANDS)  # each command once, in one menu
 
 
 def test_menus_show_one_whole_key_per_entry(qtbot: QtBot, window: MainWindow) -> None:
     something_to_undo(window)  # Undo shows what it undoes: its longest text
+    checked: list[str] = []
     for top in window.menuBar().actions():
         activate(qtbot, window)
         window.table.setFocus()
-        popup = open_menu(window, top.text())
+        popup = click_menu(window, top)
         metrics = popup.fontMetrics()
         assert popup.screen().availableGeometry().contains(popup.geometry())
         assert popup.width() >= popup.sizeHint().width(), f"{top.text()!r} is cut short"
@@ -261,7 +279,9 @@ def test_menus_show_one_whole_key_per_entry(qtbot: QtBot, window: MainWindow) ->
             label = entry.text().replace("&", "")
             needed = metrics.horizontalAdvance(label) + metrics.horizontalAdvance(text)
             assert popup.actionGeometry(entry).width() > needed, f"{entry.text()!r}: {text}"
+            checked.append(entry.objectName())
         close_menus(window)
+    assert "undo" in checked and "redo" in checked
 
 
 def test_no_two_commands_share_a_key(window: MainWindow) -> None:

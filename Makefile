@@ -1,6 +1,7 @@
 # Engagement Tracker: every target builds the virtualenv .venv first when it is
 # missing or older than pyproject.toml (stamp file .venv/.installed).
 #   make venv | make run | make test [ARGS='-k refcount -x'] | make lint
+#   xvfb-run -a env QT_QPA_PLATFORM=xcb make test ARGS=tests/ui   (the GUI tests on X11)
 
 SHELL  := /bin/bash
 VENV   := .venv
@@ -36,8 +37,10 @@ run: $(STAMP)
 	$(VENV)/bin/tracker demo --if-empty
 	$(VENV)/bin/tracker gui
 
+# Offscreen unless QT_QPA_PLATFORM says otherwise: CI runs the GUI tests a second time
+# under Xvfb with QT_QPA_PLATFORM=xcb, X11's own standard keys (see .ci/run).
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(ARGS)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(VENV)/bin/python -m pytest $(ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,7 +8,7 @@ its header are built here too, from the same actions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint
@@ -53,7 +53,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ("Ctrl+B",),
         "A PDF briefing of the engagements shown (or selected)",
     ),
-    ActionSpec("demo", "Load &demo data", "editing.load_demo"),
+    ActionSpec("demo", "Load de&mo data", "editing.load_demo"),
     ActionSpec("quit", "&Quit", "close", (K.Quit,), role=QAction.MenuRole.QuitRole),
     ActionSpec("undo", "&Undo", "undo_stack.undo", (K.Undo,)),
     ActionSpec("redo", "&Redo", "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)),
@@ -110,7 +110,7 @@ def build_actions(window: QWidget, undo_stack: QUndoStack) -> dict[str, QAction]
         action = _new_action(spec, window, undo_stack)
         action.setObjectName(spec.name)
         if spec.shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcuts(key_bindings(spec.shortcuts))
         if spec.tip:
             action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
@@ -119,6 +119,27 @@ def build_actions(window: QWidget, undo_stack: QUndoStack) -> dict[str, QAction]
         window.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def key_bindings(shortcuts: Sequence[Shortcut]) -> list[QKeySequence]:
+    """The keys of ``shortcuts`` on this platform, each once, in their order.
+
+    A standard key stands for all of the platform's bindings of it (Redo is Ctrl+Y and
+    Ctrl+Shift+Z on Windows, Ctrl+Shift+Z on X11). A key listed twice for one action
+    (Ctrl+Shift+Z spelled out, and again as X11's Redo) makes Qt find the shortcut
+    ambiguous and ignore the key press, so each key is kept once: the first one is the
+    one the menu shows.
+    """
+    keys: list[QKeySequence] = []
+    for shortcut in shortcuts:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            bindings = QKeySequence.keyBindings(shortcut)
+        else:
+            bindings = [QKeySequence(shortcut)]
+        for key in bindings:
+            if key not in keys:
+                keys.append(key)
+    return keys
 
 
 def _new_action(spec: ActionSpec, window: QWidget, undo_stack: QUndoStack) -> QAction:

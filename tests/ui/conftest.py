@@ -1,7 +1,7 @@
 """Fixtures shared by the GUI tests: a demo database file, private QSettings, and the
 main window on them (shown and active); and ways to reach what a user reaches: a widget
-by its object name, the window's actions, its open form, and the modal dialogs it asks
-with."""
+by its object name, the window's actions, its open form, the modal dialogs it asks
+with, and the drop-down menus of its buttons."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.services import Tracker
@@ -119,3 +119,36 @@ def answer_modal(kind: type[W], act: Callable[[W], object], *, within_ms: int = 
             QTimer.singleShot(20, lambda: poll(left - 1))
 
     QTimer.singleShot(0, lambda: poll(tries))
+
+
+def choose(qtbot: QtBot, button: QToolButton, *entries: str) -> None:
+    """Click ``button`` and, in the menu it pops up, click each of ``entries`` (by their
+    text), then close the menu with Esc, as a user picks filters."""
+    popup = button.menu()
+    assert popup is not None, f"the button {button.text()!r} has no menu"
+    clicked: list[str] = []
+
+    def pick() -> None:
+        # The button's menu runs its own event loop: this runs inside it, and always
+        # closes the menu, so that a missing entry fails the test instead of hanging it.
+        try:
+            assert QApplication.activePopupWidget() is popup, "another popup opened"
+            for text in entries:
+                entry = next((a for a in popup.actions() if a.text() == text), None)
+                if entry is not None:
+                    rect = popup.actionGeometry(entry)
+                    qtbot.mouseClick(popup, Qt.MouseButton.LeftButton, pos=rect.center())
+                    clicked.append(text)
+        finally:
+            qtbot.keyClick(popup, Qt.Key.Key_Escape)
+
+    def shown() -> None:
+        QTimer.singleShot(0, pick)
+
+    popup.aboutToShow.connect(shown)
+    try:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not popup.isVisible())
+    finally:
+        popup.aboutToShow.disconnect(shown)
+    assert clicked == list(entries), f"{button.text()!r} offered only {clicked} of {entries}"

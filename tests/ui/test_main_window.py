@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
+from tracker.domain.dates import PartialDate
 from tracker.domain.errors import StorageError
-from tracker.domain.model import Filters
+from tracker.domain.fields import CHILDREN_BY_KEY
+from tracker.domain.model import Filters, StatusEvent
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 from ui.briefing_dialog import BriefingDialog
@@ -168,6 +171,43 @@ def test_edit_saves_shows_in_history_and_undoes(qtbot: QtBot, window: MainWindow
     assert window.service.get(engagement_id=eid).data.summary == (
         "Talks confirmed by a NATO spokesperson."
     )
+
+
+def timeline_rows(win: MainWindow) -> list[str]:
+    """The lines of the detail pane's status timeline section."""
+    text = win.detail.plain_text()
+    start = text.index(CHILDREN_BY_KEY["status_history"].label)
+    ends = [text.find(CHILDREN_BY_KEY[key].label, start) for key in ("concerns", "sources")]
+    end = min((e for e in ends if e > start), default=len(text))
+    return [line.strip() for line in text[start:end].splitlines()[1:] if line.strip()]
+
+
+def test_changing_the_status_in_the_form_adds_a_dated_event_to_the_timeline(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    eid = select_title(window, "NATO")
+    before = window.service.get(engagement_id=eid)
+    assert before.data.status is Status.EXPLORATORY
+    rows_before = timeline_rows(window)
+    dialog = open_editor(qtbot, window)
+    combo = find(dialog, QComboBox, "field_status")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    press(qtbot, Qt.Key.Key_Down)  # the next status: Negotiating
+    assert combo.currentText() == Status.NEGOTIATING.label
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: open_form(window) is None)
+    today = datetime.now(UTC).date()
+
+    stored = window.service.get(engagement_id=eid)
+    assert stored.data.status is Status.NEGOTIATING
+    assert stored.data.status_history == (
+        *before.data.status_history,
+        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(today)),
+    )
+    rows = timeline_rows(window)
+    assert rows[: len(rows_before)] == rows_before
+    assert rows[len(rows_before) :] == [PartialDate.of_day(today).label(), Status.NEGOTIATING.label]
 
 
 def test_a_bad_partial_date_shows_inline_and_saves_nothing(

@@ -9,7 +9,9 @@ integrity check with the full-text index kept in step.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -18,6 +20,7 @@ from sqlalchemy import create_engine, text
 from db.schema import SCHEMA_VERSION
 from tracker.domain.dates import PartialDate, parse_partial_date
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
+from tracker.domain.interchange import FORMAT
 from tracker.domain.model import (
     Clarification,
     Concern,
@@ -357,10 +360,44 @@ def test_conflict_fields_accumulate_over_several_versions(
     assert caught.value.current_version == 3
 
 
-def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tracker) -> None:
-    created = tracker.create(
-        data=minimal(status_history=[{"status": "exploratory", "on": "2025-Q3"}])
-    ).engagement
+# --- a change of status is a dated event, by every route ----------------------------------
+
+
+@pytest.fixture
+def utc_day(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """Today in UTC, with the local clock put on the other side of midnight (UTC+14 in
+    the UTC afternoon, UTC-12 in the morning): an event dated by the local clock shows."""
+    now = datetime.now(UTC)
+    monkeypatch.setenv("TZ", "LOCAL-14" if now.hour >= 12 else "LOCAL+12")  # POSIX: sign flipped
+    time.tzset()
+    assert date.today() != now.date()
+    try:
+        yield now.date()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def with_history(*events: tuple[str, str]) -> dict[str, Any]:
+    """``minimal()`` with a status history of (status, date) events; the status is the last."""
+    history = [{"status": status, "on": on} for status, on in events]
+    return minimal(status=events[-1][0], status_history=history)
+
+
+def events_of(engagement: Engagement) -> list[tuple[Status, str]]:
+    return [(e.status, e.on.iso() if e.on else "") for e in engagement.data.status_history]
+
+
+def version_fields(tracker: Tracker, engagement: Engagement) -> set[str]:
+    """The fields the audit trail names for the engagement's current version."""
+    history = tracker.history(engagement_id=engagement.id)
+    return {e.field for e in history if e.version == engagement.version}
+
+
+def test_status_change_by_update_appends_a_status_event_dated_today(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
 
     updated = tracker.update(
         engagement_id=created.id, expected_version=1, changes={"status": "negotiating"}
@@ -369,10 +406,27 @@ def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tra
     assert updated.data.status is Status.NEGOTIATING
     assert updated.data.status_history == (
         StatusEvent(Status.EXPLORATORY, parse_partial_date("2025-Q3")),
-        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(date.today())),
+        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(utc_day)),
     )
-    changed = {e.field for e in tracker.history(engagement_id=created.id) if e.version == 2}
-    assert changed == {"status", "status_history"}
+    assert version_fields(tracker, updated) == {"status", "status_history"}
+
+
+def test_status_change_by_update_resending_the_same_history_still_adds_the_event(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    same = [{"status": "exploratory", "on": "2025-Q3"}]
+
+    updated = tracker.update(
+        engagement_id=created.id,
+        expected_version=1,
+        changes={"status": "agreed", "status_history": same},
+    ).engagement
+
+    assert events_of(updated) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.AGREED, utc_day.isoformat()),
+    ]
 
 
 def test_status_change_with_its_own_history_adds_no_extra_event(tracker: Tracker) -> None:
@@ -387,6 +441,94 @@ def test_status_change_with_its_own_history_adds_no_extra_event(tracker: Tracker
 
     assert updated.data.status_history == (
         StatusEvent(Status.AGREED, parse_partial_date("2026-02-27"), "Signed"),
+    )
+
+
+def test_status_change_by_save_appends_a_status_event_dated_today(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    mine = dataclasses.replace(created.data, status=Status.PAUSED, owner="Desk B")
+
+    saved = tracker.save(engagement_id=created.id, expected_version=1, data=mine)
+
+    assert saved.engagement.data == dataclasses.replace(
+        mine,
+        status_history=(
+            *mine.status_history,
+            StatusEvent(Status.PAUSED, PartialDate.of_day(utc_day)),
+        ),
+    )
+    assert saved.changes.fields == frozenset({"status", "status_history", "owner"})
+    assert tracker.get(engagement_id=created.id) == saved.engagement
+    assert version_fields(tracker, saved.engagement) == {"status", "status_history", "owner"}
+
+
+def test_status_change_by_save_with_its_own_history_adds_no_extra_event(
+    tracker: Tracker,
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    own = StatusEvent(Status.AGREED, parse_partial_date("2026-02-27"), "Signed")
+    mine = dataclasses.replace(
+        created.data, status=Status.AGREED, status_history=(*created.data.status_history, own)
+    )
+
+    saved = tracker.save(engagement_id=created.id, expected_version=1, data=mine).engagement
+
+    assert saved.data == mine
+
+
+def test_a_save_that_keeps_the_status_adds_no_event(tracker: Tracker) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+
+    saved = tracker.save(
+        engagement_id=created.id,
+        expected_version=1,
+        data=dataclasses.replace(created.data, owner="Desk B"),
+    ).engagement
+
+    assert saved.data.status_history == created.data.status_history
+
+
+def test_status_change_by_import_over_an_existing_engagement_appends_a_status_event(
+    tracker: Tracker, utc_day: date
+) -> None:
+    first = {"id": "e-1", **with_history(("exploratory", "2025-Q3"))}
+    second = {"id": "e-2", **with_history(("exploratory", "2025-Q3"))}
+    tracker.import_document(document={"format": FORMAT, "engagements": [first, second]})
+    first["status"] = "negotiating"  # the file's history unchanged
+    second["status"] = "agreed"  # and a history of its own
+    second["status_history"] = [*second["status_history"], {"status": "agreed", "on": "2026-01"}]
+
+    result = tracker.import_document(document={"format": FORMAT, "engagements": [first, second]})
+
+    assert (result.created, result.updated, result.unchanged) == (0, 2, 0)
+    one = tracker.get(engagement_id="e-1")
+    assert events_of(one) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.NEGOTIATING, utc_day.isoformat()),
+    ]
+    assert version_fields(tracker, one) == {"status", "status_history"}
+    assert events_of(tracker.get(engagement_id="e-2")) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.AGREED, "2026-01"),
+    ]
+    # The same file once more is what is stored now (the event included): nothing to do.
+    exported = tracker.export_document()
+    assert tracker.import_document(document=exported).unchanged == 2
+
+
+def test_status_change_by_a_csv_import_appends_a_status_event(demo: Tracker, utc_day: date) -> None:
+    before = by_uid(demo, NATO)
+    rows = [{"id": NATO, "status": "paused"}]
+
+    result = demo.import_flat_rows(rows=rows)
+
+    assert result.updated == 1
+    after = by_uid(demo, NATO)
+    assert after.data.status_history == (
+        *before.data.status_history,
+        StatusEvent(Status.PAUSED, PartialDate.of_day(utc_day)),
     )
 
 

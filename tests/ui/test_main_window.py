@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, QUrl, Slot
@@ -24,10 +26,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
+from tracker.domain.changes import Saved
 from tracker.domain.dates import PartialDate
 from tracker.domain.errors import StorageError
 from tracker.domain.fields import CHILDREN_BY_KEY
-from tracker.domain.model import Filters, StatusEvent
+from tracker.domain.model import Engagement, Filters, StatusEvent
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 from ui.briefing_dialog import BriefingDialog
@@ -35,6 +38,7 @@ from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
 from ui.partial_date_edit import PartialDateEdit
+from ui.saving import MAX_ATTEMPTS
 from ui.table_model import COLUMNS, EngagementTableModel
 
 
@@ -286,6 +290,45 @@ def test_changes_to_different_fields_merge_without_asking(
     qtbot.waitUntil(lambda: open_form(window) is None)
     stored = window.service.get(engagement_id=eid).data
     assert (stored.summary, stored.owner) == ("Alice's summary", "Bob")
+    colleague.close()
+
+
+def test_a_save_that_gives_up_on_endless_conflicts_keeps_the_entries_in_the_form(
+    qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    colleague = Tracker.open(db_path, user="bob")
+    real_save = window.service.save
+    theirs: list[Engagement] = []
+
+    def racing_save(**kwargs: Any) -> Saved:  # bob always saves just before alice
+        current = colleague.get(engagement_id=eid)
+        changed = dataclasses.replace(current.data, owner=f"Bob {current.version}")
+        saved = colleague.save(engagement_id=eid, expected_version=current.version, data=changed)
+        theirs.append(saved.engagement)
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(window.service, "save", racing_save)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
+    replace_text(qtbot, summary, "Alice's summary")
+    typed = dialog.data()
+    warnings: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        warnings.append(box.text())
+        box.accept()
+
+    answer_modal(QMessageBox, read_and_close)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(warnings))
+
+    assert len(theirs) == MAX_ATTEMPTS
+    assert "Your entries are still in the form." in warnings[0]
+    assert open_form(window) is dialog  # the form stays open, holding what was typed
+    assert dialog.data() == typed
+    assert summary.toPlainText() == "Alice's summary"
+    assert window.service.get(engagement_id=eid) == theirs[-1]  # bob's, nothing of alice's
     colleague.close()
 
 

@@ -790,7 +790,6 @@ def test_search_over_title_summary_and_children(
 @pytest.mark.parametrize(
     "search",
     [
-        '"',
         '"misspoke',
         "misspoke*",
         "(misspoke)",
@@ -807,19 +806,38 @@ def test_search_over_title_summary_and_children(
     ],
 )
 def test_search_with_fts_operator_characters_does_not_crash(demo: Tracker, search: str) -> None:
-    found = listed(demo, Filters(search=search))
+    # The operators are inert: the word is searched, and only its engagement is found.
+    assert listed(demo, Filters(search=search)) == [NATO]
 
-    assert NATO in found
+
+EVERY = {NATO, DOD_OPENAI, DOD_ANTHROPIC, OFG}
 
 
 @pytest.mark.parametrize(
-    "search",
-    ['"', "*", "(", ")", "AND", "OR NOT", "   ", "", "^:-", "NEAR(a b)", "title: x", "a\x00b"],
+    ("search", "expected"),
+    [
+        # No word at all: as if nothing were typed, every engagement.
+        ('"', EVERY),
+        ("*", EVERY),
+        ("(", EVERY),
+        (")", EVERY),
+        ("   ", EVERY),
+        ("", EVERY),
+        ("^:-", EVERY),
+        # Operator words are plain words (as prefixes): "and…" is in every engagement.
+        ("AND", EVERY),
+        ("OR NOT", {NATO, DOD_OPENAI, OFG}),
+        ("NEAR(a b)", set()),
+        ("title: x", set()),
+        ("a\x00b", EVERY),  # the words "a" and "b", either side of a NUL
+    ],
 )
-def test_search_of_only_operators_never_crashes(demo: Tracker, search: str) -> None:
-    found = demo.list_ids(filters=Filters(search=search))
+def test_search_of_only_operators_never_crashes(
+    demo: Tracker, search: str, expected: set[str]
+) -> None:
+    found = listed(demo, Filters(search=search))
 
-    assert isinstance(found, list)
+    assert set(found) == expected
     assert demo.count(filters=Filters(search=search)) == len(found)
 
 
@@ -1018,7 +1036,12 @@ def test_info(demo: Tracker, tmp_db_url: str) -> None:
     assert info.schema_version == SCHEMA_VERSION
     assert info.markings == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
     assert (info.engagements, info.deleted) == (4, 0)
-    assert info.revision > 0
+    # The revision is the latest audit entry: it moves with every write, and only then.
+    latest = max(row[0] for row in audit_rows(tmp_db_url))
+    assert info.revision == latest
+    assert demo.info().revision == latest
+    demo.update(engagement_id=NATO, expected_version=1, changes={"owner": "A", "summary": "B"})
+    assert demo.info().revision == max(row[0] for row in audit_rows(tmp_db_url)) == latest + 2
 
 
 # --- markings ----------------------------------------------------------------------------
@@ -1123,6 +1146,53 @@ def test_check_is_sound_on_the_demo_and_after_changes(demo: Tracker) -> None:
 
     assert report.ok, report.problems
     assert report.engagements == 4
+
+
+def _execute(url: str, *statements: str, **params: Any) -> None:
+    """Run statements straight on the database behind ``url``, behind the program's back."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            for statement in statements:
+                conn.execute(text(statement), params)
+    finally:
+        engine.dispose()
+
+
+def test_check_reports_each_fault_planted_behind_its_back(demo: Tracker, tmp_db_url: str) -> None:
+    # The sound checks above, and the crash and concurrency tests that rely on check(),
+    # would pass on a check that looks at nothing: here it must see what was broken.
+    nato = by_uid(demo, NATO)
+    sqlite = tmp_db_url.startswith("sqlite")
+    _execute(
+        tmp_db_url,
+        f"DELETE FROM engagement_fts WHERE {'rowid' if sqlite else 'id'} = :id",
+        "UPDATE audit SET who = 'mallory' WHERE id = 2",
+        "UPDATE meta SET value = :older WHERE key = 'schema_version'",
+        id=nato.id,
+        older=str(SCHEMA_VERSION - 1),
+    )
+    expected = [
+        f"schema version {SCHEMA_VERSION - 1}, expected {SCHEMA_VERSION}",
+        "audit entry 2 does not match its seal (edited, reordered, or an earlier entry was"
+        " deleted)",
+        "full-text index holds 3 engagements, the table 4",
+    ]
+    if sqlite:  # PostgreSQL refuses a dangling row itself; SQLite's check must find it
+        _execute(
+            tmp_db_url,
+            "INSERT INTO engagement_tag (id, engagement_id, tag_id, position)"
+            " VALUES (9999, 999, 1, 0)",
+        )
+        expected.insert(0, "foreign key broken: engagement_tag row 9999 -> engagement")
+
+    report = demo.check()
+
+    assert not report.ok
+    assert list(report.problems) == expected
+    assert (report.schema_version, report.engagements) == (SCHEMA_VERSION - 1, 4)
 
 
 def test_the_full_text_index_follows_updates(demo: Tracker) -> None:

@@ -213,6 +213,15 @@ def test_changing_the_status_in_the_form_adds_a_dated_event_to_the_timeline(
     assert rows[: len(rows_before)] == rows_before
     assert rows[len(rows_before) :] == [PartialDate.of_day(today).label(), Status.NEGOTIATING.label]
 
+    # Undo takes the status and its event back, with no event for the way back; redo
+    # brings both again.
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.service.get(engagement_id=eid).data == before.data
+    assert timeline_rows(window) == rows_before
+    press(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.service.get(engagement_id=eid).data == stored.data
+    assert timeline_rows(window) == rows
+
 
 def test_a_bad_partial_date_shows_inline_and_saves_nothing(
     qtbot: QtBot, window: MainWindow

@@ -35,7 +35,7 @@ from ui.conflict_dialog import (
     ConflictDialog,
 )
 from ui.other_writers import OtherWriters
-from ui.saving import save_with_merge
+from ui.saving import MAX_ATTEMPTS, save_with_merge
 
 NATO = "demo-nato-openai"
 
@@ -336,26 +336,41 @@ def test_endless_conflicts_give_up_with_the_conflict(
     service: Tracker, other: Tracker, base: Engagement, qtbot: QtBot, monkeypatch
 ):
     real_save = service.save
+    theirs: list[Engagement] = []  # every version the other writer stored
+    mine = edit(base.data, title="Mine", summary="My summary.")
 
     def racing_save(**kwargs):  # somebody always saves just before us
         current = other.get(engagement_id=base.id)
-        other.save(
-            engagement_id=base.id,
-            expected_version=current.version,
-            data=edit(current.data, next_step=f"step {current.version}"),
+        theirs.append(
+            other.save(
+                engagement_id=base.id,
+                expected_version=current.version,
+                data=edit(current.data, next_step=f"step {current.version}"),
+            ).engagement
         )
         return real_save(**kwargs)
 
     monkeypatch.setattr(service, "save", racing_save)
-    with pytest.raises(ConflictError):
+    with pytest.raises(ConflictError) as caught:
         save_with_merge(
-            service,
-            engagement_id=base.id,
-            base=base,
-            mine=edit(base.data, title="Mine"),
-            parent=None,
-            ask=never_ask,
+            service, engagement_id=base.id, base=base, mine=mine, parent=None, ask=never_ask
         )
+
+    assert len(theirs) == MAX_ATTEMPTS  # each attempt met a newer version, then it gave up
+    last = theirs[-1]
+    assert (caught.value.expected_version, caught.value.current_version) == (
+        last.version - 1,
+        last.version,
+    )
+    # Nothing of mine was written: what is stored is exactly their last version.
+    assert service.get(engagement_id=base.id) == last
+    assert last.data == edit(base.data, next_step=f"step {last.version - 1}")
+    history = service.history(engagement_id=base.id)
+    assert {e.who for e in history if e.version > base.version} == {"bob"}
+    assert [e.version for e in history if e.version > base.version] == list(
+        range(last.version, base.version, -1)
+    )
+    # The form keeps the user's entries: tests/ui/test_main_window.py, "gives up".
 
 
 # -- who saved the newer version ---------------------------------------------------

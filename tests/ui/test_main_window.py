@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, QSettings, Qt, QTimer, QUrl, Slot
@@ -23,8 +26,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, choose, find, menu, open_form
+from tracker.domain.changes import Saved
+from tracker.domain.dates import PartialDate
 from tracker.domain.errors import StorageError
-from tracker.domain.model import Filters
+from tracker.domain.fields import CHILDREN_BY_KEY
+from tracker.domain.model import Engagement, Filters, StatusEvent
 from tracker.domain.presenter import timestamp
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
@@ -33,6 +39,7 @@ from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
 from ui.partial_date_edit import PartialDateEdit
+from ui.saving import MAX_ATTEMPTS
 from ui.table_model import COLUMNS, EngagementTableModel
 
 
@@ -176,6 +183,52 @@ def test_edit_saves_shows_in_history_and_undoes(qtbot: QtBot, window: MainWindow
     )
 
 
+def timeline_rows(win: MainWindow) -> list[str]:
+    """The lines of the detail pane's status timeline section."""
+    text = win.detail.plain_text()
+    start = text.index(CHILDREN_BY_KEY["status_history"].label)
+    ends = [text.find(CHILDREN_BY_KEY[key].label, start) for key in ("concerns", "sources")]
+    end = min((e for e in ends if e > start), default=len(text))
+    return [line.strip() for line in text[start:end].splitlines()[1:] if line.strip()]
+
+
+def test_changing_the_status_in_the_form_adds_a_dated_event_to_the_timeline(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    eid = select_title(window, "NATO")
+    before = window.service.get(engagement_id=eid)
+    assert before.data.status is Status.EXPLORATORY
+    rows_before = timeline_rows(window)
+    dialog = open_editor(qtbot, window)
+    combo = find(dialog, QComboBox, "field_status")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    press(qtbot, Qt.Key.Key_Down)  # the next status: Negotiating
+    assert combo.currentText() == Status.NEGOTIATING.label
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: open_form(window) is None)
+    today = datetime.now(UTC).date()
+
+    stored = window.service.get(engagement_id=eid)
+    assert stored.data.status is Status.NEGOTIATING
+    assert stored.data.status_history == (
+        *before.data.status_history,
+        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(today)),
+    )
+    rows = timeline_rows(window)
+    assert rows[: len(rows_before)] == rows_before
+    assert rows[len(rows_before) :] == [PartialDate.of_day(today).label(), Status.NEGOTIATING.label]
+
+    # Undo takes the status and its event back, with no event for the way back; redo
+    # brings both again.
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.service.get(engagement_id=eid).data == before.data
+    assert timeline_rows(window) == rows_before
+    press(qtbot, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.service.get(engagement_id=eid).data == stored.data
+    assert timeline_rows(window) == rows
+
+
 def test_a_bad_partial_date_shows_inline_and_saves_nothing(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -283,6 +336,45 @@ def test_changes_to_different_fields_merge_without_asking(
     qtbot.waitUntil(lambda: open_form(window) is None)
     stored = window.service.get(engagement_id=eid).data
     assert (stored.summary, stored.owner) == ("Alice's summary", "Bob")
+    colleague.close()
+
+
+def test_a_save_that_gives_up_on_endless_conflicts_keeps_the_entries_in_the_form(
+    qtbot: QtBot, window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eid = select_title(window, "NATO")
+    dialog = open_editor(qtbot, window)
+    colleague = Tracker.open(db_path, user="bob")
+    real_save = window.service.save
+    theirs: list[Engagement] = []
+
+    def racing_save(**kwargs: Any) -> Saved:  # bob always saves just before alice
+        current = colleague.get(engagement_id=eid)
+        changed = dataclasses.replace(current.data, owner=f"Bob {current.version}")
+        saved = colleague.save(engagement_id=eid, expected_version=current.version, data=changed)
+        theirs.append(saved.engagement)
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(window.service, "save", racing_save)
+    summary = find(dialog, QPlainTextEdit, "field_summary")
+    replace_text(qtbot, summary, "Alice's summary")
+    typed = dialog.data()
+    warnings: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        warnings.append(box.text())
+        box.accept()
+
+    answer_modal(QMessageBox, read_and_close)
+    press(qtbot, Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: bool(warnings))
+
+    assert len(theirs) == MAX_ATTEMPTS
+    assert "Your entries are still in the form." in warnings[0]
+    assert open_form(window) is dialog  # the form stays open, holding what was typed
+    assert dialog.data() == typed
+    assert summary.toPlainText() == "Alice's summary"
+    assert window.service.get(engagement_id=eid) == theirs[-1]  # bob's, nothing of alice's
     colleague.close()
 
 

@@ -14,10 +14,10 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any, Self
 
-from db import audit_chain, health, loading, schema
+from db import audit_chain, health, loading, schema, store
 from db import backup as db_backup
 from db.backup import BACKUP_FOLDER
 from db.engine import Connection, Database, resolve_url, sqlite_path
@@ -42,6 +42,7 @@ from tracker.domain.errors import (
 from tracker.domain.interchange import data_from_json
 from tracker.domain.markings import DEFAULT_MARKINGS, DEFAULT_RECORD_MARKING
 from tracker.domain.model import Engagement, EngagementData
+from tracker.domain.timeline import follow_status
 
 # Called with (done, total); returning False cancels the operation (nothing is written).
 Progress = Callable[[int, int], bool | None]
@@ -180,6 +181,15 @@ class TrackerBase:
             raise NotFoundError(f"no engagement {ref}")
         return loaded[eid]
 
+    def _replace(
+        self, conn: Connection, current: Engagement, data: EngagementData, *, action: str
+    ) -> frozenset[str]:
+        """Write ``data`` over ``current`` (every route that changes a stored engagement
+        comes here); a change of status adds its dated event to the timeline
+        (``tracker.domain.timeline``). Returns the names of the fields that changed."""
+        data = follow_status(current.data, data, on=utc_today())
+        return store.replace_engagement(conn, current, data, who=self.user, action=action)
+
     def _validate(self, conn: Connection, obj: Mapping[str, Any], label: str) -> EngagementData:
         return data_from_json(
             obj,
@@ -187,6 +197,11 @@ class TrackerBase:
             allowed_markings=self._markings(conn),
             default_marking=self._default_marking(conn),
         )
+
+
+def utc_today() -> date:
+    """Today's date in UTC: what a status event is dated, wherever the writer sits."""
+    return datetime.now(UTC).date()
 
 
 def storage_error(exc: DatabaseError) -> StorageError:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from db import bulk, listing, loading, queries, store
+from db import bulk, listing, loading, queries
 from db.engine import Connection
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
@@ -40,7 +40,8 @@ class Transfer(TrackerBase):
         """Import an interchange-format document, all or nothing.
 
         Engagements whose ``id`` exists already are updated (or left alone when
-        identical); others are created. Any error writes nothing.
+        identical; a change of status adds its dated event, as an edit does); others
+        are created. Any error writes nothing.
         """
         items = document_engagements(document)
         return self._import(items, on_progress, merge_children=False)
@@ -115,9 +116,7 @@ class Transfer(TrackerBase):
                 pending.append((uid, data))
             else:
                 created += self._insert_new(conn, pending)
-                fields = store.replace_engagement(
-                    conn, current, data, who=self.user, action="import"
-                )
+                fields = self._replace(conn, current, data, action="import")
                 changes |= ChangeSet.of_fields(frozenset({current.id}), fields)
                 if fields:
                     updated += 1

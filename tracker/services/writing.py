@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from datetime import date
 from typing import Any
 
 from db import audit, listing, loading, schema, store
@@ -63,7 +62,7 @@ class Writing(TrackerBase):
         """Change some fields (interchange-format values); refuse a stale version.
 
         A change of status without a change of the status history adds a status
-        event dated today, so the timeline follows the status.
+        event dated today (UTC), so the timeline follows the status.
         """
         with self._write() as conn:
             current = self._get(conn, engagement_id)
@@ -76,16 +75,16 @@ class Writing(TrackerBase):
             self._check_version(conn, current, expected_version)
             merged = {**data_to_json(current.data), **changes}
             new = self._validate(conn, merged, label)
-            if new.status != current.data.status and "status_history" not in changes:
-                event = {"status": new.status.value, "on": date.today().isoformat()}
-                merged["status_history"] = [*(merged.get("status_history") or []), event]
-                new = self._validate(conn, merged, label)
             return self._replaced(conn, current, new)
 
     def save(
         self, *, engagement_id: int | str, expected_version: int, data: EngagementData
     ) -> Saved:
-        """Replace an engagement's data as a whole (the edit form); refuse a stale version."""
+        """Replace an engagement's data as a whole (the edit form); refuse a stale version.
+
+        A change of status without a change of the status history adds a status
+        event dated today (UTC), as ``update`` does.
+        """
         with self._write() as conn:
             current = self._get(conn, engagement_id)
             new = self._validate(conn, data_to_json(data), _label(current))
@@ -93,7 +92,7 @@ class Writing(TrackerBase):
             return self._replaced(conn, current, new)
 
     def _replaced(self, conn: Connection, current: Engagement, new: EngagementData) -> Saved:
-        changed = store.replace_engagement(conn, current, new, who=self.user, action="update")
+        changed = self._replace(conn, current, new, action="update")
         return Saved(
             self._get(conn, current.id), ChangeSet.of_fields(frozenset({current.id}), changed)
         )

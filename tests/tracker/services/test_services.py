@@ -9,7 +9,9 @@ integrity check with the full-text index kept in step.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -19,6 +21,7 @@ from db.schema import SCHEMA_VERSION
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import PartialDate
 from tracker.domain.errors import ConflictError, NotFoundError, ValidationError
+from tracker.domain.interchange import FORMAT
 from tracker.domain.model import (
     Clarification,
     Concern,
@@ -379,10 +382,44 @@ def test_newer_versions_say_who_saved_them_and_when(tracker: Tracker, other_user
     assert latest.entries == () and latest.engagement.version == 3
 
 
-def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tracker) -> None:
-    created = tracker.create(
-        data=minimal(status_history=[{"status": "exploratory", "on": "2025-Q3"}])
-    ).engagement
+# --- a change of status is a dated event, by every route ----------------------------------
+
+
+@pytest.fixture
+def utc_day(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """Today in UTC, with the local clock put on the other side of midnight (UTC+14 in
+    the UTC afternoon, UTC-12 in the morning): an event dated by the local clock shows."""
+    now = datetime.now(UTC)
+    monkeypatch.setenv("TZ", "LOCAL-14" if now.hour >= 12 else "LOCAL+12")  # POSIX: sign flipped
+    time.tzset()
+    assert date.today() != now.date()
+    try:
+        yield now.date()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def with_history(*events: tuple[str, str]) -> dict[str, Any]:
+    """``minimal()`` with a status history of (status, date) events; the status is the last."""
+    history = [{"status": status, "on": on} for status, on in events]
+    return minimal(status=events[-1][0], status_history=history)
+
+
+def events_of(engagement: Engagement) -> list[tuple[Status, str]]:
+    return [(e.status, e.on.iso() if e.on else "") for e in engagement.data.status_history]
+
+
+def version_fields(tracker: Tracker, engagement: Engagement) -> set[str]:
+    """The fields the audit trail names for the engagement's current version."""
+    history = tracker.history(engagement_id=engagement.id)
+    return {e.field for e in history if e.version == engagement.version}
+
+
+def test_status_change_by_update_appends_a_status_event_dated_today(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
 
     updated = tracker.update(
         engagement_id=created.id, expected_version=1, changes={"status": "negotiating"}
@@ -391,10 +428,27 @@ def test_status_change_by_update_appends_a_status_event_dated_today(tracker: Tra
     assert updated.data.status is Status.NEGOTIATING
     assert updated.data.status_history == (
         StatusEvent(Status.EXPLORATORY, parse_partial_date("2025-Q3")),
-        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(date.today())),
+        StatusEvent(Status.NEGOTIATING, PartialDate.of_day(utc_day)),
     )
-    changed = {e.field for e in tracker.history(engagement_id=created.id) if e.version == 2}
-    assert changed == {"status", "status_history"}
+    assert version_fields(tracker, updated) == {"status", "status_history"}
+
+
+def test_status_change_by_update_resending_the_same_history_still_adds_the_event(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    same = [{"status": "exploratory", "on": "2025-Q3"}]
+
+    updated = tracker.update(
+        engagement_id=created.id,
+        expected_version=1,
+        changes={"status": "agreed", "status_history": same},
+    ).engagement
+
+    assert events_of(updated) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.AGREED, utc_day.isoformat()),
+    ]
 
 
 def test_status_change_with_its_own_history_adds_no_extra_event(tracker: Tracker) -> None:
@@ -409,6 +463,94 @@ def test_status_change_with_its_own_history_adds_no_extra_event(tracker: Tracker
 
     assert updated.data.status_history == (
         StatusEvent(Status.AGREED, parse_partial_date("2026-02-27"), "Signed"),
+    )
+
+
+def test_status_change_by_save_appends_a_status_event_dated_today(
+    tracker: Tracker, utc_day: date
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    mine = dataclasses.replace(created.data, status=Status.PAUSED, owner="Desk B")
+
+    saved = tracker.save(engagement_id=created.id, expected_version=1, data=mine)
+
+    assert saved.engagement.data == dataclasses.replace(
+        mine,
+        status_history=(
+            *mine.status_history,
+            StatusEvent(Status.PAUSED, PartialDate.of_day(utc_day)),
+        ),
+    )
+    assert saved.changes.fields == frozenset({"status", "status_history", "owner"})
+    assert tracker.get(engagement_id=created.id) == saved.engagement
+    assert version_fields(tracker, saved.engagement) == {"status", "status_history", "owner"}
+
+
+def test_status_change_by_save_with_its_own_history_adds_no_extra_event(
+    tracker: Tracker,
+) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+    own = StatusEvent(Status.AGREED, parse_partial_date("2026-02-27"), "Signed")
+    mine = dataclasses.replace(
+        created.data, status=Status.AGREED, status_history=(*created.data.status_history, own)
+    )
+
+    saved = tracker.save(engagement_id=created.id, expected_version=1, data=mine).engagement
+
+    assert saved.data == mine
+
+
+def test_a_save_that_keeps_the_status_adds_no_event(tracker: Tracker) -> None:
+    created = tracker.create(data=with_history(("exploratory", "2025-Q3"))).engagement
+
+    saved = tracker.save(
+        engagement_id=created.id,
+        expected_version=1,
+        data=dataclasses.replace(created.data, owner="Desk B"),
+    ).engagement
+
+    assert saved.data.status_history == created.data.status_history
+
+
+def test_status_change_by_import_over_an_existing_engagement_appends_a_status_event(
+    tracker: Tracker, utc_day: date
+) -> None:
+    first = {"id": "e-1", **with_history(("exploratory", "2025-Q3"))}
+    second = {"id": "e-2", **with_history(("exploratory", "2025-Q3"))}
+    tracker.import_document(document={"format": FORMAT, "engagements": [first, second]})
+    first["status"] = "negotiating"  # the file's history unchanged
+    second["status"] = "agreed"  # and a history of its own
+    second["status_history"] = [*second["status_history"], {"status": "agreed", "on": "2026-01"}]
+
+    result = tracker.import_document(document={"format": FORMAT, "engagements": [first, second]})
+
+    assert (result.created, result.updated, result.unchanged) == (0, 2, 0)
+    one = tracker.get(engagement_id="e-1")
+    assert events_of(one) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.NEGOTIATING, utc_day.isoformat()),
+    ]
+    assert version_fields(tracker, one) == {"status", "status_history"}
+    assert events_of(tracker.get(engagement_id="e-2")) == [
+        (Status.EXPLORATORY, "2025-Q3"),
+        (Status.AGREED, "2026-01"),
+    ]
+    # The same file once more is what is stored now (the event included): nothing to do.
+    exported = tracker.export_document()
+    assert tracker.import_document(document=exported).unchanged == 2
+
+
+def test_status_change_by_a_csv_import_appends_a_status_event(demo: Tracker, utc_day: date) -> None:
+    before = by_uid(demo, NATO)
+    rows = [{"id": NATO, "status": "paused"}]
+
+    result = demo.import_flat_rows(rows=rows)
+
+    assert result.updated == 1
+    after = by_uid(demo, NATO)
+    assert after.data.status_history == (
+        *before.data.status_history,
+        StatusEvent(Status.PAUSED, PartialDate.of_day(utc_day)),
     )
 
 
@@ -725,7 +867,6 @@ def test_search_over_title_summary_and_children(
 @pytest.mark.parametrize(
     "search",
     [
-        '"',
         '"misspoke',
         "misspoke*",
         "(misspoke)",
@@ -742,19 +883,38 @@ def test_search_over_title_summary_and_children(
     ],
 )
 def test_search_with_fts_operator_characters_does_not_crash(demo: Tracker, search: str) -> None:
-    found = listed(demo, Filters(search=search))
+    # The operators are inert: the word is searched, and only its engagement is found.
+    assert listed(demo, Filters(search=search)) == [NATO]
 
-    assert NATO in found
+
+EVERY = {NATO, DOD_OPENAI, DOD_ANTHROPIC, OFG}
 
 
 @pytest.mark.parametrize(
-    "search",
-    ['"', "*", "(", ")", "AND", "OR NOT", "   ", "", "^:-", "NEAR(a b)", "title: x", "a\x00b"],
+    ("search", "expected"),
+    [
+        # No word at all: as if nothing were typed, every engagement.
+        ('"', EVERY),
+        ("*", EVERY),
+        ("(", EVERY),
+        (")", EVERY),
+        ("   ", EVERY),
+        ("", EVERY),
+        ("^:-", EVERY),
+        # Operator words are plain words (as prefixes): "and…" is in every engagement.
+        ("AND", EVERY),
+        ("OR NOT", {NATO, DOD_OPENAI, OFG}),
+        ("NEAR(a b)", set()),
+        ("title: x", set()),
+        ("a\x00b", EVERY),  # the words "a" and "b", either side of a NUL
+    ],
 )
-def test_search_of_only_operators_never_crashes(demo: Tracker, search: str) -> None:
-    found = demo.list_ids(filters=Filters(search=search))
+def test_search_of_only_operators_never_crashes(
+    demo: Tracker, search: str, expected: set[str]
+) -> None:
+    found = listed(demo, Filters(search=search))
 
-    assert isinstance(found, list)
+    assert set(found) == expected
     assert demo.count(filters=Filters(search=search)) == len(found)
 
 
@@ -953,7 +1113,12 @@ def test_info(demo: Tracker, tmp_db_url: str) -> None:
     assert info.schema_version == SCHEMA_VERSION
     assert info.markings == ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
     assert (info.engagements, info.deleted) == (4, 0)
-    assert info.revision > 0
+    # The revision is the latest audit entry: it moves with every write, and only then.
+    latest = max(row[0] for row in audit_rows(tmp_db_url))
+    assert info.revision == latest
+    assert demo.info().revision == latest
+    demo.update(engagement_id=NATO, expected_version=1, changes={"owner": "A", "summary": "B"})
+    assert demo.info().revision == max(row[0] for row in audit_rows(tmp_db_url)) == latest + 2
 
 
 # --- markings ----------------------------------------------------------------------------
@@ -1058,6 +1223,53 @@ def test_check_is_sound_on_the_demo_and_after_changes(demo: Tracker) -> None:
 
     assert report.ok, report.problems
     assert report.engagements == 4
+
+
+def _execute(url: str, *statements: str, **params: Any) -> None:
+    """Run statements straight on the database behind ``url``, behind the program's back."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            for statement in statements:
+                conn.execute(text(statement), params)
+    finally:
+        engine.dispose()
+
+
+def test_check_reports_each_fault_planted_behind_its_back(demo: Tracker, tmp_db_url: str) -> None:
+    # The sound checks above, and the crash and concurrency tests that rely on check(),
+    # would pass on a check that looks at nothing: here it must see what was broken.
+    nato = by_uid(demo, NATO)
+    sqlite = tmp_db_url.startswith("sqlite")
+    _execute(
+        tmp_db_url,
+        f"DELETE FROM engagement_fts WHERE {'rowid' if sqlite else 'id'} = :id",
+        "UPDATE audit SET who = 'mallory' WHERE id = 2",
+        "UPDATE meta SET value = :older WHERE key = 'schema_version'",
+        id=nato.id,
+        older=str(SCHEMA_VERSION - 1),
+    )
+    expected = [
+        f"schema version {SCHEMA_VERSION - 1}, expected {SCHEMA_VERSION}",
+        "audit entry 2 does not match its seal (edited, reordered, or an earlier entry was"
+        " deleted)",
+        "full-text index holds 3 engagements, the table 4",
+    ]
+    if sqlite:  # PostgreSQL refuses a dangling row itself; SQLite's check must find it
+        _execute(
+            tmp_db_url,
+            "INSERT INTO engagement_tag (id, engagement_id, tag_id, position)"
+            " VALUES (9999, 999, 1, 0)",
+        )
+        expected.insert(0, "foreign key broken: engagement_tag row 9999 -> engagement")
+
+    report = demo.check()
+
+    assert not report.ok
+    assert list(report.problems) == expected
+    assert (report.schema_version, report.engagements) == (SCHEMA_VERSION - 1, 4)
 
 
 def test_the_full_text_index_follows_updates(demo: Tracker) -> None:

@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
@@ -96,19 +97,31 @@ def test_the_cli_runs_against_the_server(tmp_db_url: str, tmp_path: Path) -> Non
     listed = json.loads(run_cli(tmp_db_url, "list", "--format", "json").stdout)
     assert len(listed) == 4
     first = str(listed[0]["id"])
+
+    def shown() -> dict[str, object]:
+        found: dict[str, object] = json.loads(
+            run_cli(tmp_db_url, "show", first, "--format", "json").stdout
+        )
+        return found
+
     assert (
         run_cli(
             tmp_db_url, "edit", first, "--set", "summary=team", "--expect-version", "1"
         ).returncode
         == 0
     )
+    assert (shown()["summary"], shown()["version"]) == ("team", 2)
     stale = run_cli(tmp_db_url, "edit", first, "--set", "summary=late", "--expect-version", "1")
     assert stale.returncode == 1 and "conflict" in stale.stderr
+    assert (shown()["summary"], shown()["version"]) == ("team", 2), "the stale edit wrote nothing"
     pdf = tmp_path / "team.pdf"
     assert run_cli(tmp_db_url, "brief", "--out", str(pdf)).returncode == 0
-    assert pdf.read_bytes().startswith(b"%PDF")
+    whole = " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+    assert all(str(row["title"]) in whole for row in listed), "every engagement is briefed"
     check = run_cli(tmp_db_url, "check")
-    assert check.returncode == 0 and "sound" in check.stdout
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "sound" in check.stdout and "NOT sound" not in check.stdout
+    assert "4 engagements" in check.stdout
 
 
 def test_backup_uses_pg_dump(tmp_db_url: str, tmp_path: Path) -> None:
@@ -144,12 +157,12 @@ def test_a_password_in_the_url_is_never_shown_or_remembered(tmp_db_url: str) -> 
     with_password = make_url(tmp_db_url).set(password="s3cret-word")
     service = Tracker.open(tmp_db_url, user="t")
     try:
-        assert (
-            "s3cret"
-            not in Tracker(
-                type(service.database)(with_password.render_as_string(hide_password=False))
-            ).url
-        )
+        shown = Tracker(
+            type(service.database)(with_password.render_as_string(hide_password=False))
+        ).url
+        assert "s3cret" not in shown
+        # The same server, database and role, only without the password.
+        assert shown == with_password._replace(password=None).render_as_string(hide_password=False)
     finally:
         service.close()
 

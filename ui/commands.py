@@ -36,8 +36,15 @@ class CommandContext:
     said: Callable[[str], None]
 
 
+# Titles have no length limit; a step's text also names the Edit menu's Undo/Redo
+# entries, and a menu wider than the screen is cut, shortcut column and all.
+QUOTED_TITLE_LIMIT = 60
+
+
 def quoted(title: str) -> str:
-    """A title as messages quote it."""
+    """A title as messages quote it, shortened to ``QUOTED_TITLE_LIMIT`` characters."""
+    if len(title) > QUOTED_TITLE_LIMIT:
+        title = title[: QUOTED_TITLE_LIMIT - 1].rstrip() + "…"
     return f"“{title}”"
 
 

@@ -95,3 +95,12 @@ def test_a_refused_undo_says_why_and_leaves_no_stale_message(
     assert told[0].startswith(f"Cannot undo edit “{NATO}”: bob has since changed Owner (at ")
     assert status(window) == ""
     assert window.service.get(engagement_id=eid).data.owner == "Bob"
+
+
+def test_a_long_title_is_shortened_in_step_texts() -> None:
+    from ui.commands import QUOTED_TITLE_LIMIT, quoted
+
+    long_title = "Talks " * 40
+    text = quoted(long_title)
+    assert len(text) == QUOTED_TITLE_LIMIT + 2 and text.endswith("…”")
+    assert quoted("NATO pilot") == "“NATO pilot”"

@@ -516,12 +516,13 @@ def test_gui_entry_point_opens_and_closes(
     qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from ui import app
+    from ui import main_window as main_window_module
 
+    # The window opens its own settings: point them at the test's folder, never the user's.
     monkeypatch.setattr(
-        app,
+        main_window_module,
         "open_settings",
         lambda: QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat),
-        raising=False,
     )
     shown: list[str] = []
 

@@ -2,8 +2,8 @@
 
 SQLite is the default (a file in the per-user data directory); any SQLAlchemy URL
 may be given instead. On SQLite every connection runs in WAL mode with foreign keys
-on and a busy timeout, and writes begin with ``BEGIN IMMEDIATE`` so that two writers
-queue up instead of failing half-way.
+on, ``trusted_schema`` off and a busy timeout, and writes begin with ``BEGIN
+IMMEDIATE`` so that two writers queue up instead of failing half-way.
 """
 
 from __future__ import annotations
@@ -91,6 +91,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Views and triggers in the file may call only functions without side effects.
+        cursor.execute("PRAGMA trusted_schema = OFF")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
     finally:

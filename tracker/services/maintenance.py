@@ -19,12 +19,17 @@ class Maintenance(TrackerBase):
     """``tracker check`` and ``tracker backup``."""
 
     def check(self) -> CheckReport:
-        """Integrity, foreign keys, schema version and full-text index agreement."""
+        """Integrity, foreign keys, schema version, the schema's objects (SQLite) and
+        full-text index agreement."""
         with self._read() as conn:
             problems = schema.integrity_problems(conn)
             version = int(schema.get_meta(conn, "schema_version") or 0)
             if version != schema.SCHEMA_VERSION:
                 problems.append(f"schema version {version}, expected {schema.SCHEMA_VERSION}")
+            # A trigger or table added behind the program's back since the database was opened.
+            problems += [
+                f"the database {p}" for p in schema.GUARD.connection_problems(conn, version)
+            ]
             total = listing.engagement_total(conn)
             broken = audit_chain.verify(conn)
             if broken is not None:

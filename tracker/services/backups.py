@@ -2,9 +2,9 @@
 
 A backup is made by :meth:`tracker.services.Tracker.backup`. :func:`restore` puts
 one back: it verifies the backup first (nothing is written when it is not a sound
-tracker database), keeps the database it replaces as
-``<name>.replaced-YYYYmmdd-HHMMSS.db`` beside it (never deleting it), and moves the
-copy into place atomically.
+tracker database, or holds tables, views or triggers this program did not create),
+keeps the database it replaces as ``<name>.replaced-YYYYmmdd-HHMMSS.db`` beside it
+(never deleting it), and moves the copy into place atomically.
 """
 
 from __future__ import annotations

@@ -39,6 +39,10 @@ LISTING = "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master"
 _RANK = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 # Object names in messages are cut to this many characters.
 _SHOWN = 60
+# The query planner's statistics, which ``ANALYZE`` (run by hand, or by a future
+# ``PRAGMA optimize``) writes: data SQLite reads to choose indexes, never code that
+# runs, so a file holding them is still ours.
+PLANNER_STATISTICS = frozenset({"sqlite_stat1", "sqlite_stat4"})
 
 
 class SchemaObject(NamedTuple):
@@ -166,6 +170,7 @@ class SchemaGuard:
         """
         if version is None or version > self.version:
             return []
+        found = frozenset(o for o in found if o.name not in PLANNER_STATISTICS)
         if version < self.version:
             return self._before_migration(found)
         return self._exactly(found)

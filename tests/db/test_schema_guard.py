@@ -66,6 +66,19 @@ def test_a_demo_database_has_no_problems(demo_db: Path) -> None:
     service.close()
 
 
+def test_the_planner_statistics_of_analyze_are_not_refused(demo_db: Path) -> None:
+    # ANALYZE writes sqlite_stat1 (data the planner reads, never code that runs): a
+    # user who ran it by hand must still be able to open the database.
+    with sqlite3.connect(demo_db) as raw:
+        raw.execute("ANALYZE")
+        assert raw.execute("SELECT count(*) FROM sqlite_stat1").fetchone()[0] > 0
+    raw.close()
+    assert schema.GUARD.file_problems(demo_db) == []
+    service = Tracker.open(demo_db)
+    assert service.check().ok
+    service.close()
+
+
 def test_definitions_differing_only_in_whitespace_are_the_same() -> None:
     rows = [("table", "x", "x", "CREATE TABLE x (\n\ta TEXT, \n\tb TEXT\n)")]
     (found,) = schema_guard.objects(rows)

@@ -13,11 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu
 
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
 from ui.connection_dialog import ConnectionDialog
+from ui.plain_text import critical
 from ui.settings import APPLICATION, recent_databases, remember_database
 
 
@@ -77,7 +78,7 @@ class DatabaseSwitcher(QObject):
         """Show another database; on failure keep the current one and say why."""
         problem = self._switch(target)
         if problem is not None:
-            QMessageBox.critical(self._window, APPLICATION, problem)
+            critical(self._window, APPLICATION, problem)
         return problem is None
 
     def _switch(self, target: str) -> str | None:

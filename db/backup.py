@@ -22,6 +22,7 @@ from pathlib import Path
 
 from db import schema_guard
 from db.errors import DatabaseError
+from db.folders import make_private_folders
 from db.schema import GUARD, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,7 +36,7 @@ def private_temp_beside(target: Path) -> Path:
     """A new empty file, readable by its owner only, in ``target``'s folder (created if
     missing): written in full, then renamed onto ``target``, it replaces it atomically."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(target.parent)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         os.chmod(name, 0o600)

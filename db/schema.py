@@ -33,6 +33,7 @@ from db.errors import (
     NotATrackerDatabase,
     SchemaTooNew,
 )
+from db.urls import public_url
 
 SCHEMA_VERSION = 4
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -102,7 +103,7 @@ def open_database(
     try:
         database = Database(url)
     except SQLAlchemyError as exc:  # a URL SQLAlchemy cannot use
-        raise DatabaseError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
+        raise DatabaseError(f"cannot open {public_url(url)}: {str(exc).splitlines()[0]}") from None
     try:
         if before_upgrade is not None:
             with database.read() as conn:

@@ -12,7 +12,7 @@ from db.backup import BACKUP_FOLDER
 from db.errors import DatabaseError
 from tracker.domain.errors import StorageError
 from tracker.domain.model import CheckReport
-from tracker.services.base import TrackerBase
+from tracker.services.base import TrackerBase, storage_error
 
 
 class Maintenance(TrackerBase):
@@ -43,6 +43,8 @@ class Maintenance(TrackerBase):
         """Back the database up to ``target`` (default: a dated file in ``backups/``
         beside the database), consistently even while it is in use; returns the path."""
         path = self.database.path
+        if target is not None:
+            self.check_output(target)
         if self.database.backend == "postgresql":
             return self._dump(target)
         if not self.database.is_sqlite or path is None:
@@ -52,7 +54,7 @@ class Maintenance(TrackerBase):
         try:
             return db_backup.backup_to(path, target)
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc, self.database.url) from None
 
     def _dump(self, target: str | os.PathLike[str] | None) -> Path:
         """A team database's backup: ``pg_dump``'s custom format (default: a dated file in
@@ -62,7 +64,7 @@ class Maintenance(TrackerBase):
                 self.database.url, target or _dated(Path(BACKUP_FOLDER), ".dump")
             )
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc, self.database.url) from None
 
 
 def _dated(folder: Path, suffix: str) -> Path:

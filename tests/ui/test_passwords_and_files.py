@@ -159,7 +159,7 @@ def refused_save(
     """Choose ``out`` (an existing file) in the save dialog ``name`` opens, and agree to
     replace it; what the window then says, or fail when it wrote the file."""
     said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _w, _t, text, *_a: said.append(text))
+    monkeypatch.setattr("ui.main_window.warning", lambda _w, _t, text, *_a, **_k: said.append(text))
     if name == "briefing":
         answer_briefing([])
     choose_file(out)

@@ -3,17 +3,25 @@
 One row per engagement, the columns of ``FLAT_FIELDS``; tags are joined with
 "; ". Children (scope limits, restrictions...) are not part of the CSV: importing
 a CSV row for an existing id changes its flat fields and keeps its children.
+
+A cell may hold as much as a field may (``limits.TEXT``, more than the ``csv``
+module's own 131,072 characters), so that an exported summary imports back; a
+longer cell, a file of more rows than one import may hold, or anything the ``csv``
+module cannot read is one ``ValidationError`` naming the line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import threading
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
-from tracker.domain import fields
+from tracker.domain import fields, limits
 from tracker.domain.errors import ValidationError
+from tracker.domain.jsonfile import check_file_engagements
 
 # The CSV columns: the stable id, then the flat fields in documented order.
 FLAT_FIELDS: tuple[str, ...] = ("id", *(f.key for f in fields.FLAT_FIELDS))
@@ -39,6 +47,14 @@ def to_csv(engagements: Iterable[Mapping[str, Any]]) -> str:
 def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
     """Interchange-format objects (flat fields only) from CSV text."""
     reader = csv.reader(io.StringIO(text, newline=""))
+    with _cells_up_to(limits.TEXT):
+        try:
+            return _rows(reader, source)
+        except csv.Error as exc:
+            raise ValidationError(_reason(exc), record=f"{source} line {reader.line_num}") from None
+
+
+def _rows(reader: Iterator[list[str]], source: str) -> list[dict[str, Any]]:
     header = _read_header(reader, source)
     rows: list[dict[str, Any]] = []
     for line_no, values in enumerate(reader, start=2):
@@ -50,7 +66,31 @@ def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
                 record=f"{source} line {line_no}",
             )
         rows.append(_row_object(header, values))
+        if len(rows) > limits.FILE_ENGAGEMENTS:
+            more = sum(1 for values in reader if any(v.strip() for v in values))
+            check_file_engagements(len(rows) + more, source)
     return rows
+
+
+def _reason(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a cell holds more than {limits.TEXT:,} characters, the most a field may hold"
+    return f"not valid CSV ({exc})"
+
+
+# ``csv.field_size_limit`` is one setting of the whole process: it is raised only while
+# a file is read, one file at a time, and put back after.
+_field_limit_lock = threading.Lock()
+
+
+@contextmanager
+def _cells_up_to(characters: int) -> Iterator[None]:
+    with _field_limit_lock:
+        before = csv.field_size_limit(characters)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(before)
 
 
 def _read_header(reader: Iterator[list[str]], source: str) -> list[str]:

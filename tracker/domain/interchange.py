@@ -1,10 +1,11 @@
 """The JSON interchange format (``engagement-tracker/1``): validation and rendering.
 
 ``data_from_json`` turns one engagement object of a file into ``EngagementData``,
-refusing unknown keys, wrong types, unknown vocabulary words and disallowed
-markings with a ``ValidationError`` that names the engagement and the field.
-``data_to_json`` is its exact inverse for canonical data, so that
-export → import → export gives identical files.
+refusing unknown keys, wrong types, unknown vocabulary words, disallowed markings
+and anything over a limit (``tracker.domain.limits``) with a ``ValidationError``
+that names the engagement and the field; control characters are stripped from its
+texts (``tracker.domain.controls``). ``data_to_json`` is its exact inverse for
+canonical data, so that export → import → export gives identical files.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from tracker.domain import limits
+from tracker.domain.controls import clean, has_controls
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
@@ -55,18 +58,28 @@ def record_label(index: int | None, title: object) -> str:
 _LABEL_LIMIT = 80
 
 
+def quoted(text: str) -> str:
+    """``text`` in quotes for a one-line message (shortened and escaped as a title is)."""
+    return f'"{_printable(text)}"'
+
+
 def _printable(title: str) -> str:
-    """``title`` for a one-line message: control characters and unpaired surrogates
-    (which cannot be printed or encoded) escaped, at most ``_LABEL_LIMIT`` characters."""
+    """``title`` for a one-line message: at most ``_LABEL_LIMIT`` characters, escaped."""
     if len(title) > _LABEL_LIMIT:
         title = title[: _LABEL_LIMIT - 1] + "…"
-    elif title.isprintable():
-        return title
+    return _escaped(title)
+
+
+def _escaped(text: str) -> str:
+    """``text`` with control characters and unpaired surrogates (which cannot be printed
+    or encoded) written as escapes, so that a message quoting it stays one safe line."""
+    if text.isprintable():
+        return text
     return "".join(
         c.encode("unicode_escape").decode("ascii")
         if c < " " or "\x7f" <= c < "\xa0" or "\ud800" <= c <= "\udfff"
         else c
-        for c in title
+        for c in text
     )
 
 
@@ -81,22 +94,32 @@ def check_text(value: str) -> str:
     return value
 
 
+def too_long(length: int, limit: int) -> str:
+    """The reason a text of ``length`` characters over ``limit`` is refused."""
+    return f"is {length:,} characters long; at most {limit:,} are allowed"
+
+
 # Words already parsed, per vocabulary: a file repeats the same few spellings
 # thousands of times, and ``Vocabulary.parse`` tries every member's folded forms.
 _VOCAB_MEMO: dict[type[Vocabulary], dict[str, Vocabulary]] = {}
 _VOCAB_MEMO_LIMIT = 256
 
 
+_TEXT_LIMITS = limits.TEXT_LIMITS
+
+
 class _Reader:
-    """Reads one engagement object, naming the record in every error."""
+    """Reads one engagement object, naming the record in every error; counts its text
+    against the engagement's limit (``limits.ENGAGEMENT``)."""
 
     def __init__(self, label: str, allowed_markings: Sequence[str], default_marking: str) -> None:
         self.label = label
         self.allowed_markings = allowed_markings
         self.default_marking = default_marking
+        self.characters = 0
 
     def fail(self, field: str, message: str) -> ValidationError:
-        return ValidationError(message, record=self.label, field=field)
+        return ValidationError(_escaped(message), record=self.label, field=field)
 
     def obj(self, value: object, field: str, keys: frozenset[str]) -> Mapping[str, Any]:
         if type(value) is not dict and not isinstance(value, Mapping):
@@ -108,41 +131,72 @@ class _Reader:
                 raise self.fail(f"{field}.{key}" if field else str(key), "unknown field")
         return value
 
-    def text(self, value: object, field: str, *, required: bool = False) -> str:
-        if type(value) is str and value.isascii() and "\x00" not in value:
-            # The common case, sure to pass check_text.
-            if required and not value.strip():
-                raise self.fail(field, "must not be empty")
-            return value
-        if value is None:
+    def text(self, value: object, field: str, key: str, *, required: bool = False) -> str:
+        """The text ``value`` of ``field`` (``key``: its key without list positions, for
+        its limit), control characters stripped."""
+        if type(value) is str and value.isascii() and value.isprintable():
+            pass  # the common case: no NUL, no control character to strip
+        elif value is None:
             if required:
                 raise self.fail(field, "is required")
             return ""
-        if not isinstance(value, str):
+        elif not isinstance(value, str):
             raise self.fail(field, f"must be text, not {_type_name(value)}")
+        else:
+            value = self._cleaned(value, field, key)
+        if required and not value.strip():
+            raise self.fail(field, "must not be empty")
+        self.characters += len(value)
+        if len(value) > _TEXT_LIMITS[key] or self.characters > limits.ENGAGEMENT:
+            raise self._over(len(value), field, _TEXT_LIMITS[key])
+        return value
+
+    def _cleaned(self, value: str, field: str, key: str) -> str:
         try:
             check_text(value)
         except ValueError as exc:
             raise self.fail(field, str(exc)) from None
-        if required and not value.strip():
-            raise self.fail(field, "must not be empty")
+        return clean(value, multiline=key in limits.FREE_TEXT)
+
+    def _over(self, length: int, field: str, limit: int) -> ValidationError:
+        """The refusal of a text over its ``limit``, or over the engagement's own."""
+        if length > limit:
+            return self.fail(field, too_long(length, limit))
+        return self.fail(
+            field,
+            f"takes the engagement to {self.characters:,} characters of text; "
+            f"at most {limits.ENGAGEMENT:,} are allowed in one engagement",
+        )
+
+    def column(self, o: Mapping[str, Any], where: str, key: str, *, required: bool = False) -> str:
+        """The text of child column ``key`` ("concerns.text") of record ``o`` at ``where``."""
+        name = key.partition(".")[2]
+        return self.text(o.get(name), f"{where}.{name}", key, required=required)
+
+    def word(self, value: object, field: str) -> str | None:
+        """A vocabulary word, marking or date as text (None when not given)."""
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be text, not {_type_name(value)}")
+        if len(value) > limits.WORD:
+            raise self.fail(field, too_long(len(value), limits.WORD))
         return value
 
     def vocab(self, cls: type[V], value: object, field: str) -> V:
-        if value is None or value == "":
+        word = self.word(value, field)
+        if word is None:
             raise self.fail(field, "is required")
-        if not isinstance(value, str):
-            raise self.fail(field, f"must be text, not {_type_name(value)}")
         known = _VOCAB_MEMO.setdefault(cls, {})
-        found = known.get(value)
+        found = known.get(word)
         if isinstance(found, cls):
             return found
         try:
-            parsed = cls.parse(value)
+            parsed = cls.parse(word)
         except ValueError as exc:
             raise self.fail(field, str(exc)) from None
         if len(known) < _VOCAB_MEMO_LIMIT:
-            known[value] = parsed
+            known[word] = parsed
         return parsed
 
     def optional_vocab(self, cls: type[V], value: object, field: str) -> V | None:
@@ -151,22 +205,22 @@ class _Reader:
         return self.vocab(cls, value, field)
 
     def date(self, value: object, field: str) -> PartialDate | None:
-        if value is None or value == "":
-            return None
-        if not isinstance(value, str):
+        if value is not None and not isinstance(value, str):
             raise self.fail(field, f"must be a partial date as text, not {_type_name(value)}")
+        word = self.word(value, field)
+        if word is None:
+            return None
         try:
-            return parse_partial_date(value)
+            return parse_partial_date(word)
         except DateParseError as exc:
             raise self.fail(field, str(exc)) from None
 
     def marking(self, value: object, field: str) -> str:
-        if value is None or value == "":
+        word = self.word(value, field)
+        if word is None:
             return self.default_marking
-        if not isinstance(value, str):
-            raise self.fail(field, f"must be text, not {_type_name(value)}")
         try:
-            return check_marking(value, self.allowed_markings)
+            return check_marking(word, self.allowed_markings)
         except ValueError as exc:
             raise self.fail(field, str(exc)) from None
 
@@ -177,11 +231,18 @@ class _Reader:
         build: Callable[[Mapping[str, Any], str], T],
     ) -> tuple[T, ...]:
         """The child records of list ``field``, each checked for the keys of its kind."""
-        keys = CHILDREN_BY_KEY[field].keys
+        kind = CHILDREN_BY_KEY[field]
         if value is None:
             return ()
         if not isinstance(value, list):
             raise self.fail(field, f"must be a list, not {_type_name(value)}")
+        if len(value) > limits.CHILD_RECORDS:
+            raise self.fail(
+                field,
+                f"has {len(value):,} records; at most {limits.CHILD_RECORDS:,} {kind.noun}s "
+                "are allowed",
+            )
+        keys = kind.keys
         out: list[T] = []
         for i, item in enumerate(value):
             where = f"{field}[{i}]"
@@ -193,9 +254,11 @@ class _Reader:
             return ()
         if not isinstance(value, list):
             raise self.fail("tags", f"must be a list of text, not {_type_name(value)}")
+        if len(value) > limits.TAGS:
+            raise self.fail("tags", f"has {len(value):,} tags; at most {limits.TAGS:,} are allowed")
         seen: dict[str, None] = {}
         for i, tag in enumerate(value):
-            name = self.text(tag, f"tags[{i}]", required=True).strip()
+            name = self.text(tag, f"tags[{i}]", "tags", required=True).strip()
             seen.setdefault(name, None)
         return tuple(seen)
 
@@ -204,49 +267,49 @@ class _Reader:
     def scope_limit(self, o: Mapping[str, Any], where: str) -> ScopeLimit:
         return ScopeLimit(
             kind=self.vocab(ScopeKind, o.get("kind"), f"{where}.kind"),
-            text=self.text(o.get("text"), f"{where}.text", required=True),
+            text=self.column(o, where, "scope_limits.text", required=True),
         )
 
     def restriction(self, o: Mapping[str, Any], where: str) -> RestrictionStance:
-        code = self.text(o.get("code"), f"{where}.code", required=True).strip()
+        code = self.column(o, where, "restrictions.code", required=True).strip()
         return RestrictionStance(
             code=code,
-            title=self.text(o.get("title"), f"{where}.title").strip() or code,
+            title=self.column(o, where, "restrictions.title").strip() or code,
             stance=self.vocab(Stance, o.get("stance"), f"{where}.stance"),
-            note=self.text(o.get("note"), f"{where}.note"),
+            note=self.column(o, where, "restrictions.note"),
         )
 
     def clarification(self, o: Mapping[str, Any], where: str) -> Clarification:
         return Clarification(
-            original_by=self.text(o.get("original_by"), f"{where}.original_by"),
+            original_by=self.column(o, where, "clarifications.original_by"),
             original_on=self.date(o.get("original_on"), f"{where}.original_on"),
-            original=self.text(o.get("original"), f"{where}.original"),
-            clarified_by=self.text(o.get("clarified_by"), f"{where}.clarified_by"),
+            original=self.column(o, where, "clarifications.original"),
+            clarified_by=self.column(o, where, "clarifications.clarified_by"),
             clarified_on=self.date(o.get("clarified_on"), f"{where}.clarified_on"),
-            clarification=self.text(o.get("clarification"), f"{where}.clarification"),
-            source=self.text(o.get("source"), f"{where}.source"),
+            clarification=self.column(o, where, "clarifications.clarification"),
+            source=self.column(o, where, "clarifications.source"),
         )
 
     def status_event(self, o: Mapping[str, Any], where: str) -> StatusEvent:
         return StatusEvent(
             status=self.vocab(Status, o.get("status"), f"{where}.status"),
             on=self.date(o.get("on"), f"{where}.on"),
-            note=self.text(o.get("note"), f"{where}.note"),
-            source=self.text(o.get("source"), f"{where}.source"),
+            note=self.column(o, where, "status_history.note"),
+            source=self.column(o, where, "status_history.source"),
         )
 
     def source(self, o: Mapping[str, Any], where: str) -> Source:
         return Source(
-            outlet=self.text(o.get("outlet"), f"{where}.outlet"),
-            title=self.text(o.get("title"), f"{where}.title"),
-            url=self.text(o.get("url"), f"{where}.url"),
+            outlet=self.column(o, where, "sources.outlet"),
+            title=self.column(o, where, "sources.title"),
+            url=self.column(o, where, "sources.url"),
             published=self.date(o.get("published"), f"{where}.published"),
         )
 
     def concern(self, o: Mapping[str, Any], where: str) -> Concern:
         return Concern(
             kind=self.vocab(ConcernKind, o.get("kind"), f"{where}.kind"),
-            text=self.text(o.get("text"), f"{where}.text", required=True),
+            text=self.column(o, where, "concerns.text", required=True),
             severity=self.optional_vocab(Severity, o.get("severity"), f"{where}.severity"),
         )
 
@@ -267,22 +330,22 @@ def data_from_json(
     for key in REQUIRED_KEYS:
         if key not in o:
             raise r.fail(key, "is required")
-    uid = o.get("id")
-    if uid is not None and (not isinstance(uid, str) or not uid.strip()):
-        raise r.fail("id", "must be non-empty text")
+    _check_id(r, o.get("id"))
     return EngagementData(
-        title=r.text(o.get("title"), "title", required=True),
-        vendor=r.text(o.get("vendor"), "vendor", required=True).strip(),
-        counterpart=r.text(o.get("counterpart"), "counterpart", required=True).strip(),
+        title=r.text(o.get("title"), "title", "title", required=True),
+        vendor=r.text(o.get("vendor"), "vendor", "vendor", required=True).strip(),
+        counterpart=r.text(
+            o.get("counterpart"), "counterpart", "counterpart", required=True
+        ).strip(),
         status=r.vocab(Status, o.get("status"), "status"),
         region=r.optional_vocab(Region, o.get("region"), "region"),
         confidence=r.optional_vocab(Confidence, o.get("confidence"), "confidence"),
         marking=r.marking(o.get("marking"), "marking"),
-        summary=r.text(o.get("summary"), "summary"),
+        summary=r.text(o.get("summary"), "summary", "summary"),
         started=r.date(o.get("started"), "started"),
         follow_up=r.date(o.get("follow_up"), "follow_up"),
-        next_step=r.text(o.get("next_step"), "next_step"),
-        owner=r.text(o.get("owner"), "owner"),
+        next_step=r.text(o.get("next_step"), "next_step", "next_step"),
+        owner=r.text(o.get("owner"), "owner", "owner"),
         tags=r.tags(o.get("tags")),
         scope_limits=r.items(o.get("scope_limits"), "scope_limits", r.scope_limit),
         restrictions=_unique_codes(
@@ -293,6 +356,18 @@ def data_from_json(
         sources=r.items(o.get("sources"), "sources", r.source),
         concerns=r.items(o.get("concerns"), "concerns", r.concern),
     )
+
+
+def _check_id(r: _Reader, uid: object) -> None:
+    """A stable id is one line of text, stored exactly: controls are refused, not stripped."""
+    if uid is None:
+        return
+    if not isinstance(uid, str) or not uid.strip():
+        raise r.fail("id", "must be non-empty text")
+    if len(uid) > limits.LINE:
+        raise r.fail("id", too_long(len(uid), limits.LINE))
+    if has_controls(uid):
+        raise r.fail("id", "must not contain control characters or line breaks")
 
 
 def _unique_codes(

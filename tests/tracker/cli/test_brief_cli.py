@@ -174,7 +174,8 @@ def test_imported_hostile_text_prints_literally(tmp_path: Path) -> None:
                 "counterpart": "Министерство обороны",
                 "status": "negotiating",
                 "summary": summary,
-                "next_step": long_text,
+                # a free text (a one-line one, such as the next step, holds 1,000 at most)
+                "concerns": [{"kind": "legal", "text": long_text}],
             }
         ],
     }

@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Self
 
@@ -30,6 +31,8 @@ from db.errors import (
     SchemaTooNew,
 )
 from db.urls import hide_secrets, public_url
+from tracker.domain import limits
+from tracker.domain.controls import has_controls
 from tracker.domain.errors import (
     DamagedDatabaseError,
     ForeignDatabaseError,
@@ -39,8 +42,9 @@ from tracker.domain.errors import (
     SchemaError,
     StorageError,
     TrackerError,
+    ValidationError,
 )
-from tracker.domain.interchange import data_from_json
+from tracker.domain.interchange import data_from_json, quoted, too_long
 from tracker.domain.markings import DEFAULT_MARKINGS, DEFAULT_RECORD_MARKING
 from tracker.domain.model import Engagement, EngagementData
 from tracker.domain.timeline import follow_status
@@ -55,14 +59,35 @@ class Cancelled(TrackerError):
 
 
 def current_user() -> str:
-    """Who is making changes: $TRACKER_USER, else the operating-system user name."""
+    """Who is making changes: $TRACKER_USER, else the operating-system user name; a name
+    that cannot go into the audit trail as one line is refused (:func:`check_user_name`)."""
     configured = os.environ.get("TRACKER_USER", "").strip()
     if configured:
-        return configured
+        return check_user_name(configured, source="TRACKER_USER")
     try:
-        return getpass.getuser()
+        name = getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
+    return check_user_name(name, source="the operating-system user name")
+
+
+def _user_name(user: str | None) -> str:
+    return check_user_name(user) if user else current_user()
+
+
+def check_user_name(name: str, *, source: str = "--user") -> str:
+    """``name`` stripped; refused when blank, longer than ``limits.USER_NAME`` or holding a
+    control character or line break (which would forge lines of ``tracker history``)."""
+    stripped = name.strip()
+    if not stripped:
+        problem = "must not be blank"
+    elif len(stripped) > limits.USER_NAME:
+        problem = too_long(len(stripped), limits.USER_NAME)
+    elif has_controls(stripped) or "\u2028" in stripped or "\u2029" in stripped:
+        problem = "must not contain control characters or line breaks"
+    else:
+        return stripped
+    raise ValidationError(problem, record=f"the user name {quoted(name)} ({source})")
 
 
 class TrackerBase:
@@ -70,7 +95,7 @@ class TrackerBase:
 
     def __init__(self, database: Database, *, user: str | None = None) -> None:
         self.database = database
-        self.user = user or current_user()
+        self.user = _user_name(user)
 
     @classmethod
     def open(cls, target: str | os.PathLike[str] | None = None, *, user: str | None = None) -> Self:
@@ -79,6 +104,7 @@ class TrackerBase:
         An existing SQLite database is backed up (into ``backups/`` beside it) before
         its schema is migrated.
         """
+        user = _user_name(user)  # a name the trail cannot hold opens nothing
         url = ""  # until resolved: a keyword string given as --db is refused unread
         try:
             url = resolve_url(target)
@@ -190,13 +216,47 @@ class TrackerBase:
         data = follow_status(current.data, data, on=utc_today())
         return store.replace_engagement(conn, current, data, who=self.user, action=action)
 
-    def _validate(self, conn: Connection, obj: Mapping[str, Any], label: str) -> EngagementData:
-        return data_from_json(
-            obj,
-            label=label,
-            allowed_markings=self._markings(conn),
-            default_marking=self._default_marking(conn),
-        )
+    def _rules(self, conn: Connection) -> Rules:
+        return Rules(self._markings(conn), self._default_marking(conn))
+
+    def _validate(self, conn: Connection, obj: Mapping[str, Any], label: str) -> Validated:
+        """``obj`` validated under the rules read in ``conn``: a read transaction, so that
+        a refusal (an over-long field, say) comes before any write lock is taken."""
+        rules = self._rules(conn)
+        return Validated(obj, label, rules, validate(obj, label, rules))
+
+    def _still_valid(self, conn: Connection, validated: Validated) -> EngagementData:
+        """The data validated before the write transaction ``conn`` began, validated again
+        only if the markings changed in between."""
+        rules = self._rules(conn)
+        if rules == validated.rules:
+            return validated.data
+        return validate(validated.obj, validated.label, rules)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What validating an engagement needs of its database: the allowed markings."""
+
+    markings: tuple[str, ...]
+    default_marking: str
+
+
+@dataclass(frozen=True)
+class Validated:
+    """An interchange object, the rules it was validated under, and the result."""
+
+    obj: Mapping[str, Any]
+    label: str
+    rules: Rules
+    data: EngagementData
+
+
+def validate(obj: Mapping[str, Any], label: str, rules: Rules) -> EngagementData:
+    """``obj`` as engagement data under ``rules`` (``ValidationError`` naming ``label``)."""
+    return data_from_json(
+        obj, label=label, allowed_markings=rules.markings, default_marking=rules.default_marking
+    )
 
 
 def _back_up_before_upgrade(url: str, _version: int) -> None:

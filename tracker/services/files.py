@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from db.folders import PRIVATE_FOLDER, make_private_folders
+from tracker.domain import limits
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.jsonfile import parse_file
 
 # The files of an SQLite database: the database itself, then what SQLite keeps beside it.
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")
@@ -84,8 +86,15 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """The text of an input file, as UTF-8 (a leading BOM is ignored)."""
+    """The text of an input file, as UTF-8 (a leading BOM is ignored); a file larger than
+    an import file may be (``limits.FILE_BYTES``) is refused before it is read."""
     try:
+        size = Path(path).stat().st_size
+        if size > limits.FILE_BYTES:
+            raise ValidationError(
+                f"is {size:,} bytes; an import file may hold at most {limits.FILE_BYTES:,}",
+                record=str(path),
+            )
         return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise TrackerError(f"{path}: no such file") from None
@@ -96,15 +105,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
 
 
 def read_json(path: str | os.PathLike[str]) -> Any:
-    """A parsed JSON file; syntax errors name the line and column."""
-    text = read_text(path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
-            record=str(path),
-        ) from None
+    """The parsed JSON of an import file: syntax errors name the line and column, and
+    its size, nesting, numbers and engagements are within the limits."""
+    return parse_file(read_text(path), source=str(path))
 
 
 def dump_json(document: Any) -> str:

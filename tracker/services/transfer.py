@@ -1,7 +1,8 @@
 """Import and export in the interchange format (JSON) and flat CSV rows; the demo data.
 
 An import is all or nothing: every engagement of the file is validated before the
-first is written, inside the one write transaction.
+write transaction begins (so that a refused file never holds the write lock), then
+all are written in that one transaction.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import (
     FORMAT,
-    data_from_json,
     data_to_json,
     document_engagements,
+    quoted,
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
-from tracker.services.base import Cancelled, Progress, TrackerBase
+from tracker.services.base import Cancelled, Progress, Rules, TrackerBase, validate
 
 # New engagements an import writes per bulk statement batch.
 IMPORT_CHUNK = 5000
@@ -55,45 +56,25 @@ class Transfer(TrackerBase):
     def _import(
         self, items: Sequence[object], on_progress: Progress | None, *, merge_children: bool
     ) -> ImportResult:
-        with _collector_paused(), self._write() as conn:
-            uids = [
-                str(o["id"]).strip()
-                for o in items
-                if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
-            ]
-            existing_ids = loading.ids_by_uid(conn, uids)
-            existing = loading.load(conn, list(existing_ids.values()))
-            bases = {uid: existing[eid] for uid, eid in existing_ids.items()}
-            parsed = self._parse(conn, items, bases if merge_children else {})
-            return self._write_parsed(conn, parsed, bases, on_progress)
-
-    def _parse(
-        self, conn: Connection, items: Sequence[object], bases: Mapping[str, Engagement]
-    ) -> Parsed:
-        """Validate every item (an existing engagement in ``bases`` fills in the fields a
-        flat row leaves out); the first error stops the import before anything is written."""
-        markings, default_marking = self._markings(conn), self._default_marking(conn)
-        parsed: Parsed = []
-        seen: set[str] = set()
-        for index, obj in enumerate(items):
-            label = record_label(index, obj.get("title") if isinstance(obj, Mapping) else None)
-            if not isinstance(obj, Mapping):
-                raise ValidationError("must be an object", record=label)
-            raw_id = obj.get("id")
-            uid = raw_id.strip() if isinstance(raw_id, str) else None
-            if uid is not None:
-                if uid in seen:
-                    raise ValidationError(
-                        f'id "{uid}" appears twice in the file', record=label, field="id"
-                    )
-                seen.add(uid)
-            before = bases.get(uid) if uid else None
-            source = {**data_to_json(before.data), **obj} if before else obj
-            data = data_from_json(
-                source, label=label, allowed_markings=markings, default_marking=default_marking
-            )
-            parsed.append((uid, data))
-        return parsed
+        """Validate every item, then write them all in one write transaction. Validation
+        reads what it needs (the markings; the engagements a flat row updates) in a read
+        transaction first, so that the write lock is held only while writing."""
+        uids = [
+            str(o["id"]).strip()
+            for o in items
+            if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
+        ]
+        with _collector_paused():
+            with self._read() as conn:
+                rules = self._rules(conn)
+                bases = _existing(conn, uids) if merge_children else {}
+            parsed = _parse(items, bases, rules)
+            with self._write() as conn:
+                existing, now = _existing(conn, uids), self._rules(conn)
+                if now != rules or (merge_children and _changed(bases, existing)):
+                    # Changed since validated (rare): validate again, under the lock.
+                    parsed = _parse(items, existing if merge_children else {}, now)
+                return self._write_parsed(conn, parsed, existing, on_progress)
 
     def _write_parsed(
         self,
@@ -167,6 +148,41 @@ class Transfer(TrackerBase):
                 if listing.engagement_total(conn):
                     return ImportResult()
         return self.import_document(document=demo_document())
+
+
+def _parse(items: Sequence[object], bases: Mapping[str, Engagement], rules: Rules) -> Parsed:
+    """Validate every item (an existing engagement in ``bases`` fills in the fields a
+    flat row leaves out); the first error stops the import before anything is written."""
+    parsed: Parsed = []
+    seen: set[str] = set()
+    for index, obj in enumerate(items):
+        label = record_label(index, obj.get("title") if isinstance(obj, Mapping) else None)
+        if not isinstance(obj, Mapping):
+            raise ValidationError("must be an object", record=label)
+        raw_id = obj.get("id")
+        uid = raw_id.strip() if isinstance(raw_id, str) else None
+        if uid is not None:
+            if uid in seen:
+                raise ValidationError(
+                    f"id {quoted(uid)} appears twice in the file", record=label, field="id"
+                )
+            seen.add(uid)
+        before = bases.get(uid) if uid else None
+        source = {**data_to_json(before.data), **obj} if before else obj
+        parsed.append((uid, validate(source, label, rules)))
+    return parsed
+
+
+def _existing(conn: Connection, uids: Sequence[str]) -> dict[str, Engagement]:
+    """The stored engagements of ``uids``, by uid."""
+    ids = loading.ids_by_uid(conn, uids)
+    loaded = loading.load(conn, list(ids.values()))
+    return {uid: loaded[eid] for uid, eid in ids.items()}
+
+
+def _changed(before: Mapping[str, Engagement], now: Mapping[str, Engagement]) -> bool:
+    """Whether any of these engagements was created, changed or removed in between."""
+    return {u: e.version for u, e in before.items()} != {u: e.version for u, e in now.items()}
 
 
 @contextmanager

@@ -40,8 +40,10 @@ class Writing(TrackerBase):
     def create(self, *, data: EngagementData | Mapping[str, Any], uid: str | None = None) -> Saved:
         """Add a new engagement; ``data`` is typed data or an interchange-format object."""
         obj = data_to_json(data) if isinstance(data, EngagementData) else dict(data)
+        with self._read() as conn:
+            validated = self._validate(conn, obj, record_label(None, obj.get("title")))
         with self._write() as conn:
-            valid = self._validate(conn, obj, record_label(None, obj.get("title")))
+            valid = self._still_valid(conn, validated)
             wanted = uid or obj.get("id")
             if wanted and loading.find_id(conn, str(wanted)) is not None:
                 raise ValidationError(
@@ -64,7 +66,7 @@ class Writing(TrackerBase):
         A change of status without a change of the status history adds a status
         event dated today (UTC), so the timeline follows the status.
         """
-        with self._write() as conn:
+        with self._read() as conn:
             current = self._get(conn, engagement_id)
             label = _label(current)
             for key in changes:
@@ -73,9 +75,12 @@ class Writing(TrackerBase):
                 if key == "id":
                     raise ValidationError("cannot be changed", record=label, field=key)
             self._check_version(conn, current, expected_version)
-            merged = {**data_to_json(current.data), **changes}
-            new = self._validate(conn, merged, label)
-            return self._replaced(conn, current, new)
+            validated = self._validate(conn, {**data_to_json(current.data), **changes}, label)
+        with self._write() as conn:
+            # At the expected version still, the engagement is the one validated against.
+            current = self._get(conn, engagement_id)
+            self._check_version(conn, current, expected_version)
+            return self._replaced(conn, current, self._still_valid(conn, validated))
 
     def save(
         self, *, engagement_id: int | str, expected_version: int, data: EngagementData
@@ -85,9 +90,12 @@ class Writing(TrackerBase):
         A change of status without a change of the status history adds a status
         event dated today (UTC), as ``update`` does.
         """
+        with self._read() as conn:
+            label = _label(self._get(conn, engagement_id))
+            validated = self._validate(conn, data_to_json(data), label)
         with self._write() as conn:
             current = self._get(conn, engagement_id)
-            new = self._validate(conn, data_to_json(data), _label(current))
+            new = self._still_valid(conn, validated)
             self._check_version(conn, current, expected_version)
             return self._replaced(conn, current, new)
 

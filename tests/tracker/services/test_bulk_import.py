@@ -59,7 +59,7 @@ def legacy_import(service: Tracker, document: dict[str, Any]) -> ImportResult:
         for index, obj in enumerate(items):
             uid = obj["id"].strip() if obj.get("id") else None
             label = record_label(index, obj.get("title"))
-            parsed.append((uid, service._validate(conn, obj, label)))
+            parsed.append((uid, service._validate(conn, obj, label).data))
         for uid, data in parsed:
             eid = ids.get(uid) if uid else None
             if eid is None:

@@ -15,8 +15,10 @@ from typing import TextIO
 from tracker import __version__
 from tracker.cli import admin, briefs, records, transfer
 from tracker.cli.context import Context, UsageError
+from tracker.domain.controls import one_line
 from tracker.domain.errors import DamagedDatabaseError, ForeignDatabaseError, TrackerError
 from tracker.services import Tracker
+from tracker.services.base import check_user_name
 
 
 def _no_options(_parser: argparse.ArgumentParser) -> None:
@@ -123,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     command = BY_NAME[args.command or DEFAULT_COMMAND]
+    if args.user:  # refused before anything is opened, by every command
+        args.user = check_user_name(args.user)
     if not command.needs_database(args):
         return command.run(Context(args, out, err))
     service = Tracker.open(args.db, user=args.user)
@@ -139,7 +143,8 @@ def _error_line(exc: TrackerError) -> str:
     hint = ""
     if isinstance(exc, DamagedDatabaseError) and not isinstance(exc, ForeignDatabaseError):
         hint = "; restore a backup with: tracker restore FILE"
-    return f"tracker: error: {exc}{hint}\n"
+    # One line, whatever the message quotes: no control character reaches the terminal.
+    return f"tracker: error: {one_line(str(exc))}{hint}\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,10 +1,15 @@
-"""Output helpers: the engagement table, clipping, rows as JSON, progress on a terminal."""
+"""Output helpers: the engagement table, clipping, rows as JSON, progress on a terminal.
+
+Text written for a terminal carries no control character (``tracker.domain.controls``):
+an escape sequence stored in a record never reaches the terminal.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
+from tracker.domain.controls import one_line
 from tracker.domain.model import EngagementRow
 
 _HEADERS = (
@@ -31,7 +36,7 @@ def write_table(rows: Sequence[EngagementRow], out: TextIO) -> None:
             r.region.label if r.region else "",
             r.status.label,
             r.confidence.label if r.confidence else "",
-            r.marking,
+            one_line(r.marking),
             r.follow_up.label() if r.follow_up else "",
         )
         for r in rows
@@ -42,8 +47,9 @@ def write_table(rows: Sequence[EngagementRow], out: TextIO) -> None:
 
 
 def clip(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis when longer."""
-    text = " ".join(text.split())
+    """``text`` on one line without control characters, cut to ``width`` characters with
+    an ellipsis when longer."""
+    text = " ".join(one_line(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -13,9 +12,10 @@ from tracker.cli.options import add_filters, filters_from_args
 from tracker.cli.output import row_json, write_table
 from tracker.cli.show_text import write_engagement
 from tracker.domain.changes import Saved
-from tracker.domain.errors import ValidationError
+from tracker.domain.controls import one_line, printable
 from tracker.domain.flatfile import to_csv
 from tracker.domain.interchange import data_to_json
+from tracker.domain.jsonfile import parse_json
 from tracker.domain.model import SORT_KEYS, Engagement
 from tracker.services.files import dump_json
 
@@ -111,10 +111,7 @@ def _parse_assignments(assignments: Sequence[str]) -> dict[str, Any]:
         if not sep or not name:
             raise UsageError(f'--set needs FIELD=VALUE, not "{item}"')
         if value.lstrip().startswith(("[", "{")):
-            try:
-                changes[name] = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise ValidationError(f"not valid JSON ({exc.msg})", field=name) from None
+            changes[name] = parse_json(value, source=f"--set {name}")
         elif name == "tags":
             changes[name] = [t.strip() for t in value.split(",") if t.strip()]
         else:
@@ -174,8 +171,16 @@ def run_history(ctx: Context) -> int:
         out.write(dump_json([e.__dict__ for e in entries]))
         return 0
     for e in entries:
-        out.write(f"{e.at}  v{e.version}  {e.who}  {e.action}  {e.field}\n")
+        out.write(f"{one_line(e.at)}  v{e.version}  {one_line(e.who)}  {e.action}  {e.field}\n")
         if e.old is not None or e.action == "update":
-            out.write(f"    old: {e.old if e.old is not None else '—'}\n")
-        out.write(f"    new: {e.new if e.new is not None else '—'}\n")
+            out.write(f"    old: {_value(e.old)}\n")
+        out.write(f"    new: {_value(e.new)}\n")
     return 0
+
+
+def _value(value: str | None) -> str:
+    """An audit value under its entry: without control characters, and each line after
+    the first indented, so that no value can pass for an entry of its own."""
+    if value is None:
+        return "—"
+    return "\n         ".join(printable(value).split("\n"))

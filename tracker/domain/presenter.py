@@ -9,7 +9,9 @@ reportlab flowables); it never words anything itself.
 
 Labels come from :mod:`tracker.domain.fields`. Everything here is medium-neutral
 plain text: no HTML, no paragraph markup; user text is as typed, only trimmed at its
-ends (each renderer escapes it for its medium).
+ends and without control characters (:mod:`tracker.domain.controls`: a one-line text
+on one line, a free text with its line breaks; each renderer escapes it for its
+medium).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from tracker.domain.controls import one_line, printable
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, label
 from tracker.domain.model import (
@@ -90,6 +93,12 @@ SECTION_KEYS: Final = (
 """The sections, in reading order: the references (sources) come last."""
 
 _BLANK_LINES: Final = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+PIECE: Final = 3_000
+"""The longest run of text a renderer lays out as one paragraph, in characters: a
+longer paragraph is cut into :func:`pieces` (reportlab lays a paragraph out again for
+every page it runs onto, and Qt a block for every change, so one of a megabyte took
+minutes in a briefing and a second in the detail pane)."""
 
 
 # --- the presentation ----------------------------------------------------------------------
@@ -257,13 +266,13 @@ def present_data(
     sections = [_section(key, data) for key in SECTION_KEYS]
     record = [
         Fact("number", NUMBER, str(number)),
-        Fact("uid", UID, uid),
+        Fact("uid", UID, one_line(uid)),
         Fact("version", VERSION, str(version)) if version is not None else None,
         Fact("created_at", CREATED, timestamp(created_at)) if created_at else None,
         Fact("updated_at", LAST_CHANGE, timestamp(updated_at)),
     ]
     return Presentation(
-        title=data.title if _given(data.title) else UNTITLED,
+        title=one_line(data.title) if _given(data.title) else UNTITLED,
         reference=reference(number),
         facts=tuple(_fact(key, data) for key in FACT_KEYS),
         sections=tuple(s for s in sections if s.items),
@@ -304,7 +313,7 @@ def _fact(key: str, data: EngagementData) -> Fact:
     name = label(key)
     value: object = getattr(data, key)
     if isinstance(value, tuple):  # the tags
-        words = tuple(str(w) for w in value if _given(str(w)))
+        words = tuple(one_line(str(w)) for w in value if _given(str(w)))
         return Fact(key, name, ", ".join(words), True, words) if words else _absent(key)
     if isinstance(value, Status):
         return Fact(key, name, value.label, status=value)
@@ -313,7 +322,8 @@ def _fact(key: str, data: EngagementData) -> Fact:
     if isinstance(value, Vocabulary):
         return Fact(key, name, value.label)
     if isinstance(value, str) and _given(value):
-        return Fact(key, name, value)
+        # Kept on its lines: each renderer hangs a fact's later lines under its first.
+        return Fact(key, name, printable(value))
     return _absent(key)  # None, or blank text
 
 
@@ -332,7 +342,7 @@ def _section(key: str, data: EngagementData) -> Section:
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = printable(text).strip()
     return tuple(p.strip() for p in _BLANK_LINES.split(text) if p.strip())
 
 
@@ -340,10 +350,12 @@ def _item(child: object, number: int) -> Item:
     """The presented form of one child record (``number`` counts the sources)."""
     match child:
         case ScopeLimit():
-            return ScopeItem(child.kind.label, child.text if _given(child.text) else NOT_RECORDED)
+            text = printable(child.text) if _given(child.text) else NOT_RECORDED
+            return ScopeItem(child.kind.label, text)
         case RestrictionStance():
-            title = child.title if _given(child.title) else child.code
-            return RestrictionItem(title, child.code, child.stance.label, child.note.strip())
+            title = one_line(child.title if _given(child.title) else child.code)
+            code = one_line(child.code)
+            return RestrictionItem(title, code, child.stance.label, _free(child.note))
         case Clarification():
             return _clarification(child)
         case StatusEvent():
@@ -351,12 +363,12 @@ def _item(child: object, number: int) -> Item:
                 date_text(child.on, MISSING_DATE),
                 child.status,
                 child.status.label,
-                child.note.strip(),
+                _free(child.note),
                 _sourced(child.source),
             )
         case Concern():
             severity = f"{child.severity.label} {SEVERITY}" if child.severity else ""
-            return ConcernItem(child.kind.label, severity, child.text.strip() or NOT_RECORDED)
+            return ConcernItem(child.kind.label, severity, _free(child.text) or NOT_RECORDED)
         case Source():
             return _source(child, number)
     raise TypeError(f"not a child record: {child!r}")
@@ -365,27 +377,60 @@ def _item(child: object, number: int) -> Item:
 def _clarification(c: Clarification) -> ClarificationItem:
     return ClarificationItem(
         said=Statement(
-            ORIGINALLY_SAID, c.original.strip(), _attribution(c.original_by, c.original_on)
+            ORIGINALLY_SAID, _free(c.original), _attribution(c.original_by, c.original_on)
         ),
         clarified=Statement(
-            CLARIFIED, c.clarification.strip(), _attribution(c.clarified_by, c.clarified_on)
+            CLARIFIED, _free(c.clarification), _attribution(c.clarified_by, c.clarified_on)
         ),
         source=_sourced(c.source),
     )
 
 
 def _attribution(who: str, when: PartialDate | None) -> str:
-    return SEPARATOR.join(p for p in (who.strip(), date_text(when)) if p)
+    return SEPARATOR.join(p for p in (_line(who), date_text(when)) if p)
 
 
 def _sourced(source: str) -> str:
-    return f"{SOURCE}: {source.strip()}" if _given(source) else ""
+    return f"{SOURCE}: {_line(source)}" if _given(source) else ""
+
+
+def _line(text: str) -> str:
+    """A one-line text as shown: on one line, trimmed."""
+    return one_line(text).strip()
+
+
+def _free(text: str) -> str:
+    """A free text as shown: its line breaks kept, trimmed."""
+    return printable(text).strip()
 
 
 def _source(s: Source, number: int) -> SourceItem:
-    outlet = s.outlet.strip()
-    title = f"“{s.title.strip()}”" if _given(s.title) else ""
+    outlet = _line(s.outlet)
+    title = f"“{_line(s.title)}”" if _given(s.title) else ""
     date = date_text(s.published)
     if not (outlet or title or date):
         title = UNTITLED_SOURCE
-    return SourceItem(number, outlet, title, date, s.url.strip())
+    return SourceItem(number, outlet, title, date, _line(s.url))
+
+
+def pieces(text: str, size: int = PIECE) -> list[str]:
+    """``text`` as it is when at most ``size`` characters long, else cut into pieces of
+    at most ``size``: after the last sentence's end (". ") or line break in the second
+    half of each piece, else at its last space, else (one long word) at ``size``."""
+    if len(text) <= size:
+        return [text] if text else []
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end, half = start + size, start + size // 2
+        cut = max(text.rfind(". ", half, end) + 1, text.rfind("\n", half, end))
+        if cut <= 0:
+            cut = text.rfind(" ", start + 1, end)
+            cut = cut if cut > 0 else end
+        piece = text[start:cut].rstrip()
+        if piece:
+            out.append(piece)
+        start = cut
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return [*out, text[start:]] if start < len(text) else out

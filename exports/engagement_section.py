@@ -32,6 +32,7 @@ from tracker.domain.presenter import (
     SourceItem,
     Statement,
     TimelineItem,
+    pieces,
     present_data,
 )
 
@@ -63,23 +64,18 @@ def _fact(fact: Fact) -> str:
     return f"<b>{_nb(fact.label)}</b>&nbsp;{value}"
 
 
-def _said(statement: Statement, tail: str = "") -> str:
+def _who(statement: Statement, tail: str = "") -> str:
     who = f" — <i>{text.inline(statement.attribution)}</i>" if statement.attribution else ""
-    return f"“{text.markup(statement.text)}”{who}{tail}"
+    return f"”{who}{tail}"
 
 
 def _restriction(r: RestrictionItem) -> str:
-    note = f" — {text.markup(r.note)}" if r.note else ""
-    return f"<b>{text.markup(r.title)}</b> {_grey(text.inline(r.code))}{note}"
+    head = f"<b>{text.markup(r.title)}</b> {_grey(text.inline(r.code))}"
+    return head + " — " if r.note else head
 
 
 def _event(ev: TimelineItem) -> str:
-    body = f"<b>{ev.status_label}</b>"
-    if ev.note:
-        body += " — " + text.markup(ev.note)
-    if ev.source:
-        body += " " + _grey(text.inline(ev.source))
-    return body
+    return f"<b>{ev.status_label}</b>" + (" — " if ev.note else "")
 
 
 def _citation(s: SourceItem) -> str:
@@ -131,6 +127,20 @@ class EngagementSection:
     def _p(self, markup: str, para_style: Any, bullet: str | None = None) -> Paragraph:
         return paragraph(markup, para_style, bullet, templates=self.templates)
 
+    def _text(self, head: str, free: str, tail: str, bullet: str | None) -> list[Paragraph]:
+        """``head`` (markup), the free text ``free`` and ``tail`` (markup) as an item's
+        paragraph; a long text as several (``presenter.pieces``), the label on the first."""
+        parts = pieces(free) or [""]
+        last = len(parts) - 1
+        return [
+            self._p(
+                (head if i == 0 else "") + text.markup(part) + (tail if i == last else ""),
+                self.styles.item,
+                bullet if i == 0 else None,
+            )
+            for i, part in enumerate(parts)
+        ]
+
     def _section(self, section: Section) -> list[Flowable]:
         out: list[Flowable] = [
             CondPageBreak(style.SUBSECTION_MIN_SPACE),
@@ -151,22 +161,22 @@ class EngagementSection:
                     for block in text.blocks(part)
                 ]
             case ScopeItem():
-                return [self._p(text.markup(item.text), s.item, item.kind)]
+                return self._text("", item.text, "", item.kind)
             case RestrictionItem():
-                return [self._p(_restriction(item), s.item, item.stance)]
+                return self._text(_restriction(item), item.note, "", item.stance)
             case ClarificationItem():
                 return self._clarification(item)
             case TimelineItem():
-                return [self._p(_event(item), s.item, item.date)]
+                source = " " + _grey(text.inline(item.source)) if item.source else ""
+                return self._text(_event(item), item.note, source, item.date)
             case ConcernItem():
-                body = f"<b>{item.kind}</b> — {text.markup(item.text)}"
-                return [self._p(body, s.item, item.severity or None)]
+                return self._text(f"<b>{item.kind}</b> — ", item.text, "", item.severity or None)
             case SourceItem():
                 return [self._p(_citation(item), s.reference, f"[{item.number}]")]
 
     def _clarification(self, c: ClarificationItem) -> list[Flowable]:
         source = " " + _grey(text.inline(c.source)) if c.source else ""
         return [
-            Paragraph(_said(c.said), self.styles.item, bulletText=c.said.heading),
-            Paragraph(_said(c.clarified, source), self.styles.item, bulletText=c.clarified.heading),
+            *self._text("“", c.said.text, _who(c.said), c.said.heading),
+            *self._text("“", c.clarified.text, _who(c.clarified, source), c.clarified.heading),
         ]

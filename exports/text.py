@@ -11,8 +11,11 @@ reportlab's ``Paragraph`` reads an XML-like markup (``<b>``, ``<font>``, ``<a hr
   formatting characters (LRM/RLM, embeddings, overrides, isolates), byte-order marks,
   non-characters and lone surrogates are dropped; CR LF and CR become newlines,
   tabs become spaces, U+2028/U+2029 become line/paragraph breaks;
-- newlines become ``<br/>``, blank lines separate paragraphs (:func:`blocks`), so a
-  very long text is many splittable paragraphs;
+- newlines become ``<br/>``, blank lines separate paragraphs (:func:`blocks`), and a
+  paragraph longer than ``presenter.PIECE`` characters is cut into pieces
+  (:func:`tracker.domain.presenter.pieces`):
+  reportlab lays a paragraph out again for every page it runs onto, so one of a
+  megabyte took minutes; in pieces it takes seconds;
 - runs of characters the main font (DejaVu Sans) lacks but a fallback font has
   (Chinese, Japanese, Korean) are wrapped in ``<font name="BriefingFallback">`` or
   ``<font name="BriefingFallbackKR">``.
@@ -28,6 +31,7 @@ import threading
 from typing import Final
 
 from exports import typefaces
+from tracker.domain.presenter import pieces
 
 ELLIPSIS: Final = "…"
 
@@ -151,8 +155,10 @@ def inline(text: str) -> str:
 
 
 def blocks(text: str) -> list[str]:
-    """Paragraph markup for each paragraph of ``text`` (paragraphs: split at blank lines)."""
+    """Paragraph markup for each paragraph of ``text`` (paragraphs: split at blank lines;
+    a long one cut into :func:`pieces`)."""
     text = clean(text).strip()
     if not text:
         return []
-    return [markup(part.strip()) for part in _BLANK_LINES.split(text) if part.strip()]
+    parts = (part.strip() for part in _BLANK_LINES.split(text))
+    return [markup(piece) for part in parts if part for piece in pieces(part)]

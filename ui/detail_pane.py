@@ -46,6 +46,7 @@ from tracker.domain.presenter import (
     SourceItem,
     Statement,
     TimelineItem,
+    pieces,
     present,
     timestamp,
 )
@@ -139,6 +140,20 @@ def _multiline(text: str) -> str:
     return "<br>".join(_e(line) for line in lines)
 
 
+def _blocks(text: str) -> tuple[str, list[str]]:
+    """``text`` escaped as its first piece and the rest (``presenter.pieces``): Qt lays a
+    block out again on every change, so a megabyte in one block froze the pane a second;
+    each piece after the first goes into a paragraph of its own (:func:`_more`)."""
+    first, *rest = pieces(text) or [""]
+    return _multiline(first), [_multiline(piece) for piece in rest]
+
+
+def _more(rest: Sequence[str], css: str = "") -> str:
+    """The paragraphs of the pieces after the first."""
+    attribute = f' class="{css}"' if css else ""
+    return "".join(f"<p{attribute}>{piece}</p>" for piece in rest)
+
+
 def _elide(text: str, limit: int = ELIDE_AT) -> str:
     """``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
     if len(text) <= limit:
@@ -197,17 +212,21 @@ def _facts(facts: Sequence[Fact]) -> str:
 
 
 def _restriction(r: RestrictionItem) -> str:
-    note = f"<br>{_multiline(r.note)}" if r.note else ""
+    note, more = _blocks(r.note)
     return (
         f"<p><b>{_e(r.title)}</b><br>"
         f'<span style="font-weight: 600;">{_e(r.stance)}</span> '
-        f'<span class="code">&nbsp;{_e(r.code)}</span>{note}</p>'
+        f'<span class="code">&nbsp;{_e(r.code)}</span>{"<br>" + note if note else ""}</p>'
+        f"{_more(more)}"
     )
 
 
 def _statement(s: Statement) -> str:
     who = f' <span class="muted">— {_e(s.attribution)}</span>' if s.attribution else ""
-    return f'<p><b>{_e(s.heading)}</b>{who}</p><p class="quote">“{_multiline(s.text)}”</p>'
+    first, more = _blocks(s.text)
+    quote = [first, *more]
+    quote[0], quote[-1] = "“" + quote[0], quote[-1] + "”"
+    return f"<p><b>{_e(s.heading)}</b>{who}</p>" + _more(quote, "quote")
 
 
 def _clarification(c: ClarificationItem) -> str:
@@ -216,23 +235,22 @@ def _clarification(c: ClarificationItem) -> str:
 
 
 def _timeline_row(event: TimelineItem) -> str:
-    details = _joined(
-        [
-            _multiline(event.note),
-            f'<span class="muted">{_e(event.source)}</span>' if event.source else "",
-        ],
-        "<br>",
-    )
+    note, more = _blocks(event.note)
+    source = f'<span class="muted">{_e(event.source)}</span>' if event.source else ""
+    if more and source:  # a long note: its source after its last piece
+        more[-1], source = f"{more[-1]}<br>{source}", ""
+    details = _joined([note, source], "<br>")
     return (
         f'<tr><td class="label" width="22%">{_e(event.date)}</td>'
         f"<td>{status_chip_html(event.status)}"
-        f"{'<br>' + details if details else ''}</td></tr>"
+        f"{'<br>' + details if details else ''}{_more(more)}</td></tr>"
     )
 
 
 def _concern(concern: ConcernItem) -> str:
     severity = f' <span class="muted">· {_e(concern.severity)}</span>' if concern.severity else ""
-    return f"<p><b>{_e(concern.kind)}</b>{severity}<br>{_multiline(concern.text)}</p>"
+    text, more = _blocks(concern.text)
+    return f"<p><b>{_e(concern.kind)}</b>{severity}<br>{text}</p>{_more(more)}"
 
 
 def _source(s: SourceItem) -> str:
@@ -252,9 +270,10 @@ def _item(item: Item) -> str:
     """One item of a section as HTML."""
     match item:
         case Passage():
-            return "".join(f"<p>{_multiline(p)}</p>" for p in item.paragraphs)
+            return "".join(_more([first, *more]) for first, more in map(_blocks, item.paragraphs))
         case ScopeItem():
-            return f"<p><b>{_e(item.kind)}:</b> {_multiline(item.text)}</p>"
+            text, more = _blocks(item.text)
+            return f"<p><b>{_e(item.kind)}:</b> {text}</p>{_more(more)}"
         case RestrictionItem():
             return _restriction(item)
         case ClarificationItem():

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -194,6 +195,10 @@ class _TextInput(_LabelledInput):
     def __init__(self, field: Field, choices: Choices, parent: QWidget) -> None:
         self._text = QPlainTextEdit(parent)
         self._text.setTabChangesFocus(True)
+        # Qt's default, wrapping at word boundaries *or anywhere*, lays out one long word
+        # in time that grows with its square: a summary of a megabyte without a space
+        # froze the form for 90 s. Wrapping at word boundaries only takes under a second.
+        self._text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self._text.setPlaceholderText(field.hint)
         self._text.setFixedHeight(self._text.fontMetrics().lineSpacing() * 4 + 14)
         super().__init__(field, self._text)

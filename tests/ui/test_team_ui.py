@@ -142,7 +142,7 @@ def test_a_read_only_role_gets_a_read_only_window(
 
 @needs_server
 def test_unsaved_edits_survive_the_server_going_away(
-    qtbot: QtBot, tmp_db_url: str, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_db_url: str, settings: QSettings
 ) -> None:
     owner = Tracker.open(tmp_db_url, user="setup")
     owner.load_demo()
@@ -152,11 +152,6 @@ def test_unsaved_edits_survive_the_server_going_away(
     win.show()
     activate(qtbot, win)
     warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "warning",
-        lambda _parent, _title, text, *a: warnings.append(text),
-    )
     eid = select_title(win, "NATO")
     dialog = open_editor(qtbot, win)
     summary = find(dialog, QPlainTextEdit, "field_summary")
@@ -170,8 +165,11 @@ def test_unsaved_edits_survive_the_server_going_away(
         )
         conn.exec_driver_sql(f'ALTER DATABASE "{name}" RENAME TO "{name}_away"')
     try:
+        # The warning is read and closed as a user would.
+        answer_modal(QMessageBox, lambda box: (warnings.append(box.text()), box.accept()))
         press(qtbot, Qt.Key.Key_S, CTRL)
-        assert warnings and "Your entries are still in the form." in warnings[0]
+        qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+        assert "Your entries are still in the form." in warnings[0]
         assert open_form(win) is dialog
         assert summary.toPlainText() == "Typed while the server was away."
     finally:

@@ -236,7 +236,8 @@ def test_writes_begin_immediate_and_reads_do_not(tmp_path: Path) -> None:
             seen.append(statement)
 
     service.load_demo()
-    assert seen == ["BEGIN IMMEDIATE"]
+    # Validated in a read first (no lock held), then written in one immediate transaction.
+    assert seen == ["BEGIN", "BEGIN IMMEDIATE"]
     seen.clear()
     service.list_ids()
     assert seen == ["BEGIN"]

@@ -174,8 +174,11 @@ def run_history(ctx: Context) -> int:
         out.write(dump_json([e.__dict__ for e in entries]))
         return 0
     for e in entries:
-        out.write(f"{e.at}  v{e.version}  {e.who}  {e.action}  {e.field}\n")
+        # The server's own name for who logged in, where it is not the name given.
+        role = f" (database role {e.server_user})" if e.server_user not in (None, e.who) else ""
+        out.write(f"{e.at}  v{e.version}  {e.who}{role}  {e.action}  {e.field}\n")
         if e.old is not None or e.action == "update":
             out.write(f"    old: {e.old if e.old is not None else '—'}\n")
-        out.write(f"    new: {e.new if e.new is not None else '—'}\n")
+        new = e.recorded_title if e.recorded_title is not None else e.new
+        out.write(f"    new: {new if new is not None else '—'}\n")
     return 0

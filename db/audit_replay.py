@@ -58,12 +58,28 @@ def first_difference(conn: Connection) -> str | None:
                 .order_by(A.c.engagement_id, A.c.id)
             )
         )
-        loaded = loading.load(conn, part)
+        loaded = _load(conn, part)
+        if isinstance(loaded, str):
+            return loaded
         for eid in part:
             found = _difference(loaded[eid], trails.get(eid, _Trail()))
             if found is not None:
                 return found
     return None
+
+
+def _load(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement] | str:
+    """The engagements, or one line naming the first that cannot be read (a word no
+    vocabulary has, a malformed date: written behind the program's back)."""
+    try:
+        return loading.load(conn, ids)
+    except ValueError:
+        for eid in ids:
+            try:
+                loading.load(conn, [eid])
+            except ValueError as exc:
+                return f"engagement {eid} cannot be read ({exc}): {BEHIND}"
+        raise
 
 
 def _all_ids(conn: Connection) -> list[int]:

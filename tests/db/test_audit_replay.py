@@ -72,8 +72,9 @@ def test_an_edited_child_row_is_named(demo: Tracker, tmp_db_url: str) -> None:
         ("UPDATE organisation SET name = 'Nobody' WHERE name = 'OpenAI'", "stored vendor"),
         ("DELETE FROM engagement_tag WHERE engagement_id = {id}", "stored tags"),
         ("UPDATE restriction SET code = 'gone' WHERE id = 1", "stored restrictions"),
+        ("UPDATE engagement SET status = 'bogus' WHERE id = {id}", "cannot be read"),
     ],
-    ids=["trashed", "version", "uid", "organisation", "tags", "restriction-code"],
+    ids=["trashed", "version", "uid", "organisation", "tags", "restriction-code", "unreadable"],
 )
 def test_other_changes_behind_the_back_are_named(
     demo: Tracker, tmp_db_url: str, statement: str, expected: str

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from db import loading, tables
+from db import audit_rows, loading, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import E, chunks, insert_rows
 from tracker.domain.fields import LIST_KEYS
@@ -28,6 +28,7 @@ from tracker.domain.model import FIELD_NAMES, Engagement
 
 BASELINE = "baseline"  # the action of the entries the upgrade to schema 5 wrote
 BEHIND = "changed behind the program's back"
+REPLAY_CHUNK = 2000  # engagements replayed at a time
 _KNOWN = frozenset(FIELD_NAMES)
 A = tables.audit
 
@@ -50,36 +51,47 @@ def write_baselines(conn: Connection, *, who: str, at: str) -> int:
 def first_difference(conn: Connection) -> str | None:
     """One line naming the first engagement (by id) whose stored data differs from its
     audit trail, or None when every one matches."""
-    for part in chunks(_all_ids(conn)):
+    for part in chunks(_all_ids(conn), REPLAY_CHUNK):
+        first, last = part[0], part[-1]  # every engagement between them is in the part
         trails = _replay(
             conn.execute(
                 select(A.c.engagement_id, A.c.version, A.c.field, A.c.new)
-                .where(A.c.engagement_id.in_(part))
+                .where(A.c.engagement_id.between(first, last))
                 .order_by(A.c.engagement_id, A.c.id)
             )
         )
-        loaded = _load(conn, part)
-        if isinstance(loaded, str):
-            return loaded
+        stored = audit_rows.read(conn, first, last)
         for eid in part:
-            found = _difference(loaded[eid], trails.get(eid, _Trail()))
-            if found is not None:
-                return found
+            trail = trails.get(eid, _Trail())
+            if not _same(stored.get(eid), trail):
+                found = _examined(conn, eid, trail)
+                if found is not None:
+                    return found
     return None
 
 
-def _load(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement] | str:
-    """The engagements, or one line naming the first that cannot be read (a word no
-    vocabulary has, a malformed date: written behind the program's back)."""
+def _same(stored: audit_rows.StoredRows | None, trail: _Trail) -> bool:
+    """True when the rows hold, text for text, what the trail arrives at."""
+    return (
+        stored is not None
+        and trail.state is not None
+        and not trail.unknown
+        and stored.version == trail.version
+        and stored.deleted_at == trail.deleted
+        and stored.obj == _comparable(trail.state)
+    )
+
+
+def _examined(conn: Connection, eid: int, trail: _Trail) -> str | None:
+    """The difference between engagement ``eid``, read as the program reads it, and its
+    trail (None when its rows only spell the same values otherwise)."""
     try:
-        return loading.load(conn, ids)
-    except ValueError:
-        for eid in ids:
-            try:
-                loading.load(conn, [eid])
-            except ValueError as exc:
-                return f"engagement {eid} cannot be read ({exc}): {BEHIND}"
-        raise
+        loaded = loading.load(conn, [eid])
+    except ValueError as exc:  # a word no vocabulary has, a malformed date
+        return f"engagement {eid} cannot be read ({exc}): {BEHIND}"
+    if eid not in loaded:
+        return f"engagement {eid} cannot be read (its organisations are missing): {BEHIND}"
+    return _difference(loaded[eid], trail)
 
 
 def _all_ids(conn: Connection) -> list[int]:

@@ -78,7 +78,7 @@ def _same(stored: audit_rows.StoredRows | None, trail: _Trail) -> bool:
         and not trail.unknown
         and stored.version == trail.version
         and stored.deleted_at == trail.deleted
-        and stored.obj == _comparable(trail.state)
+        and stored.obj == audit_rows.shape(trail.state)
     )
 
 
@@ -149,8 +149,8 @@ def _difference(stored: Engagement, trail: _Trail) -> str | None:
         return f"{label}: its audit trail changes an unknown field ({trail.unknown[0]})"
     if trail.state is None:
         return f"{label}: its audit trail does not record it whole, so it cannot be replayed"
-    wanted = _comparable(trail.state)
-    for key, value in _comparable(data_to_json(stored.data, uid=stored.uid)).items():
+    wanted = audit_rows.shape(trail.state)
+    for key, value in audit_rows.shape(data_to_json(stored.data, uid=stored.uid)).items():
         if wanted.get(key) != value:
             what = "stable id" if key == "id" else key.replace("_", " ")
             return f"{label}: its stored {what} differs from its audit trail ({BEHIND})"
@@ -162,17 +162,3 @@ def _difference(stored: Engagement, trail: _Trail) -> str | None:
             f"{label} is at version {stored.version}, its audit trail at {trail.version} ({BEHIND})"
         )
     return None
-
-
-def _comparable(obj: dict[str, Any]) -> dict[str, Any]:
-    """``obj`` without what is not the engagement's own: the restrictions' titles."""
-    restrictions = obj.get("restrictions")
-    if not isinstance(restrictions, list):
-        return obj
-    return {
-        **obj,
-        "restrictions": [
-            {k: v for k, v in r.items() if k != "title"} if isinstance(r, dict) else r
-            for r in restrictions
-        ],
-    }

@@ -12,11 +12,13 @@ are left out, as the replay leaves them out.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Select, Table, select
 
 from db import tables
 from db.store import E
@@ -31,15 +33,42 @@ _CHILD_TABLES: dict[str, Table] = {
     "sources": tables.source,
     "concerns": tables.concern,
 }
+# The keys of each list's records that are the engagement's own, in the order ``read``
+# gives them (a restriction's title is the catalogue's).
+RECORD_KEYS: dict[str, tuple[str, ...]] = {
+    **{key: tuple(c.key for c in CHILDREN_BY_KEY[key].columns) for key in _CHILD_TABLES},
+    "restrictions": ("code", "stance", "note"),
+}
 _SCALARS: tuple[str, ...] = ("title", "region", "status", "confidence", "marking")
 _SCALARS += ("summary", "started", "follow_up", "next_step", "owner")
+
+
+def shape(obj: dict[str, Any]) -> dict[str, Any]:
+    """An interchange object in the form ``read`` gives: each list's records as tuples of
+    their ``RECORD_KEYS`` (so a restriction's title is left out)."""
+    out = dict(obj)
+    for key, get in _GETTERS.items():
+        items = obj.get(key)
+        if isinstance(items, list):
+            try:
+                out[key] = [get(item) for item in items]
+            except (KeyError, TypeError):  # a record not as the program writes them
+                names = RECORD_KEYS[key]
+                out[key] = [
+                    tuple(item.get(n) for n in names) if isinstance(item, dict) else item
+                    for item in items
+                ]
+    return out
+
+
+_GETTERS = {key: itemgetter(*names) for key, names in RECORD_KEYS.items()}
 
 
 @dataclass(frozen=True)
 class StoredRows:
     """One engagement as its rows hold it."""
 
-    obj: dict[str, Any]  # the interchange object, restriction titles left out
+    obj: dict[str, Any]  # the interchange object as ``shape`` gives it
     version: int
     deleted_at: str | None
 
@@ -70,44 +99,44 @@ def read(conn: Connection, first: int, last: int) -> dict[int, StoredRows]:
         obj.update((key, []) for key in LIST_KEYS)
         out[int(eid)] = StoredRows(obj, int(version), deleted_at)
     for key, table in _CHILD_TABLES.items():
-        names = [c.key for c in CHILDREN_BY_KEY[key].columns]
-        for eid, *values in conn.execute(_children(table, names, first, last)):
-            if int(eid) in out:  # else its engagement row could not be joined: left out
-                out[int(eid)].obj[key].append(dict(zip(names, values, strict=True)))
-    _restrictions(conn, first, last, out)
-    _tags(conn, first, last, out)
+        _fill(out, key, conn.execute(_children(table, RECORD_KEYS[key], first, last)))
+    er, r = tables.engagement_restriction, tables.restriction
+    _fill(
+        out,
+        "restrictions",
+        conn.execute(
+            _ordered(er, first, last, er.c.engagement_id, r.c.code, er.c.stance, er.c.note).join(
+                r, r.c.id == er.c.restriction_id
+            )
+        ),
+    )
+    et, t = tables.engagement_tag, tables.tag
+    tags = _ordered(et, first, last, et.c.engagement_id, t.c.name).join(t, t.c.id == et.c.tag_id)
+    for eid, group in groupby(conn.execute(tags), key=itemgetter(0)):
+        if eid in out:
+            out[eid].obj["tags"] = [row[1] for row in group]
     return out
 
 
-def _children(table: Table, names: Sequence[str], first: int, last: int) -> Any:
+def _fill(out: dict[int, StoredRows], key: str, rows: Iterable[Any]) -> None:
+    """Give each engagement its records of list ``key`` from ``rows`` (engagement id,
+    then the record's values), grouped by engagement; rows of an engagement whose row
+    could not be read are left out."""
+    for eid, group in groupby(rows, key=itemgetter(0)):
+        if eid in out:
+            out[eid].obj[key] = [tuple(row[1:]) for row in group]
+
+
+def _children(table: Table, names: Sequence[str], first: int, last: int) -> Select[Any]:
+    return _ordered(table, first, last, table.c.engagement_id, *(table.c[n] for n in names))
+
+
+def _ordered(table: Table, first: int, last: int, *columns: Any) -> Select[Any]:
+    """``columns`` of ``table``'s rows of the engagements ``first``..``last``, in the order
+    the engagements hold them."""
     return (
-        select(table.c.engagement_id, *(table.c[n] for n in names))
+        select(*columns)
+        .select_from(table)
         .where(table.c.engagement_id.between(first, last))
         .order_by(table.c.engagement_id, table.c.position, table.c.id)
     )
-
-
-def _restrictions(conn: Connection, first: int, last: int, out: dict[int, StoredRows]) -> None:
-    er, r = tables.engagement_restriction, tables.restriction
-    query = (
-        select(er.c.engagement_id, r.c.code, er.c.stance, er.c.note)
-        .join(r, r.c.id == er.c.restriction_id)
-        .where(er.c.engagement_id.between(first, last))
-        .order_by(er.c.engagement_id, er.c.position, er.c.id)
-    )
-    for eid, code, stance, note in conn.execute(query):
-        if int(eid) in out:
-            out[int(eid)].obj["restrictions"].append({"code": code, "stance": stance, "note": note})
-
-
-def _tags(conn: Connection, first: int, last: int, out: dict[int, StoredRows]) -> None:
-    et, t = tables.engagement_tag, tables.tag
-    query = (
-        select(et.c.engagement_id, t.c.name)
-        .join(t, t.c.id == et.c.tag_id)
-        .where(et.c.engagement_id.between(first, last))
-        .order_by(et.c.engagement_id, et.c.position, et.c.id)
-    )
-    for eid, name in conn.execute(query):
-        if int(eid) in out:
-            out[int(eid)].obj["tags"].append(name)

@@ -7,7 +7,8 @@ renamed into place, so a crash never leaves half a backup under the target's nam
 Backups use a rollback journal (not WAL), so they are a single self-contained file.
 
 ``verify`` opens a file read-only and reports what is wrong with it (empty when
-sound): not SQLite, damaged, not a tracker database, or a newer schema.
+sound): not SQLite, damaged, not a tracker database, a newer schema, or tables,
+views or triggers this program did not create (``db.schema_guard``).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+from db import schema_guard
 from db.errors import DatabaseError
-from db.schema import SCHEMA_VERSION
+from db.folders import make_private_folders
+from db.schema import GUARD, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # The meta key under which a backup carries the digest of its content.
@@ -33,7 +36,7 @@ def private_temp_beside(target: Path) -> Path:
     """A new empty file, readable by its owner only, in ``target``'s folder (created if
     missing): written in full, then renamed onto ``target``, it replaces it atomically."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(target.parent)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         os.close(fd)
         os.chmod(name, 0o600)
@@ -51,6 +54,8 @@ def backup_to(database_path: str | os.PathLike[str], target_path: str | os.PathL
     tmp = private_temp_beside(target)
     try:
         copy_database(source_path, tmp)
+        # Sealing writes to the copy: no trigger this program did not create may run there.
+        schema_guard.refuse(source_path, GUARD.file_problems(tmp))
         seal(tmp)
         fsync_file(tmp)
         os.replace(tmp, target)
@@ -206,24 +211,14 @@ def verify(path: str | os.PathLike[str]) -> list[str]:
     size = file.stat().st_size
     if page_size and pages and size < page_size * pages:
         return [f"damaged: truncated ({size} bytes, the header says {page_size * pages})"]
-    companions = [file.with_name(file.name + suffix) for suffix in ("-wal", "-shm")]
-    existing = [p.exists() for p in companions]
     try:
-        return _verify_open(file)
-    finally:
-        # A read-only look at a WAL-mode file leaves an empty -wal and -shm: remove those.
-        wal, shm = companions
-        if not existing[0] and wal.exists() and wal.stat().st_size == 0:
-            wal.unlink(missing_ok=True)
-            if not existing[1]:
-                shm.unlink(missing_ok=True)
-
-
-def _verify_open(file: Path) -> list[str]:
-    try:
-        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)
+        with schema_guard.read_only(file) as conn:
+            return _verify_open(file, conn)
     except sqlite3.Error as exc:
         return [f"cannot open it: {exc}"]
+
+
+def _verify_open(file: Path, conn: sqlite3.Connection) -> list[str]:
     conn.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         return _verify_content(file, conn)
@@ -231,8 +226,6 @@ def _verify_open(file: Path) -> list[str]:
         return [f"damaged: {exc}"]
     except UnicodeDecodeError:
         return ["damaged: unreadable names in its schema"]
-    finally:
-        conn.close()
 
 
 def _verify_content(file: Path, conn: sqlite3.Connection) -> list[str]:
@@ -253,23 +246,15 @@ def _verify_content(file: Path, conn: sqlite3.Connection) -> list[str]:
     }
     if "meta" not in names or "engagement" not in names:
         return [*problems, "an SQLite database, but not an Engagement Tracker database"]
-    version = _schema_version(conn)
+    version = schema_guard.stored_version(conn)
     if not _seal_matches(file, conn):
         return [*problems, "damaged: its content does not match the backup's checksum"]
     if version is None:
         problems.append("no valid schema version in its meta table")
     elif version > SCHEMA_VERSION:
         problems.append(f"schema version {version} is newer than this program's {SCHEMA_VERSION}")
+    problems += [f"it {p}" for p in GUARD.problems(schema_guard.listed(conn), version)]
     return problems
-
-
-def _schema_version(conn: sqlite3.Connection) -> int | None:
-    """The schema version in the meta table, None when missing or not a number."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    try:
-        return int(row[0]) if row is not None else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _seal_matches(file: Path, conn: sqlite3.Connection) -> bool:

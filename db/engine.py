@@ -2,8 +2,8 @@
 
 SQLite is the default (a file in the per-user data directory); any SQLAlchemy URL
 may be given instead. On SQLite every connection runs in WAL mode with foreign keys
-on and a busy timeout, and writes begin with ``BEGIN IMMEDIATE`` so that two writers
-queue up instead of failing half-way.
+on, ``trusted_schema`` off and a busy timeout, and writes begin with ``BEGIN
+IMMEDIATE`` so that two writers queue up instead of failing half-way.
 """
 
 from __future__ import annotations
@@ -18,13 +18,14 @@ from typing import Any
 # functions without importing SQLAlchemy themselves.
 from sqlalchemy import Connection as Connection
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from db import error_codes
 from db.errors import DatabaseError
+from db.folders import make_private_folders
+from db.urls import parse_url, public_url, refuse_keyword_string
 
 APP_NAME = "engagement-tracker"
 ENV_VAR = "TRACKER_DB"
@@ -49,20 +50,25 @@ def default_path() -> Path:
 
 
 def resolve_url(target: str | os.PathLike[str] | None = None) -> str:
-    """An SQLAlchemy URL for ``target`` (a path or URL), ``$TRACKER_DB``, or the default file."""
+    """An SQLAlchemy URL for ``target`` (a path or URL), ``$TRACKER_DB``, or the default file.
+
+    A libpq keyword/value string is refused rather than taken for a file name (which
+    would put its password into a file's name, the window's title and the settings).
+    """
     chosen = os.fspath(target) if target is not None else os.environ.get(ENV_VAR) or None
     if chosen is None:
         path = default_path()
     elif "://" in chosen:
         return chosen
     else:
+        refuse_keyword_string(chosen)
         path = Path(chosen).expanduser()
     return f"sqlite:///{path.resolve()}"
 
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind an SQLite URL (None for other backends or in-memory databases)."""
-    parsed = make_url(url)
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
         return None
     if parsed.database == ":memory:":
@@ -76,7 +82,7 @@ def _create_private(path: Path) -> None:
     SQLite would create it with the umask's mode (often world-readable); its WAL and
     shared-memory files take the database file's mode.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(path.parent)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -91,6 +97,8 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Views and triggers in the file may call only functions without side effects.
+        cursor.execute("PRAGMA trusted_schema = OFF")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
     finally:
@@ -109,17 +117,14 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.backend = make_url(url).get_backend_name()
+        self.backend = parse_url(url).get_backend_name()
         self.path = sqlite_path(url)
         self.engine: Engine = self._make_engine()
 
     @property
     def public_url(self) -> str:
         """The URL with any password left out (libpq finds it again by itself)."""
-        parsed = make_url(self.url)
-        if parsed.password is None:
-            return self.url
-        return parsed._replace(password=None).render_as_string(hide_password=False)
+        return public_url(self.url)
 
     @property
     def where(self) -> str:

@@ -15,6 +15,10 @@ class ForeignDatabase(NotATrackerDatabase):
     """A sound database, but not an Engagement Tracker one (nothing in it is damaged)."""
 
 
+class UnexpectedSchema(NotATrackerDatabase):
+    """The file holds a table, view, trigger or index this program did not create."""
+
+
 class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the program."""
 

@@ -3,7 +3,8 @@
 A new database gets the current tables at once and is stamped with
 ``SCHEMA_VERSION``. An older database is brought up to date by the ordered steps
 of ``MIGRATIONS``, all in one transaction: either every step applies or none does.
-A database from a newer program is refused.
+A database from a newer program is refused, and so is one whose tables, views,
+triggers or indexes are not the ones this program creates (``db.schema_guard``).
 
 History:
   1. engagements, organisations, children, restriction catalogue, tags, audit, meta.
@@ -28,7 +29,16 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import audit_chain, audit_legacy, audit_pg, audit_replay, fulltext, health, tables
+from db import (
+    audit_chain,
+    audit_legacy,
+    audit_pg,
+    audit_replay,
+    fulltext,
+    health,
+    schema_guard,
+    tables,
+)
 from db.engine import Database, sqlite_path
 from db.errors import (
     DatabaseError,
@@ -38,6 +48,7 @@ from db.errors import (
     SchemaTooNew,
 )
 from db.store import utc_now
+from db.urls import public_url
 
 SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -86,6 +97,10 @@ def _create_current(conn: Connection, markings: Sequence[str], default_marking: 
     set_meta(conn, "default_marking", default_marking)
 
 
+# What a database's schema must be: the one a new database gets (created in memory).
+GUARD = schema_guard.SchemaGuard(lambda conn: _create_current(conn, (), ""), SCHEMA_VERSION)
+
+
 def open_database(
     url: str,
     *,
@@ -104,7 +119,7 @@ def open_database(
     try:
         database = Database(url)
     except SQLAlchemyError as exc:  # a URL SQLAlchemy cannot use
-        raise DatabaseError(f"cannot open {url}: {str(exc).splitlines()[0]}") from None
+        raise DatabaseError(f"cannot open {public_url(url)}: {str(exc).splitlines()[0]}") from None
     try:
         if before_upgrade is not None:
             with database.read() as conn:
@@ -129,6 +144,9 @@ def _check_file(url: str) -> None:
     reason = health.read_only_reason(path)
     if reason is not None:
         raise DatabaseReadOnly(f"{reason}; copy it to a writable folder to open it")
+    # Before SQLite opens it for writing (which would already switch its journal mode):
+    # a refused file is left byte for byte as it was.
+    schema_guard.refuse(path, GUARD.file_problems(path))
 
 
 def _make_current(
@@ -142,6 +160,9 @@ def _make_current(
     version = read_version(conn)
     if version is None:
         raise ForeignDatabase(f"{where} is a database, but not an Engagement Tracker database")
+    # Again under the write lock, before any write: no trigger this program did not
+    # create may run, not even on a migration's writes.
+    GUARD.require(conn, version, where)
     if version == 0:
         _create_current(conn, markings, default_marking)
     elif version > SCHEMA_VERSION:
@@ -151,6 +172,8 @@ def _make_current(
         )
     elif version < SCHEMA_VERSION:
         upgrade(conn, version, fulltext_source)
+    if version != SCHEMA_VERSION:  # what was created or migrated: exactly ours, or rolled back
+        GUARD.require(conn, SCHEMA_VERSION, where)
 
 
 def _foreign_file(path: Path) -> bool:

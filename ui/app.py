@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from tracker import __version__
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
+from ui.plain_text import information
 from ui.settings import APPLICATION, ORGANISATION
 
 
@@ -59,7 +60,7 @@ def main(*, db: str | None = None, user: str | None = None) -> int:
     window = MainWindow(service)
     window.show()
     if restored is not None:
-        QMessageBox.information(window, APPLICATION, restored)
+        information(window, APPLICATION, restored)
     window.start_automatic_backup()  # the day's first start keeps a rotating backup
     code = app.exec()
     window.service.close()

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
+from ui.plain_text import plain_label
 from ui.settings import BriefingDefaults
 
 
@@ -59,7 +59,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
         form.addRow("", self.open_when_written)
-        note = QLabel(scope, self)
+        note = plain_label(scope, self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self

@@ -39,6 +39,7 @@ from ui.partial_date_edit import (
     set_invalid,
     understood,
 )
+from ui.plain_text import tooltip
 
 __all__ = ["ChildTable"]
 
@@ -134,7 +135,7 @@ class ChildTable(QWidget):
             (self.down_button, "Move the selected row down (Ctrl+Down)"),
         )
         for button, tip in tips:
-            button.setToolTip(tip)
+            button.setToolTip(tooltip(tip))
             button.setAutoDefault(False)
 
         self._error_label = error_label(self)
@@ -324,7 +325,7 @@ class ChildTable(QWidget):
             try:
                 item = self._item(row, c)
                 item.setBackground(QBrush(QColor(error_background(self.table))))
-                item.setToolTip(message)
+                item.setToolTip(tooltip(message))
             finally:
                 self._updating = False
             self._error_cell = (row, c)
@@ -415,13 +416,13 @@ class ChildTable(QWidget):
                 value = parse_partial_date(text)
             except DateParseError as exc:
                 item.setForeground(QBrush(QColor(error_colour(self.table))))
-                item.setToolTip(str(exc))
+                item.setToolTip(tooltip(str(exc)))
                 return
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
-            item.setToolTip(f"Understood as {understood(value)}")
+            item.setToolTip(tooltip(f"Understood as {understood(value)}"))
             return
         item.setData(Qt.ItemDataRole.ForegroundRole, None)
-        item.setToolTip(text if column.kind in ("text", "code") else "")
+        item.setToolTip(tooltip(text) if column.kind in ("text", "code") else "")
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._updating:

@@ -22,7 +22,6 @@ The user leaves the dialog in one of three ways:
 from __future__ import annotations
 
 import dataclasses
-import html
 import itertools
 from collections.abc import Callable
 from typing import Literal
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.merge import Choice, MergeResult, describe, field_label, resolve
 from tracker.domain.model import CHILD_FIELDS, EngagementData
 from ui.other_writers import OtherWriters
+from ui.plain_text import escaped, plain_label, question, tooltip
 
 __all__ = ["ConflictDialog", "Outcome"]
 
@@ -79,11 +79,11 @@ def cell_text(text: str) -> str:
     return shown + " …" if cut else shown
 
 
-def _confirm_discard(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(
+def _confirm_discard(parent: QWidget, text: str) -> bool:
+    answer = question(
         parent,
         "Discard your changes?",
-        question,
+        text,
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )
@@ -115,12 +115,12 @@ class ConflictDialog(QDialog):
         self.theirs_version = theirs_version
         self.outcome: Outcome | None = None
         people = writers.people()
-        question = (
+        discard = (
             f"Discard all of your changes to this engagement and keep version "
             f"{theirs_version} as {people} saved it?"
         )
         self.confirm_discard: Callable[[QWidget], bool] = lambda parent: _confirm_discard(
-            parent, question
+            parent, discard
         )
         self._combos: dict[str, QComboBox] = {}
         theirs = writers.their(heading=True)
@@ -133,20 +133,22 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
 
         self.explanation = QLabel(
-            f"<b>{html.escape(title)}</b> was changed while you were editing it: "
-            f"{html.escape(writers.summary())} (now version {theirs_version})."
+            f"<b>{escaped(title)}</b> was changed while you were editing it: "
+            f"{escaped(writers.summary())} (now version {theirs_version})."
         )
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.explanation)
 
         n = len(result.conflicts)
-        hint = QLabel(
+        hint = plain_label(
             f"You changed {n} field{'s' if n != 1 else ''} that {people} also changed. "
             "Choose which version to keep for each; the other changes are merged "
             "automatically."
             if n
-            else "Your changes do not clash with the newer version; they can be merged as they are."
+            else "Your changes do not clash with the newer version; they can be merged as "
+            "they are.",
+            self,
         )
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -174,7 +176,7 @@ class ConflictDialog(QDialog):
             combo.addItem("Yours", "mine")
             combo.addItem(theirs, "theirs")
             combo.setAccessibleName(f"Keep for {label}")
-            combo.setToolTip(f"Which version of {label} to save")
+            combo.setToolTip(tooltip(f"Which version of {label} to save"))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._mark_choice(r))
             holder = QWidget(self.table)
             box = QVBoxLayout(holder)
@@ -198,10 +200,10 @@ class ConflictDialog(QDialog):
         # -- merged automatically -------------------------------------------------
         auto_fields = result.merged_from_theirs
         self.auto_label = QLabel(
-            f"Also changed by {html.escape(people)} and <b>merged automatically</b> (you "
+            f"Also changed by {escaped(people)} and <b>merged automatically</b> (you "
             "did not change these, or made the same change):"
             if auto_fields
-            else f"No other changes by {html.escape(people)} to merge."
+            else f"No other changes by {escaped(people)} to merge."
         )
         self.auto_label.setTextFormat(Qt.TextFormat.RichText)
         self.auto_label.setWordWrap(True)
@@ -239,7 +241,9 @@ class ConflictDialog(QDialog):
         self.use_mine_button.clicked.connect(lambda: self.set_all("mine"))
         their = writers.their()
         self.use_theirs_button = QPushButton(f"&Take {their} version of every field", self)
-        self.use_theirs_button.setToolTip(f"Choose {their} version for every conflicting field")
+        self.use_theirs_button.setToolTip(
+            tooltip(f"Choose {their} version for every conflicting field")
+        )
         self.use_theirs_button.clicked.connect(lambda: self.set_all("theirs"))
         for button in (self.use_mine_button, self.use_theirs_button):
             button.setAutoDefault(False)
@@ -248,7 +252,10 @@ class ConflictDialog(QDialog):
         buttons.addStretch(1)
         self.keep_theirs_button = QPushButton("&Discard my changes", self)
         self.keep_theirs_button.setToolTip(
-            f"Throw away all of your edits and keep version {theirs_version} as {people} saved it"
+            tooltip(
+                f"Throw away all of your edits and keep version {theirs_version} "
+                f"as {people} saved it"
+            )
         )
         self.keep_theirs_button.setAutoDefault(False)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)
@@ -403,7 +410,7 @@ def _item(text: str, *, bold: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(cell_text(text))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    item.setToolTip(text if text else "")
+    item.setToolTip(tooltip(text))
     item.setData(Qt.ItemDataRole.AccessibleTextRole, text or EMPTY_TEXT)
     if not text:
         font = QFont(item.font())

@@ -13,19 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu
 
 from tracker.domain.errors import TrackerError
-from tracker.services import Tracker
+from tracker.services import Tracker, public_url
 from ui.connection_dialog import ConnectionDialog
+from ui.plain_text import critical
 from ui.settings import APPLICATION, recent_databases, remember_database
 
 
 def database_name(url: str) -> str:
-    """A short name for the window title: the file name, or the URL without password."""
+    """A short name for the window title: the file name, or the server and database
+    (what the URL says after the user name, without any password)."""
     if url.startswith("sqlite:///"):
         return Path(url.removeprefix("sqlite:///")).name
-    head, sep, tail = url.partition("@")
+    head, sep, tail = public_url(url).partition("@")
     return tail if sep else head
 
 
@@ -77,7 +79,7 @@ class DatabaseSwitcher(QObject):
         """Show another database; on failure keep the current one and say why."""
         problem = self._switch(target)
         if problem is not None:
-            QMessageBox.critical(self._window, APPLICATION, problem)
+            critical(self._window, APPLICATION, problem)
         return problem is None
 
     def _switch(self, target: str) -> str | None:

@@ -13,7 +13,8 @@ Everything typed by a person (titles, summaries, notes, names, URLs) is
 HTML-escaped before it goes into the document, so text such as ``<b>``,
 ``<img src=x>`` or ``<a href="javascript:...">`` is shown literally. Only
 ``http``/``https`` URLs become links (opened in the web browser); any other URL
-is shown as plain text.
+is shown as plain text. The browser itself loads nothing a document names
+(:class:`~ui.plain_text.NoResourceBrowser`), should markup ever slip through.
 
 Colours come from the widget's palette (:class:`QPalette`), and the document is
 rebuilt when the palette changes, so the pane stays readable in dark mode.
@@ -21,7 +22,6 @@ rebuilt when the palette changes, so the pane stays readable in dark mode.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -49,6 +49,8 @@ from tracker.domain.presenter import (
     present,
     timestamp,
 )
+from ui.plain_text import NoResourceBrowser
+from ui.plain_text import escaped as _e
 from ui.style import status_chip_html
 
 __all__ = ["DetailPane", "DocumentColours", "render_engagement_html", "render_placeholder_html"]
@@ -130,11 +132,6 @@ def _style_sheet(c: DocumentColours) -> str:
 
 
 # --------------------------------------------------------------------------- text helpers
-
-
-def _e(text: object) -> str:
-    """Escape anything for HTML text or a quoted attribute."""
-    return html.escape(str(text), quote=True)
 
 
 def _multiline(text: str) -> str:
@@ -391,7 +388,7 @@ class DetailPane(QWidget):
         self._history: tuple[AuditEntry, ...] = ()
         self._count: int | None = None
 
-        self._browser = QTextBrowser(self)
+        self._browser = NoResourceBrowser(self)
         self._browser.setObjectName("detailBrowser")
         self._browser.setReadOnly(True)
         self._browser.setOpenExternalLinks(True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -24,6 +23,7 @@ from ui.commands import (
     trash_command,
 )
 from ui.engagement_form import EngagementDialog
+from ui.plain_text import message_box, warning
 from ui.saving import save_with_merge
 
 MESSAGE_MS = 10_000  # how long the status bar says what was done
@@ -152,9 +152,7 @@ class Editing:
             dialog.show_error(exc.field, exc.reason)
             return
         except TrackerError as exc:
-            QMessageBox.warning(
-                dialog, "Not saved", f"{exc}\n\nYour entries are still in the form."
-            )
+            warning(dialog, "Not saved", f"{exc}\n\nYour entries are still in the form.")
             return
         created = made.engagement
         self._host.undo_stack.push(
@@ -178,9 +176,7 @@ class Editing:
             dialog.show_error(exc.field, exc.reason)
             return
         except TrackerError as exc:
-            QMessageBox.warning(
-                dialog, "Not saved", f"{exc}\n\nYour entries are still in the form."
-            )
+            warning(dialog, "Not saved", f"{exc}\n\nYour entries are still in the form.")
             return
         if saved is None:
             return  # the user went back to the form: their entries are intact
@@ -251,14 +247,14 @@ def confirm_delete(parent: QWidget, count: int, titles: Sequence[str]) -> bool:
     lines = [f"• {_cut(title)}" for title in titles]
     if count > len(titles):
         lines.append(f"… and {count - len(titles):,} more")
-    box = QMessageBox(
+    box = message_box(
+        parent,
         QMessageBox.Icon.Question,
         "Move to the trash",
         f"Move {count:,} engagements to the trash?",
-        parent=parent,
+        informative="\n".join([*lines, "", "Ctrl+Z brings them back."]),
+        buttons=QMessageBox.StandardButton.NoButton,
     )
-    box.setTextFormat(Qt.TextFormat.PlainText)  # titles are shown as typed, never as markup
-    box.setInformativeText("\n".join([*lines, "", "Ctrl+Z brings them back."]))
     move = box.addButton("&Move to trash", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(move)

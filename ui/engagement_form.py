@@ -54,6 +54,7 @@ from ui.form_layout import (
     with_mnemonic,
 )
 from ui.partial_date_edit import error_background, error_colour, is_dark
+from ui.plain_text import question
 
 __all__ = ["EngagementDialog"]
 
@@ -239,7 +240,7 @@ class EngagementDialog(QDialog):
         super().reject()
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        answer = question(
             self,
             "Discard changes?",
             "This engagement has unsaved changes. Discard them?",

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status, Vocabulary
+from ui.plain_text import tooltip
 
 SEARCH_DELAY_MS = 250
 ANY = ""
@@ -122,7 +123,7 @@ class MultiSelect(QToolButton):
         else:
             self.setText(f"{self._noun}: {len(chosen)} chosen")
         labels = ", ".join(self._label(w) for w in chosen)
-        self.setToolTip(labels or f"Any {self._noun.lower()}")
+        self.setToolTip(tooltip(labels or f"Any {self._noun.lower()}"))
 
     def _label(self, word: Vocabulary | None) -> str:
         return word.label if word is not None else self._unset

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.plain_text import information, plain_label
 from ui.settings import APPLICATION
 from ui.workers import Job, JobFunction
 
@@ -35,9 +36,7 @@ class JobRunner(QObject):
         Only one such job runs at a time: a second one is refused with a message.
         """
         if self._current is not None:
-            QMessageBox.information(
-                self._window, APPLICATION, "Another import or export is running."
-            )
+            information(self._window, APPLICATION, "Another import or export is running.")
             return
         job = Job(work, self)
         progress = self._progress_dialog(label, job)
@@ -84,7 +83,10 @@ class JobRunner(QObject):
         return all(job.wait(msecs) for job in self.findChildren(Job))
 
     def _progress_dialog(self, label: str, job: Job) -> QProgressDialog:
-        progress = QProgressDialog(label, "Cancel", 0, 0, self._window)
+        progress = QProgressDialog(self._window)
+        progress.setLabel(plain_label(label, progress))  # it names a file, as it is named
+        progress.setCancelButtonText("Cancel")
+        progress.setRange(0, 0)
         progress.setWindowTitle(APPLICATION)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)

@@ -13,7 +13,6 @@ ui.database_switcher (which database is shown).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -48,6 +46,7 @@ from ui.editing import Editing
 from ui.filter_bar import FilterBar
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
+from ui.plain_text import information, warning
 from ui.settings import (
     APPLICATION,
     open_settings,
@@ -416,7 +415,7 @@ class MainWindow(QMainWindow):
 
     def _failed(self, message: str) -> None:
         self.statusBar().clearMessage()  # what the last step said no longer holds
-        QMessageBox.warning(self, APPLICATION, message)
+        warning(self, APPLICATION, message)
 
     def _adopt(self, service: Tracker) -> None:
         """Show ``service`` (another database) instead of the current one, and close that."""
@@ -443,12 +442,12 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         """Help → About: version, database, schema version."""
         info = self.service.info()
-        QMessageBox.about(
+        information(
             self,
             f"About {APPLICATION}",
-            f"<h3>{APPLICATION} {__version__}</h3>"
-            f"<p>Government and multinational AI engagements.</p>"
-            f"<p>Database: {html.escape(info.url)}<br>Schema version: {info.schema_version}<br>"
-            f"Revision: {info.revision}<br>Engagements: {info.engagements:,} "
-            f"({info.deleted:,} in the trash)</p>",
+            f"{APPLICATION} {__version__}",
+            "Government and multinational AI engagements.\n\n"
+            f"Database: {info.url}\nSchema version: {info.schema_version}\n"
+            f"Revision: {info.revision}\nEngagements: {info.engagements:,} "
+            f"({info.deleted:,} in the trash)",
         )

@@ -14,6 +14,8 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QHelpEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QWidget
 
+from ui.plain_text import tooltip
+
 __all__ = ["MessageLine"]
 
 
@@ -71,7 +73,7 @@ class MessageLine(QLabel):
             and self.is_elided()
             and isinstance(event, QHelpEvent)
         ):
-            QToolTip.showText(event.globalPos(), self.text(), self)
+            QToolTip.showText(event.globalPos(), tooltip(self.text()), self)
             return True
         return super().event(event)
 

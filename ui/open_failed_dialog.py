@@ -35,6 +35,7 @@ from tracker.domain.errors import (
     TrackerError,
 )
 from tracker.services.backups import database_file, latest_backup, restore
+from ui.plain_text import plain_label
 
 ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
     (
@@ -109,7 +110,7 @@ class OpenFailedDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.advice = QLabel(advice_for(error), self)
+        self.advice = plain_label(advice_for(error), self)  # it names the backup file
         self.advice.setWordWrap(True)
         self.problem = QLabel(self)  # a failed restore, inline
         self.problem.setObjectName("restoreProblem")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate, Precision
 from ui.message_line import MessageLine
+from ui.plain_text import tooltip
 
 __all__ = [
     "ERROR_COLOUR",
@@ -196,7 +197,9 @@ class PartialDateEdit(QWidget):
             self._set_hint(str(exc), error=True)
             return
         self._set_hint(f"✓ {understood(value)}", error=False)
-        self._hint.setToolTip(f"Understood as {understood(value)} (stored as {value.iso()})")
+        self._hint.setToolTip(
+            tooltip(f"Understood as {understood(value)} (stored as {value.iso()})")
+        )
 
     def _set_hint(self, text: str, *, error: bool) -> None:
         self._colour_hint(error=error)

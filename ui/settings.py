@@ -1,16 +1,26 @@
 """Remembered settings: window layout, table columns, order and last filters, recent
-databases, and the answers given to the briefing dialog."""
+databases, and the answers given to the briefing dialog.
+
+They say which databases and searches the user works with, so the settings file is
+readable by its owner only, in a folder of the app's own readable by its owner only;
+a database is remembered without its password (libpq finds it again).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
+from tracker.services import public_url
+from tracker.services.files import make_private_file
 
 ORGANISATION = "engagement-tracker"
 APPLICATION = "Engagement Tracker"
@@ -18,8 +28,16 @@ MAX_RECENT = 8
 
 
 def open_settings() -> QSettings:
-    """The application's settings store (per user)."""
-    return QSettings(ORGANISATION, APPLICATION)
+    """The application's settings store (per user), readable by its owner only."""
+    settings = QSettings(ORGANISATION, APPLICATION)
+    if os.name == "posix" and settings.format() == QSettings.Format.NativeFormat:
+        path = Path(settings.fileName())
+        # Qt would create the file 0644 in a folder 0755; made private before Qt first
+        # writes, they stay so (Qt keeps the mode of the file it rewrites). Where they
+        # cannot be made, Qt cannot write them either: the settings then last a session.
+        with contextlib.suppress(OSError):
+            make_private_file(path, own_folder=path.parent.name == ORGANISATION)
+    return settings
 
 
 def filters_to_text(filters: Filters) -> str:
@@ -53,16 +71,20 @@ def filters_from_text(text: object) -> Filters:
 
 
 def recent_databases(settings: QSettings) -> list[str]:
-    """Recently opened databases, newest first."""
+    """Recently opened databases, newest first, none with a password (one an older
+    version remembered with its password is listed, and opened, without it)."""
     value = settings.value("recent", [])
     if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value or []] if isinstance(value, list) else []
+        value = [value]
+    remembered = [str(v) for v in value or []] if isinstance(value, list) else []
+    return list(dict.fromkeys(public_url(url) for url in remembered))
 
 
 def remember_database(settings: QSettings, url: str) -> list[str]:
-    """Put ``url`` first in the recent list (without duplicates)."""
-    recent = [url, *(u for u in recent_databases(settings) if u != url)][:MAX_RECENT]
+    """Put ``url`` (without any password) first in the recent list, without duplicates;
+    a password remembered by an older version is dropped from the list here."""
+    shown = public_url(url)
+    recent = [shown, *(u for u in recent_databases(settings) if u != shown)][:MAX_RECENT]
     settings.setValue("recent", recent)
     return recent
 

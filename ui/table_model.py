@@ -19,6 +19,7 @@ from tracker.domain.model import EngagementRow, Filters
 from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
+from ui.plain_text import tooltip
 from ui.style import STATUS_COLOURS
 
 PAGE_SIZE = 200
@@ -248,8 +249,8 @@ class EngagementTableModel(QAbstractTableModel):
         text = display_text(row, column.key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.key == "updated_at":
-                return f"{row.updated_at} (UTC)"
-            return text if column.key == "title" and len(text) > 40 else None
+                return tooltip(f"{row.updated_at} (UTC)")
+            return tooltip(text) if column.key == "title" and len(text) > 40 else None
         return text
 
     def headerData(

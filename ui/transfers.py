@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QStatusBar, QWidget
 
 from tracker.domain.changes import ChangeSet, ImportResult
+from tracker.domain.errors import TrackerError
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.model import Filters, SelectionSummary
 from tracker.services import Tracker
@@ -95,7 +96,7 @@ class Transfers:
             str(Path.home() / "engagements.json"),
             "JSON (*.json);;CSV (*.csv)",
         )
-        if not path:
+        if not path or not self._may_write(path):
             return
         work = _export_work(self._host.service, self._host.export_filters(), path)
         self._jobs.run(
@@ -125,7 +126,7 @@ class Transfers:
                 str(Path.home() / "briefing.pdf"),
                 "PDF (*.pdf)",
             )
-            if not path:
+            if not path or not self._may_write(path):
                 return
             answers = dialog.answers()
             remember_briefing(self._settings, answers)
@@ -141,6 +142,16 @@ class Transfers:
         finally:
             dialog.deleteLater()
         self._write_briefing(path, request, open_after=answers.open_when_written)
+
+    def _may_write(self, path: str) -> bool:
+        """Whether ``path`` may be written; when it is the open database (or one of its
+        files) the user is told so and nothing is written."""
+        try:
+            self._host.service.check_output(path)
+        except TrackerError as exc:
+            self._failed(str(exc))
+            return False
+        return True
 
     def _briefing_dialog(self, filters: Filters, summary: SelectionSummary) -> BriefingDialog:
         scope = (

@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -119,6 +120,21 @@ def answer_modal(kind: type[W], act: Callable[[W], object], *, within_ms: int = 
             QTimer.singleShot(20, lambda: poll(left - 1))
 
     QTimer.singleShot(0, lambda: poll(tries))
+
+
+def shown_text(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
+    """What Qt shows of ``text`` (a tooltip's, or a label's of ``text_format``): the text
+    itself when it is drawn plain, else the text of its markup as Qt reads it (an image
+    in it reads as U+FFFC). The markup is parsed, never laid out: nothing it names is
+    loaded."""
+    plain = text_format == Qt.TextFormat.PlainText or (
+        text_format == Qt.TextFormat.AutoText and not QtGui.Qt.mightBeRichText(text)
+    )
+    if plain:
+        return text
+    document = QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()
 
 
 def choose(qtbot: QtBot, button: QToolButton, *entries: str) -> None:

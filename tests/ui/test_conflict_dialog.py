@@ -18,7 +18,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import answer_modal
+from tests.ui.conftest import answer_modal, shown_text
 from tracker.domain.dates import PartialDate, Precision
 from tracker.domain.errors import ConflictError
 from tracker.domain.merge import three_way_merge
@@ -646,7 +646,7 @@ def test_dialog_table_shows_the_three_values(base: Engagement, qtbot: QtBot):
     original, yours, theirs = cells(dialog, 0)
     assert (original, yours) == (base.data.summary, "My summary.")
     assert theirs.startswith("Their summary")
-    assert item(dialog.table, 0, THEIRS_COL).toolTip().startswith("Their summary")
+    assert shown_text(item(dialog.table, 0, THEIRS_COL).toolTip()).startswith("Their summary")
     # Default choice is "Yours" for every row, and the choice widget sits in the row.
     assert dialog.choices() == {"summary": "mine", "follow_up": "mine"}
     assert dialog.table.cellWidget(0, KEEP_COL) is not None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import find
+from tests.ui.conftest import find, shown_text
 from tracker.domain.dates import DateParseError, PartialDate, Precision
 from tracker.domain.demo import RED_LINES, demo_document
 from tracker.domain.errors import ValidationError
@@ -40,6 +40,7 @@ from tracker.domain.interchange import data_from_json
 from tracker.domain.markings import DEFAULT_MARKINGS
 from tracker.domain.model import EngagementData, ScopeLimit
 from tracker.domain.vocab import Confidence, Region, ScopeKind, Stance, Status
+from ui import engagement_form
 from ui.child_table import ChildTable
 from ui.engagement_form import EngagementDialog
 from ui.form_layout import CHILD_LAYOUT, FORM_LAYOUT, SAVE_MNEMONIC, fields_in, with_mnemonic
@@ -489,7 +490,7 @@ def test_a_part_of_a_year_in_a_child_table_says_which_months(make_dialog: Dialog
     dialog = make_dialog(demo_data()[1])
     history = child(dialog, "status_history")
     set_cell(history, 1, "on", "Late 2025")
-    assert cell(history.table, 1, column(history, "on")).toolTip() == (
+    assert shown_text(cell(history.table, 1, column(history, "on")).toolTip()) == (
         "Understood as late 2025 (Sep–Dec 2025)"
     )
     assert dialog.data().status_history[1].on == PartialDate(2025, Precision.THIRD, third=3)
@@ -610,7 +611,7 @@ def test_errors_appearing_and_clearing_move_nothing(
     assert hint.is_elided()  # cut on the line, whole in its tooltip
     at = QPoint(2, 2)
     QApplication.sendEvent(hint, QHelpEvent(QEvent.Type.ToolTip, at, hint.mapToGlobal(at)))
-    assert QToolTip.text() == hint.text()
+    assert shown_text(QToolTip.text()) == hint.text()
     QToolTip.hideText()
     assert where_everything_is(qtbot, dialog) == before
     retype(qtbot, started.lineEdit(), "Q3 2025")
@@ -950,7 +951,7 @@ def test_cancel_with_changes_asks_before_discarding(
         asked.append(title)
         return answer
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(engagement_form, "question", question)
     qtbot.keyClicks(line(dialog, "title"), " (draft)")
 
     qtbot.mouseClick(find(dialog, QPushButton, "cancel_button"), Qt.MouseButton.LeftButton)
@@ -980,7 +981,7 @@ def test_cancel_without_changes_does_not_ask(
     def question(*args: object) -> object:
         raise AssertionError("should not ask")
 
-    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(engagement_form, "question", question)
     with qtbot.waitSignal(dialog.rejected, timeout=1000):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 

@@ -38,6 +38,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
 def run_brief(ctx: Context) -> int:
     """Render the briefing and write it atomically to ``--out``."""
     args, service = ctx.args, ctx.service
+    service.check_output(args.out)
     filters = filters_from_args(args)
     if args.ids:
         ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))

@@ -41,6 +41,8 @@ def configure_export(p: argparse.ArgumentParser) -> None:
 def run_export(ctx: Context) -> int:
     """Export the matching engagements to standard output or (atomically) to a file."""
     args = ctx.args
+    if args.out:
+        ctx.service.check_output(args.out)
     document = ctx.service.export_document(filters=filters_from_args(args))
     text = dump_json(document) if args.format == "json" else to_csv(document["engagements"])
     if args.out:

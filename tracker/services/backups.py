@@ -2,9 +2,9 @@
 
 A backup is made by :meth:`tracker.services.Tracker.backup`. :func:`restore` puts
 one back: it verifies the backup first (nothing is written when it is not a sound
-tracker database), keeps the database it replaces as
-``<name>.replaced-YYYYmmdd-HHMMSS.db`` beside it (never deleting it), and moves the
-copy into place atomically.
+tracker database, or holds tables, views or triggers this program did not create),
+keeps the database it replaces as ``<name>.replaced-YYYYmmdd-HHMMSS.db`` beside it
+(never deleting it), and moves the copy into place atomically.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from db import backup as db_backup
 from db.backup import BACKUP_FOLDER
 from db.engine import resolve_url, sqlite_path
 from db.errors import DatabaseError
+from db.urls import hide_secrets, public_url, refuse_keyword_string
 from tracker.domain.errors import StorageError, ValidationError
 
 if TYPE_CHECKING:
@@ -32,12 +33,19 @@ AUTOMATIC_NAME = re.compile(r"^tracker-(\d{8})-(\d{6})(?:-\d+)?\.db$")
 
 def database_file(database: str | os.PathLike[str] | None) -> Path:
     """The SQLite file named by a path or URL (None: ``$TRACKER_DB`` or the default)."""
-    text = os.fspath(database) if database is not None else resolve_url(None)
-    if "://" not in text:
-        return Path(text).expanduser()
-    path = sqlite_path(text)
+    text = ""  # until resolved: a keyword string in $TRACKER_DB is refused unread
+    try:
+        text = os.fspath(database) if database is not None else resolve_url(None)
+        if "://" not in text:
+            refuse_keyword_string(text)
+            return Path(text).expanduser()
+        path = sqlite_path(text)
+    except DatabaseError as exc:
+        raise StorageError(hide_secrets(str(exc), text)) from None
     if path is None:
-        raise StorageError(f"restoring {text}: only SQLite database files can be restored")
+        raise StorageError(
+            f"restoring {public_url(text)}: only SQLite database files can be restored"
+        )
     return path
 
 

@@ -29,6 +29,7 @@ from db.errors import (
     NotATrackerDatabase,
     SchemaTooNew,
 )
+from db.urls import hide_secrets, public_url
 from tracker.domain.errors import (
     DamagedDatabaseError,
     ForeignDatabaseError,
@@ -43,6 +44,7 @@ from tracker.domain.interchange import data_from_json
 from tracker.domain.markings import DEFAULT_MARKINGS, DEFAULT_RECORD_MARKING
 from tracker.domain.model import Engagement, EngagementData
 from tracker.domain.timeline import follow_status
+from tracker.services.files import refuse_database_files
 
 # Called with (done, total); returning False cancels the operation (nothing is written).
 Progress = Callable[[int, int], bool | None]
@@ -77,27 +79,20 @@ class TrackerBase:
         An existing SQLite database is backed up (into ``backups/`` beside it) before
         its schema is migrated.
         """
-        url = resolve_url(target)
-        path = sqlite_path(url)
-
-        def back_up_first(version: int) -> None:
-            if path is not None:
-                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-                name = f"tracker-{stamp}-before-schema-{schema.SCHEMA_VERSION}.db"
-                db_backup.backup_to(path, path.parent / BACKUP_FOLDER / name)
-
+        url = ""  # until resolved: a keyword string given as --db is refused unread
         try:
+            url = resolve_url(target)
             database = schema.open_database(
                 url,
                 markings=DEFAULT_MARKINGS,
                 default_marking=DEFAULT_RECORD_MARKING,
                 fulltext_source=loading.fulltext_rows,
-                before_upgrade=back_up_first,
+                before_upgrade=functools.partial(_back_up_before_upgrade, url),
             )
         except DatabaseError as exc:
-            raise storage_error(exc) from None
+            raise storage_error(exc, url) from None
         except OSError as exc:
-            raise StorageError(f"cannot open {url}: {exc.strerror or exc}") from None
+            raise StorageError(f"cannot open {public_url(url)}: {exc.strerror or exc}") from None
         return cls(database, user=user)
 
     @functools.cached_property
@@ -119,6 +114,11 @@ class TrackerBase:
             return None
         reason = health.shared_location_reason(self.database.path)
         return None if reason is None else f"{reason}: {health.SHARED_LOCATION_ADVICE}"
+
+    def check_output(self, target: str | os.PathLike[str]) -> None:
+        """Refuse ``target`` as a file to write (an export, a briefing, a backup) when it
+        is this database or one of SQLite's files beside it, by whatever name."""
+        refuse_database_files(target, self.database.path)
 
     def close(self) -> None:
         """Release the database."""
@@ -151,7 +151,7 @@ class TrackerBase:
         try:
             yield
         except DatabaseError as exc:
-            raise storage_error(exc) from None
+            raise storage_error(exc, self.database.url) from None
 
     # -- what every call needs inside its transaction ------------------------------
 
@@ -199,14 +199,25 @@ class TrackerBase:
         )
 
 
+def _back_up_before_upgrade(url: str, _version: int) -> None:
+    """Back an SQLite database up (into ``backups/`` beside it) before it is migrated."""
+    path = sqlite_path(url)
+    if path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"tracker-{stamp}-before-schema-{schema.SCHEMA_VERSION}.db"
+        db_backup.backup_to(path, path.parent / BACKUP_FOLDER / name)
+
+
 def utc_today() -> date:
     """Today's date in UTC: what a status event is dated, wherever the writer sits."""
     return datetime.now(UTC).date()
 
 
-def storage_error(exc: DatabaseError) -> StorageError:
-    """The tracker error for a storage-layer one, of the kind that says what to do next."""
-    message = str(exc)
+def storage_error(exc: DatabaseError, url: str) -> StorageError:
+    """The tracker error for a storage-layer one about the database at ``url``, of the
+    kind that says what to do next; nothing ``url`` holds secret is in its message (a
+    driver's error may quote the URL or its password)."""
+    message = hide_secrets(str(exc), url)
     if isinstance(exc, SchemaTooNew):
         return SchemaError(message)
     if isinstance(exc, ForeignDatabase):

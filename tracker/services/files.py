@@ -1,8 +1,10 @@
 """Reading import files and writing output files safely.
 
 Outputs are written atomically (a temporary file beside the target, flushed,
-synced, then renamed over it) and readable by their owner only, so a crash never
-leaves half a file in place.
+synced, then renamed over it) and readable by their owner only, in folders readable
+by their owner only, so a crash never leaves half a file in place. No output may
+replace the open database or one of SQLite's files beside it
+(:func:`refuse_database_files`).
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from db.folders import PRIVATE_FOLDER, make_private_folders
 from tracker.domain.errors import TrackerError, ValidationError
+
+# The files of an SQLite database: the database itself, then what SQLite keeps beside it.
+SQLITE_FILES = ("", "-wal", "-shm", "-journal")
 
 
 def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
@@ -21,7 +27,7 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folders(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise TrackerError(f"cannot write {target}: {exc.strerror or exc}") from None
@@ -38,6 +44,43 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def make_private_file(path: str | os.PathLike[str], *, own_folder: bool = False) -> None:
+    """Create ``path`` empty, mode 0600, in folders created 0700, or make the file that is
+    there 0600; with ``own_folder`` the folder holding it (the app's own) is made 0700
+    even when it exists. For a file another program writes (Qt's settings), which
+    keeps the mode of the file it replaces."""
+    target = Path(path)
+    make_private_folders(target.parent)
+    if own_folder:
+        os.chmod(target.parent, PRIVATE_FOLDER)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))  # what it holds is kept
+    os.chmod(target, 0o600)
+
+
+def refuse_database_files(target: str | os.PathLike[str], database: Path | None) -> None:
+    """Refuse ``target`` as an output when it is the SQLite file ``database`` or its
+    ``-wal``, ``-shm`` or ``-journal`` file, by any name (a symbolic or hard link too):
+    writing it would replace the database, or its committed changes, with the output."""
+    if database is None:
+        return
+    output = Path(target).expanduser()
+    for suffix in SQLITE_FILES:
+        if _same_file(output, database.with_name(database.name + suffix)):
+            what = f"the open database's {suffix} file" if suffix else "the open database"
+            raise ValidationError(f"is {what}; nothing was written", record=str(target))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name one file: the same file when both exist, else the
+    same place once links are followed."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):  # a loop of links, a folder that cannot be read
+        return False
 
 
 def read_text(path: str | os.PathLike[str]) -> str:

@@ -20,22 +20,26 @@ from db.errors import DatabaseError
 from tracker.domain.errors import StorageError, ValidationError
 from tracker.domain.model import CheckReport
 from tracker.domain.seals import SealToken
-from tracker.services.base import TrackerBase
+from tracker.services.base import TrackerBase, storage_error
 
 
 class Maintenance(TrackerBase):
     """``tracker check`` and ``tracker backup``."""
 
     def check(self, *, seal: str | None = None) -> CheckReport:
-        """Integrity, foreign keys, schema version, the audit trail (its seals, a replay
-        against the stored engagements, and ``seal``, a token printed on an earlier
-        briefing, when given) and full-text index agreement."""
+        """Integrity, foreign keys, schema version, the schema's objects (SQLite), the
+        audit trail (its seals, a replay against the stored engagements, and ``seal``, a
+        token printed on an earlier briefing, when given) and full-text index agreement."""
         token = _token(seal) if seal is not None else None
         with self._read() as conn:
             problems = schema.integrity_problems(conn)
             version = int(schema.get_meta(conn, "schema_version") or 0)
             if version != schema.SCHEMA_VERSION:
                 problems.append(f"schema version {version}, expected {schema.SCHEMA_VERSION}")
+            # A trigger or table added behind the program's back since the database was opened.
+            problems += [
+                f"the database {p}" for p in schema.GUARD.connection_problems(conn, version)
+            ]
             total = listing.engagement_total(conn)
             audit_problems, warnings = _audit(conn, token)
             problems += audit_problems
@@ -53,6 +57,8 @@ class Maintenance(TrackerBase):
         """Back the database up to ``target`` (default: a dated file in ``backups/``
         beside the database), consistently even while it is in use; returns the path."""
         path = self.database.path
+        if target is not None:
+            self.check_output(target)
         if self.database.backend == "postgresql":
             return self._dump(target)
         if not self.database.is_sqlite or path is None:
@@ -62,7 +68,7 @@ class Maintenance(TrackerBase):
         try:
             return db_backup.backup_to(path, target)
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc, self.database.url) from None
 
     def _dump(self, target: str | os.PathLike[str] | None) -> Path:
         """A team database's backup: ``pg_dump``'s custom format (default: a dated file in
@@ -72,7 +78,7 @@ class Maintenance(TrackerBase):
                 self.database.url, target or _dated(Path(BACKUP_FOLDER), ".dump")
             )
         except DatabaseError as exc:
-            raise StorageError(str(exc)) from None
+            raise storage_error(exc, self.database.url) from None
 
 
 def _token(seal: str) -> SealToken:

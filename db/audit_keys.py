@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from db.engine import APP_NAME
+from db.folders import make_private_folders
 
 KEY_DIR_VAR = "TRACKER_AUDIT_KEY_DIR"
 KEY_BYTES = 32
@@ -95,7 +96,7 @@ def create(database_id: str) -> tuple[str, bytes]:
     key = secrets.token_bytes(KEY_BYTES)
     kid = key_id(key)
     target = key_path(database_id, kid)
-    _private_folders(target.parent)
+    make_private_folders(target.parent)
     tmp = target.with_name(f".{kid}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
@@ -106,13 +107,3 @@ def create(database_id: str) -> tuple[str, bytes]:
     os.replace(tmp, target)
     return kid, key
 
-
-def _private_folders(folder: Path) -> None:
-    """Create ``folder`` and every missing parent readable by the owner only."""
-    missing: list[Path] = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(path, 0o700)  # whatever the umask

@@ -33,6 +33,7 @@ from db import audit_keys, audit_pg, tables
 
 GENESIS = "0" * 64
 DATABASE_ID = "database_id"  # the meta key of the database's random id
+SEAL_BATCH = 5000
 
 A = tables.audit
 S = tables.audit_seal
@@ -171,23 +172,31 @@ def _writing_key(conn: Connection, last_kid: str | None) -> tuple[str, bytes]:
 
 
 def seal(conn: Connection) -> int:
-    """Seal every audit row newer than the last seal; returns how many were sealed."""
+    """Seal every audit row newer than the last seal; returns how many were sealed.
+
+    Rows are read ``SEAL_BATCH`` at a time, so that sealing a whole trail (the upgrade
+    to schema 5) holds no more than a batch of entries in memory.
+    """
     if conn.dialect.name == "postgresql":
         return audit_pg.seal(conn)
     last = conn.execute(
         select(S.c.audit_id, S.c.key_id, S.c.hash).order_by(S.c.audit_id.desc()).limit(1)
     ).first()
     last_id, last_kid, previous = (0, None, GENESIS) if last is None else tuple(last)
-    rows = conn.execute(select(*FIELDS).where(A.c.id > last_id).order_by(A.c.id)).all()
-    if not rows:
-        return 0
-    kid, key = _writing_key(conn, last_kid)
-    seals = []
-    for row in rows:
-        previous = digest(key, previous, kid, tuple(row))
-        seals.append({"audit_id": row[0], "key_id": kid, "hash": previous})
-    conn.execute(S.insert(), seals)
-    return len(seals)
+    sealed = 0
+    writing: tuple[str, bytes] | None = None
+    while rows := conn.execute(
+        select(*FIELDS).where(A.c.id > last_id).order_by(A.c.id).limit(SEAL_BATCH)
+    ).all():
+        kid, key = writing = writing or _writing_key(conn, last_kid)
+        seals = []
+        for row in rows:
+            previous = digest(key, previous, kid, tuple(row))
+            seals.append({"audit_id": row[0], "key_id": kid, "hash": previous})
+        conn.execute(S.insert(), seals)
+        sealed += len(seals)
+        last_id = int(rows[-1][0])
+    return sealed
 
 
 def verify(conn: Connection) -> ChainReport:

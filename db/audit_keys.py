@@ -106,4 +106,3 @@ def create(database_id: str) -> tuple[str, bytes]:
         os.close(fd)
     os.replace(tmp, target)
     return kid, key
-

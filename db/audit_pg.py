@@ -20,6 +20,7 @@ colleagues cannot rewrite the trail, read the key, or forge a seal.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Sequence
 from typing import Any
@@ -45,11 +46,13 @@ BEGIN
 END $$;
 
 -- HMAC-SHA256 from the key's two padded blocks (ipad: key XOR 0x36, opad: XOR 0x5c),
--- worked out once per call of seal() or verify(), not once per row.
+-- worked out once per key and call of seal() or verify(), not once per row. The SQL
+-- functions below have no SET clause, so that the planner can inline them into the
+-- queries that call them (their callers fix the search_path).
 CREATE OR REPLACE FUNCTION tracker_audit.hmac(ipad bytea, opad bytea, message bytea)
 RETURNS bytea
-LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
-    SELECT sha256(opad || sha256(ipad || message))
+LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT pg_catalog.sha256(opad || pg_catalog.sha256(ipad || message))
 $$;
 
 CREATE OR REPLACE FUNCTION tracker_audit.key_id(k bytea) RETURNS text
@@ -59,23 +62,9 @@ LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
 $$;
 
 CREATE OR REPLACE FUNCTION tracker_audit.field(v text) RETURNS text
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
-    SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(convert_to(v, 'UTF8'))::text
-        || ':' || v END
-$$;
-
-CREATE OR REPLACE FUNCTION tracker_audit.message(
-    previous text, kid text, a {t}.audit
-) RETURNS bytea
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
-    SELECT convert_to(
-        tracker_audit.field(previous) || tracker_audit.field(kid)
-        || tracker_audit.field(a.id::text) || tracker_audit.field(a.at)
-        || tracker_audit.field(a.who) || tracker_audit.field(a.server_user)
-        || tracker_audit.field(a.engagement_id::text) || tracker_audit.field(a.version::text)
-        || tracker_audit.field(a.action) || tracker_audit.field(a.field)
-        || tracker_audit.field(a.old) || tracker_audit.field(a.new),
-        'UTF8')
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN v IS NULL THEN '~'
+        ELSE pg_catalog.octet_length(pg_catalog.convert_to(v, 'UTF8'))::text || ':' || v END
 $$;
 
 -- The newest key; a new one when the table is empty (a copy restored without the
@@ -93,6 +82,8 @@ BEGIN
     END IF;
 END $$;
 
+-- Each row's entry is encoded by one query; the loop only chains the hashes, and the
+-- seals go in with one INSERT.
 CREATE OR REPLACE FUNCTION tracker_audit.seal() RETURNS integer
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -102,69 +93,72 @@ DECLARE
     opad bytea;
     last_sealed integer;
     previous text;
-    a {t}.audit;
-    sealed integer := 0;
+    r record;
+    ids integer[] := '{}';
+    hashes text[] := '{}';
 BEGIN
     SELECT s.audit_id, s.hash INTO last_sealed, previous FROM {t}.audit_seal s
         ORDER BY s.audit_id DESC LIMIT 1;
-    FOR a IN SELECT * FROM {t}.audit x WHERE x.id > coalesce(last_sealed, 0) ORDER BY x.id
+    last_sealed := coalesce(last_sealed, 0);
+    previous := coalesce(previous, repeat('0', 64));
+    IF NOT EXISTS (SELECT 1 FROM {t}.audit x WHERE x.id > last_sealed) THEN
+        RETURN 0;
+    END IF;
+    SELECT wk.kid, wk.k INTO kid, k FROM tracker_audit.writing_key() wk;
+    ipad := tracker_audit.pad(k, 54);
+    opad := tracker_audit.pad(k, 92);
+    FOR r IN SELECT x.id, {entry:kid:x} AS tail FROM {t}.audit x
+        WHERE x.id > last_sealed ORDER BY x.id
     LOOP
-        IF k IS NULL THEN
-            SELECT wk.kid, wk.k INTO kid, k FROM tracker_audit.writing_key() wk;
-            ipad := tracker_audit.pad(k, 54);
-            opad := tracker_audit.pad(k, 92);
-        END IF;
-        previous := encode(tracker_audit.hmac(ipad, opad, tracker_audit.message(
-            coalesce(previous, repeat('0', 64)), kid, a)), 'hex');
-        INSERT INTO {t}.audit_seal (audit_id, key_id, hash) VALUES (a.id, kid, previous);
-        sealed := sealed + 1;
+        previous := encode(tracker_audit.hmac(ipad, opad,
+            convert_to(tracker_audit.field(previous), 'UTF8') || r.tail), 'hex');
+        ids := ids || r.id;
+        hashes := hashes || previous;
     END LOOP;
-    RETURN sealed;
+    INSERT INTO {t}.audit_seal (audit_id, key_id, hash)
+        SELECT u.i, kid, u.h FROM unnest(ids, hashes) AS u(i, h);
+    RETURN cardinality(ids);
 END $$;
 
 -- The first break of the chain (problem: unsealed, missing, mismatch or deleted, at
 -- from_id), then one row per absent key (problem 'unkeyed': which entries, how many).
+-- Set-based: each seal is recomputed from the stored seal before it, as db.audit_chain
+-- walks it, and the first break is the smallest id that breaks.
 CREATE OR REPLACE FUNCTION tracker_audit.verify()
 RETURNS TABLE (problem text, from_id bigint, to_id bigint, with_key text, entries bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r record;
     orphan bigint;
-    previous text := repeat('0', 64);
-    current_kid text;
-    k bytea;
-    ipad bytea;
-    opad bytea;
+    unsealed bigint;
+    mismatch bigint;
     stop_at bigint;
 BEGIN
     SELECT min(s.audit_id) INTO orphan FROM {t}.audit_seal s
         WHERE NOT EXISTS (SELECT 1 FROM {t}.audit x WHERE x.id = s.audit_id);
-    FOR r IN SELECT x AS a, s.audit_id AS sid, s.key_id AS kid, s.hash AS h
-        FROM {t}.audit x LEFT JOIN {t}.audit_seal s ON s.audit_id = x.id ORDER BY x.id
-    LOOP
-        IF orphan IS NOT NULL AND orphan < (r.a).id THEN
-            problem := 'missing'; from_id := orphan; EXIT;
-        END IF;
-        IF r.sid IS NULL THEN
-            problem := 'unsealed'; from_id := (r.a).id; EXIT;
-        END IF;
-        IF r.kid IS DISTINCT FROM current_kid THEN
-            current_kid := r.kid;
-            k := (SELECT ak.key FROM tracker_audit.audit_key ak WHERE ak.key_id = r.kid);
-            ipad := tracker_audit.pad(k, 54);
-            opad := tracker_audit.pad(k, 92);
-        END IF;
-        IF k IS NOT NULL AND encode(tracker_audit.hmac(ipad, opad,
-                tracker_audit.message(previous, r.kid, r.a)), 'hex') IS DISTINCT FROM r.h THEN
-            problem := 'mismatch'; from_id := (r.a).id; EXIT;
-        END IF;
-        previous := r.h;
-    END LOOP;
-    IF problem IS NULL AND orphan IS NOT NULL THEN
-        problem := 'deleted'; from_id := orphan;
-    END IF;
-    IF problem IS NOT NULL THEN
-        stop_at := from_id;
+    SELECT min(x.id) INTO unsealed FROM {t}.audit x
+        WHERE NOT EXISTS (SELECT 1 FROM {t}.audit_seal s WHERE s.audit_id = x.id);
+    WITH keys AS MATERIALIZED (
+        SELECT ak.key_id, tracker_audit.pad(ak.key, 54) AS ipad,
+            tracker_audit.pad(ak.key, 92) AS opad
+        FROM tracker_audit.audit_key ak
+    ), chain AS (
+        SELECT x.id, s.key_id AS kid, s.hash AS h,
+            coalesce(lag(s.hash) OVER (ORDER BY x.id), repeat('0', 64)) AS previous,
+            {entry:s.key_id:x} AS tail
+        FROM {t}.audit x JOIN {t}.audit_seal s ON s.audit_id = x.id
+    )
+    SELECT min(c.id) INTO mismatch FROM chain c JOIN keys k ON k.key_id = c.kid
+        WHERE encode(tracker_audit.hmac(k.ipad, k.opad,
+            convert_to(tracker_audit.field(c.previous), 'UTF8') || c.tail), 'hex')
+            IS DISTINCT FROM c.h;
+    stop_at := least(orphan, unsealed, mismatch);
+    IF stop_at IS NOT NULL THEN
+        from_id := stop_at;
+        problem := CASE
+            WHEN stop_at = unsealed THEN 'unsealed'
+            WHEN stop_at = mismatch THEN 'mismatch'
+            WHEN EXISTS (SELECT 1 FROM {t}.audit x WHERE x.id > orphan) THEN 'missing'
+            ELSE 'deleted' END;
         RETURN NEXT;
     END IF;
     RETURN QUERY SELECT 'unkeyed'::text, min(s.audit_id)::bigint, max(s.audit_id)::bigint,
@@ -203,6 +197,28 @@ _FUNCTIONS = tuple(
     "CREATE OR REPLACE FUNCTION" + part
     for part in _FUNCTIONS_SQL.split("CREATE OR REPLACE FUNCTION")[1:]
 )
+
+# What a seal covers after the previous seal: the key id and the row's fields, each
+# encoded as tracker_audit.field() does. Written out in each query that needs it (as
+# {entry:<key id>:<row alias>}) rather than called, since a function call per field and
+# row costs more than all the hashing.
+_ENTRY = re.compile(r"\{entry:([\w.]+):(\w+)\}")
+_ENTRY_FIELDS: tuple[str, ...] = ("id::text", "at", "who", "server_user", "engagement_id::text")
+_ENTRY_FIELDS += ("version::text", "action", "field", "old", "new")
+
+
+def _field(expression: str) -> str:
+    """SQL for one encoded value: ``<UTF-8 byte length>:<text>``, or ``~`` for NULL."""
+    return (
+        f"(CASE WHEN {expression} IS NULL THEN '~' ELSE octet_length(convert_to("
+        f"{expression}, 'UTF8'))::text || ':' || {expression} END)"
+    )
+
+
+def _entry(kid: str, row: str) -> str:
+    parts = [_field(kid), *(_field(f"{row}.{name}") for name in _ENTRY_FIELDS)]
+    return "convert_to(" + " || ".join(parts) + ", 'UTF8')"
+
 
 _TRIGGERS = (
     ("audit", "audit_server_user", "BEFORE INSERT", "FOR EACH ROW", "stamp"),
@@ -248,8 +264,9 @@ def install(conn: Connection) -> None:
             {"kid": audit_keys.key_id(key), "key": key},
         )
     for statement in _FUNCTIONS:
+        sql = _ENTRY.sub(lambda m: _entry(m[1], m[2]), statement.replace("{t}", tables_schema))
         # The driver reads "%" as a placeholder even without parameters: "%%" is one.
-        conn.exec_driver_sql(statement.replace("{t}", tables_schema).replace("%", "%%"))
+        conn.exec_driver_sql(sql.replace("%", "%%"))
     for table, name, when, each, function in _TRIGGERS:
         target = f"{tables_schema}.{table}"
         conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {target}")

@@ -165,7 +165,7 @@ def briefing(size: int, seed: int = 1) -> Briefing:
         revision=size,
         engagements=tuple(engagement(r, n) for n in range(1, size + 1)),
         author="Bench",
-        audit_hash="0" * 64,
+        audit_seal=f"{size}:" + "0" * 64,
     )
 
 

@@ -1,5 +1,10 @@
 """The audit trail: one row per changed field, written in the writer's transaction.
 
+An engagement's first entry (field ``engagement``: created, imported, or the baseline
+the upgrade to schema 5 wrote for every engagement it found) records the whole
+engagement as stored, as interchange JSON; every later entry one field's old and new
+text. Replaying them reproduces the stored rows (``db.audit_replay``).
+
 Rows are sealed into the hash chain by ``db.audit_chain.seal`` before the transaction
 commits (the service layer's one write transaction does it).
 """
@@ -22,6 +27,14 @@ def field_text(data: EngagementData, name: str) -> str | None:
     if value is None or isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
+
+
+WHOLE = "engagement"  # the field of an entry that records the whole engagement
+
+
+def engagement_text(data: EngagementData, uid: str) -> str:
+    """The whole engagement as an entry records it: its interchange JSON, compact."""
+    return json.dumps(data_to_json(data, uid=uid), ensure_ascii=False, separators=(",", ":"))
 
 
 def audit(
@@ -92,6 +105,7 @@ def history(conn: Connection, engagement_id: int, *, after_version: int = 0) -> 
             field=r.field,
             old=r.old,
             new=r.new,
+            server_user=r.server_user,
         )
         for r in rows
     ]

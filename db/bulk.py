@@ -7,6 +7,7 @@ compares the two table by table.
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, func, select, text
 
 from db import fulltext, tables
-from db.audit import AUDIT_COLUMNS
+from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import (
     CHILD_COLUMNS,
     CHUNK,
@@ -61,14 +62,18 @@ def insert_new(
     audits: list[tuple[Any, ...]] = []
     restriction_id = _by_code(restrictions)
     values: dict[str, Any] = {}
-    for eid, (uid, data) in enumerate(items, start=first):
-        vendor = organisations[data.vendor.strip().casefold()]
-        counterpart = organisations[data.counterpart.strip().casefold()]
+    for eid, (given_uid, data) in enumerate(items, start=first):
+        vendor, vendor_name = organisations[data.vendor.strip().casefold()]
+        counterpart, counterpart_name = organisations[data.counterpart.strip().casefold()]
         values = engagement_columns(data, vendor, counterpart)
-        engagements.append((eid, uid or str(uuid.uuid4()), 1, now, now, None, *values.values()))
+        uid = given_uid or str(uuid.uuid4())
+        engagements.append((eid, uid, 1, now, now, None, *values.values()))
         add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
         indexed.append((eid, data.title, indexed_body(data)))
-        audits.append((now, who, eid, 1, action, "engagement", None, data.title))
+        # The creating entry records the engagement as stored, as db.store's does.
+        stored = dataclasses.replace(data, vendor=vendor_name, counterpart=counterpart_name)
+        whole = engagement_text(stored, uid)
+        audits.append((now, who, eid, 1, action, WHOLE, None, whole))
     columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
     insert_rows(conn, E, columns, engagements)
     sync_id_sequence(conn, E)
@@ -118,23 +123,27 @@ def _existing(conn: Connection, key: Any, wanted: Sequence[str], *extra: Any) ->
 
 def _organisation_ids(
     conn: Connection, names: Sequence[tuple[str, OrgKind | None]]
-) -> dict[str, int]:
-    """Ids of organisations by name key, created in first-mention order when missing."""
+) -> dict[str, tuple[int, str]]:
+    """Ids and stored spellings of organisations by name key, created in first-mention
+    order when missing."""
     o = tables.organisation
     first: dict[str, tuple[str, OrgKind | None]] = {}
     for name, kind in names:
         first.setdefault(name.strip().casefold(), (name.strip(), kind))
-    ids = {str(k): int(i) for k, i in _existing(conn, o.c.name_key, list(first))}
+    found = _existing(conn, o.c.name_key, list(first), o.c.name)
+    ids = {str(k): int(i) for k, i, _ in found}
+    spelling = {str(k): str(n) for k, _, n in found}
     new: list[dict[str, Any]] = []
     for key in _missing(conn, o, first, ids):
         name, kind = first[key]
+        spelling[key] = name
         new.append(
             {"id": ids[key], "name": name, "name_key": key, "kind": kind.value if kind else None}
         )
     if new:
         conn.execute(o.insert(), new)
         sync_id_sequence(conn, o)
-    return ids
+    return {key: (ids[key], spelling[key]) for key in first}
 
 
 def _missing(

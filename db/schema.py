@@ -13,6 +13,11 @@ History:
      one over the trash) replace the (deleted_at, ...) indexes; the full-text index
      gains one- and two-character prefix indexes.
   4. audit seals: a SHA-256 hash chain over the audit trail (existing rows sealed).
+  5. keyed audit seals: the version-4 chain is checked, then replaced by an HMAC chain
+     whose seals name their key (``db.audit_chain``); audit rows gain ``server_user``;
+     the database gets a random id; every engagement gets a baseline entry recording it
+     whole, so that its trail replays (``db.audit_replay``). On PostgreSQL the key
+     table, sealing functions and triggers are installed (``db.audit_pg``).
 """
 
 from __future__ import annotations
@@ -24,7 +29,16 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from db import audit_chain, fulltext, health, schema_guard, tables
+from db import (
+    audit_chain,
+    audit_legacy,
+    audit_pg,
+    audit_replay,
+    fulltext,
+    health,
+    schema_guard,
+    tables,
+)
 from db.engine import Database, sqlite_path
 from db.errors import (
     DatabaseError,
@@ -33,9 +47,10 @@ from db.errors import (
     NotATrackerDatabase,
     SchemaTooNew,
 )
+from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -76,6 +91,7 @@ def read_version(conn: Connection) -> int | None:
 def _create_current(conn: Connection, markings: Sequence[str], default_marking: str) -> None:
     tables.metadata.create_all(conn)
     fulltext.create(conn)
+    _audit_keys(conn)
     set_meta(conn, "schema_version", str(SCHEMA_VERSION))
     set_meta(conn, "markings", json.dumps(list(markings)))
     set_meta(conn, "default_marking", default_marking)
@@ -196,9 +212,46 @@ def _sort_indexes(conn: Connection) -> None:
         fulltext.recreate(conn)
 
 
-def _audit_seals(conn: Connection) -> None:
-    tables.audit_seal.create(conn, checkfirst=True)
+# Where the upgrade to schema 5 keeps a break it found in the version-4 chain: the
+# re-sealed trail cannot vouch for what came before, so ``tracker check`` says so.
+LEGACY_BREAK = "audit_broken_before_5"
+
+
+def _audit_keys(conn: Connection) -> None:
+    """What keyed seals need: the database's id, and on PostgreSQL the key and functions."""
+    audit_chain.database_id(conn)
+    if conn.dialect.name == "postgresql":
+        audit_pg.install(conn)
+
+
+def _keyed_audit_seals(conn: Connection) -> None:
+    broken = audit_legacy.verify(conn)
+    if broken is not None:
+        set_meta(conn, LEGACY_BREAK, broken)
+    conn.exec_driver_sql("DROP TABLE audit_seal")
+    _add_server_user(conn)
+    tables.audit_seal.create(conn)
+    _audit_keys(conn)
+    audit_replay.write_baselines(conn, who="upgrade", at=utc_now())
     audit_chain.seal(conn)
+
+
+_V4_AUDIT_COLUMNS = "id, at, who, engagement_id, version, action, field, old, new"
+
+
+def _add_server_user(conn: Connection) -> None:
+    """Give the audit table its ``server_user`` column. SQLite's ADD COLUMN would leave a
+    table definition unlike a new database's, so there the table is rebuilt."""
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql("ALTER TABLE audit ADD COLUMN server_user TEXT")
+        return
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_audit_engagement")
+    conn.exec_driver_sql("ALTER TABLE audit RENAME TO audit_v4")
+    tables.audit.create(conn)
+    conn.exec_driver_sql(
+        f"INSERT INTO audit ({_V4_AUDIT_COLUMNS}) SELECT {_V4_AUDIT_COLUMNS} FROM audit_v4"
+    )
+    conn.exec_driver_sql("DROP TABLE audit_v4")
 
 
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
@@ -206,7 +259,8 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     return [
         (2, lambda conn: _add_fulltext(conn, source)),
         (3, _sort_indexes),
-        (4, _audit_seals),
+        (4, audit_legacy.seal),
+        (5, _keyed_audit_seals),
     ]
 
 

@@ -273,11 +273,13 @@ def index(conn: Connection, engagement_id: int, data: EngagementData) -> None:
 def insert_engagement(
     conn: Connection, data: EngagementData, *, uid: str | None, who: str, action: str
 ) -> int:
-    """Insert a new engagement with its children, index and creating audit entry."""
+    """Insert a new engagement with its children, index and creating audit entry (which
+    records the whole engagement as stored: organisations in their stored spelling)."""
     now = utc_now()
+    uid = uid or str(uuid.uuid4())
     result = conn.execute(
         E.insert().values(
-            uid=uid or str(uuid.uuid4()),
+            uid=uid,
             version=1,
             created_at=now,
             updated_at=now,
@@ -288,6 +290,11 @@ def insert_engagement(
     eid = new_id(result)
     write_children(conn, eid, data)
     index(conn, eid, data)
+    stored = dataclasses.replace(
+        data,
+        vendor=organisation_name(conn, data.vendor),
+        counterpart=organisation_name(conn, data.counterpart),
+    )
     audit.audit(
         conn,
         who=who,
@@ -295,7 +302,7 @@ def insert_engagement(
         engagement_id=eid,
         version=1,
         action=action,
-        changes=[("engagement", None, data.title)],
+        changes=[(audit.WHOLE, None, audit.engagement_text(stored, uid))],
     )
     return eid
 

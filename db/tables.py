@@ -234,15 +234,20 @@ class AuditTable(SQLModel, table=True):
     field: str = _text()
     old: str | None = _text(nullable=True, default=None)
     new: str | None = _text(nullable=True, default=None)
+    # The role that logged in to the server (PostgreSQL's session_user), set by the
+    # server itself; None on SQLite (schema version 5).
+    server_user: str | None = _text(nullable=True, default=None)
 
 
 class AuditSealTable(SQLModel, table=True):
-    """The hash chain over the audit trail: one seal per audit row, in id order."""
+    """The keyed hash chain over the audit trail: one seal per audit row, in id order,
+    naming the key it was made with (``db.audit_chain``)."""
 
     __tablename__ = "audit_seal"
     audit_id: int = Field(
         sa_column=Column(Integer, ForeignKey("audit.id"), primary_key=True, autoincrement=False)
     )
+    key_id: str = _text()
     hash: str = _text()
 
 

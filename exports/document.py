@@ -40,4 +40,6 @@ class Briefing:
     organisation: str = ""
     distribution: str = DEFAULT_DISTRIBUTION
     page_size: str = "A4"  # "A4" or "Letter"
-    audit_hash: str | None = None  # printed on the cover when given
+    # The audit trail's count and latest seal as one token ("1234:3f2a…"), printed on
+    # the cover when given, for ``tracker check --seal`` later.
+    audit_seal: str | None = None

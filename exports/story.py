@@ -135,8 +135,8 @@ class StoryBuilder:
             f"<b>{count}</b> engagement{'s' if count != 1 else ''} included",
             f"Database revision {b.revision}",
         ]
-        if b.audit_hash:
-            facts.append("Audit chain: " + text.inline(b.audit_hash))
+        if b.audit_seal:
+            facts.append("Audit seal: " + text.inline(b.audit_seal))
         out += [self._p(fact, s.cover_fact) for fact in facts]
         out += [NextPageTemplate("body"), PageBreak()]
         return out

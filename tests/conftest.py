@@ -2,6 +2,8 @@
 
 ``QT_QPA_PLATFORM`` is set here, at import time of the top-level conftest, so it is
 in place before any test module imports PySide6 or pytest-qt creates a QApplication.
+``TRACKER_AUDIT_KEY_DIR`` too, to a folder of this run's own (removed at exit), so that
+no test, nor any program a test starts, reads or writes the user's audit keys.
 
 ``tmp_db_url`` is the backend switch: a fresh SQLite file by default, or, when
 ``TRACKER_TEST_DB`` names a PostgreSQL server (``postgresql+psycopg://user@host:port/db``,
@@ -12,7 +14,10 @@ migration fixtures) keep using files on both runs.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +25,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_AUDIT_KEYS = tempfile.mkdtemp(prefix="tracker-test-audit-keys-")
+os.environ["TRACKER_AUDIT_KEY_DIR"] = _AUDIT_KEYS
+atexit.register(shutil.rmtree, _AUDIT_KEYS, ignore_errors=True)
 
 TEST_DB_VAR = "TRACKER_TEST_DB"
 

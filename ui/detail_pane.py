@@ -72,6 +72,7 @@ _ACTION_LABELS = {
     "update": "Edited",
     "delete": "Moved to the trash",
     "restore": "Restored from the trash",
+    "baseline": "Recorded at the upgrade to schema 5",
 }
 
 
@@ -317,7 +318,8 @@ def _history(history: Sequence[AuditEntry]) -> str:
         lines = []
         for h in group:
             if h.field == "engagement":
-                lines.append(f"<b>Created</b>: {_audit_value(h.new)}")
+                what = "Recorded as it stood" if h.action == "baseline" else "Created"
+                lines.append(f"<b>{what}</b>: {_audit_value(h.recorded_title)}")
             elif h.field == "deleted":
                 moved = "Moved to the trash" if h.new else "Restored from the trash"
                 lines.append(f"<b>{moved}</b>")

@@ -50,7 +50,7 @@ from tracker.domain.vocab import (
 
 MARKINGS = ("PUBLIC", "UNCLASSIFIED", "NATO UNCLASSIFIED")
 GENERATED = dt.datetime(2026, 3, 10, 9, 30, tzinfo=dt.UTC)
-AUDIT = "9f2c4e" * 10 + "abcd"
+AUDIT = "1234:" + "9f2c4e" * 10 + "abcd"
 MM = 72 / 25.4
 
 HOSTILE = '<b>x</b> & <a href="http://evil">y</a> <img src="/etc/passwd"> <font color=red>z</font>'
@@ -96,7 +96,7 @@ def demo_briefing(**changes: Any) -> Briefing:
         engagements=tuple(engagements),
         author="J. Analyst",
         organisation="Policy Unit",
-        audit_hash=AUDIT,
+        audit_seal=AUDIT,
     )
     return dataclasses.replace(briefing, **changes)
 
@@ -321,7 +321,7 @@ def test_demo_content(demo_pdf: bytes) -> None:
     assert "Originally said" in text and "→ Clarified" in text
     # the cover
     assert "Database revision 42" in text
-    assert f"Audit chain: {AUDIT}" in text
+    assert f"Audit seal: {AUDIT}" in text
     assert "4 engagements included" in text
     assert "Prepared by J. Analyst · Policy Unit" in text
     assert DEFAULT_DISTRIBUTION in text

@@ -68,12 +68,24 @@ def run_stats(ctx: Context) -> int:
     return 0
 
 
+def configure_check(p: argparse.ArgumentParser) -> None:
+    """``check [--seal TOKEN]``."""
+    p.add_argument(
+        "--seal",
+        metavar="TOKEN",
+        help="an audit seal printed on an earlier briefing's cover (ENTRIES:SEAL): the "
+        "trail must still carry it",
+    )
+
+
 def run_check(ctx: Context) -> int:
     """Integrity and schema version; exit code 1 when the database is not sound."""
     service, out = ctx.service, ctx.out
-    report = service.check()
+    report = service.check(seal=ctx.args.seal)
     for problem in report.problems:
         out.write(f"problem: {problem}\n")
+    for warning in report.warnings:
+        out.write(f"warning: {warning}\n")
     verdict = "sound" if report.ok else "NOT sound"
     out.write(
         f"{service.url}: schema version {report.schema_version}, "

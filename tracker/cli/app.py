@@ -102,7 +102,12 @@ COMMANDS: tuple[Command, ...] = (
         briefs.run_brief,
     ),
     Command("stats", "counts by status and region", admin.configure_stats, admin.run_stats),
-    Command("check", "check integrity and schema version", _no_options, admin.run_check),
+    Command(
+        "check",
+        "check integrity, schema version and the audit trail",
+        admin.configure_check,
+        admin.run_check,
+    ),
 )
 BY_NAME: Mapping[str, Command] = {command.name: command for command in COMMANDS}
 DEFAULT_COMMAND = "gui"

@@ -171,10 +171,14 @@ def run_history(ctx: Context) -> int:
         out.write(dump_json([e.__dict__ for e in entries]))
         return 0
     for e in entries:
-        out.write(f"{one_line(e.at)}  v{e.version}  {one_line(e.who)}  {e.action}  {e.field}\n")
+        # The server's own name for who logged in, where it is not the name given.
+        role = f" (database role {e.server_user})" if e.server_user not in (None, e.who) else ""
+        who = one_line(e.who + role)
+        out.write(f"{one_line(e.at)}  v{e.version}  {who}  {e.action}  {e.field}\n")
         if e.old is not None or e.action == "update":
             out.write(f"    old: {_value(e.old)}\n")
-        out.write(f"    new: {_value(e.new)}\n")
+        new = e.recorded_title if e.recorded_title is not None else e.new
+        out.write(f"    new: {_value(new)}\n")
     return 0
 
 

@@ -7,6 +7,7 @@ a table shows.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -163,6 +164,20 @@ class AuditEntry:
     field: str
     old: str | None
     new: str | None
+    server_user: str | None = None  # the role logged in to the server (PostgreSQL only)
+
+    @property
+    def recorded_title(self) -> str | None:
+        """The title an entry that records the whole engagement (``field`` "engagement":
+        created, imported, baseline) gives it; None for other entries."""
+        if self.field != "engagement" or self.new is None:
+            return None
+        try:
+            recorded = json.loads(self.new)
+        except ValueError:
+            return self.new  # entries before schema 5 recorded the title alone
+        title = recorded.get("title") if isinstance(recorded, dict) else None
+        return title if isinstance(title, str) else self.new
 
 
 @dataclass(frozen=True)
@@ -258,6 +273,9 @@ class CheckReport:
     schema_version: int
     engagements: int
     problems: tuple[str, ...] = ()
+    # What could not be checked but is no damage: audit entries sealed with a key
+    # that is not at hand ("unkeyed").
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -272,7 +290,7 @@ class Selection:
     engagements: tuple[Engagement, ...]
     revision: int
     markings: tuple[str, ...]
-    audit_hash: str = ""
+    audit_seal: str = ""  # the trail's count and latest seal (tracker.domain.seals)
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ def render_briefing(
         author=request.author,
         organisation=request.organisation,
         page_size=request.page_size,
-        audit_hash=selection.audit_hash or None,
+        audit_seal=selection.audit_seal or None,
     )
     try:
         pdf = render_pdf(briefing, on_progress=on_progress)

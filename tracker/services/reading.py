@@ -18,6 +18,7 @@ from tracker.domain.model import (
     SelectionSummary,
     Statistics,
 )
+from tracker.domain.seals import SealToken
 from tracker.domain.vocab import Region, Status
 from tracker.services.base import TrackerBase
 
@@ -65,11 +66,12 @@ class Reading(TrackerBase):
                 conn, filters, sort=sort, descending=descending, markings=markings
             )
             loaded = loading.load(conn, found)
+            entries, head = audit_chain.latest(conn)
             return Selection(
                 engagements=tuple(loaded[i] for i in found if i in loaded),
                 revision=audit.revision(conn),
                 markings=markings,
-                audit_hash=audit_chain.latest(conn)[1],
+                audit_seal=str(SealToken(entries, head)) if entries else "",
             )
 
     def list_ids(

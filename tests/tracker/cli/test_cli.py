@@ -353,6 +353,19 @@ def test_edit_with_stale_version_is_a_conflict_and_writes_nothing(
     assert "Second edit." not in history
 
 
+def test_history_shows_the_created_title_and_its_json_the_whole_engagement(
+    demo_db: Path, demo_show_1: dict[str, Any]
+) -> None:
+    lines = ok(run_cli(demo_db, "history", "1")).splitlines()
+    assert "import  engagement" in lines[-2]
+    assert lines[-1].strip() == f"new: {demo_show_1['title']}"
+    (created,) = json.loads(ok(run_cli(demo_db, "history", "1", "--format", "json")))
+    recorded = json.loads(created["new"])
+    assert recorded["id"] == demo_show_1["id"] and recorded["title"] == demo_show_1["title"]
+    assert recorded["concerns"] == demo_show_1["concerns"]
+    assert created["server_user"] is None  # SQLite has no server
+
+
 @pytest.mark.parametrize(
     ("started", "follow_up", "started_iso", "follow_up_iso"),
     [

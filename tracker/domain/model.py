@@ -7,6 +7,7 @@ a table shows.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 
@@ -179,7 +180,9 @@ class Filters:
     """What a list, export, statistics or briefing is restricted to (empty means all).
 
     Each tuple keeps the engagements with any of its values; ``None`` among the
-    ``regions`` keeps those whose region is not set.
+    ``regions`` keeps those whose region is not set. ``due_from`` and ``due_by`` keep
+    those whose follow-up falls due (``tracker.domain.due``) on or after, on or before
+    those days; ``stale_before`` those in an open status last changed before that day.
     """
 
     statuses: tuple[Status, ...] = ()
@@ -192,6 +195,9 @@ class Filters:
     tag: str | None = None
     started_from: PartialDate | None = None
     started_to: PartialDate | None = None
+    due_from: datetime.date | None = None
+    due_by: datetime.date | None = None
+    stale_before: datetime.date | None = None
     search: str | None = None
     ids: tuple[int, ...] | None = None
     trash: bool = False

@@ -13,6 +13,8 @@ History:
      one over the trash) replace the (deleted_at, ...) indexes; the full-text index
      gains one- and two-character prefix indexes.
   4. audit seals: a SHA-256 hash chain over the audit trail (existing rows sealed).
+  6. the due list: a partial index of the live engagements with a follow-up, by the day
+     it falls due (``ix_engagement_due``; on SQLite it holds the listed columns too).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from db.errors import (
     SchemaTooNew,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -200,12 +202,19 @@ def _audit_seals(conn: Connection) -> None:
     audit_chain.seal(conn)
 
 
+def _due_index(conn: Connection) -> None:
+    for index in tables.engagement.indexes:
+        if index.name == "ix_engagement_due":
+            index.create(conn, checkfirst=True)  # only the one for this dialect is made
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
         (2, lambda conn: _add_fulltext(conn, source)),
         (3, _sort_indexes),
         (4, _audit_seals),
+        (6, _due_index),
     ]
 
 

@@ -85,7 +85,7 @@ def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
     return out
 
 
-OLD_VERSIONS = (1, 2, 3)
+OLD_VERSIONS = (1, 2, 3, 4)
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import inspect
 from sqlalchemy.dialects import sqlite
 
 from db import queries, schema
@@ -84,3 +85,31 @@ def test_the_due_list_and_the_overdue_count_read_only_the_index(tmp_path: Path) 
     assert "COVERING INDEX ix_engagement_due (follow_up_to>? AND follow_up_to<?)" in plan, plan
     counted = _plan(path, Filters(due_by=DUE_BY), count=True)
     assert "COVERING INDEX ix_engagement_due" in counted, counted
+
+
+def test_the_due_index_is_made_on_either_backend(tmp_db_url: str) -> None:
+    """On PostgreSQL it holds the due day and the id only (an index entry there has a
+    size limit that a long title would pass): a long title is still saved."""
+    service = Tracker.open(tmp_db_url)
+    try:
+        with service.database.read() as conn:
+            found = {i["name"]: i["column_names"] for i in inspect(conn).get_indexes("engagement")}
+            backend = conn.dialect.name
+        expected = ["follow_up_to", "id"]
+        if backend == "sqlite":
+            expected += ["uid", "title", "status", "follow_up", "updated_at", "deleted_at"]
+        assert found["ix_engagement_due"] == expected
+        long_title = "A very long title " * 600  # 10,800 characters
+        made = service.create(
+            data={
+                "title": long_title,
+                "vendor": "OpenAI",
+                "counterpart": "NATO",
+                "status": "active",
+                "follow_up": "2026-Q2",
+            }
+        )
+        listed = service.due(today=datetime.date(2026, 6, 20))
+        assert [(i.number, i.title) for i in listed] == [(made.engagement.id, long_title)]
+    finally:
+        service.close()

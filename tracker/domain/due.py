@@ -28,7 +28,7 @@ import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
@@ -173,11 +173,12 @@ def badge(
     return "follow-up " + when_due((due - today).days)
 
 
-@dataclass(frozen=True, slots=True)
-class DueItem:
+class DueItem(NamedTuple):
     """One engagement on the due list: which, its follow-up, and when that falls due.
 
     ``days`` counts from today to ``due``: negative when overdue, 0 when due today.
+    A named tuple rather than a frozen dataclass: a due list can hold tens of
+    thousands, and a tuple is built in half the time.
     """
 
     number: int

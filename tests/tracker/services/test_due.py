@@ -179,3 +179,32 @@ def test_stale_and_due_compose(tracker: Tracker, clock: list[str]) -> None:
     stale = Filters(stale_before=parse_period("90d").before(TODAY))
     assert titles(tracker.due(today=TODAY, filters=stale)) == ["Forgotten and overdue"]
     assert titles(tracker.due(today=TODAY)) == ["Forgotten and overdue", "Watched and overdue"]
+
+
+def test_a_briefing_lists_the_follow_ups_due_of_the_engagements_it_includes(due: Tracker) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from tracker.services.briefings import BriefingRequest, render_briefing
+
+    now = datetime.datetime(2026, 5, 14, 23, 30, tzinfo=datetime.UTC)
+    request = BriefingRequest(
+        filters=Filters(statuses=(Status.ACTIVE, Status.NEGOTIATING)),
+        due_within=parse_period("1m"),
+    )
+    pdf, count = render_briefing(due, request, now=now)
+    assert count == 4
+    text = " ".join(
+        " ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages
+    )
+    section = text[text.index("Follow-ups due As of") : text.index("Restriction matrix")]
+    assert "As of 14 May 2026 (UTC): 2 follow-ups overdue, 0 due within 1 month" in section
+    assert section.index("Long overdue") < section.index("Overdue yesterday")
+    # Only the engagements the briefing includes: no others' titles, so no others' markings.
+    for excluded in ("Ended, overdue", "Due today", "Due in a week", "Due this month"):
+        assert excluded not in section
+    plain, _ = render_briefing(due, BriefingRequest(), now=now)
+    assert "Follow-ups due" not in " ".join(
+        page.extract_text() or "" for page in PdfReader(io.BytesIO(plain)).pages
+    )

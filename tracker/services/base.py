@@ -9,6 +9,7 @@ domain's ``StorageError`` family here, once.
 from __future__ import annotations
 
 import functools
+import gc
 import getpass
 import json
 import os
@@ -197,6 +198,20 @@ class TrackerBase:
             allowed_markings=self._markings(conn),
             default_marking=self._default_marking(conn),
         )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a call makes many objects, none in
+    cycles (an import makes millions, a due list tens of thousands): repeated full
+    collections of them would cost a sixth of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def utc_today() -> date:

@@ -25,7 +25,7 @@ from tracker.domain.model import (
     Statistics,
 )
 from tracker.domain.vocab import Region, Status
-from tracker.services.base import TrackerBase, utc_today
+from tracker.services.base import TrackerBase, collector_paused, utc_today
 
 
 class Reading(TrackerBase):
@@ -149,9 +149,10 @@ class Reading(TrackerBase):
         until = due_until(today, None if overdue_only else within)
         if filters.due_by is not None:
             until = min(until, filters.due_by)
-        with self._read() as conn:
-            found = listing.due(conn, dataclasses.replace(filters, due_by=until))
-        return _due_items(found, today)
+        with collector_paused():
+            with self._read() as conn:
+                found = listing.due(conn, dataclasses.replace(filters, due_by=until))
+            return _due_items(found, today)
 
     def names(self, *, kind: str) -> list[str]:
         """Names in use for pick-lists: ``vendor``, ``counterpart``, ``tag`` or ``restriction``."""

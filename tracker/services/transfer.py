@@ -6,9 +6,7 @@ first is written, inside the one write transaction.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from db import bulk, listing, loading, queries
@@ -23,7 +21,7 @@ from tracker.domain.interchange import (
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
-from tracker.services.base import Cancelled, Progress, TrackerBase
+from tracker.services.base import Cancelled, Progress, TrackerBase, collector_paused
 
 # New engagements an import writes per bulk statement batch.
 IMPORT_CHUNK = 5000
@@ -55,7 +53,7 @@ class Transfer(TrackerBase):
     def _import(
         self, items: Sequence[object], on_progress: Progress | None, *, merge_children: bool
     ) -> ImportResult:
-        with _collector_paused(), self._write() as conn:
+        with collector_paused(), self._write() as conn:
             uids = [
                 str(o["id"]).strip()
                 for o in items
@@ -167,16 +165,3 @@ class Transfer(TrackerBase):
                 if listing.engagement_total(conn):
                     return ImportResult()
         return self.import_document(document=demo_document())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (an import makes millions of objects, none in
-    cycles, and repeated full collections of them cost a sixth of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

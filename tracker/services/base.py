@@ -64,6 +64,20 @@ def current_user() -> str:
         return "unknown"
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a call makes many objects, none in
+    cycles (an import makes millions, a due list tens of thousands): repeated full
+    collections of them would cost a sixth of the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class TrackerBase:
     """An open engagement database: opening, transactions, markings, access."""
 
@@ -198,20 +212,6 @@ class TrackerBase:
             allowed_markings=self._markings(conn),
             default_marking=self._default_marking(conn),
         )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a call makes many objects, none in
-    cycles (an import makes millions, a due list tens of thousands): repeated full
-    collections of them would cost a sixth of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def utc_today() -> date:

@@ -7,9 +7,9 @@ a table shows.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import CHILD_KINDS
@@ -195,9 +195,9 @@ class Filters:
     tag: str | None = None
     started_from: PartialDate | None = None
     started_to: PartialDate | None = None
-    due_from: datetime.date | None = None
-    due_by: datetime.date | None = None
-    stale_before: datetime.date | None = None
+    due_from: date | None = None
+    due_by: date | None = None
+    stale_before: date | None = None
     search: str | None = None
     ids: tuple[int, ...] | None = None
     trash: bool = False

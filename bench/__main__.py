@@ -4,8 +4,8 @@
 
 Builds (or reuses) a generated database of N engagements (about 10 children each),
 then measures import rate, start-up to first painted rows, filter/search keystrokes,
-sorting, the detail pane, briefings and peak memory, and prints one table: the
-figure, the raw floor measured in the same run, their ratio, and the target.
+sorting, the detail pane, the due list, briefings and peak memory, and prints one
+table: the figure, the raw floor measured in the same run, their ratio, and the target.
 """
 
 from __future__ import annotations
@@ -51,6 +51,30 @@ def _import_rate(engagements: int) -> Figure:
         ">= 75,000 rows/s (<= 3x raw)",
         "raw sqlite3 executemany",
     )
+
+
+def _due(db: Path, repeats: int) -> list[Figure]:
+    from bench.due import measure
+
+    due = measure(db, repeats)
+    return [
+        Figure(
+            f"due list ({due.items:,} follow-ups)",
+            due.due_s * 1000,
+            due.due_floor_s * 1000,
+            "ms",
+            "<= 100 ms",
+            "the same SELECT in sqlite3",
+        ),
+        Figure(
+            f"overdue count ({due.overdue:,})",
+            due.count_s * 1000,
+            due.count_floor_s * 1000,
+            "ms",
+            "-",
+            "the same count(*) in sqlite3",
+        ),
+    ]
 
 
 def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> list[Figure]:
@@ -136,6 +160,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
             )
         finally:
             close_window(window)
+    figures += _due(db, repeats)
     for size, target in ((50, "<= 1 s"), (500, "<= 4 s")):
         b = briefing_bench.briefing(size)
         spec, _ = briefing_bench.bare_spec(b)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from db import tables
+from db import queries, tables
 from db.store import E, chunks, partial_date
-from tracker.domain.model import EngagementRow
+from tracker.domain.model import EngagementRow, Filters
 from tracker.domain.vocab import Confidence, Region, Status
 
 
@@ -55,6 +56,25 @@ def rows(conn: Connection, ids: Sequence[int]) -> list[EngagementRow]:
                 deleted=r.deleted_at is not None,
             )
     return [found[i] for i in ids if i in found]
+
+
+def due(conn: Connection, filters: Filters) -> list[tuple[Any, ...]]:
+    """(id, uid, title, status, follow_up, updated_at) of the engagements matching
+    ``filters`` that have a follow-up, by the day it falls due, then by id.
+
+    On SQLite the rows come through the driver's cursor: a due list can be tens of
+    thousands long, and SQLAlchemy's row processing would cost more than the query.
+    """
+    statement = queries.due_query(filters, conn.dialect.name)
+    if conn.dialect.name != "sqlite":
+        return [tuple(row) for row in conn.execute(statement)]
+    sql, params = queries.compiled(statement, conn.dialect)
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 NAME_KINDS = ("vendor", "counterpart", "tag", "restriction")

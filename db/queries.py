@@ -7,6 +7,7 @@ come back, and rows are fetched for the ids a view actually shows.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import (
     ColumnElement,
     Dialect,
     Select,
+    and_,
     bindparam,
     case,
     func,
@@ -26,7 +28,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Confidence, Region, Status
+from tracker.domain.vocab import OPEN_STATUSES, Confidence, Region, Status
 
 E = tables.engagement
 ORG = tables.organisation
@@ -69,6 +71,14 @@ def _tag_clause(tag: str) -> ColumnElement[bool]:
     )
 
 
+def _stale_clause(before: datetime.date) -> ColumnElement[bool]:
+    """Engagements in an open status with no change since before the day ``before``
+    (``updated_at`` is ISO text, so a day's text sorts before every instant of it)."""
+    return and_(
+        E.c.status.in_([s.value for s in OPEN_STATUSES]), E.c.updated_at < before.isoformat()
+    )
+
+
 def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
     """Every word typed must start a word of the engagement's indexed text."""
     if dialect == "postgresql":
@@ -91,6 +101,7 @@ def _has_words(value: str | None) -> bool:
 # Each filter: its Filters attribute, whether its value restricts anything, and its WHERE
 # condition (given the value and the dialect). Most restrict when not empty; the dates
 # and ``ids`` whenever given (no ids at all matches nothing), the search when it has words.
+# A follow-up falls due on the last day of its period, ``follow_up_to``.
 _FILTER_CLAUSES: tuple[
     tuple[str, Callable[[Any], bool], Callable[[Any, str], ColumnElement[bool]]], ...
 ] = (
@@ -104,6 +115,9 @@ _FILTER_CLAUSES: tuple[
     ("tag", bool, lambda v, _: _tag_clause(v)),
     ("started_from", _given, lambda v, _: E.c.started_to >= v.first_day.isoformat()),
     ("started_to", _given, lambda v, _: E.c.started_from <= v.last_day.isoformat()),
+    ("due_from", _given, lambda v, _: E.c.follow_up_to >= v.isoformat()),
+    ("due_by", _given, lambda v, _: E.c.follow_up_to <= v.isoformat()),
+    ("stale_before", _given, lambda v, _: _stale_clause(v)),
     ("ids", _given, lambda v, _: E.c.id.in_(list(v))),
     ("search", _has_words, _search_clause),
 )
@@ -274,3 +288,14 @@ def markings_query(filters: Filters, dialect: str) -> Select[Any]:
 def count_query(filters: Filters, dialect: str) -> Select[Any]:
     """SELECT count(*) of the engagements matching ``filters``."""
     return select(func.count()).select_from(E).where(*where_clauses(filters, dialect))
+
+
+def due_query(filters: Filters, dialect: str) -> Select[Any]:
+    """SELECT (id, uid, title, status, follow_up, updated_at) of the engagements matching
+    ``filters`` that have a follow-up, by the day it falls due, then by id: the order of
+    ``ix_engagement_due``, which on SQLite also holds every column read."""
+    return (
+        select(E.c.id, E.c.uid, E.c.title, E.c.status, E.c.follow_up, E.c.updated_at)
+        .where(*where_clauses(filters, dialect), E.c.follow_up_to.is_not(None))
+        .order_by(E.c.follow_up_to, E.c.id)
+    )

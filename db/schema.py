@@ -18,6 +18,8 @@ History:
      the database gets a random id; every engagement gets a baseline entry recording it
      whole, so that its trail replays (``db.audit_replay``). On PostgreSQL the key
      table, sealing functions and triggers are installed (``db.audit_pg``).
+  6. the due list: a partial index of the live engagements with a follow-up, by the day
+     it falls due (``ix_engagement_due``; on SQLite it holds the listed columns too).
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -254,6 +256,12 @@ def _add_server_user(conn: Connection) -> None:
     conn.exec_driver_sql("DROP TABLE audit_v4")
 
 
+def _due_index(conn: Connection) -> None:
+    for index in tables.engagement.indexes:
+        if index.name == "ix_engagement_due":
+            index.create(conn, checkfirst=True)  # only the one for this dialect is made
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -261,6 +269,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (3, _sort_indexes),
         (4, audit_legacy.seal),
         (5, _keyed_audit_seals),
+        (6, _due_index),
     ]
 
 

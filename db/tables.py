@@ -31,6 +31,27 @@ def _live(name: str, *columns: str) -> Index:
     )
 
 
+# The due list (``db.queries.due_query``): the live engagements with a follow-up, by
+# the day it falls due (schema version 6). On SQLite the index also holds every column
+# the list reads (``deleted_at`` too: SQLite does not infer it from the index's WHERE),
+# so that a list of tens of thousands reads no table row; PostgreSQL limits the size of
+# an index entry, which a long title would pass, so there it holds the day and the id.
+_DUE = "deleted_at IS NULL AND follow_up_to IS NOT NULL"
+_DUE_COLUMNS = ("follow_up_to", "id")
+_DUE_SHOWN = ("uid", "title", "status", "follow_up", "updated_at", "deleted_at")
+
+
+def _due_indexes() -> tuple[Index, ...]:
+    return (
+        Index("ix_engagement_due", *_DUE_COLUMNS, *_DUE_SHOWN, sqlite_where=text(_DUE)).ddl_if(
+            dialect="sqlite"
+        ),
+        Index("ix_engagement_due", *_DUE_COLUMNS, postgresql_where=text(_DUE)).ddl_if(
+            dialect="postgresql"
+        ),
+    )
+
+
 def _text(*, nullable: bool = False, default: str | None = "") -> Any:
     return Field(default=default, sa_column=Column(Text, nullable=nullable))
 
@@ -72,6 +93,7 @@ class EngagementTable(SQLModel, table=True):
         _live("ix_engagement_by_counterpart", "counterpart_id", "title_key"),
         _live("ix_engagement_by_follow_up", "follow_up_from", "follow_up_to"),
         _live("ix_engagement_by_started", "started_from", "started_to"),
+        *_due_indexes(),
         Index(
             "ix_engagement_trash",
             "deleted_at",

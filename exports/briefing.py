@@ -1,4 +1,5 @@
-"""PDF briefings: a cover, an overview, a restriction matrix and one section per engagement.
+"""PDF briefings: a cover, an overview, the optional sections asked for (follow-ups due),
+a restriction matrix and one section per engagement.
 
 The renderer takes plain data (:class:`Briefing`, built by the service layer) and returns
 PDF bytes; it never touches the database or the GUI. The design follows pretix's

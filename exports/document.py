@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Final
 
+from tracker.domain.due import DueItem, Period
 from tracker.domain.model import EngagementData
 
 DEFAULT_DISTRIBUTION: Final = (
@@ -28,6 +29,17 @@ class BriefingEngagement:
 
 
 @dataclass(frozen=True)
+class FollowUpsDue:
+    """The optional "Follow-ups due" section: of the engagements included, those whose
+    follow-up was overdue on ``today`` (UTC), then those due ``within`` from it, in that
+    order (``tracker.domain.due.due_items``)."""
+
+    today: _dt.date
+    within: Period
+    items: tuple[DueItem, ...]
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything a briefing shows; the engagements in the order they are printed."""
 
@@ -36,6 +48,8 @@ class Briefing:
     generated_at: _dt.datetime  # aware UTC
     revision: int  # the database's current revision
     engagements: tuple[BriefingEngagement, ...]
+    # The optional sections, printed after the overview when given.
+    follow_ups: FollowUpsDue | None = None
     author: str = ""
     organisation: str = ""
     distribution: str = DEFAULT_DISTRIBUTION

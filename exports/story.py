@@ -1,7 +1,8 @@
 """The story builder: a briefing's flowables, from cover to the last engagement.
 
 Order: cover; overview (key figures, the status × region chart, the table of all
-engagements); restriction matrix (restrictions × engagements, 8 engagement columns per
+engagements); when asked for, the follow-ups due (:mod:`exports.follow_ups`);
+restriction matrix (restrictions × engagements, 8 engagement columns per
 table, each table followed by its key); one section per engagement
 (:mod:`exports.engagement_section`, from the domain's presenter). The tables use the
 presenter's labels and words too.
@@ -38,6 +39,7 @@ from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
 from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
+from exports.follow_ups import follow_ups_section
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
@@ -79,6 +81,7 @@ class StoryBuilder:
         story: list[Flowable] = []
         story += self.cover()
         story += self.overview()
+        story += self.optional_sections()
         story += self.matrix()
         story += self.sections()
         return story
@@ -234,6 +237,17 @@ class StoryBuilder:
             style=style.data_table_style(len(rows)),
         )
         return table
+
+    # --- optional sections -------------------------------------------------------------
+
+    def optional_sections(self) -> list[Flowable]:
+        """The sections the briefing was asked for, each from a new page."""
+        out: list[Flowable] = []
+        if self.briefing.follow_ups is not None:
+            out += follow_ups_section(
+                self.briefing.follow_ups, self.styles, self.frame_width, self._p
+            )
+        return out
 
     # --- restriction matrix ------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""File → Export briefing…: title, author, marking and page size of a PDF briefing, and
-whether to open it once it is written."""
+"""File → Export briefing…: title, author, marking and page size of a PDF briefing, its
+optional sections ("Follow-ups due", within a chosen period), and whether to open it
+once it is written."""
 
 from __future__ import annotations
 
@@ -11,14 +12,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
 from ui.plain_text import plain_label
 from ui.settings import BriefingDefaults
+
+# The periods offered for "Follow-ups due … within".
+DUE_WINDOWS = ("1w", "2w", "30d", "3m")
 
 
 class BriefingDialog(QDialog):
@@ -51,6 +57,19 @@ class BriefingDialog(QDialog):
         self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
         self.open_when_written = QCheckBox("Open the briefing when it is &written", self)
         self.open_when_written.setChecked(remembered.open_when_written)
+        self.follow_ups = QCheckBox(f"&{FOLLOW_UPS_DUE}: overdue, then due within", self)
+        self.follow_ups.setObjectName("followUpsDue")
+        self.follow_ups_within = QComboBox(self)
+        self.follow_ups_within.setObjectName("followUpsWithin")
+        self.follow_ups_within.setAccessibleName(f"{FOLLOW_UPS_DUE} within")
+        for text in DUE_WINDOWS:
+            self.follow_ups_within.addItem(parse_period(text).label(), text)
+        self._remember_follow_ups(remembered.follow_ups)
+        self.follow_ups.toggled.connect(self.follow_ups_within.setEnabled)
+        follow_ups = QHBoxLayout()
+        follow_ups.addWidget(self.follow_ups)
+        follow_ups.addWidget(self.follow_ups_within)
+        follow_ups.addStretch(1)
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -58,6 +77,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
+        form.addRow("Sections", follow_ups)
         form.addRow("", self.open_when_written)
         note = plain_label(scope, self)
         note.setWordWrap(True)
@@ -71,6 +91,27 @@ class BriefingDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
 
+    def _remember_follow_ups(self, text: str) -> None:
+        """Offer the section as it was last asked for (off, when it was not)."""
+        try:
+            remembered = parse_period(text) if text else None
+        except PeriodError:
+            remembered = None
+        window = remembered or DEFAULT_WINDOW
+        found = self.follow_ups_within.findData(window.text())
+        if found < 0:
+            self.follow_ups_within.addItem(window.label(), window.text())
+            found = self.follow_ups_within.count() - 1
+        self.follow_ups_within.setCurrentIndex(found)
+        self.follow_ups.setChecked(remembered is not None)
+        self.follow_ups_within.setEnabled(remembered is not None)
+
+    def due_within(self) -> Period | None:
+        """The period of the "Follow-ups due" section asked for; None without it."""
+        if not self.follow_ups.isChecked():
+            return None
+        return parse_period(str(self.follow_ups_within.currentData()))
+
     def chosen_marking(self) -> str:
         """The banner marking picked (never lower than the engagements need)."""
         return str(self.marking.currentData())
@@ -82,4 +123,7 @@ class BriefingDialog(QDialog):
             organisation=self.organisation.text(),
             page_size=self.page_size.currentText(),
             open_when_written=self.open_when_written.isChecked(),
+            follow_ups=str(self.follow_ups_within.currentData())
+            if self.follow_ups.isChecked()
+            else "",
         )

@@ -22,6 +22,7 @@ rebuilt when the palette changes, so the pane stays readable in dark mode.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -50,6 +51,8 @@ from tracker.domain.presenter import (
     present,
     timestamp,
 )
+from tracker.services.base import utc_today
+from ui.follow_ups import follow_up_badge_html
 from ui.plain_text import NoResourceBrowser
 from ui.plain_text import escaped as _e
 from ui.style import status_chip_html
@@ -351,8 +354,11 @@ def render_engagement_html(
     engagement: Engagement,
     history: Sequence[AuditEntry] = (),
     colours: DocumentColours | None = None,
+    *,
+    today: datetime.date | None = None,
 ) -> str:
-    """The whole detail document of ``engagement`` as Qt rich-text HTML."""
+    """The whole detail document of ``engagement`` as Qt rich-text HTML; given ``today``,
+    with the badge of a follow-up overdue or due soon."""
     c = colours or DocumentColours()
     p = present(engagement)
     parts = [f"<html><head><style>{_style_sheet(c)}</style></head><body>"]
@@ -361,6 +367,8 @@ def render_engagement_html(
             f'<p class="banner">&nbsp;{_e(p.trashed.label)} {_e(p.trashed.value)}&nbsp;</p>'
         )
     parts.append(f"<h2>{_e(p.title)}</h2>")
+    if today is not None and not engagement.deleted:
+        parts.append(follow_up_badge_html(engagement.data.follow_up, today=today))
     parts.append(_facts(p.facts))
     parts += [_section(section) for section in p.sections]
     if p.empty_note:
@@ -475,7 +483,9 @@ class DetailPane(QWidget):
         if self._engagement is None:
             document = render_placeholder_html(self._count, colours)
         else:
-            document = render_engagement_html(self._engagement, self._history, colours)
+            document = render_engagement_html(
+                self._engagement, self._history, colours, today=utc_today()
+            )
         bar = self._browser.verticalScrollBar()
         position = bar.value()
         self._browser.setHtml(document)

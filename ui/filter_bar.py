@@ -1,11 +1,16 @@
-"""The filter bar: status and region multi-selects, vendor, counterpart, search, clear.
+"""The filter bar: status and region multi-selects, vendor, counterpart, the quick filters
+(Overdue, Due soon, Stale), search, clear.
 
 Every change emits ``changed`` with the new ``Filters``; typing in the search box
 is debounced so that a query runs once the typist pauses, not on every key.
 
-Two rows: the search box and the count, then the choices, so that the choices keep
-the room to show what is chosen ("Region: North America, Latin America", a long
-counterpart) beside the detail pane of a 1400-pixel window.
+Two rows: the search box, the quick filters and the count, then the choices, so that
+the choices keep the room to show what is chosen ("Region: North America, Latin
+America", a long counterpart) beside the detail pane of a 1400-pixel window.
+
+The quick filters are toggle buttons that narrow whatever else is chosen; what they
+mean is ``tracker.domain.due.QuickFilters``, counted from today (UTC) whenever the
+filters are read, so a window left open overnight asks about the new day.
 """
 
 from __future__ import annotations
@@ -29,14 +34,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, QuickFilters
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status, Vocabulary
+from tracker.services.base import utc_today
 from ui.plain_text import tooltip
 
 SEARCH_DELAY_MS = 250
 ANY = ""
 NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
 MIN_NAME_CHARS = 16  # a vendor or counterpart box shows at least this many characters
+
+# The quick filters: the QuickFilters field each sets, its button's object name, text
+# (with its Alt+letter) and tooltip.
+QUICK_FILTERS = (
+    ("overdue", "quickOverdue", "&Overdue", "Engagements whose follow-up fell due before today"),
+    (
+        "due_soon",
+        "quickDueSoon",
+        "Due &soon",
+        f"Engagements whose follow-up falls due in the next {DEFAULT_WINDOW.label()}",
+    ),
+    (
+        "stale",
+        "quickStale",
+        "S&tale",
+        f"Open engagements with no change for {DEFAULT_STALE.label()}",
+    ),
+)
 
 
 def _fitting_width(combo: QComboBox, *texts: str) -> int:
@@ -141,6 +166,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
         self.search.setMinimumWidth(220)
+        self.quick = {field: self._quick_button(*spec) for field, *spec in QUICK_FILTERS}
         self.status = MultiSelect("Status", list(Status), self)
         self.region = MultiSelect("Region", list(Region), self, unset=NOT_SET)
         self.vendor = QComboBox(self)
@@ -159,6 +185,8 @@ class FilterBar(QWidget):
 
         first = QHBoxLayout()
         first.addWidget(self.search, 1)
+        for button in self.quick.values():
+            first.addWidget(button)
         first.addWidget(self.count_label)
         choices = QHBoxLayout()
         for widget in (self.status, self.region, self.vendor, self.counterpart):
@@ -185,6 +213,16 @@ class FilterBar(QWidget):
         self.changed.connect(self._update_clear)
         self._update_clear()
 
+    def _quick_button(self, name: str, text: str, tip: str) -> QPushButton:
+        """A toggle button of a quick filter; toggling it changes the filters."""
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setCheckable(True)
+        button.setToolTip(tooltip(tip))
+        button.setAccessibleName(f"{text.replace('&', '')} quick filter")
+        button.toggled.connect(self.changed)
+        return button
+
     def flush(self) -> None:
         """Apply pending search text now instead of after the debounce delay."""
         if self._timer.isActive():
@@ -208,9 +246,9 @@ class FilterBar(QWidget):
             combo.blockSignals(False)
 
     def filters(self, *, trash: bool = False) -> Filters:
-        """The filters chosen now."""
+        """The filters chosen now (the quick filters counted from today, UTC)."""
         text = self.search.text().strip()
-        return Filters(
+        chosen = Filters(
             statuses=self.status.selected(),
             regions=self.region.selected(),
             vendor=self.vendor.currentData() or None,
@@ -218,12 +256,27 @@ class FilterBar(QWidget):
             search=text or None,
             trash=trash,
         )
+        return self.quick_filters().applied(chosen, today=utc_today())
+
+    def quick_filters(self) -> QuickFilters:
+        """The quick filters switched on."""
+        return QuickFilters(**{field: b.isChecked() for field, b in self.quick.items()})
 
     def set_filters(self, filters: Filters) -> None:
         """Show ``filters`` (emits ``changed`` once)."""
-        widgets = (self.search, self.status, self.region, self.vendor, self.counterpart)
+        widgets = (
+            self.search,
+            self.status,
+            self.region,
+            self.vendor,
+            self.counterpart,
+            *self.quick.values(),
+        )
         for w in widgets:
             w.blockSignals(True)
+        quick = QuickFilters.of(filters, today=utc_today())
+        for field, button in self.quick.items():
+            button.setChecked(getattr(quick, field))
         self.search.setText(filters.search or "")
         self.status.set_selected(filters.statuses)
         self.region.set_selected(filters.regions)

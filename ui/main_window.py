@@ -44,6 +44,7 @@ from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
 from ui.editing import Editing
 from ui.filter_bar import FilterBar
+from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.plain_text import information, warning
@@ -113,7 +114,8 @@ class MainWindow(QMainWindow):
                 "columns": columns_menu(self.table.horizontalHeader(), self),
             },
         )
-        self.statusBar()
+        self.overdue = OverdueCount(self)
+        self.statusBar().addPermanentWidget(self.overdue)
         self._wire()
         self._restore_settings()
         self._apply_access()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicator(sort_column, order)
         header.sortIndicatorChanged.connect(self.model.sort)
         self._after_query()
+        self.overdue.recount(self.service)
 
     def save_settings(self) -> None:
         """Remember the window layout, columns, order and filters."""
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         self._refresh_names()
         self.model.reload()
         self._after_query(keep)
+        self.overdue.recount(self.service)
 
     def _after_query(self, keep: int | None = None, *, recount: bool = True) -> None:
         trash = self.showing_trash()
@@ -400,6 +404,7 @@ class MainWindow(QMainWindow):
             return
         if changes.names:
             self._refresh_names()
+        self.overdue.follow(changes, self.service)
         model = self.model
         if changes.may_change_membership(model.filters) or changes.may_change_order(
             self.sort_key()
@@ -428,6 +433,7 @@ class MainWindow(QMainWindow):
         self._refresh_names()
         self._total_of_trash = None  # another database: count again
         self.apply_filters()
+        self.overdue.recount(service)
 
     def form_closed(self) -> None:
         """Back from a form: the window and its table have the keyboard again."""

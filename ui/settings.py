@@ -144,6 +144,7 @@ class BriefingDefaults:
     organisation: str = ""
     page_size: str = "A4"
     open_when_written: bool = True
+    follow_ups: str = ""  # the period of a "Follow-ups due" section ("2w"), "" for none
 
 
 def briefing_defaults(settings: QSettings) -> BriefingDefaults:
@@ -153,6 +154,7 @@ def briefing_defaults(settings: QSettings) -> BriefingDefaults:
         organisation=str(settings.value("briefing/organisation", "") or ""),
         page_size=str(settings.value("briefing/pageSize", "A4") or "A4"),
         open_when_written=str(settings.value("briefing/openWhenWritten", "true")).lower() == "true",
+        follow_ups=str(settings.value("briefing/followUps", "") or ""),
     )
 
 
@@ -162,6 +164,7 @@ def remember_briefing(settings: QSettings, answers: BriefingDefaults) -> None:
     settings.setValue("briefing/organisation", answers.organisation)
     settings.setValue("briefing/pageSize", answers.page_size)
     settings.setValue("briefing/openWhenWritten", "true" if answers.open_when_written else "false")
+    settings.setValue("briefing/followUps", answers.follow_ups)
 
 
 def _int(value: object) -> int:

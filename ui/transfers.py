@@ -138,6 +138,7 @@ class Transfers:
                 author=answers.author,
                 organisation=answers.organisation,
                 page_size=answers.page_size,
+                due_within=dialog.due_within(),
             )
         finally:
             dialog.deleteLater()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 import pytest
 
@@ -24,6 +25,9 @@ RESTRICTING = {
     "tag": "defence",
     "started_from": PartialDate(2025, Precision.YEAR),
     "started_to": PartialDate(2026, Precision.QUARTER, quarter=2),
+    "due_from": datetime.date(2026, 6, 1),
+    "due_by": datetime.date(2026, 6, 30),
+    "stale_before": datetime.date(2026, 3, 1),
     "search": "nato",
     "ids": (),
 }
@@ -67,4 +71,20 @@ def test_no_region_set_is_a_null_region_or_one_of_the_chosen() -> None:
     )
     assert sql(Filters(regions=(Region.EUROPE, Region.GLOBAL))) == (
         "engagement.region IN ('Europe', 'Global')"
+    )
+
+
+def test_a_follow_up_falls_due_on_the_last_day_of_its_period() -> None:
+    assert sql(Filters(due_by=datetime.date(2026, 6, 30))) == (
+        "engagement.follow_up_to <= '2026-06-30'"
+    )
+    assert sql(Filters(due_from=datetime.date(2026, 6, 1))) == (
+        "engagement.follow_up_to >= '2026-06-01'"
+    )
+
+
+def test_stale_is_an_open_status_and_no_change_since_before_the_day() -> None:
+    assert sql(Filters(stale_before=datetime.date(2026, 3, 1))) == (
+        "engagement.status IN ('exploratory', 'negotiating', 'agreed', 'active', 'paused')"
+        " AND engagement.updated_at < '2026-03-01'"
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, records, transfer
+from tracker.cli import admin, briefs, follow_ups, records, transfer
 from tracker.cli.context import Context, UsageError
 from tracker.domain.controls import one_line
 from tracker.domain.errors import DamagedDatabaseError, ForeignDatabaseError, TrackerError
@@ -82,6 +82,12 @@ COMMANDS: tuple[Command, ...] = (
         "the audit trail of an engagement, newest first",
         records.configure_history,
         records.run_history,
+    ),
+    Command(
+        "due",
+        "follow-ups overdue, then those due within a period (default 2 weeks)",
+        follow_ups.configure_due,
+        follow_ups.run_due,
     ),
     Command(
         "import",

@@ -6,8 +6,9 @@ import argparse
 from dataclasses import replace
 
 from tracker.cli.context import Context
-from tracker.cli.options import add_filters, filters_from_args, split_commas
+from tracker.cli.options import add_filters, filters_from_args, period, split_commas
 from tracker.cli.output import progress
+from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
 from tracker.services.briefings import BriefingRequest, render_briefing
 from tracker.services.files import write_atomic
@@ -33,6 +34,14 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
     p.add_argument("--organisation", default="", metavar="NAME")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     p.add_argument("--sort", choices=SORT_KEYS, default="title")
+    p.add_argument(
+        "--due",
+        nargs="?",
+        const=DEFAULT_WINDOW.text(),
+        metavar="WINDOW",
+        help=f'add a "{FOLLOW_UPS_DUE}" section: those overdue, then those due within '
+        f"WINDOW (30d, 2w, 1m; default {DEFAULT_WINDOW})",
+    )
 
 
 def run_brief(ctx: Context) -> int:
@@ -40,6 +49,7 @@ def run_brief(ctx: Context) -> int:
     args, service = ctx.args, ctx.service
     service.check_output(args.out)
     filters = filters_from_args(args)
+    due_within = period(args.due, "--due") if args.due is not None else None
     if args.ids:
         ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))
         filters = replace(filters, ids=ids)
@@ -51,6 +61,7 @@ def run_brief(ctx: Context) -> int:
         author=args.author,
         organisation=args.organisation,
         page_size=args.page_size,
+        due_within=due_within,
     )
     pdf, count = render_briefing(service, request, on_progress=progress(ctx.err, "rendering"))
     write_atomic(args.out, pdf)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from collections.abc import Sequence
 from typing import Any
 
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError
+from tracker.domain.due import Period, PeriodError, parse_period
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+from tracker.services.base import utc_today
 
 
 def split_commas(values: Sequence[str] | None) -> list[str]:
@@ -66,12 +69,27 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     g.add_argument("--tag", metavar="TAG")
     g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
     g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
+    g.add_argument(
+        "--stale",
+        metavar="PERIOD",
+        help="open engagements with no change for PERIOD (90d, 12w, 3m, 1y)",
+    )
     g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
     g.add_argument("--trash", action="store_true", help="deleted engagements instead")
 
 
-def filters_from_args(args: argparse.Namespace) -> Filters:
-    """The ``Filters`` named by the options that :func:`add_filters` added."""
+def period(text: str, option: str) -> Period:
+    """The period an option names ("2w", "30 days"); a ``ValidationError`` naming the
+    option otherwise."""
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise ValidationError(str(exc), field=option) from None
+
+
+def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None = None) -> Filters:
+    """The ``Filters`` named by the options that :func:`add_filters` added; ``--stale``
+    counts back from ``today`` (by default the UTC date)."""
     dates = {}
     for option in ("date_from", "date_to"):
         text = getattr(args, option, None)
@@ -80,6 +98,10 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
                 dates[option] = parse_partial_date(text)
             except DateParseError as exc:
                 raise ValidationError(str(exc), field="--" + option.removeprefix("date_")) from None
+    stale = getattr(args, "stale", None)
+    stale_before = None
+    if stale is not None:
+        stale_before = period(stale, "--stale").before(today or utc_today())
     return Filters(
         statuses=_words(Status, args.status, "--status"),
         regions=_regions(args.region),
@@ -91,6 +113,7 @@ def filters_from_args(args: argparse.Namespace) -> Filters:
         tag=args.tag,
         started_from=dates.get("date_from"),
         started_to=dates.get("date_to"),
+        stale_before=stale_before,
         search=args.search,
         trash=args.trash,
     )

@@ -84,3 +84,11 @@ def progress(stream: TextIO, verb: str = "importing") -> Callable[[int, int], No
             stream.flush()
 
     return report
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
+    """``rows`` (a header first) as lines of left-aligned columns, two spaces apart."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]

@@ -13,10 +13,14 @@ import dataclasses
 from dataclasses import dataclass
 
 from tracker.domain.fields import SEARCHED_KEYS
-from tracker.domain.model import Engagement, Filters
+from tracker.domain.model import FIELD_NAMES, Engagement, Filters
 
 # A pseudo-field: the engagement went into the trash or came back out of it.
 DELETED = "deleted"
+
+# Every field a write may change: a filter on "last change" watches them all, since
+# every write moves it.
+ANY_WRITE = frozenset(FIELD_NAMES) | {DELETED}
 
 # The engagement fields each filter of ``Filters`` looks at. ``search`` looks at the
 # indexed text (``tracker.domain.fields.SEARCHED_KEYS``); ``ids`` at none.
@@ -31,6 +35,9 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "tag": frozenset({"tags"}),
     "started_from": frozenset({"started"}),
     "started_to": frozenset({"started"}),
+    "due_from": frozenset({"follow_up"}),
+    "due_by": frozenset({"follow_up"}),
+    "stale_before": ANY_WRITE,
     "search": SEARCHED_KEYS,
     "ids": frozenset(),
     "trash": frozenset({DELETED}),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from datetime import date
 
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import CHILD_KINDS
@@ -194,7 +195,9 @@ class Filters:
     """What a list, export, statistics or briefing is restricted to (empty means all).
 
     Each tuple keeps the engagements with any of its values; ``None`` among the
-    ``regions`` keeps those whose region is not set.
+    ``regions`` keeps those whose region is not set. ``due_from`` and ``due_by`` keep
+    those whose follow-up falls due (``tracker.domain.due``) on or after, on or before
+    those days; ``stale_before`` those in an open status last changed before that day.
     """
 
     statuses: tuple[Status, ...] = ()
@@ -207,6 +210,9 @@ class Filters:
     tag: str | None = None
     started_from: PartialDate | None = None
     started_to: PartialDate | None = None
+    due_from: date | None = None
+    due_by: date | None = None
+    stale_before: date | None = None
     search: str | None = None
     ids: tuple[int, ...] | None = None
     trash: bool = False

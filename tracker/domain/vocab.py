@@ -77,6 +77,17 @@ class Status(Vocabulary):
     ENDED = "ended"
 
 
+# The statuses of an engagement still under way: one of these with no change for a while
+# is stale (``tracker.domain.due``); broken down and ended engagements never are.
+OPEN_STATUSES: tuple[Status, ...] = (
+    Status.EXPLORATORY,
+    Status.NEGOTIATING,
+    Status.AGREED,
+    Status.ACTIVE,
+    Status.PAUSED,
+)
+
+
 class Confidence(Vocabulary):
     """How sure we are of a fact."""
 

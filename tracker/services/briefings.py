@@ -4,6 +4,10 @@ The banner marking is the one chosen, by default the highest marking among the
 included engagements; a chosen marking lower than that, or outside the database's
 list, is refused, as is an empty selection. Rendering is done by ``exports``,
 which receives plain data only.
+
+The optional sections are made of the engagements included, read in the same
+transaction: "Follow-ups due" lists those overdue on the briefing's day (UTC), then
+those due within the period asked for.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.markings import check_marking, highest
 from tracker.domain.model import Filters, Selection
@@ -32,6 +37,7 @@ class BriefingRequest:
     author: str = ""
     organisation: str = ""
     page_size: str = "A4"
+    due_within: Period | None = None  # a "Follow-ups due" section, to this far ahead
 
 
 def banner_marking(selection: Selection, chosen: str | None) -> str:
@@ -75,16 +81,25 @@ def render_briefing(
     marking = banner_marking(selection, request.marking)
 
     from exports.briefing import Briefing, BriefingCancelled, BriefingEngagement, render_pdf
+    from exports.document import FollowUpsDue
 
+    generated = now or datetime.now(UTC)
+    follow_ups = None
+    if request.due_within is not None:
+        today = generated.astimezone(UTC).date()
+        until = due_until(today, request.due_within)
+        items = due_items(selection.engagements, today=today, until=until)
+        follow_ups = FollowUpsDue(today=today, within=request.due_within, items=items)
     briefing = Briefing(
         title=request.title.strip() or DEFAULT_TITLE,
         marking=marking,
-        generated_at=now or datetime.now(UTC),
+        generated_at=generated,
         revision=selection.revision,
         engagements=tuple(
             BriefingEngagement(number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at)
             for e in selection.engagements
         ),
+        follow_ups=follow_ups,
         author=request.author,
         organisation=request.organisation,
         page_size=request.page_size,

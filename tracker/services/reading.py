@@ -1,10 +1,16 @@
-"""Reading: engagements, table rows, ordered ids, counts, statistics, pick-lists."""
+"""Reading: engagements, table rows, ordered ids, counts, statistics, pick-lists, the
+due list."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import datetime
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from db import audit, audit_chain, ids, listing, loading, queries, schema
+from tracker.domain.dates import PartialDate
+from tracker.domain.due import DEFAULT_WINDOW, DueItem, Period, due_on, due_until
 from tracker.domain.errors import NotFoundError, ValidationError
 from tracker.domain.markings import highest
 from tracker.domain.model import (
@@ -20,7 +26,7 @@ from tracker.domain.model import (
 )
 from tracker.domain.seals import SealToken
 from tracker.domain.vocab import Region, Status
-from tracker.services.base import TrackerBase
+from tracker.services.base import TrackerBase, collector_paused, utc_today
 
 
 class Reading(TrackerBase):
@@ -129,6 +135,27 @@ class Reading(TrackerBase):
             }
         return Statistics(total=sum(counts.values()), by_status_region=counts)
 
+    def due(
+        self,
+        *,
+        filters: Filters = Filters(),
+        within: Period = DEFAULT_WINDOW,
+        overdue_only: bool = False,
+        today: datetime.date | None = None,
+    ) -> tuple[DueItem, ...]:
+        """The follow-ups of the engagements matching ``filters`` that are overdue or fall
+        due ``within`` from ``today`` (by default the UTC date): overdue first, the
+        longest overdue first, then the soonest due. ``overdue_only`` leaves out those
+        not yet due."""
+        today = today or utc_today()
+        until = due_until(today, None if overdue_only else within)
+        if filters.due_by is not None:
+            until = min(until, filters.due_by)
+        with collector_paused():
+            with self._read() as conn:
+                found = listing.due(conn, dataclasses.replace(filters, due_by=until))
+            return _due_items(found, today)
+
     def names(self, *, kind: str) -> list[str]:
         """Names in use for pick-lists: ``vendor``, ``counterpart``, ``tag`` or ``restriction``."""
         if kind not in listing.NAME_KINDS:
@@ -140,3 +167,21 @@ class Reading(TrackerBase):
         """The shared restriction catalogue as (code, title), by code."""
         with self._read() as conn:
             return listing.restriction_catalogue(conn)
+
+
+def _due_items(rows: Iterable[tuple[Any, ...]], today: datetime.date) -> tuple[DueItem, ...]:
+    """Due-list entries of (id, uid, title, status, follow_up, updated_at) rows. A list of
+    tens of thousands repeats a few hundred follow-up dates: each is read once."""
+    dates: dict[str, tuple[PartialDate, datetime.date, int]] = {}
+    statuses = {s.value: s for s in Status}
+    out: list[DueItem] = []
+    append = out.append
+    for number, uid, title, status, text, updated_at in rows:
+        known = dates.get(text)
+        if known is None:
+            follow_up = PartialDate.from_iso(text)
+            due = due_on(follow_up)
+            known = dates[text] = (follow_up, due, (due - today).days)
+        follow_up, due, days = known
+        append(DueItem(number, uid, title, statuses[status], follow_up, due, days, updated_at))
+    return tuple(out)

@@ -7,9 +7,7 @@ all are written in that one transaction.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from db import bulk, listing, loading, queries
@@ -24,7 +22,14 @@ from tracker.domain.interchange import (
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
-from tracker.services.base import Cancelled, Progress, Rules, TrackerBase, validate
+from tracker.services.base import (
+    Cancelled,
+    Progress,
+    Rules,
+    TrackerBase,
+    collector_paused,
+    validate,
+)
 
 # New engagements an import writes per bulk statement batch.
 IMPORT_CHUNK = 5000
@@ -64,7 +69,7 @@ class Transfer(TrackerBase):
             for o in items
             if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
         ]
-        with _collector_paused():
+        with collector_paused():
             with self._read() as conn:
                 rules = self._rules(conn)
                 bases = _existing(conn, uids) if merge_children else {}
@@ -183,16 +188,3 @@ def _existing(conn: Connection, uids: Sequence[str]) -> dict[str, Engagement]:
 def _changed(before: Mapping[str, Engagement], now: Mapping[str, Engagement]) -> bool:
     """Whether any of these engagements was created, changed or removed in between."""
     return {u: e.version for u, e in before.items()} != {u: e.version for u, e in now.items()}
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (an import makes millions of objects, none in
-    cycles, and repeated full collections of them cost a sixth of the time)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from typing import Any
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from tracker.domain import changes
 from tracker.domain.changes import DELETED, ChangeSet
 from tracker.domain.errors import NotFoundError
-from tracker.domain.model import SORT_KEYS, Filters
+from tracker.domain.model import FIELD_NAMES, SORT_KEYS, Filters
 from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 
@@ -46,6 +47,21 @@ def test_a_status_edit_moves_the_status_order_and_a_status_filter() -> None:
     assert edit.may_change_membership(Filters(statuses=(Status.AGREED,)))
     assert not edit.may_change_membership(Filters(regions=(Region.EUROPE,)))
     assert not edit.may_change_membership(Filters())
+
+
+def test_a_follow_up_edit_moves_the_due_lists_and_any_edit_the_stale_list() -> None:
+    day = datetime.date(2026, 5, 14)
+    due = (Filters(due_by=day), Filters(due_from=day), Filters(due_from=day, due_by=day))
+    follow_up = ChangeSet.of_fields(frozenset({7}), frozenset({"follow_up"}))
+    step = ChangeSet.of_fields(frozenset({7}), frozenset({"next_step"}))
+    for filters in due:
+        assert follow_up.may_change_membership(filters)
+        assert not step.may_change_membership(filters)
+    # Every write moves "last change": whatever it wrote, a stale engagement may be no more.
+    for name in (*FIELD_NAMES, DELETED):
+        edit = ChangeSet.of_fields(frozenset({7}), frozenset({name}))
+        assert edit.may_change_membership(Filters(stale_before=day)), name
+    assert not ChangeSet().may_change_membership(Filters(stale_before=day))
 
 
 def test_creating_or_trashing_changes_membership_and_counts_everywhere() -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.dialects import sqlite
 
 from db import queries, schema
 from tests.db.test_schema import OLD_VERSIONS, _load_fixture, _user_data_hash, _version
+from tracker.domain import limits
 from tracker.domain.due import parse_period
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -99,7 +100,9 @@ def test_the_due_index_is_made_on_either_backend(tmp_db_url: str) -> None:
         if backend == "sqlite":
             expected += ["uid", "title", "status", "follow_up", "updated_at", "deleted_at"]
         assert found["ix_engagement_due"] == expected
-        long_title = "A very long title " * 600  # 10,800 characters
+        # The longest title allowed, in three-byte characters: 3,000 bytes, past the
+        # 2,704 bytes of a PostgreSQL index entry.
+        long_title = "語" * limits.LINE
         made = service.create(
             data={
                 "title": long_title,

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from db import audit_chain
+from db import audit_chain, schema
 from tests.conftest import server_url
 from tracker.services import Tracker
 
@@ -264,7 +264,7 @@ def test_a_version_4_team_database_upgrades(tmp_db_url: str) -> None:
     try:
         report = upgraded.check()
         assert report.ok and not report.warnings, report
-        assert upgraded.info().schema_version == 5
+        assert upgraded.info().schema_version == schema.SCHEMA_VERSION
         for eid in upgraded.list_ids():
             newest = upgraded.history(engagement_id=eid)[0]
             assert newest.action == "baseline" and newest.server_user is not None

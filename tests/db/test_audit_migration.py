@@ -22,7 +22,11 @@ def keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.mark.parametrize("version", OLD_VERSIONS)
+# The versions before keyed seals and baselines (schema 5): those the upgrade re-seals.
+UNKEYED_VERSIONS = tuple(v for v in OLD_VERSIONS if v < 5)
+
+
+@pytest.mark.parametrize("version", UNKEYED_VERSIONS)
 def test_every_engagement_gets_a_baseline_and_the_trail_a_key(
     tmp_path: Path, keys: Path, version: int
 ) -> None:

@@ -20,6 +20,8 @@ History:
      table, sealing functions and triggers are installed (``db.audit_pg``).
   6. the due list: a partial index of the live engagements with a follow-up, by the day
      it falls due (``ix_engagement_due``; on SQLite it holds the listed columns too).
+  7. the briefing register (table ``briefing``) and the audit trail by time
+     (``ix_audit_at``), for the changes of a period.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -262,6 +264,13 @@ def _due_index(conn: Connection) -> None:
             index.create(conn, checkfirst=True)  # only the one for this dialect is made
 
 
+def _briefing_register(conn: Connection) -> None:
+    tables.briefing.create(conn, checkfirst=True)
+    for index in tables.audit.indexes:
+        if index.name == "ix_audit_at":
+            index.create(conn, checkfirst=True)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -270,6 +279,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (4, audit_legacy.seal),
         (5, _keyed_audit_seals),
         (6, _due_index),
+        (7, _briefing_register),
     ]
 
 

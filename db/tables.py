@@ -244,7 +244,12 @@ class AuditTable(SQLModel, table=True):
     """The audit trail: one row per changed field or child list."""
 
     __tablename__ = "audit"
-    __table_args__ = (Index("ix_audit_engagement", "engagement_id", "version"),)
+    # ix_audit_at (schema version 7): the changes of a period (``tracker changes``)
+    # read only that period's rows, newest first.
+    __table_args__ = (
+        Index("ix_audit_engagement", "engagement_id", "version"),
+        Index("ix_audit_at", "at", "id"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     at: str = _text()
     who: str = _text()
@@ -273,6 +278,27 @@ class AuditSealTable(SQLModel, table=True):
     hash: str = _text()
 
 
+class BriefingTable(SQLModel, table=True):
+    """The briefing register (schema version 7): one row per PDF briefing written, from
+    the command line or the window, recorded once the file is complete."""
+
+    __tablename__ = "briefing"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = _text()  # when the file was written (UTC, ISO 8601)
+    who: str = _text()
+    title: str = _text()
+    marking: str = _text()  # the briefing's overall marking
+    engagement_count: int = 0
+    # What was briefed, as JSON: the filters (and sort) or the list of engagement ids.
+    selection: str = _text()
+    file_name: str = _text()  # the file's name, without its folder
+    sha256: str = _text()  # of the file's bytes, hex
+    # The audit trail at that moment: its latest entry (``revision``) and the seal token
+    # the briefing printed (``tracker.domain.seals``); empty for an empty trail.
+    revision: int = 0
+    audit_seal: str = _text()
+
+
 def table(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
     result = model.__table__  # type: ignore[attr-defined]
@@ -294,6 +320,7 @@ tag = table(TagTable)
 engagement_tag = table(EngagementTagTable)
 audit = table(AuditTable)
 audit_seal = table(AuditSealTable)
+briefing = table(BriefingTable)
 
 CHILD_TABLES: tuple[Table, ...] = (
     scope_limit,

@@ -20,7 +20,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.model import Filters, SelectionSummary
 from tracker.services import Tracker
-from tracker.services.briefings import BriefingRequest, render_briefing
+from tracker.services.briefings import BriefingRequest, write_briefing
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
 from ui.briefing_dialog import BriefingDialog
 from ui.jobs import JobRunner
@@ -172,9 +172,7 @@ class Transfers:
         service = self._host.service
 
         def work(report: Report) -> object:
-            pdf, written = render_briefing(service, request, on_progress=report)
-            write_atomic(path, pdf)
-            return written
+            return write_briefing(service, request, path, on_progress=report).engagement_count
 
         self._jobs.run(
             f"Writing {Path(path).name}…",

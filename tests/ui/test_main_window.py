@@ -609,6 +609,8 @@ def test_export_briefing_uses_exactly_the_current_filter(
     assert "agreement with OpenAI" in text and "negotiations with Anthropic" in text
     assert "NATO exploratory talks" not in text
     assert status(window) == f"Briefing of 2 engagements saved to {out}"
+    (recorded,) = window.service.briefings()  # the register has it, as from the CLI
+    assert (recorded.file_name, recorded.engagement_count) == ("brief.pdf", 2)
 
 
 def test_export_briefing_of_the_selected_rows(

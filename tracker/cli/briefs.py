@@ -10,8 +10,7 @@ from tracker.cli.options import add_filters, filters_from_args, period, split_co
 from tracker.cli.output import progress
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
-from tracker.services.briefings import BriefingRequest, render_briefing
-from tracker.services.files import write_atomic
+from tracker.services.briefings import BriefingRequest, write_briefing
 
 
 def configure_brief(p: argparse.ArgumentParser) -> None:
@@ -45,7 +44,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
 
 
 def run_brief(ctx: Context) -> int:
-    """Render the briefing and write it atomically to ``--out``."""
+    """Render the briefing, write it atomically to ``--out`` and record it."""
     args, service = ctx.args, ctx.service
     service.check_output(args.out)
     filters = filters_from_args(args)
@@ -63,7 +62,9 @@ def run_brief(ctx: Context) -> int:
         page_size=args.page_size,
         due_within=due_within,
     )
-    pdf, count = render_briefing(service, request, on_progress=progress(ctx.err, "rendering"))
-    write_atomic(args.out, pdf)
-    ctx.err.write(f"briefing of {count} engagements written to {args.out}\n")
+    record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
+    ctx.err.write(
+        f"briefing of {record.engagement_count} engagements written to {args.out} "
+        f"(recorded as briefing {record.id})\n"
+    )
     return 0

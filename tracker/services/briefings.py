@@ -8,6 +8,10 @@ which receives plain data only.
 The optional sections are made of the engagements included, read in the same
 transaction: "Follow-ups due" lists those overdue on the briefing's day (UTC), then
 those due within the period asked for.
+
+``write_briefing`` is what the command line and the window both do: render, write the
+file atomically, then record it in the briefing register (``Tracker.record_briefing``)
+once the file is complete.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.markings import check_marking, highest
 from tracker.domain.model import Filters, Selection
+from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
+from tracker.services.files import write_atomic
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_TITLE = "AI engagements briefing"
@@ -60,6 +66,17 @@ def banner_marking(selection: Selection, chosen: str | None) -> str:
     return marking
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A briefing's PDF and what the register records of it."""
+
+    pdf: bytes
+    count: int  # engagements in it
+    marking: str  # its banner marking
+    revision: int  # the audit trail's latest entry it was read at
+    audit_seal: str  # the seal token it printed, or "" for an empty trail
+
+
 def render_briefing(
     service: Tracker,
     request: BriefingRequest,
@@ -68,6 +85,41 @@ def render_briefing(
     on_progress: Callable[[int, int], bool | None] | None = None,
 ) -> tuple[bytes, int]:
     """The PDF bytes and the number of engagements in it."""
+    rendered = _render(service, request, now=now, on_progress=on_progress)
+    return rendered.pdf, rendered.count
+
+
+def write_briefing(
+    service: Tracker,
+    request: BriefingRequest,
+    path: str,
+    *,
+    now: datetime | None = None,
+    on_progress: Callable[[int, int], bool | None] | None = None,
+) -> BriefingRecord:
+    """Render the briefing, write it atomically to ``path`` and record it in the register."""
+    rendered = _render(service, request, now=now, on_progress=on_progress)
+    write_atomic(path, rendered.pdf)
+    return service.record_briefing(
+        title=request.title.strip() or DEFAULT_TITLE,
+        marking=rendered.marking,
+        engagement_count=rendered.count,
+        filters=request.filters,
+        sort=request.sort,
+        file_name=path,
+        pdf=rendered.pdf,
+        revision=rendered.revision,
+        audit_seal=rendered.audit_seal,
+    )
+
+
+def _render(
+    service: Tracker,
+    request: BriefingRequest,
+    *,
+    now: datetime | None,
+    on_progress: Callable[[int, int], bool | None] | None,
+) -> Rendered:
     if request.page_size not in PAGE_SIZES:
         raise ValidationError(
             f'unknown page size "{request.page_size}" (allowed: {", ".join(PAGE_SIZES)})',
@@ -109,4 +161,10 @@ def render_briefing(
         pdf = render_pdf(briefing, on_progress=on_progress)
     except BriefingCancelled:
         raise TrackerError("briefing cancelled; no file was written") from None
-    return pdf, len(briefing.engagements)
+    return Rendered(
+        pdf=pdf,
+        count=len(briefing.engagements),
+        marking=marking,
+        revision=selection.revision,
+        audit_seal=selection.audit_seal,
+    )

@@ -12,11 +12,12 @@ from __future__ import annotations
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.maintenance import Maintenance
 from tracker.services.reading import Reading
+from tracker.services.register import Register
 from tracker.services.transfer import Transfer
 from tracker.services.writing import Writing
 
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance):
+class Tracker(Reading, Writing, Transfer, Maintenance, Register):
     """An open engagement store and everything one can do with it."""

@@ -23,7 +23,9 @@ def test_a_written_briefing_is_recorded_with_its_file_hash_and_seal(
     out.parent.mkdir()
     seal = demo.selection(filters=filters).audit_seal
     record = write_briefing(
-        demo, BriefingRequest(filters=filters, sort="updated_at", title="  Morning brief "), str(out)
+        demo,
+        BriefingRequest(filters=filters, sort="updated_at", title="  Morning brief "),
+        str(out),
     )
     assert record.sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     assert (record.title, record.file_name, record.who) == ("Morning brief", "brief.pdf", demo.user)

@@ -19,9 +19,10 @@ from typing import Any, Literal
 
 from tracker.domain.changes import DELETED
 from tracker.domain.date_parser import parse_partial_date
-from tracker.domain.dates import DateParseError
+from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, ChildKind, Field
+from tracker.domain.presenter import timestamp
 from tracker.domain.vocab import Vocabulary
 
 CHANGES_SINCE = "Changes since"  # the briefing section's and the view's name, once
@@ -121,6 +122,35 @@ class ChangesPage:
     changes: tuple[Change, ...]
     more: bool
     next_key: tuple[str, int] | None  # (at, id) of the last change on this page
+
+
+@dataclass(frozen=True)
+class ChangePeriod:
+    """Which changes: from the start of day ``since`` to the end of day ``until`` (UTC,
+    each open when None), or those after a briefing (the audit entries after its
+    ``revision``: exact, where a time is not)."""
+
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+    briefing: int | None = None
+    revision: int | None = None
+    briefing_at: str = ""
+
+    @classmethod
+    def after_briefing(cls, briefing_id: int, *, revision: int, at: str) -> ChangePeriod:
+        """The changes since briefing ``briefing_id``, written at ``at`` at ``revision``."""
+        return cls(briefing=briefing_id, revision=revision, briefing_at=at)
+
+    def label(self) -> str:
+        """"since 1 Mar 2026", "since briefing 3 (1 Dec 2026 14:26 UTC)"."""
+        if self.briefing is not None:
+            return f"since briefing {self.briefing} ({timestamp(self.briefing_at)})"
+        words = f"since {_day(self.since)}" if self.since is not None else "since the start"
+        return words + (f" to {_day(self.until)}" if self.until is not None else "")
+
+
+def _day(day: datetime.date) -> str:
+    return PartialDate.of_day(day).label()
 
 
 def check_period(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from db import changes
-from tracker.domain.change_words import ChangesPage, check_period, word
+from tracker.domain.change_words import ChangePeriod, ChangesPage, check_period, word
 from tracker.domain.model import Filters
 from tracker.services.base import TrackerBase, utc_today
 
@@ -18,23 +18,21 @@ class Changes(TrackerBase):
         self,
         *,
         filters: Filters = Filters(),
-        since: datetime.date | None = None,
-        until: datetime.date | None = None,
-        after_revision: int | None = None,
+        period: ChangePeriod = ChangePeriod(),
         through_revision: int | None = None,
         limit: int | None = None,
         before: tuple[str, int] | None = None,
     ) -> ChangesPage:
-        """The changes, newest first, to the engagements matching ``filters`` as they
-        are now: from the start of day ``since`` to the end of day ``until`` (UTC, each
-        open when None), after audit entry ``after_revision`` (a briefing's revision)
-        and up to ``through_revision``. At most ``limit`` (all when None), starting
-        after the change keyed ``before`` (a page's ``next_key``)."""
+        """The changes of ``period``, newest first, to the engagements matching
+        ``filters`` as they are now, up to audit entry ``through_revision`` (a briefing
+        read at it) when given. At most ``limit`` (all when None), starting after the
+        change keyed ``before`` (a page's ``next_key``)."""
+        since, until = period.since, period.until
         check_period(since, until, today=utc_today())
         span = changes.Span(
             since=since.isoformat() if since is not None else None,
             until=(until + datetime.timedelta(days=1)).isoformat() if until else None,
-            after=after_revision,
+            after=period.revision,
             through=through_revision,
         )
         with self._read() as conn:

@@ -39,6 +39,7 @@ from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
 from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
+from exports.changes_since import changes_section
 from exports.follow_ups import follow_ups_section
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
@@ -247,6 +248,8 @@ class StoryBuilder:
             out += follow_ups_section(
                 self.briefing.follow_ups, self.styles, self.frame_width, self._p
             )
+        if self.briefing.changes is not None:
+            out += changes_section(self.briefing.changes, self.styles, self.frame_width, self._p)
         return out
 
     # --- restriction matrix ------------------------------------------------------------

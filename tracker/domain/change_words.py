@@ -23,6 +23,7 @@ from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, ChildKind, Field
 from tracker.domain.presenter import timestamp
+from tracker.domain.register import BriefingRecord
 from tracker.domain.vocab import Vocabulary
 
 CHANGES_SINCE = "Changes since"  # the briefing section's and the view's name, once
@@ -147,6 +148,34 @@ class ChangePeriod:
             return f"since briefing {self.briefing} ({timestamp(self.briefing_at)})"
         words = f"since {_day(self.since)}" if self.since is not None else "since the start"
         return words + (f" to {_day(self.until)}" if self.until is not None else "")
+
+
+# The periods the window offers (the Changes view, the briefing dialog), by key.
+SINCE_BRIEFING, SINCE_DATE = "briefing", "date"
+PERIOD_CHOICES: tuple[tuple[str, str], ...] = (
+    (SINCE_BRIEFING, "Since last briefing"),
+    ("7", "Last 7 days"),
+    ("30", "Last 30 days"),
+    (SINCE_DATE, "Since a date…"),
+)
+
+
+def chosen_period(
+    choice: str,
+    *,
+    today: datetime.date,
+    briefing: BriefingRecord | None = None,
+    day: datetime.date | None = None,
+) -> ChangePeriod:
+    """The period of a choice of ``PERIOD_CHOICES``: since ``briefing`` (the latest; all
+    changes when none was recorded), the last N days including ``today``, since ``day``."""
+    if choice == SINCE_BRIEFING:
+        if briefing is None:
+            return ChangePeriod()
+        return ChangePeriod.after_briefing(briefing.id, revision=briefing.revision, at=briefing.at)
+    if choice == SINCE_DATE:
+        return ChangePeriod(since=day or today)
+    return ChangePeriod(since=today - datetime.timedelta(days=int(choice) - 1))
 
 
 def _day(day: datetime.date) -> str:

@@ -35,11 +35,11 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from exports import style, text, typefaces
+from exports.changes_since import changes_section
 from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
 from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
-from exports.changes_since import changes_section
 from exports.follow_ups import follow_ups_section
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData

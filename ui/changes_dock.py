@@ -182,7 +182,9 @@ class ChangesDock(QDockWidget):
         self.period.setCurrentIndex(self.period.findData(SINCE_BRIEFING))
         self.period.blockSignals(False)
         self.day.setVisible(False)
-        self._period = ChangePeriod.after_briefing(record.id, revision=record.revision, at=record.at)
+        self._period = ChangePeriod.after_briefing(
+            record.id, revision=record.revision, at=record.at
+        )
         self.show()
         self.raise_()
         self._reload()

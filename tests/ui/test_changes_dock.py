@@ -9,12 +9,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLineEdit, QTreeWidget
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialogButtonBox,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, answer_modal, find, menu
-from tests.ui.test_change_sets import count_calls, save_form, type_into
+from tests.ui.test_change_sets import save_form, type_into
 from tests.ui.test_main_window import choose_file, open_editor, pdf_text, select_title, status
 from tracker.services import Tracker
 from tracker.services.briefings import BriefingRequest, write_briefing
@@ -40,8 +46,11 @@ def _tree(window: MainWindow) -> list[tuple[str, list[str]]]:
 def _show(qtbot: QtBot, window: MainWindow) -> ChangesDock:
     dock = _dock(window)
     if not dock.isVisible():
-        qtbot.keyClick(window.table, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            window.table,
+            Qt.Key.Key_H,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     qtbot.waitUntil(dock.isVisible)
     return dock
 
@@ -58,8 +67,9 @@ def test_view_changes_shows_the_changes_grouped_and_a_click_selects(
     assert len(groups) == 4 and all(kids == ["Engagement: imported"] for _, kids in groups)
     assert "4 changes to 4 engagements" in dock.summary.text()
     tree = find(window, QTreeWidget, "changesTree")
-    target = next(tree.topLevelItem(n) for n in range(4)
-                  if "Anthropic" in tree.topLevelItem(n).text(0))  # type: ignore[union-attr]
+    target = next(
+        tree.topLevelItem(n) for n in range(4) if "Anthropic" in tree.topLevelItem(n).text(0)
+    )  # type: ignore[union-attr]
     assert isinstance(target, QTreeWidgetItem)
     rect = tree.visualItemRect(target.child(0))
     from PySide6.QtTest import QTest

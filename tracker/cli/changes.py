@@ -151,8 +151,7 @@ def change_json(change: Change) -> dict[str, Any]:
         out["old"] = [i.before or i.words for i in change.items if i.change != "added"]
         out["new"] = [i.words for i in change.items if i.change != "removed"]
         out["changes"] = [
-            {"change": i.change, "item": i.words, "before": i.before or None}
-            for i in change.items
+            {"change": i.change, "item": i.words, "before": i.before or None} for i in change.items
         ]
     elif row.field not in FIELDS_BY_KEY:  # the whole engagement, or the trash
         out["old"], out["new"] = None, change.new

@@ -61,7 +61,7 @@ class ItemChange:
     before: str = ""  # a changed item as it was
 
     def text(self) -> str:
-        """"added restriction No mass … · agreed"; "changed source X: A → B"."""
+        """ "added restriction No mass … · agreed"; "changed source X: A → B"."""
         if self.change == "changed":
             return f"changed {self.noun} {self.before} {ARROW} {self.words}"
         return f"{self.change} {self.noun} {self.words}"
@@ -143,7 +143,7 @@ class ChangePeriod:
         return cls(briefing=briefing_id, revision=revision, briefing_at=at)
 
     def label(self) -> str:
-        """"since 1 Mar 2026", "since briefing 3 (1 Dec 2026 14:26 UTC)"."""
+        """ "since 1 Mar 2026", "since briefing 3 (1 Dec 2026 14:26 UTC)"."""
         if self.briefing is not None:
             return f"since briefing {self.briefing} ({timestamp(self.briefing_at)})"
         words = f"since {_day(self.since)}" if self.since is not None else "since the start"

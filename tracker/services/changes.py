@@ -18,7 +18,7 @@ class Changes(TrackerBase):
         self,
         *,
         filters: Filters = Filters(),
-        period: ChangePeriod = ChangePeriod(),
+        period: ChangePeriod | None = None,
         through_revision: int | None = None,
         limit: int | None = None,
         before: tuple[str, int] | None = None,
@@ -27,6 +27,7 @@ class Changes(TrackerBase):
         ``filters`` as they are now, up to audit entry ``through_revision`` (a briefing
         read at it) when given. At most ``limit`` (all when None), starting after the
         change keyed ``before`` (a page's ``next_key``)."""
+        period = period or ChangePeriod()  # None: every change
         since, until = period.since, period.until
         check_period(since, until, today=utc_today())
         span = changes.Span(

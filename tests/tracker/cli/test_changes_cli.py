@@ -62,12 +62,16 @@ def test_json_has_the_documented_keys_and_items(db: Path) -> None:
 
 
 def test_csv_and_filters_and_the_trash(db: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(ok(run_cli(
-        db, "changes", "--since", "2000", "--format", "csv", "--trash")))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(ok(run_cli(db, "changes", "--since", "2000", "--format", "csv", "--trash")))
+        )
+    )
     assert {r["engagement"] for r in rows} == {"3"}
     assert rows[0]["text"] == "Trash: moved to the trash"
-    only = json.loads(ok(run_cli(
-        db, "changes", "--since", "2000", "--status", "negotiating", "--format", "json")))
+    only = json.loads(
+        ok(run_cli(db, "changes", "--since", "2000", "--status", "negotiating", "--format", "json"))
+    )
     assert {i["engagement"] for i in only} == {1}
 
 
@@ -103,8 +107,11 @@ def test_bad_input_is_one_line_naming_the_option(
 
 def test_brief_since_adds_the_section_for_the_engagements_included(db: Path) -> None:
     out = db.with_name("since.pdf")
-    ok(run_cli(db, "brief", "--out", str(out), "--since", TODAY.isoformat(), "--status",
-               "negotiating"))
+    ok(
+        run_cli(
+            db, "brief", "--out", str(out), "--since", TODAY.isoformat(), "--status", "negotiating"
+        )
+    )
     pages = [p.extract_text() for p in PdfReader(out).pages]
     section = next(t for t in pages if "Changes since" in t and "Exploratory → Negotiating" in t)
     assert "alice" in section and "added tag brussels" in section

@@ -56,8 +56,11 @@ def test_child_lists_read_as_items_added_removed_and_changed(demo: Tracker) -> N
     kept = [dict(first, stance="disputed"), *restrictions[2:]]
     kept.append({"code": "no-cloud-exports", "title": "No cloud exports", "stance": "proposed"})
     _edit(demo, 2, restrictions=kept)
-    (change,) = [c for c in demo.changes(period=ChangePeriod(since=TODAY)).changes
-                 if c.row.field == "restrictions"]
+    (change,) = [
+        c
+        for c in demo.changes(period=ChangePeriod(since=TODAY)).changes
+        if c.row.field == "restrictions"
+    ]
     words = {(i.change, i.words) for i in change.items}
     assert ("added", "No cloud exports · Proposed") in words
     assert any(kind == "removed" and w.startswith(dropped["title"]) for kind, w in words)
@@ -70,8 +73,9 @@ def test_child_lists_read_as_items_added_removed_and_changed(demo: Tracker) -> N
 def test_the_filter_applies_to_the_engagements_as_they_are_now(demo: Tracker) -> None:
     _edit(demo, 1, status="agreed")
     _edit(demo, 3, next_step="Wait")
-    found = demo.changes(period=ChangePeriod(since=TODAY), filters=Filters(
-        statuses=(Status.AGREED,)))
+    found = demo.changes(
+        period=ChangePeriod(since=TODAY), filters=Filters(statuses=(Status.AGREED,))
+    )
     numbers = {c.row.engagement for c in found.changes}
     agreed = {e.id for e in demo.selection(filters=Filters(statuses=(Status.AGREED,))).engagements}
     assert numbers == agreed and 1 in numbers and 3 not in numbers
@@ -109,8 +113,9 @@ def test_since_a_briefing_is_exactly_the_entries_after_it(demo: Tracker, tmp_pat
 
 def test_until_ends_the_period_and_an_old_since_is_everything(demo: Tracker) -> None:
     assert len(_texts(demo, period=ChangePeriod(since=datetime.date(1990, 1, 1)))) == 4
-    assert _texts(demo, period=ChangePeriod(since=datetime.date(1990, 1, 1),
-                                            until=TODAY - DAY)) == []
+    assert (
+        _texts(demo, period=ChangePeriod(since=datetime.date(1990, 1, 1), until=TODAY - DAY)) == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -120,7 +125,9 @@ def test_until_ends_the_period_and_an_old_since_is_everything(demo: Tracker) -> 
         (ChangePeriod(since=TODAY, until=TODAY - DAY), "--until"),
     ],
 )
-def test_a_period_that_cannot_be_is_refused(demo: Tracker, period: ChangePeriod, field: str) -> None:
+def test_a_period_that_cannot_be_is_refused(
+    demo: Tracker, period: ChangePeriod, field: str
+) -> None:
     with pytest.raises(ValidationError) as caught:
         demo.changes(period=period)
     assert caught.value.field == field

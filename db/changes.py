@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, Select, and_, or_, select
 
 from db import queries, tables
 from tracker.domain.change_words import BASELINE, ChangeRow
@@ -34,6 +34,30 @@ class Span:
     through: int | None = None
 
 
+def changes_query(
+    filters: Filters,
+    span: Span,
+    *,
+    dialect: str,
+    limit: int | None,
+    before: tuple[str, int] | None = None,
+) -> Select[Any]:
+    """SELECT of up to ``limit`` entries of ``span`` (all when None) newest first, (at,
+    id) descending, starting after the entry keyed ``before``."""
+    query = (
+        select(A.c.id, A.c.at, A.c.who, A.c.engagement_id, E.c.uid, E.c.title, A.c.version)
+        .add_columns(A.c.action, A.c.field, A.c.old, A.c.new)
+        .select_from(A.join(E, E.c.id == A.c.engagement_id))
+        .where(*_span_clauses(span), A.c.action != BASELINE)
+        .where(*queries.where_clauses(filters, dialect))
+    )
+    if before is not None:
+        at, entry = before
+        query = query.where(or_(A.c.at < at, and_(A.c.at == at, A.c.id < entry)))
+    query = query.order_by(A.c.at.desc(), A.c.id.desc())
+    return query.limit(limit) if limit is not None else query
+
+
 def changes_page(
     conn: Connection,
     filters: Filters,
@@ -42,21 +66,8 @@ def changes_page(
     limit: int | None,
     before: tuple[str, int] | None = None,
 ) -> list[ChangeRow]:
-    """Up to ``limit`` entries of ``span`` (all when None) newest first, (at, id)
-    descending, starting after the entry keyed ``before``."""
-    query = (
-        select(A.c.id, A.c.at, A.c.who, A.c.engagement_id, E.c.uid, E.c.title, A.c.version)
-        .add_columns(A.c.action, A.c.field, A.c.old, A.c.new)
-        .select_from(A.join(E, E.c.id == A.c.engagement_id))
-        .where(*_span_clauses(span), A.c.action != BASELINE)
-        .where(*queries.where_clauses(filters, conn.dialect.name))
-    )
-    if before is not None:
-        at, entry = before
-        query = query.where(or_(A.c.at < at, and_(A.c.at == at, A.c.id < entry)))
-    query = query.order_by(A.c.at.desc(), A.c.id.desc())
-    if limit is not None:
-        query = query.limit(limit)
+    """The entries of :func:`changes_query`, as rows of the feed."""
+    query = changes_query(filters, span, dialect=conn.dialect.name, limit=limit, before=before)
     return [
         ChangeRow(
             id=int(r.id),

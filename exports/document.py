@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Final
 
+from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
 from tracker.domain.model import EngagementData
 
@@ -40,6 +41,15 @@ class FollowUpsDue:
 
 
 @dataclass(frozen=True)
+class ChangesSince:
+    """The optional "Changes since …" section: of the engagements included, the changes
+    of ``period`` (``tracker.domain.change_words``), by engagement, the latest first."""
+
+    period: ChangePeriod
+    groups: tuple[EngagementChanges, ...]
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything a briefing shows; the engagements in the order they are printed."""
 
@@ -50,6 +60,7 @@ class Briefing:
     engagements: tuple[BriefingEngagement, ...]
     # The optional sections, printed after the overview when given.
     follow_ups: FollowUpsDue | None = None
+    changes: ChangesSince | None = None
     author: str = ""
     organisation: str = ""
     distribution: str = DEFAULT_DISTRIBUTION

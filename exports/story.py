@@ -35,6 +35,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from exports import style, text, typefaces
+from exports.changes_since import changes_section
 from exports.chart import status_region_chart
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
@@ -247,6 +248,8 @@ class StoryBuilder:
             out += follow_ups_section(
                 self.briefing.follow_ups, self.styles, self.frame_width, self._p
             )
+        if self.briefing.changes is not None:
+            out += changes_section(self.briefing.changes, self.styles, self.frame_width, self._p)
         return out
 
     # --- restriction matrix ------------------------------------------------------------

@@ -70,6 +70,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("clearFilters", "C&lear filters", "filter_bar.clear", ("Ctrl+Shift+L",)),
     ActionSpec("reload", "&Reload", "reload", (K.Refresh,)),
     ActionSpec("trash", "Show &trash", "apply_filters", ("Ctrl+T",), checkable=True),
+    ActionSpec(
+        "changes",
+        "C&hanges",
+        "changes_dock.toggle",
+        ("Ctrl+Shift+H",),
+        "What changed since the last briefing or a date",
+        checkable=True,
+    ),
     ActionSpec("about", "&About Engagement Tracker", "about", role=QAction.MenuRole.AboutRole),
 )
 
@@ -98,7 +106,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "&Edit",
         ("undo", "redo", SEPARATOR, "edit", "delete", "restore", SEPARATOR, "find", "clearFilters"),
     ),
-    ("&View", ("reload", "trash", "columns")),
+    ("&View", ("reload", "trash", "changes", "columns")),
     ("&Help", ("about",)),
 )
 

@@ -1,5 +1,6 @@
 """File → Export briefing…: title, author, marking and page size of a PDF briefing, its
-optional sections ("Follow-ups due", within a chosen period), and whether to open it
+optional sections ("Follow-ups due", within a chosen period; "Changes since …" the last
+briefing, 7 or 30 days), and whether to open it
 once it is written."""
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.change_words import CHANGES_SINCE, PERIOD_CHOICES, SINCE_DATE
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
 from ui.plain_text import plain_label
@@ -70,6 +72,20 @@ class BriefingDialog(QDialog):
         follow_ups.addWidget(self.follow_ups)
         follow_ups.addWidget(self.follow_ups_within)
         follow_ups.addStretch(1)
+        self.changes = QCheckBox(f"{CHANGES_SINCE.replace('C', '&C', 1)}:", self)
+        self.changes.setObjectName("changesSince")
+        self.changes_period = QComboBox(self)
+        self.changes_period.setObjectName("changesSincePeriod")
+        self.changes_period.setAccessibleName(f"{CHANGES_SINCE} period")
+        for key, text in PERIOD_CHOICES:
+            if key != SINCE_DATE:  # the dialog offers the periods that need no date
+                self.changes_period.addItem(text.removeprefix("Since ").capitalize(), key)
+        self.changes.toggled.connect(self.changes_period.setEnabled)
+        self.changes_period.setEnabled(False)
+        changes = QHBoxLayout()
+        changes.addWidget(self.changes)
+        changes.addWidget(self.changes_period)
+        changes.addStretch(1)
 
         form = QFormLayout()
         form.addRow("&Title", self.title)
@@ -78,6 +94,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
         form.addRow("Sections", follow_ups)
+        form.addRow("", changes)
         form.addRow("", self.open_when_written)
         note = plain_label(scope, self)
         note.setWordWrap(True)
@@ -111,6 +128,11 @@ class BriefingDialog(QDialog):
         if not self.follow_ups.isChecked():
             return None
         return parse_period(str(self.follow_ups_within.currentData()))
+
+    def changes_choice(self) -> str | None:
+        """The key of the "Changes since …" period asked for (``PERIOD_CHOICES``); None
+        without the section."""
+        return str(self.changes_period.currentData()) if self.changes.isChecked() else None
 
     def chosen_marking(self) -> str:
         """The banner marking picked (never lower than the engagements need)."""

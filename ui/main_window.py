@@ -40,6 +40,7 @@ from ui.actions import (
     show_header_menu,
     show_table_menu,
 )
+from ui.changes_dock import ChangesDock
 from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
 from ui.editing import Editing
@@ -103,6 +104,9 @@ class MainWindow(QMainWindow):
         )
         self.banner = empty_database_banner(self, self.editing.load_demo)
         self.trash_banner = TrashBanner(self)
+        self.changes_dock = ChangesDock(service, self.settings, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
+        self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
         self._build_table()
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
@@ -186,6 +190,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.table.activated.connect(lambda _index: self.editing.edit_current())
         self.undo_stack.cleanChanged.connect(self._update_actions)
+        self.changes_dock.engagement_chosen.connect(self.select)
+        self.changes_dock.visibilityChanged.connect(self._actions["changes"].setChecked)
+        self._actions["changes"].setChecked(self.changes_dock.isVisible())
 
     # -- settings and closing ---------------------------------------------------------
 
@@ -200,6 +207,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(
             filters=self.filter_bar.filters(), sort_column=sort_column, descending=descending
         )
+        self.changes_dock.set_filters(self.filter_bar.filters())
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_column, order)
         header.sortIndicatorChanged.connect(self.model.sort)
@@ -225,6 +233,7 @@ class MainWindow(QMainWindow):
         self.jobs.cancel()
         self.jobs.wait()
         self.save_settings()
+        self.changes_dock.remember()
         event.accept()
 
     def start_automatic_backup(self) -> None:
@@ -251,6 +260,7 @@ class MainWindow(QMainWindow):
         keep = self.current_id()
         filters = self.filter_bar.filters(trash=self.showing_trash())
         self.model.set_query(filters=filters)
+        self.changes_dock.set_filters(filters)
         # Filtering changes nothing stored: the total stands unless the trash was toggled,
         # and the detail pane stays as it is if the same engagement stays current.
         self._filtering = True
@@ -405,6 +415,7 @@ class MainWindow(QMainWindow):
         if changes.names:
             self._refresh_names()
         self.overdue.follow(changes, self.service)
+        self.changes_dock.follow(changes)
         model = self.model
         if changes.may_change_membership(model.filters) or changes.may_change_order(
             self.sort_key()
@@ -428,6 +439,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.undo_stack.clear()
         self.model.set_service(service)
+        self.changes_dock.set_service(service)
         old.close()
         self._apply_access()
         self._refresh_names()

@@ -172,3 +172,29 @@ def _int(value: object) -> int:
         return int(str(value))
     except ValueError:
         return 0
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """The Changes view as it was left: shown or not, its period (a key of
+    ``tracker.domain.change_words.PERIOD_CHOICES``) and the day of "Since a date…"."""
+
+    visible: bool = False
+    period: str = "briefing"
+    day: str = ""  # ISO date, "" when none was picked
+
+
+def changes_view(settings: QSettings) -> ChangesView:
+    """The Changes view remembered from last time."""
+    return ChangesView(
+        visible=str(settings.value("changes/visible", "false")).lower() == "true",
+        period=str(settings.value("changes/period", "briefing") or "briefing"),
+        day=str(settings.value("changes/day", "") or ""),
+    )
+
+
+def remember_changes_view(settings: QSettings, view: ChangesView) -> None:
+    """Show the Changes view this way next time."""
+    settings.setValue("changes/visible", "true" if view.visible else "false")
+    settings.setValue("changes/period", view.period)
+    settings.setValue("changes/day", view.day)

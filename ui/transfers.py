@@ -23,6 +23,7 @@ from tracker.services import Tracker
 from tracker.services.briefings import BriefingRequest, write_briefing
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
 from ui.briefing_dialog import BriefingDialog
+from ui.changes_dock import changes_period
 from ui.jobs import JobRunner
 from ui.settings import briefing_defaults, remember_briefing
 from ui.workers import JobFunction, Report
@@ -139,6 +140,7 @@ class Transfers:
                 organisation=answers.organisation,
                 page_size=answers.page_size,
                 due_within=dialog.due_within(),
+                changes_since=changes_period(self._host.service, dialog.changes_choice()),
             )
         finally:
             dialog.deleteLater()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, follow_ups, records, transfer
+from tracker.cli import admin, briefs, changes, follow_ups, records, transfer
 from tracker.cli.context import Context, UsageError
 from tracker.domain.controls import one_line
 from tracker.domain.errors import DamagedDatabaseError, ForeignDatabaseError, TrackerError
@@ -82,6 +82,12 @@ COMMANDS: tuple[Command, ...] = (
         "the audit trail of an engagement, newest first",
         records.configure_history,
         records.run_history,
+    ),
+    Command(
+        "changes",
+        "what changed since a date or a briefing, from the audit trail",
+        changes.configure_changes,
+        changes.run_changes,
     ),
     Command(
         "due",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from tracker.cli.changes import add_period, period_from_args
 from tracker.cli.context import Context
 from tracker.cli.options import add_filters, filters_from_args, period, split_commas
 from tracker.cli.output import progress
@@ -41,6 +42,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
         help=f'add a "{FOLLOW_UPS_DUE}" section: those overdue, then those due within '
         f"WINDOW (30d, 2w, 1m; default {DEFAULT_WINDOW})",
     )
+    add_period(p, required=False, until=False)  # a "Changes since …" section
 
 
 def run_brief(ctx: Context) -> int:
@@ -61,6 +63,7 @@ def run_brief(ctx: Context) -> int:
         organisation=args.organisation,
         page_size=args.page_size,
         due_within=due_within,
+        changes_since=period_from_args(args, service),
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

@@ -7,7 +7,8 @@ which receives plain data only.
 
 The optional sections are made of the engagements included, read in the same
 transaction: "Follow-ups due" lists those overdue on the briefing's day (UTC), then
-those due within the period asked for.
+those due within the period asked for; "Changes since …" their changes in the period
+asked for, read up to the selection's revision.
 
 ``write_briefing`` is what the command line and the window both do: render, write the
 file atomically, then record it in the briefing register (``Tracker.record_briefing``)
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from tracker.domain.change_words import ChangePeriod, grouped
 from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.markings import check_marking, highest
@@ -44,6 +46,7 @@ class BriefingRequest:
     organisation: str = ""
     page_size: str = "A4"
     due_within: Period | None = None  # a "Follow-ups due" section, to this far ahead
+    changes_since: ChangePeriod | None = None  # a "Changes since …" section of this period
 
 
 def banner_marking(selection: Selection, chosen: str | None) -> str:
@@ -133,7 +136,7 @@ def _render(
     marking = banner_marking(selection, request.marking)
 
     from exports.briefing import Briefing, BriefingCancelled, BriefingEngagement, render_pdf
-    from exports.document import FollowUpsDue
+    from exports.document import ChangesSince, FollowUpsDue
 
     generated = now or datetime.now(UTC)
     follow_ups = None
@@ -142,6 +145,17 @@ def _render(
         until = due_until(today, request.due_within)
         items = due_items(selection.engagements, today=today, until=until)
         follow_ups = FollowUpsDue(today=today, within=request.due_within, items=items)
+    changes = None
+    if request.changes_since is not None:
+        # Read up to the selection's revision, so that a write in between is left out.
+        page = service.changes(
+            filters=request.filters,
+            period=request.changes_since,
+            through_revision=selection.revision,
+        )
+        included = {e.id for e in selection.engagements}
+        mine = (c for c in page.changes if c.row.engagement in included)
+        changes = ChangesSince(period=request.changes_since, groups=tuple(grouped(mine)))
     briefing = Briefing(
         title=request.title.strip() or DEFAULT_TITLE,
         marking=marking,
@@ -152,6 +166,7 @@ def _render(
             for e in selection.engagements
         ),
         follow_ups=follow_ups,
+        changes=changes,
         author=request.author,
         organisation=request.organisation,
         page_size=request.page_size,

@@ -10,6 +10,7 @@ together.
 from __future__ import annotations
 
 from tracker.services.base import Cancelled, Progress, current_user
+from tracker.services.changes import Changes
 from tracker.services.maintenance import Maintenance
 from tracker.services.reading import Reading
 from tracker.services.register import Register
@@ -19,5 +20,5 @@ from tracker.services.writing import Writing
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance, Register):
+class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes):
     """An open engagement store and everything one can do with it."""

@@ -22,11 +22,11 @@ from sqlalchemy import Connection, select
 from db import audit_rows, loading, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import E, chunks, insert_rows
+from tracker.domain.change_words import BASELINE
 from tracker.domain.fields import LIST_KEYS
 from tracker.domain.interchange import data_to_json, record_label
 from tracker.domain.model import FIELD_NAMES, Engagement
 
-BASELINE = "baseline"  # the action of the entries the upgrade to schema 5 wrote
 BEHIND = "changed behind the program's back"
 REPLAY_CHUNK = 2000  # engagements replayed at a time
 _KNOWN = frozenset(FIELD_NAMES)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, or_, select
+from sqlalchemy import Connection, Select, and_, or_, select, text
 
 from db import queries, tables
-from tracker.domain.change_words import BASELINE, ChangeRow
+from tracker.domain.change_words import ChangeRow
 from tracker.domain.model import Filters
 
 A = tables.audit
@@ -48,7 +48,7 @@ def changes_query(
         select(A.c.id, A.c.at, A.c.who, A.c.engagement_id, E.c.uid, E.c.title, A.c.version)
         .add_columns(A.c.action, A.c.field, A.c.old, A.c.new)
         .select_from(A.join(E, E.c.id == A.c.engagement_id))
-        .where(*_span_clauses(span), A.c.action != BASELINE)
+        .where(*_span_clauses(span), text(tables.CHANGE_ENTRY))
         .where(*queries.where_clauses(filters, dialect))
     )
     if before is not None:

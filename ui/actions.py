@@ -74,7 +74,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "changes",
         "C&hanges",
         "changes_dock.toggle",
-        ("Ctrl+Shift+H",),
+        ("Ctrl+Shift+C",),
         "What changed since the last briefing or a date",
         checkable=True,
     ),

@@ -48,7 +48,7 @@ def _show(qtbot: QtBot, window: MainWindow) -> ChangesDock:
     if not dock.isVisible():
         qtbot.keyClick(
             window.table,
-            Qt.Key.Key_H,
+            Qt.Key.Key_C,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     qtbot.waitUntil(dock.isVisible)

@@ -91,6 +91,12 @@ def form_closed(window: MainWindow) -> None:
     form.reject()
 
 
+def changes_shown(window: MainWindow) -> None:
+    assert window.changes_dock.isVisible(), "View → Changes left the Changes view hidden"
+    action(window, "changes").trigger()
+    assert not window.changes_dock.isVisible()
+
+
 def shown_again(window: MainWindow) -> None:
     assert not window.isVisible(), "Quit left the window open"
     window.show()
@@ -125,6 +131,7 @@ COMMANDS: dict[str, Command] = {
     "clearFilters": Command(),
     "reload": Command(),
     "trash": Command(after=out_of_the_trash),
+    "changes": Command(after=changes_shown),
     "about": Command(asks=QMessageBox),
 }
 

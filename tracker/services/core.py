@@ -9,6 +9,7 @@ together.
 
 from __future__ import annotations
 
+from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.maintenance import Maintenance
 from tracker.services.reading import Reading
@@ -18,5 +19,5 @@ from tracker.services.writing import Writing
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance):
+class Tracker(Reading, Writing, Transfer, Maintenance, AsOf):
     """An open engagement store and everything one can do with it."""

@@ -6,7 +6,14 @@ import argparse
 from dataclasses import replace
 
 from tracker.cli.context import Context
-from tracker.cli.options import add_filters, filters_from_args, period, split_commas
+from tracker.cli.options import (
+    add_as_of,
+    add_filters,
+    as_of_from_args,
+    filters_from_args,
+    period,
+    split_commas,
+)
 from tracker.cli.output import progress
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
@@ -42,6 +49,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
         help=f'add a "{FOLLOW_UPS_DUE}" section: those overdue, then those due within '
         f"WINDOW (30d, 2w, 1m; default {DEFAULT_WINDOW})",
     )
+    add_as_of(p, "the engagements")
 
 
 def run_brief(ctx: Context) -> int:
@@ -62,6 +70,7 @@ def run_brief(ctx: Context) -> int:
         organisation=args.organisation,
         page_size=args.page_size,
         due_within=due_within,
+        as_of=as_of_from_args(args),
     )
     pdf, count = render_briefing(service, request, on_progress=progress(ctx.err, "rendering"))
     write_atomic(args.out, pdf)

@@ -63,6 +63,16 @@ def not_rebuilt(ref: int | str, day: datetime.date) -> str:
     )
 
 
+def not_rebuilt_count(count: int, day: datetime.date) -> str:
+    """The one line for the engagements a list as of ``day`` leaves out because their
+    trails start later."""
+    them = "engagement" if count == 1 else "engagements"
+    return (
+        f"{count} {them} created before {day_words(day)} cannot be rebuilt as of then "
+        "(their audit trail starts at the upgrade to schema 5) and are left out"
+    )
+
+
 @dataclass(frozen=True)
 class AsOfSelection:
     """The engagements matching a filter as they stood at the end of ``day``, in order:

@@ -17,13 +17,14 @@ at the cost of writing the copy (measured in ``docs/performance.md``).
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from db import as_of, ids, listing, loading
 from db.engine import Connection
 from tracker.domain import as_of as words
 from tracker.domain.as_of import AsOfSelection, Version
 from tracker.domain.errors import NotFoundError, StorageError, ValidationError
-from tracker.domain.interchange import record_label
+from tracker.domain.interchange import FORMAT, data_to_json, record_label
 from tracker.domain.model import Engagement, EngagementRow, Filters, Selection
 from tracker.services.base import Rules, TrackerBase, collector_paused, utc_today, validate
 
@@ -73,6 +74,12 @@ class AsOf(TrackerBase):
         )
         missing = tuple(r.id for r in rebuilt if r.obj is None)
         return AsOfSelection(day=on, selection=selection, rows=rows, not_rebuilt=missing)
+
+    def export_as_of(self, *, on: datetime.date, filters: Filters = Filters()) -> dict[str, Any]:
+        """The matching engagements as they stood at the end of ``on``, as an
+        interchange-format document (by id), as ``export_document`` writes one."""
+        found = self.selection_as_of(on=on, filters=filters, sort="id").selection.engagements
+        return {"format": FORMAT, "engagements": [data_to_json(e.data, uid=e.uid) for e in found]}
 
     def versions(self, *, engagement_id: int | str) -> tuple[Version, ...]:
         """Every version of the engagement its trail can rebuild, newest first."""

@@ -12,7 +12,7 @@ import datetime
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -284,7 +284,7 @@ def test_before_it_existed_and_bad_days(tracker: Tracker, history: dict[D, dict[
         tracker.engagement_as_of(engagement_id=999, on=FIRST)
     assert tracker.selection_as_of(on=FIRST - datetime.timedelta(1)).selection.engagements == ()
     tomorrow = datetime.datetime.now(datetime.UTC).date() + datetime.timedelta(days=1)
-    with pytest.raises(ValidationError, match="--as-of: .* is in the future"):
+    with pytest.raises(ValidationError, match=r"--as-of: .* is in the future"):
         tracker.engagement_as_of(engagement_id=mistral, on=tomorrow)
     with pytest.raises(ValidationError, match="--as-of"):
         tracker.selection_as_of(on=tomorrow)

@@ -4,8 +4,9 @@
 
 Builds (or reuses) a generated database of N engagements (about 10 children each),
 then measures import rate, start-up to first painted rows, filter/search keystrokes,
-sorting, the detail pane, the due list, briefings and peak memory, and prints one
-table: the figure, the raw floor measured in the same run, their ratio, and the target.
+sorting, the detail pane, the due list, the record as of a date, briefings and peak
+memory, and prints one table: the figure, the raw floor measured in the same run, their
+ratio, and the target.
 """
 
 from __future__ import annotations
@@ -73,6 +74,38 @@ def _due(db: Path, repeats: int) -> list[Figure]:
             "ms",
             "-",
             "the same count(*) in sqlite3",
+        ),
+    ]
+
+
+def _as_of(db: Path, repeats: int) -> list[Figure]:
+    from bench.as_of import VERSIONS, measure
+
+    f = measure(db, repeats)
+    return [
+        Figure(
+            f"one engagement as of, {VERSIONS} versions",
+            f.one_s * 1000,
+            f.one_floor_s * 1000,
+            "ms",
+            "<= 20 ms",
+            "its entries SELECTed in sqlite3",
+        ),
+        Figure(
+            f"list --as-of ({f.audit_rows:,} entries)",
+            f.whole_s * 1000,
+            f.list_s * 1000,
+            "ms",
+            "reported",
+            "a plain list (ids + rows)",
+        ),
+        Figure(
+            "list --as-of, its SQL alone",
+            f.whole_s * 1000,
+            f.whole_floor_s * 1000,
+            "ms",
+            "reported",
+            "every entry SELECTed in sqlite3",
         ),
     ]
 
@@ -161,6 +194,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
         finally:
             close_window(window)
     figures += _due(db, repeats)
+    figures += _as_of(db, repeats)  # last: it adds history to the database (once)
     for size, target in ((50, "<= 1 s"), (500, "<= 4 s")):
         b = briefing_bench.briefing(size)
         spec, _ = briefing_bench.bare_spec(b)

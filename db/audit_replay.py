@@ -53,7 +53,7 @@ def first_difference(conn: Connection) -> str | None:
     audit trail, or None when every one matches."""
     for part in chunks(_all_ids(conn), REPLAY_CHUNK):
         first, last = part[0], part[-1]  # every engagement between them is in the part
-        trails = _replay(
+        trails = replay(
             conn.execute(
                 select(A.c.engagement_id, A.c.version, A.c.field, A.c.new)
                 .where(A.c.engagement_id.between(first, last))
@@ -62,7 +62,7 @@ def first_difference(conn: Connection) -> str | None:
         )
         stored = audit_rows.read(conn, first, last)
         for eid in part:
-            trail = trails.get(eid, _Trail())
+            trail = trails.get(eid, Trail())
             if not _same(stored.get(eid), trail):
                 found = _examined(conn, eid, trail)
                 if found is not None:
@@ -70,7 +70,7 @@ def first_difference(conn: Connection) -> str | None:
     return None
 
 
-def _same(stored: audit_rows.StoredRows | None, trail: _Trail) -> bool:
+def _same(stored: audit_rows.StoredRows | None, trail: Trail) -> bool:
     """True when the rows hold, text for text, what the trail arrives at."""
     return (
         stored is not None
@@ -82,7 +82,7 @@ def _same(stored: audit_rows.StoredRows | None, trail: _Trail) -> bool:
     )
 
 
-def _examined(conn: Connection, eid: int, trail: _Trail) -> str | None:
+def _examined(conn: Connection, eid: int, trail: Trail) -> str | None:
     """The difference between engagement ``eid``, read as the program reads it, and its
     trail (None when its rows only spell the same values otherwise)."""
     try:
@@ -99,17 +99,23 @@ def _all_ids(conn: Connection) -> list[int]:
 
 
 @dataclass
-class _Trail:
-    """Where one engagement's trail arrives."""
+class Trail:
+    """Where one engagement's trail arrives: the one home of how a trail replays, for
+    ``tracker check`` (to the end) and for the record as of a date (``db.as_of``: up to
+    a moment)."""
 
     state: dict[str, Any] | None = None  # the interchange object, once recorded whole
     started: bool = False  # an entry recorded it whole (or, before schema 5, its title)
     deleted: str | None = None
     version: int = 0
     unknown: list[str] = field(default_factory=list)  # fields the program never writes
+    at: str | None = None  # when the latest entry replayed was written
 
-    def apply(self, version: int, name: str, new: str | None) -> None:
+    def apply(self, version: int, name: str, new: str | None, at: str | None = None) -> None:
+        """Replay one entry (``at``: when it was written, where the caller needs it)."""
         self.version = max(self.version, version)
+        if at is not None:
+            self.at = at
         if name == WHOLE:
             self.started = True
             self.state = _recorded(new)
@@ -130,14 +136,16 @@ def _recorded(new: str | None) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def _replay(rows: Iterable[Sequence[Any]]) -> dict[int, _Trail]:
-    trails: dict[int, _Trail] = {}
-    for eid, version, name, new in rows:
-        trails.setdefault(int(eid), _Trail()).apply(int(version), str(name), new)
+def replay(rows: Iterable[Sequence[Any]]) -> dict[int, Trail]:
+    """The trails of audit rows (engagement id, version, field, new[, at]) in id order,
+    by engagement."""
+    trails: dict[int, Trail] = {}
+    for eid, version, name, new, *at in rows:
+        trails.setdefault(int(eid), Trail()).apply(int(version), str(name), new, *at)
     return trails
 
 
-def _difference(stored: Engagement, trail: _Trail) -> str | None:
+def _difference(stored: Engagement, trail: Trail) -> str | None:
     label = record_label(None, stored.data.title).replace(
         "engagement", f"engagement {stored.id}", 1
     )

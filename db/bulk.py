@@ -25,7 +25,7 @@ from db.store import (
     insert_rows,
     utc_now,
 )
-from tracker.domain.model import EngagementData, RestrictionStance
+from tracker.domain.model import Engagement, EngagementData, RestrictionStance
 from tracker.domain.search_text import indexed_body
 from tracker.domain.vocab import OrgKind
 
@@ -49,31 +49,58 @@ def insert_new(
     if not items:
         return []
     now = utc_now()
+    first = _next_id(conn, E)
+    made = [
+        Engagement(eid, uid or str(uuid.uuid4()), 1, data, created_at=now, updated_at=now)
+        for eid, (uid, data) in enumerate(items, start=first)
+    ]
+    _insert(conn, made, audited=(who, action))
+    return [e.id for e in made]
+
+
+def insert_stored(conn: Connection, engagements: Sequence[Engagement]) -> None:
+    """Insert engagements exactly as given (ids, versions, times, trash), without audit
+    entries, into a database that holds none of their ids: the scratch copy of the
+    record as of a date (``db.as_of``), ascending ids."""
+    if engagements:
+        _insert(conn, engagements, audited=None)
+
+
+def _insert(
+    conn: Connection, made: Sequence[Engagement], *, audited: tuple[str, str] | None
+) -> None:
+    """Write ``made`` with their children and index; with ``audited`` (who, action),
+    each one's creating audit entry too."""
     organisations = _organisation_ids(
         conn,
-        [(o, kind) for _, d in items for o, kind in ((d.vendor, _VENDOR), (d.counterpart, None))],
+        [
+            (o, kind)
+            for e in made
+            for o, kind in ((e.data.vendor, _VENDOR), (e.data.counterpart, None))
+        ],
     )
-    restrictions = _restriction_ids(conn, [r for _, d in items for r in d.restrictions])
-    tags = _tag_ids(conn, [t for _, d in items for t in d.tags])
-    first = _next_id(conn, E)
+    restrictions = _restriction_ids(conn, [r for e in made for r in e.data.restrictions])
+    tags = _tag_ids(conn, [t for e in made for t in e.data.tags])
     engagements: list[tuple[Any, ...]] = []
     children: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
     indexed: list[tuple[int, str, str]] = []
     audits: list[tuple[Any, ...]] = []
     restriction_id = _by_code(restrictions)
     values: dict[str, Any] = {}
-    for eid, (given_uid, data) in enumerate(items, start=first):
+    for e in made:
+        data, eid = e.data, e.id
         vendor, vendor_name = organisations[data.vendor.strip().casefold()]
         counterpart, counterpart_name = organisations[data.counterpart.strip().casefold()]
         values = engagement_columns(data, vendor, counterpart)
-        uid = given_uid or str(uuid.uuid4())
-        engagements.append((eid, uid, 1, now, now, None, *values.values()))
+        heads = (eid, e.uid, e.version, e.created_at, e.updated_at, e.deleted_at)
+        engagements.append((*heads, *values.values()))
         add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
         indexed.append((eid, data.title, indexed_body(data)))
-        # The creating entry records the engagement as stored, as db.store's does.
-        stored = dataclasses.replace(data, vendor=vendor_name, counterpart=counterpart_name)
-        whole = engagement_text(stored, uid)
-        audits.append((now, who, eid, 1, action, WHOLE, None, whole))
+        if audited is not None:
+            # The creating entry records the engagement as stored, as db.store's does.
+            stored = dataclasses.replace(data, vendor=vendor_name, counterpart=counterpart_name)
+            whole = engagement_text(stored, e.uid)
+            audits.append((e.created_at, audited[0], eid, 1, audited[1], WHOLE, None, whole))
     columns = ("id", "uid", "version", "created_at", "updated_at", "deleted_at", *values)
     insert_rows(conn, E, columns, engagements)
     sync_id_sequence(conn, E)
@@ -84,10 +111,9 @@ def insert_new(
     else:
         fts = fulltext.FTS_TABLE
         # Nothing should be indexed under the new ids; clear any stale row all the same.
-        conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": first})
+        conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": made[0].id})
         conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, title, body) VALUES (?, ?, ?)", indexed)
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, audits)
-    return [row[0] for row in engagements]
 
 
 _VENDOR = OrgKind.VENDOR

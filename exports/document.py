@@ -68,3 +68,5 @@ class Briefing:
     # The audit trail's count and latest seal as one token ("1234:3f2a…"), printed on
     # the cover when given, for ``tracker check --seal`` later.
     audit_seal: str | None = None
+    # The record as of a past date (``tracker.domain.as_of.heading``), said on the cover.
+    as_of: str = ""

@@ -114,6 +114,8 @@ class StoryBuilder:
             ),
             self._p(f"Generated {generated.day} {generated:%B %Y, %H:%M} UTC", s.cover_meta),
         ]
+        if b.as_of:
+            out.append(self._p(f"<b>{text.inline(b.as_of)}</b>", s.cover_meta))
         by = " · ".join(text.inline(v) for v in (b.author, b.organisation) if text.plain(v))
         if by:
             out.append(self._p("Prepared by " + by, s.cover_meta))

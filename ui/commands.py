@@ -116,8 +116,10 @@ def edit_command(
     before: EngagementData,
     after: EngagementData,
     context: CommandContext,
+    done: str | None = None,
 ) -> ServiceCommand:
-    """An engagement saved from ``before`` to ``after`` (already saved when pushed)."""
+    """An engagement saved from ``before`` to ``after`` (already saved when pushed);
+    ``done`` says what was done, when not "Saved …" (restoring a version, say)."""
 
     def apply(expected: EngagementData, target: EngagementData) -> ChangeSet:
         service = context.service()
@@ -137,7 +139,7 @@ def edit_command(
         context,
         forward=lambda: apply(before, after),
         backward=lambda: apply(after, before),
-        done=f"Saved {quoted(after.title)}",
+        done=done or f"Saved {quoted(after.title)}",
         made=True,
     )
 

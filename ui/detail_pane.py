@@ -28,9 +28,16 @@ from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tracker.domain.fields import FIELDS_BY_KEY
 from tracker.domain.model import AuditEntry, Engagement
@@ -57,7 +64,13 @@ from ui.plain_text import NoResourceBrowser
 from ui.plain_text import escaped as _e
 from ui.style import status_chip_html
 
-__all__ = ["DetailPane", "DocumentColours", "render_engagement_html", "render_placeholder_html"]
+__all__ = [
+    "DetailPane",
+    "DocumentColours",
+    "action_label",
+    "render_engagement_html",
+    "render_placeholder_html",
+]
 
 ELIDE_AT = 200
 """Audit values longer than this many characters are shortened with an ellipsis."""
@@ -68,6 +81,7 @@ SHORT_CHANGE = 70
 _LINK_SCHEMES = frozenset({"http", "https"})
 
 CHANGE_HISTORY = "Change history"  # the pane's own part: the audit trail
+VERSIONS_BUTTON = "Versions: view or restore…"  # opens the History dialog
 
 _ACTION_LABELS = {
     "create": "Created",
@@ -77,6 +91,11 @@ _ACTION_LABELS = {
     "restore": "Restored from the trash",
     "baseline": "Recorded at the upgrade to schema 5",
 }
+
+
+def action_label(action: str) -> str:
+    """How the change history names what a version's writer did ("Edited")."""
+    return _ACTION_LABELS.get(action, action)
 
 
 # --------------------------------------------------------------------------- colours
@@ -315,9 +334,7 @@ def _history(history: Sequence[AuditEntry]) -> str:
     for (at, who, action, version), group in groupby(
         entries, key=lambda h: (h.at, h.who, h.action, h.version)
     ):
-        meta = _joined(
-            [_e(timestamp(at)), _e(who), _e(_ACTION_LABELS.get(action, action)), f"v{version}"]
-        )
+        meta = _joined([_e(timestamp(at)), _e(who), _e(action_label(action)), f"v{version}"])
         lines = []
         for h in group:
             if h.field == "engagement":
@@ -407,7 +424,10 @@ def render_placeholder_html(count: int | None, colours: DocumentColours | None =
 
 
 class DetailPane(QWidget):
-    """Read-only view of one engagement, with its change history."""
+    """Read-only view of one engagement, with its change history; ``historyRequested``
+    when the user asks to view or restore one of its versions."""
+
+    historyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -424,9 +444,19 @@ class DetailPane(QWidget):
         self._browser.document().setDocumentMargin(14)
         self._browser.installEventFilter(self)
 
+        self._history_button = QPushButton(VERSIONS_BUTTON, self)
+        self._history_button.setObjectName("historyButton")
+        self._history_button.setToolTip("View any earlier version as it was, or restore it")
+        self._history_button.clicked.connect(self.historyRequested)
+        row = QHBoxLayout()
+        row.setContentsMargins(14, 0, 14, 8)
+        row.addStretch(1)
+        row.addWidget(self._history_button)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._browser)
+        layout.addLayout(row)
         self._render()
 
     # -- public API ----------------------------------------------------------------
@@ -446,6 +476,7 @@ class DetailPane(QWidget):
         )
         self._engagement = engagement
         self._history = tuple(history) if engagement is not None else ()
+        self._history_button.setVisible(engagement is not None)
         self._render(keep_position=same)
 
     def set_count_hint(self, count: int | None) -> None:

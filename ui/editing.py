@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
+from tracker.domain.as_of import Version
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Engagement, EngagementData
@@ -23,6 +25,7 @@ from ui.commands import (
     trash_command,
 )
 from ui.engagement_form import EngagementDialog
+from ui.history_dialog import HistoryDialog
 from ui.plain_text import message_box, warning
 from ui.saving import save_with_merge
 
@@ -224,6 +227,58 @@ class Editing:
         self._host.undo_stack.push(
             trash_command(ids=ids, delete=delete, title=title, context=self._context)
         )
+
+    def show_history(self) -> None:
+        """Ctrl+Shift+H / the detail pane: the current engagement's versions, to view one
+        as it was or restore it."""
+        eid = self._host.current_id()
+        if eid is None:
+            return
+        try:
+            versions = self._host.service.versions(engagement_id=eid)
+        except TrackerError as exc:
+            self._failed(str(exc))
+            return
+        if not versions:
+            return
+        restore = None if self._host.read_only else self._restore_version
+        dialog = HistoryDialog(versions, restore=restore, parent=self._host.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _restore_version(self, version: Version, opened: Version, parent: QWidget) -> bool:
+        """Save ``version``'s data over the version the History dialog was opened at: an
+        ordinary save on the undo stack (a newer save meanwhile is merged, a clash asked
+        about, as the form's save does)."""
+        eid, base = version.engagement.id, opened.engagement
+        try:
+            saved = save_with_merge(
+                self._host.service,
+                engagement_id=eid,
+                base=base,
+                mine=version.engagement.data,
+                parent=parent,
+            )
+        except TrackerError as exc:
+            warning(parent, "Not restored", str(exc))
+            return False
+        if saved is None:
+            return False
+        if saved.engagement.data == base.data:
+            self._say(f"Nothing to restore: {quoted(base.data.title)} is already so")
+        else:
+            self._host.undo_stack.push(
+                edit_command(
+                    engagement_id=eid,
+                    before=base.data,
+                    after=saved.engagement.data,
+                    context=self._context,
+                    done=f"Restored version {version.engagement.version} of "
+                    f"{quoted(base.data.title)}",
+                )
+            )
+        self._changed(saved.changes)
+        return True
 
     def load_demo(self) -> None:
         """Load the demo engagements (a second load changes nothing)."""

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPane(self)
         self.jobs = JobRunner(self, failed=self._failed)
         self.editing = Editing(self, changed=self._changed, failed=self._failed)
+        self.detail.historyRequested.connect(self.editing.show_history)
         self.transfers = Transfers(
             self, jobs=self.jobs, settings=self.settings, changed=self._changed, failed=self._failed
         )

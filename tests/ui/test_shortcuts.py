@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import action, activate, answer_modal, open_form
 from ui.briefing_dialog import BriefingDialog
 from ui.connection_dialog import ConnectionDialog
+from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
 
 Step = Callable[[MainWindow], None]
@@ -74,6 +75,13 @@ def one_in_the_trash(window: MainWindow) -> None:
 def out_of_the_trash(window: MainWindow) -> None:
     assert window.showing_trash()
     action(window, "trash").trigger()
+
+
+def history_closed(window: MainWindow) -> None:
+    shown = [d for d in window.findChildren(HistoryDialog) if d.isVisible()]
+    assert shown, "no History dialog opened"
+    for dialog in shown:
+        dialog.reject()
 
 
 def in_the_search_box(window: MainWindow) -> None:
@@ -127,6 +135,7 @@ COMMANDS: dict[str, Command] = {
     "edit": Command(before=a_row, after=form_closed),
     "delete": Command(before=a_row, after=undone),
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
+    "history": Command(before=a_row, after=history_closed),
     "find": Command(after=in_the_search_box),
     "clearFilters": Command(),
     "reload": Command(),

@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from tracker.cli.changes import add_period, period_from_args
 from tracker.cli.context import Context
-from tracker.cli.options import add_filters, filters_from_args, period, split_commas
+from tracker.cli.options import (
+    add_as_of,
+    add_filters,
+    as_of_from_args,
+    filters_from_args,
+    period,
+    split_commas,
+)
 from tracker.cli.output import progress
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
@@ -43,6 +50,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
         f"WINDOW (30d, 2w, 1m; default {DEFAULT_WINDOW})",
     )
     add_period(p, required=False, until=False)  # a "Changes since …" section
+    add_as_of(p, "the engagements")
 
 
 def run_brief(ctx: Context) -> int:
@@ -64,6 +72,7 @@ def run_brief(ctx: Context) -> int:
         page_size=args.page_size,
         due_within=due_within,
         changes_since=period_from_args(args, service),
+        as_of=as_of_from_args(args),
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

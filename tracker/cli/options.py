@@ -7,6 +7,7 @@ import datetime
 from collections.abc import Sequence
 from typing import Any
 
+from tracker.domain.as_of import as_of_day
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError
 from tracker.domain.due import Period, PeriodError, parse_period
@@ -76,6 +77,22 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     )
     g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
     g.add_argument("--trash", action="store_true", help="deleted engagements instead")
+
+
+def add_as_of(p: argparse.ArgumentParser, what: str) -> None:
+    """``--as-of DATE``: ``what`` as it stood at the end of that day (UTC)."""
+    p.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help=f"{what} as it stood at the end of DATE (UTC), rebuilt from the audit trail "
+        "(a month or year: its last day)",
+    )
+
+
+def as_of_from_args(args: argparse.Namespace) -> datetime.date | None:
+    """The day ``--as-of`` names, or None when it is not given."""
+    text = getattr(args, "as_of", None)
+    return None if text is None else as_of_day(text, today=utc_today())
 
 
 def period(text: str, option: str) -> Period:

@@ -8,15 +8,16 @@ from typing import Any
 
 from tracker.cli import admin
 from tracker.cli.context import Context, UsageError
-from tracker.cli.options import add_filters, filters_from_args
+from tracker.cli.options import add_as_of, add_filters, as_of_from_args, filters_from_args
 from tracker.cli.output import row_json, write_table
 from tracker.cli.show_text import write_engagement
+from tracker.domain.as_of import AsOfSelection, heading, not_rebuilt_count
 from tracker.domain.changes import Saved
 from tracker.domain.controls import one_line, printable
 from tracker.domain.flatfile import to_csv
 from tracker.domain.interchange import data_to_json
 from tracker.domain.jsonfile import parse_json
-from tracker.domain.model import SORT_KEYS, Engagement
+from tracker.domain.model import SORT_KEYS, Engagement, EngagementRow
 from tracker.services.files import dump_json
 
 
@@ -26,21 +27,37 @@ def configure_list(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sort", choices=SORT_KEYS, default="title")
     p.add_argument("--desc", action="store_true", help="sort descending")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    add_as_of(p, "the engagements")
 
 
 def run_list(ctx: Context) -> int:
-    """The matching engagements as a table, JSON rows or CSV (every field)."""
+    """The matching engagements as a table, JSON rows or CSV (every field); with
+    ``--as-of``, as they stood then."""
     args, service = ctx.args, ctx.service
-    ids = service.list_ids(filters=filters_from_args(args), sort=args.sort, descending=args.desc)
-    if args.format == "csv":
-        engagements = service.get_many(ids=ids)
-        ctx.out.write(to_csv(data_to_json(e.data, uid=e.uid) for e in engagements))
-        return 0
-    rows = service.rows(ids=ids)
-    if args.format == "json":
-        ctx.out.write(dump_json([row_json(r) for r in rows]))
+    filters, day = filters_from_args(args), as_of_from_args(args)
+    if day is not None:
+        found = service.selection_as_of(
+            on=day, filters=filters, sort=args.sort, descending=args.desc
+        )
+        _say_not_rebuilt(ctx, found)
+        return _write_list(ctx, lambda: found.rows, lambda: found.selection.engagements)
+    ids = service.list_ids(filters=filters, sort=args.sort, descending=args.desc)
+    return _write_list(ctx, lambda: service.rows(ids=ids), lambda: service.get_many(ids=ids))
+
+
+def _write_list(
+    ctx: Context,
+    rows: Callable[[], Sequence[EngagementRow]],
+    engagements: Callable[[], Sequence[Engagement]],
+) -> int:
+    """Write the list in the format asked for: table rows, JSON rows, or CSV of every
+    field (only what that format needs is read)."""
+    if ctx.args.format == "csv":
+        ctx.out.write(to_csv(data_to_json(e.data, uid=e.uid) for e in engagements()))
+    elif ctx.args.format == "json":
+        ctx.out.write(dump_json([row_json(r) for r in rows()]))
     else:
-        write_table(rows, ctx.out)
+        write_table(rows(), ctx.out)
     return 0
 
 
@@ -48,16 +65,31 @@ def configure_show(p: argparse.ArgumentParser) -> None:
     """``show ID``."""
     p.add_argument("id", metavar="ID", help="number or stable id")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    add_as_of(p, "the engagement")
 
 
 def run_show(ctx: Context) -> int:
-    """One engagement, as text or as JSON."""
-    engagement = ctx.service.get(engagement_id=ctx.args.id)
+    """One engagement, as text or as JSON; with ``--as-of``, as it stood then (the JSON
+    exactly as ``show --format json`` printed it at that moment)."""
+    day = as_of_from_args(ctx.args)
+    if day is None:
+        engagement = ctx.service.get(engagement_id=ctx.args.id)
+    else:
+        engagement = ctx.service.engagement_as_of(engagement_id=ctx.args.id, on=day)
     if ctx.args.format == "json":
         ctx.out.write(dump_json(_show_json(engagement)))
-    else:
-        write_engagement(engagement, ctx.out)
+        return 0
+    if day is not None:
+        ctx.out.write(heading(day) + "\n\n")
+    write_engagement(engagement, ctx.out)
     return 0
+
+
+def _say_not_rebuilt(ctx: Context, found: AsOfSelection) -> None:
+    """One line on stderr for the engagements that existed but cannot be rebuilt."""
+    if found.not_rebuilt:
+        count = len(found.not_rebuilt)
+        ctx.err.write(not_rebuilt_count(count, found.day) + "\n")
 
 
 def _show_json(e: Engagement) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.cli.context import Context
-from tracker.cli.options import add_filters, filters_from_args
+from tracker.cli.options import add_as_of, add_filters, as_of_from_args, filters_from_args
 from tracker.cli.output import progress
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
@@ -36,6 +36,7 @@ def configure_export(p: argparse.ArgumentParser) -> None:
     add_filters(p)
     p.add_argument("--format", choices=("json", "csv"), default="json")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    add_as_of(p, "the engagements")
 
 
 def run_export(ctx: Context) -> int:
@@ -43,7 +44,11 @@ def run_export(ctx: Context) -> int:
     args = ctx.args
     if args.out:
         ctx.service.check_output(args.out)
-    document = ctx.service.export_document(filters=filters_from_args(args))
+    filters, day = filters_from_args(args), as_of_from_args(args)
+    if day is None:
+        document = ctx.service.export_document(filters=filters)
+    else:
+        document = ctx.service.export_as_of(on=day, filters=filters)
     text = dump_json(document) if args.format == "json" else to_csv(document["engagements"])
     if args.out:
         write_atomic(args.out, text)

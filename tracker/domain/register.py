@@ -35,15 +35,21 @@ class BriefingRecord:
     audit_seal: str  # the token the briefing printed (tracker.domain.seals), or ""
 
 
-def selection_json(filters: Filters, *, sort: str = "title") -> dict[str, Any]:
+def selection_json(
+    filters: Filters, *, sort: str = "title", as_of: datetime.date | None = None
+) -> dict[str, Any]:
     """The selection as plain JSON: every filter that is set (dates as ISO text, words as
-    their values), the order, and the ids when the briefing was of chosen engagements."""
+    their values), the order, the ids when the briefing was of chosen engagements, and
+    the day whose record it showed when it was of the record as of a date."""
     chosen: dict[str, Any] = {}
     for spec in dataclasses.fields(Filters):
         value = getattr(filters, spec.name)
         if value != spec.default:
             chosen[spec.name] = _plain(value)
-    return {"filters": chosen, "sort": sort}
+    out: dict[str, Any] = {"filters": chosen, "sort": sort}
+    if as_of is not None:
+        out["as_of"] = as_of.isoformat()
+    return out
 
 
 def _plain(value: object) -> Any:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+from tracker.domain.as_of import heading
 from tracker.domain.change_words import ChangePeriod, grouped
 from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
@@ -47,6 +48,7 @@ class BriefingRequest:
     page_size: str = "A4"
     due_within: Period | None = None  # a "Follow-ups due" section, to this far ahead
     changes_since: ChangePeriod | None = None  # a "Changes since …" section of this period
+    as_of: date | None = None  # the record as it stood at the end of this day
 
 
 def banner_marking(selection: Selection, chosen: str | None) -> str:
@@ -80,6 +82,16 @@ class Rendered:
     audit_seal: str  # the seal token it printed, or "" for an empty trail
 
 
+def _selection(service: Tracker, request: BriefingRequest) -> Selection:
+    """The engagements to brief on: as stored, or as they stood at the end of ``as_of``
+    (then without an audit seal: the trail's seal now is not the record's then)."""
+    if request.as_of is None:
+        return service.selection(filters=request.filters, sort=request.sort)
+    return service.selection_as_of(
+        on=request.as_of, filters=request.filters, sort=request.sort
+    ).selection
+
+
 def render_briefing(
     service: Tracker,
     request: BriefingRequest,
@@ -109,6 +121,7 @@ def write_briefing(
         engagement_count=rendered.count,
         filters=request.filters,
         sort=request.sort,
+        as_of=request.as_of,
         file_name=path,
         pdf=rendered.pdf,
         revision=rendered.revision,
@@ -128,7 +141,7 @@ def _render(
             f'unknown page size "{request.page_size}" (allowed: {", ".join(PAGE_SIZES)})',
             field="--page-size",
         )
-    selection = service.selection(filters=request.filters, sort=request.sort)
+    selection = _selection(service, request)
     if not selection.engagements:
         raise ValidationError(
             "no engagements match: the briefing would be empty", field="selection"
@@ -141,7 +154,7 @@ def _render(
     generated = now or datetime.now(UTC)
     follow_ups = None
     if request.due_within is not None:
-        today = generated.astimezone(UTC).date()
+        today = request.as_of or generated.astimezone(UTC).date()  # due as of that day
         until = due_until(today, request.due_within)
         items = due_items(selection.engagements, today=today, until=until)
         follow_ups = FollowUpsDue(today=today, within=request.due_within, items=items)
@@ -171,6 +184,7 @@ def _render(
         organisation=request.organisation,
         page_size=request.page_size,
         audit_seal=selection.audit_seal or None,
+        as_of=heading(request.as_of) if request.as_of else "",
     )
     try:
         pdf = render_pdf(briefing, on_progress=on_progress)

@@ -9,6 +9,7 @@ together.
 
 from __future__ import annotations
 
+from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
 from tracker.services.maintenance import Maintenance
@@ -20,5 +21,5 @@ from tracker.services.writing import Writing
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes):
+class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf):
     """An open engagement store and everything one can do with it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import PurePath
 
@@ -26,6 +27,7 @@ class Register(TrackerBase):
         engagement_count: int,
         filters: Filters,
         sort: str,
+        as_of: datetime.date | None = None,
         file_name: str,
         pdf: bytes,
         revision: int,
@@ -41,7 +43,7 @@ class Register(TrackerBase):
                 title=one_line(title)[: limits.LINE],
                 marking=marking,
                 engagement_count=engagement_count,
-                selection=selection_json(filters, sort=sort),
+                selection=selection_json(filters, sort=sort, as_of=as_of),
                 file_name=one_line(PurePath(file_name).name)[: limits.LINE],
                 sha256=hashlib.sha256(pdf).hexdigest(),
                 revision=revision,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -62,3 +63,11 @@ def test_an_unknown_or_missing_briefing_is_one_clear_error(demo: Tracker) -> Non
         demo.briefing()
     with pytest.raises(ValidationError, match="no briefing 7 in the register"):
         demo.briefing(briefing_id=7)
+
+
+def test_a_briefing_of_the_record_as_of_a_date_records_that_day(
+    demo: Tracker, tmp_path: Path
+) -> None:
+    today = datetime.datetime.now(datetime.UTC).date()
+    record = write_briefing(demo, BriefingRequest(as_of=today), str(tmp_path / "then.pdf"))
+    assert record.selection == {"filters": {}, "sort": "title", "as_of": today.isoformat()}

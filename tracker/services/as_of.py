@@ -1,0 +1,121 @@
+"""The record as of a date: one engagement, a filtered list, every version of one.
+
+Each call is one read transaction over the audit trail (``db.as_of`` replays it);
+the interchange objects it arrives at are read back into engagement data with the
+database's rules (``validate``), as an import reads them. A restriction's title is
+the one the engagement's own trail recorded when its restrictions were last written:
+the shared catalogue keeps no history, so a later retitling (by an import, or a save
+of another engagement) is not shown as of an earlier date; organisations' names
+likewise as the trail recorded them.
+
+The list as of a date runs the ordinary list query (filters, full-text search,
+sort) on a scratch copy of the rebuilt engagements (``db.as_of.scratch``) rather
+than restating any filter's meaning in Python: one home for what a filter means,
+at the cost of writing the copy (measured in ``docs/performance.md``).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from db import as_of, ids, listing, loading
+from db.engine import Connection
+from tracker.domain import as_of as words
+from tracker.domain.as_of import AsOfSelection, Version
+from tracker.domain.errors import NotFoundError, StorageError, ValidationError
+from tracker.domain.interchange import FORMAT, data_to_json, record_label
+from tracker.domain.model import Engagement, EngagementRow, Filters, Selection
+from tracker.services.base import Rules, TrackerBase, collector_paused, utc_today, validate
+
+
+class AsOf(TrackerBase):
+    """The read-only calls that rebuild the record as it stood at a moment."""
+
+    def engagement_as_of(self, *, engagement_id: int | str, on: datetime.date) -> Engagement:
+        """The engagement as it stood at the end of ``on`` (UTC), in the trash or not.
+        ``NotFoundError`` when it did not exist then (or at all), ``StorageError`` when
+        its trail starts later (a baseline)."""
+        words.check_day(on, today=utc_today())
+        with self._read() as conn:
+            eid = loading.find_id(conn, engagement_id)
+            if eid is None:
+                raise NotFoundError(f"no engagement {engagement_id}")
+            found = as_of.engagement(conn, eid, as_of.end_of_day(on))
+            rules = self._rules(conn)
+        if found is None:
+            raise NotFoundError(words.did_not_exist(engagement_id, on))
+        if found.obj is None:
+            raise StorageError(words.not_rebuilt(engagement_id, on))
+        return _engagement(found, rules)
+
+    def selection_as_of(
+        self,
+        *,
+        on: datetime.date,
+        filters: Filters = Filters(),
+        sort: str = "title",
+        descending: bool = False,
+    ) -> AsOfSelection:
+        """The engagements matching ``filters`` as they stood at the end of ``on``, in the
+        order of ``sort`` (those in the trash then only with ``filters.trash``)."""
+        words.check_day(on, today=utc_today())
+        until = as_of.end_of_day(on)
+        with collector_paused():
+            with self._read() as conn:
+                rules = self._rules(conn)
+                rebuilt = list(as_of.everything(conn, until))
+                revision = as_of.revision(conn, until)
+            known = {r.id: _engagement(r, rules) for r in rebuilt if r.obj is not None}
+            with self._translated(), as_of.scratch(list(known.values())) as copy:
+                found, rows = _listed(copy, filters, sort, descending, rules)
+        selection = Selection(
+            engagements=tuple(known[i] for i in found), revision=revision, markings=rules.markings
+        )
+        missing = tuple(r.id for r in rebuilt if r.obj is None)
+        return AsOfSelection(day=on, selection=selection, rows=rows, not_rebuilt=missing)
+
+    def export_as_of(self, *, on: datetime.date, filters: Filters = Filters()) -> dict[str, Any]:
+        """The matching engagements as they stood at the end of ``on``, as an
+        interchange-format document (by id), as ``export_document`` writes one."""
+        found = self.selection_as_of(on=on, filters=filters, sort="id").selection.engagements
+        return {"format": FORMAT, "engagements": [data_to_json(e.data, uid=e.uid) for e in found]}
+
+    def versions(self, *, engagement_id: int | str) -> tuple[Version, ...]:
+        """Every version of the engagement its trail can rebuild, newest first."""
+        with self._read() as conn:
+            current = self._get(conn, engagement_id)
+            found = as_of.versions(conn, current.id)
+            rules = self._rules(conn)
+        return tuple(
+            Version(_engagement(r, rules), who=who, action=action)
+            for r, who, action in reversed(found)
+        )
+
+
+def _engagement(found: as_of.Rebuilt, rules: Rules) -> Engagement:
+    obj = found.obj
+    assert obj is not None  # callers leave out what cannot be rebuilt
+    label = record_label(None, obj.get("title")).replace("engagement", f"engagement {found.id}", 1)
+    return Engagement(
+        id=found.id,
+        uid=str(obj.get("id")),
+        version=found.version,
+        data=validate(obj, label, rules),
+        created_at=found.created_at,
+        updated_at=found.updated_at,
+        deleted_at=found.deleted_at,
+    )
+
+
+def _listed(
+    conn: Connection, filters: Filters, sort: str, descending: bool, rules: Rules
+) -> tuple[list[int], tuple[EngagementRow, ...]]:
+    """The ordered ids and table rows of the scratch copy's matching engagements."""
+    try:
+        found = ids.ordered_ids(
+            conn, filters, sort=sort, descending=descending, markings=rules.markings
+        )
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="sort") from None
+    return found, tuple(listing.rows(conn, found))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.seals import SealToken
 from tracker.domain.vocab import Region, Status
@@ -62,3 +62,18 @@ def test_an_unknown_or_missing_briefing_is_one_clear_error(demo: Tracker) -> Non
         demo.briefing()
     with pytest.raises(ValidationError, match="no briefing 7 in the register"):
         demo.briefing(briefing_id=7)
+
+
+def test_a_file_is_told_apart_by_its_content(demo: Tracker, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    record = write_briefing(demo, BriefingRequest(), str(out))
+    copy = tmp_path / "renamed copy.pdf"
+    copy.write_bytes(out.read_bytes())
+    assert demo.briefing_for_file(path=copy) == record  # the name does not matter
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(out.read_bytes() + b"\n")
+    assert demo.briefing_for_file(path=changed) is None
+    with pytest.raises(TrackerError, match="no such file"):
+        demo.briefing_for_file(path=tmp_path / "missing.pdf")
+    with pytest.raises(TrackerError, match="cannot read"):
+        demo.briefing_for_file(path=tmp_path)  # a folder

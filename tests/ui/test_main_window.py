@@ -742,6 +742,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Import…", keys("Ctrl+I")),
             ("&Export…", keys("Ctrl+E")),
             ("Export &briefing (PDF)…", keys("Ctrl+B")),
+            ("Briefing &history…", keys("Ctrl+Shift+H")),
             ("Load de&mo data", []),
             "-",
             ("&Quit", keys(K.Quit)),

@@ -117,7 +117,7 @@ def _words(vocab: type[Vocabulary] | None) -> Callable[[object], str]:
         if vocab is None:
             return str(value)
         try:
-            return vocab(value).label
+            return vocab(str(value)).label
         except ValueError:
             return str(value)
 

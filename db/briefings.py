@@ -52,3 +52,10 @@ def _record(row: RowMapping | dict[str, Any]) -> BriefingRecord:
         revision=int(row["revision"]),
         audit_seal=str(row["audit_seal"]),
     )
+
+
+def with_sha256(conn: Connection, sha256: str) -> BriefingRecord | None:
+    """The latest briefing whose file had this SHA-256 (hex), or None."""
+    query = select(B).where(B.c.sha256 == sha256).order_by(B.c.id.desc()).limit(1)
+    row = conn.execute(query).mappings().first()
+    return _record(row) if row is not None else None

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -48,6 +47,7 @@ from tracker.domain.presenter import reference, timestamp
 from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
 from tracker.services.base import utc_today
+from ui.plain_text import plain_label, tooltip
 from ui.settings import ChangesView, changes_view, remember_changes_view
 
 SCREEN = 200  # changes read at a time
@@ -98,7 +98,7 @@ class ChangesDock(QDockWidget):
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setMaximumDate(QDate.currentDate())
         self.day.setDate(_qdate(remembered.day) or QDate.currentDate().addDays(-14))
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setObjectName("changesSummary")
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
@@ -260,13 +260,14 @@ class ChangesDock(QDockWidget):
             top = QTreeWidgetItem([f"{reference(group.engagement)}  {group.title}", "", ""])
             top.setFont(0, bold)
             top.setData(0, _ID_ROLE, group.engagement)
-            top.setToolTip(0, f"{group.title} ({group.uid})")
+            top.setToolTip(0, tooltip(f"{group.title} ({group.uid})"))
             for change in group.changes:
                 row = change.row
                 when = timestamp(row.at).removesuffix(" UTC")
                 item = QTreeWidgetItem([change.text(), row.who, when])
                 item.setData(0, _ID_ROLE, group.engagement)
-                item.setToolTip(0, "\n".join([change.label, *(i.text() for i in change.items)]))
+                words = "\n".join([change.label, *(i.text() for i in change.items)])
+                item.setToolTip(0, tooltip(words))
                 top.addChild(item)
             self.tree.addTopLevelItem(top)
             top.setFirstColumnSpanned(True)  # the title may use the whole width

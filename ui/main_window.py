@@ -40,6 +40,7 @@ from ui.actions import (
     show_header_menu,
     show_table_menu,
 )
+from ui.briefing_history import BriefingHistoryDialog
 from ui.changes_dock import ChangesDock
 from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
@@ -457,6 +458,17 @@ class MainWindow(QMainWindow):
         """Ctrl+F: put the cursor in the search box."""
         self.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.search.selectAll()
+
+    def briefing_history(self) -> None:
+        """File → Briefing history…: the briefing register, read when it opens."""
+        try:
+            dialog = BriefingHistoryDialog(self.service, settings=self.settings, parent=self)
+        except TrackerError as exc:
+            self._failed(str(exc))
+            return
+        dialog.changesSinceRequested.connect(self.changes_dock.show_since_briefing)
+        dialog.exec()
+        dialog.deleteLater()
 
     def about(self) -> None:
         """Help → About: version, database, schema version."""

@@ -1,5 +1,5 @@
 """Remembered settings: window layout, table columns, order and last filters, recent
-databases, and the answers given to the briefing dialog.
+databases, the answers given to the briefing dialog, and the sizes of dialogs.
 
 They say which databases and searches the user works with, so the settings file is
 readable by its owner only, in a folder of the app's own readable by its owner only;
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
@@ -198,3 +198,17 @@ def remember_changes_view(settings: QSettings, view: ChangesView) -> None:
     settings.setValue("changes/visible", "true" if view.visible else "false")
     settings.setValue("changes/period", view.period)
     settings.setValue("changes/day", view.day)
+
+
+def restore_dialog_size(
+    settings: QSettings, dialog: QWidget, name: str, default: tuple[int, int]
+) -> None:
+    """Give ``dialog`` the size it had when it last closed (``default`` the first time)."""
+    geometry = settings.value(f"{name}/geometry")
+    if not (isinstance(geometry, QByteArray) and dialog.restoreGeometry(geometry)):
+        dialog.resize(*default)
+
+
+def remember_dialog_size(settings: QSettings, dialog: QWidget, name: str) -> None:
+    """Remember ``dialog``'s size (and place) for the next time it opens."""
+    settings.setValue(f"{name}/geometry", dialog.saveGeometry())

@@ -742,6 +742,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Import…", keys("Ctrl+I")),
             ("&Export…", keys("Ctrl+E")),
             ("Export &briefing (PDF)…", keys("Ctrl+B")),
+            ("Briefing &history…", keys("Ctrl+Shift+B")),
             ("Load de&mo data", []),
             "-",
             ("&Quit", keys(K.Quit)),
@@ -753,11 +754,17 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Edit engagement…", keys("F2")),
             ("&Delete", keys(K.Delete)),
             ("Rest&ore from trash", keys("Ctrl+Shift+R")),
+            ("&History…", keys("Ctrl+Shift+H")),
             "-",
             ("&Find", keys(K.Find)),
             ("C&lear filters", keys("Ctrl+Shift+L")),
         ],
-        "&View": [("&Reload", keys(K.Refresh)), ("Show &trash", keys("Ctrl+T")), ("&Columns", [])],
+        "&View": [
+            ("&Reload", keys(K.Refresh)),
+            ("Show &trash", keys("Ctrl+T")),
+            ("C&hanges", keys("Ctrl+Shift+C")),
+            ("&Columns", []),
+        ],
         "&Help": [("&About Engagement Tracker", [])],
     }
     shown = {

@@ -628,7 +628,8 @@ def _mistakes(path: Path) -> Iterator[str]:
             owner == "QMessageBox" and name in MESSAGE_BOX_FUNCTIONS
         ):
             yield f"{where}: a message box not made by ui.plain_text"
-        tip = call.args[0] if name == "setToolTip" else None
+        # QWidget.setToolTip(text); QTreeWidgetItem/QTableWidgetItem.setToolTip(column, text)
+        tip = call.args[-1] if name == "setToolTip" and call.args else None
         if (owner, name) == ("QToolTip", "showText"):
             tip = call.args[1]
         if tip is not None and not _safe_tip(tip):

@@ -28,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, open_form
 from ui.briefing_dialog import BriefingDialog
+from ui.briefing_history import BriefingHistoryDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
@@ -128,6 +129,7 @@ COMMANDS: dict[str, Command] = {
     "import": Command(asks=QFileDialog),
     "export": Command(asks=QFileDialog),
     "briefing": Command(asks=BriefingDialog),
+    "briefingHistory": Command(asks=BriefingHistoryDialog),
     "demo": Command(),
     "quit": Command(after=shown_again),
     "undo": Command(before=something_to_undo),

@@ -15,6 +15,7 @@ from typing import TextIO
 from tracker import __version__
 from tracker.cli import admin, briefs, changes, follow_ups, records, transfer
 from tracker.cli.context import Context, UsageError
+from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
 from tracker.domain.errors import DamagedDatabaseError, ForeignDatabaseError, TrackerError
 from tracker.services import Tracker
@@ -112,6 +113,12 @@ COMMANDS: tuple[Command, ...] = (
         "export a PDF briefing of the matching engagements",
         briefs.configure_brief,
         briefs.run_brief,
+    ),
+    Command(
+        "briefings",
+        "the briefing register, latest first; --verify FILE.pdf says which briefing it is",
+        configure_briefings,
+        run_briefings,
     ),
     Command("stats", "counts by status and region", admin.configure_stats, admin.run_stats),
     Command(

@@ -1,19 +1,23 @@
-"""The briefing register: recording each PDF briefing written, and reading them back."""
+"""The briefing register: recording each PDF briefing written, reading them back, and
+telling which recorded briefing a PDF file is (by its SHA-256)."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-from pathlib import PurePath
+import os
+from pathlib import Path, PurePath
 
 from db import briefings
 from db.store import utc_now
 from tracker.domain import limits
 from tracker.domain.controls import one_line
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.register import BriefingRecord, selection_json
 from tracker.services.base import TrackerBase
+
+_CHUNK = 1 << 20  # the file is hashed a megabyte at a time, never read whole
 
 
 class Register(TrackerBase):
@@ -67,3 +71,24 @@ class Register(TrackerBase):
             )
             raise ValidationError(what, field="briefing")
         return found
+
+    def briefing_for_file(self, *, path: str | os.PathLike[str]) -> BriefingRecord | None:
+        """The recorded briefing whose file had the same content as ``path`` (its SHA-256),
+        the latest if several did; None when no recorded briefing has that content."""
+        digest = file_sha256(path)
+        with self._read() as conn:
+            return briefings.with_sha256(conn, digest)
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """The SHA-256 (hex) of the file at ``path``; a file that cannot be read is one error."""
+    digest = hashlib.sha256()
+    try:
+        with Path(path).open("rb") as stream:
+            while chunk := stream.read(_CHUNK):
+                digest.update(chunk)
+    except FileNotFoundError:
+        raise TrackerError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise TrackerError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return digest.hexdigest()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.domain.errors import ValidationError
+from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.seals import SealToken
 from tracker.domain.vocab import Region, Status
@@ -71,3 +71,18 @@ def test_a_briefing_of_the_record_as_of_a_date_records_that_day(
     today = datetime.datetime.now(datetime.UTC).date()
     record = write_briefing(demo, BriefingRequest(as_of=today), str(tmp_path / "then.pdf"))
     assert record.selection == {"filters": {}, "sort": "title", "as_of": today.isoformat()}
+
+
+def test_a_file_is_told_apart_by_its_content(demo: Tracker, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    record = write_briefing(demo, BriefingRequest(), str(out))
+    copy = tmp_path / "renamed copy.pdf"
+    copy.write_bytes(out.read_bytes())
+    assert demo.briefing_for_file(path=copy) == record  # the name does not matter
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(out.read_bytes() + b"\n")
+    assert demo.briefing_for_file(path=changed) is None
+    with pytest.raises(TrackerError, match="no such file"):
+        demo.briefing_for_file(path=tmp_path / "missing.pdf")
+    with pytest.raises(TrackerError, match="cannot read"):
+        demo.briefing_for_file(path=tmp_path)  # a folder

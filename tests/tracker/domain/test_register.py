@@ -1,0 +1,43 @@
+"""The briefing register's selection in words, with the labels of the fields."""
+
+from __future__ import annotations
+
+import datetime
+
+from tracker.domain.dates import PartialDate
+from tracker.domain.model import Filters
+from tracker.domain.register import describe_selection, selection_json
+from tracker.domain.vocab import Region, Status
+
+
+def test_a_selection_reads_in_words_with_the_fields_labels() -> None:
+    filters = Filters(statuses=(Status.ACTIVE, Status.AGREED), regions=(Region.NORTH_AMERICA,))
+    assert describe_selection(selection_json(filters, sort="updated_at")) == (
+        "Status: Active or Agreed · Region: North America · sorted by last change"
+    )
+    assert describe_selection(selection_json(Filters(ids=(1, 4, 9)), sort="title")) == (
+        "3 chosen engagements: 1, 4, 9 · sorted by title"
+    )
+    everything = Filters(
+        regions=(None,),
+        vendor="OpenAI",
+        markings=("PUBLIC", "UNCLASSIFIED"),
+        started_from=PartialDate.from_iso("2025-Q3"),
+        due_by=datetime.date(2026, 6, 30),
+        stale_before=datetime.date(2026, 1, 2),
+        search="sovereignty",
+        trash=True,
+    )
+    assert describe_selection(selection_json(everything, sort="id")) == (
+        "Region: not set · Vendor: OpenAI · Marking: PUBLIC or UNCLASSIFIED · "
+        'Last change: before 2 Jan 2026 · Search: "sovereignty" · in the trash · '
+        "Started: from Q3 2025 · Follow-up: to 30 Jun 2026 · sorted by number"
+    )
+    assert describe_selection(selection_json(Filters(), sort="follow_up")) == (
+        "All engagements · sorted by follow-up"
+    )
+    # A row edited by hand is shown as written, never refused.
+    assert describe_selection({"filters": {"statuses": ["gone"], "ids": 3}}) == (
+        "1 chosen engagement: 3 · Status: gone"
+    )
+    assert describe_selection({}) == "All engagements"

@@ -39,8 +39,8 @@ def lead(section: ChangesSince) -> str:
         return "No engagement in this briefing changed in this period."
     engagements = len(section.groups)
     return (
-        f"<b>{count}</b> change{'' if count == 1 else 's'} to <b>{engagements}</b> of the "
-        f"engagement{'' if engagements == 1 else 's'} in this briefing, the one changed "
+        f"<b>{count}</b> change{'' if count == 1 else 's'} to <b>{engagements}</b> "
+        f"engagement{'' if engagements == 1 else 's'} of this briefing, the one changed "
         "last first; within each, the latest change first. Times are UTC."
     )
 

@@ -19,6 +19,7 @@ from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import TrackerError
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.model import Filters, SelectionSummary
+from tracker.domain.presenter import counted
 from tracker.services import Tracker
 from tracker.services.briefings import BriefingRequest, write_briefing
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
@@ -183,8 +184,9 @@ class Transfers:
         )
 
     def _briefing_written(self, path: str, count: object, *, open_after: bool) -> None:
+        assert isinstance(count, int)  # what the briefing job returns
         self._host.statusBar().showMessage(
-            f"Briefing of {count} engagements saved to {path}", 10000
+            f"Briefing of {counted(count, 'engagement')} saved to {path}", 10000
         )
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -168,5 +168,5 @@ def test_the_briefing_dialog_adds_the_changes_section(
     qtbot.waitUntil(lambda: status(window).startswith("Briefing of"), timeout=20000)
     text = pdf_text(out)
     section = text[text.index("Changes since") : text.index("Restriction matrix")]
-    assert "4 changes to 4 of the engagements in this briefing" in section
+    assert "4 changes to 4 engagements of this briefing" in section
     assert "imported" in section

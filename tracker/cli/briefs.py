@@ -18,6 +18,7 @@ from tracker.cli.options import (
 from tracker.cli.output import progress
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
+from tracker.domain.presenter import counted
 from tracker.services.briefings import BriefingRequest, write_briefing
 
 
@@ -76,7 +77,7 @@ def run_brief(ctx: Context) -> int:
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(
-        f"briefing of {record.engagement_count} engagements written to {args.out} "
+        f"briefing of {counted(record.engagement_count, 'engagement')} written to {args.out} "
         f"(recorded as briefing {record.id})\n"
     )
     return 0

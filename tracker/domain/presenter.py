@@ -292,6 +292,11 @@ def date_text(value: PartialDate | None, missing: str = "") -> str:
     return value.label() if value is not None else missing
 
 
+def counted(count: int, noun: str) -> str:
+    """ "1 engagement", "4 engagements": a count and its noun, in the right number."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def timestamp(text: str) -> str:
     """An ISO 8601 timestamp to the minute in UTC ("2026-02-27 10:15 UTC"); text that is
     not a timestamp is returned as it is (:data:`NOT_RECORDED` when blank)."""

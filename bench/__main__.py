@@ -4,8 +4,9 @@
 
 Builds (or reuses) a generated database of N engagements (about 10 children each),
 then measures import rate, start-up to first painted rows, filter/search keystrokes,
-sorting, the detail pane, the due list, briefings and peak memory, and prints one
-table: the figure, the raw floor measured in the same run, their ratio, and the target.
+sorting, the detail pane, the due list, the changes feed, briefings and peak memory,
+and prints one table: the figure, the raw floor measured in the same run, their ratio,
+and the target.
 """
 
 from __future__ import annotations
@@ -75,6 +76,31 @@ def _due(db: Path, repeats: int) -> list[Figure]:
             "the same count(*) in sqlite3",
         ),
     ]
+
+
+def _changes(db: Path, repeats: int) -> list[Figure]:
+    from bench.changes import measure
+    from tracker.domain.model import Filters
+    from tracker.domain.vocab import Status
+
+    everything = measure(db, repeats)
+    paused = measure(db, repeats, filters=Filters(statuses=(Status.PAUSED,)))
+    figures = []
+    for label, feed in (
+        (f"changes, 30 days ({everything.entries:,} entries)", everything),
+        ("changes, 30 days, one status", paused),
+    ):
+        figures.append(
+            Figure(
+                label,
+                feed.first_screen_s * 1000,
+                feed.floor_s * 1000,
+                "ms",
+                "<= 100 ms",
+                "the same SELECTs in sqlite3",
+            )
+        )
+    return figures
 
 
 def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> list[Figure]:
@@ -161,6 +187,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
         finally:
             close_window(window)
     figures += _due(db, repeats)
+    figures += _changes(db, repeats)
     for size, target in ((50, "<= 1 s"), (500, "<= 4 s")):
         b = briefing_bench.briefing(size)
         spec, _ = briefing_bench.bare_spec(b)

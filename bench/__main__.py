@@ -4,9 +4,9 @@
 
 Builds (or reuses) a generated database of N engagements (about 10 children each),
 then measures import rate, start-up to first painted rows, filter/search keystrokes,
-sorting, the detail pane, the due list, the record as of a date, briefings and peak
-memory, and prints one table: the figure, the raw floor measured in the same run, their
-ratio, and the target.
+sorting, the detail pane, the due list, the changes feed, the record as of a date,
+briefings and peak memory, and prints one table: the figure, the raw floor measured in
+the same run, their ratio, and the target.
 """
 
 from __future__ import annotations
@@ -110,6 +110,31 @@ def _as_of(db: Path, repeats: int) -> list[Figure]:
     ]
 
 
+def _changes(db: Path, repeats: int) -> list[Figure]:
+    from bench.changes import measure
+    from tracker.domain.model import Filters
+    from tracker.domain.vocab import Status
+
+    everything = measure(db, repeats)
+    paused = measure(db, repeats, filters=Filters(statuses=(Status.PAUSED,)))
+    figures = []
+    for label, feed in (
+        (f"changes, 30 days ({everything.entries:,} entries)", everything),
+        ("changes, 30 days, one status", paused),
+    ):
+        figures.append(
+            Figure(
+                label,
+                feed.first_screen_s * 1000,
+                feed.floor_s * 1000,
+                "ms",
+                "<= 100 ms",
+                "the same SELECTs in sqlite3",
+            )
+        )
+    return figures
+
+
 def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> list[Figure]:
     """Run every measurement; returns the figures in print order."""
     from bench import briefing as briefing_bench
@@ -194,6 +219,7 @@ def collect(db: Path, engagements: int, repeats: int, *, with_import: bool) -> l
         finally:
             close_window(window)
     figures += _due(db, repeats)
+    figures += _changes(db, repeats)
     figures += _as_of(db, repeats)  # last: it adds history to the database (once)
     for size, target in ((50, "<= 1 s"), (500, "<= 4 s")):
         b = briefing_bench.briefing(size)

@@ -8,8 +8,11 @@ spread over the last year, written straight into the audit table in one transact
 (a benchmark's history, not a sealed trail: the feed reads entries, it does not check
 the chain), so that a 100,000-engagement database has over a million entries. The
 figure is the service call the Changes view makes for its first screen (200 changes,
-worded); the floor is the SQL text of that query executed with ``sqlite3`` on its own
-connection and fetched, measured in the same run, after a warm-up of each.
+worded); the floor is the SQL text of its statements (the ids of the matching
+engagements, how many entries they have when they are few, then the entries by the plan
+that suits, ``db.changes``) executed with ``sqlite3`` on its own connection and fetched,
+measured in the same run, after a warm-up of each. ``--search WORDS`` and ``--status S``
+filter the feed as the window's filters do.
 """
 
 from __future__ import annotations
@@ -19,13 +22,19 @@ import datetime
 import json
 import random
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from bench.due import _median, _raw
-from db.changes import Span, changes_query
+from sqlalchemy.dialects import sqlite
+
+from bench.due import _median
+from db import queries
+from db.changes import FEW, FEW_ENTRIES, Span, changes_query, entries_count_query, matching_query
 from tracker.domain.change_words import ChangePeriod
 from tracker.domain.model import Filters
+from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from tracker.services.base import utc_today
 
@@ -68,18 +77,45 @@ def add_history(db: Path, entries: int, *, seed: int = 0) -> None:
     conn.close()
 
 
-def measure(db: Path, repeats: int = 5) -> ChangesFigures:
-    """The first screen of the last 30 days' changes of ``db``."""
+def _raw_feed(db: Path, filters: Filters, span: Span) -> Callable[[], list[Any]]:
+    """The feed's statements through sqlite3 alone: the matching ids, their entries'
+    count when they are few, then the entries (compiled beforehand: the plan follows
+    from the ids, which do not change here)."""
+    dialect = sqlite.dialect()
+    probe = queries.compiled(matching_query(filters, dialect="sqlite", limit=FEW + 1), dialect)
+    conn = sqlite3.connect(db)
+    ids = [row[0] for row in conn.execute(*probe)]
+    engagements: Filters | list[int] = filters
+    statements = [probe]
+    if len(ids) <= FEW:
+        count = queries.compiled(entries_count_query(ids, limit=FEW_ENTRIES + 1), dialect)
+        statements.append(count)
+        if conn.execute(*count).fetchone()[0] <= FEW_ENTRIES:
+            engagements = ids
+    statement = changes_query(engagements, span, dialect="sqlite", limit=SCREEN + 1)
+    statements.append(queries.compiled(statement, dialect))
+
+    def run() -> list[Any]:
+        rows: list[Any] = []
+        for sql, params in statements:
+            rows = conn.execute(sql, params).fetchall()
+        return rows
+
+    return run
+
+
+def measure(db: Path, repeats: int = 5, *, filters: Filters = Filters()) -> ChangesFigures:
+    """The first screen of the last 30 days' changes of ``db`` (to those engagements)."""
     period = ChangePeriod(since=utc_today() - datetime.timedelta(days=29))
     service = Tracker.open(db, user="bench")
     try:
-        seconds, page = _median(lambda: service.changes(period=period, limit=SCREEN), repeats)
+        seconds, page = _median(
+            lambda: service.changes(filters=filters, period=period, limit=SCREEN), repeats
+        )
     finally:
         service.close()
     assert period.since is not None
-    span = Span(since=period.since.isoformat())
-    statement = changes_query(Filters(), span, dialect="sqlite", limit=SCREEN + 1)
-    floor_s, rows = _median(_raw(db, statement), repeats)
+    floor_s, rows = _median(_raw_feed(db, filters, Span(since=period.since.isoformat())), repeats)
     assert len(rows) == len(page.changes) + (1 if page.more else 0)
     conn = sqlite3.connect(db)
     entries = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])
@@ -92,10 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--history", type=int, default=0, metavar="N")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--search", metavar="WORDS")
+    parser.add_argument("--status", action="append", default=[], type=Status.parse)
     args = parser.parse_args(argv)
     if args.history:
         add_history(args.db, args.history)
-    f = measure(args.db, args.repeats)
+    filters = Filters(statuses=tuple(args.status), search=args.search)
+    f = measure(args.db, args.repeats, filters=filters)
     print(
         f"changes, last 30 days, first screen ({f.shown} of {f.entries:,} entries): "
         f"{f.first_screen_s * 1000:.1f} ms, floor {f.floor_s * 1000:.1f} ms, "

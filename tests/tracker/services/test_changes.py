@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from db import changes as changes_sql
 from tracker.domain.change_words import ChangePeriod, grouped
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
@@ -131,3 +132,47 @@ def test_a_period_that_cannot_be_is_refused(
     with pytest.raises(ValidationError) as caught:
         demo.changes(period=period)
     assert caught.value.field == field
+
+
+def _feeds(service: Tracker, revision: int) -> list[list[tuple[int, str]]]:
+    """Every feed the test below compares: filtered, paged, after a revision, none."""
+    out = []
+    for filters in (
+        Filters(),
+        Filters(statuses=(Status.AGREED,)),
+        Filters(search="defence"),
+        Filters(ids=(2, 3)),
+        Filters(ids=()),
+        Filters(trash=True),
+    ):
+        out.append([(c.row.id, c.text()) for c in service.changes(filters=filters).changes])
+    before = None
+    while True:
+        page = service.changes(period=ChangePeriod(since=TODAY), limit=2, before=before)
+        out.append([(c.row.id, c.text()) for c in page.changes])
+        if not page.more:
+            break
+        before = page.next_key
+    after = ChangePeriod.after_briefing(1, revision=revision, at="2026-01-01T00:00:00Z")
+    out.append([(c.row.id, c.text()) for c in service.changes(period=after).changes])
+    return out
+
+
+def test_the_walk_and_the_read_by_engagement_give_the_same_changes(
+    demo: Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo's few engagements are read by engagement; with no engagement counted
+    as few, the same feeds come from the walk along the time index."""
+    _edit(demo, 1, status="agreed")
+    _edit(demo, 3, next_step="Wait")
+    revision = max(c.row.id for c in demo.changes().changes)
+    _edit(demo, 2, next_step="Later")
+    demo.delete(engagement_id=4)
+    by_engagement = _feeds(demo, revision)
+    monkeypatch.setattr(changes_sql, "FEW", 0)
+    walked = _feeds(demo, revision)
+    assert walked == by_engagement
+    assert [len(feed) for feed in walked[:6]] == [7, 5, len(walked[2]), 4, 0, 2]
+    assert 0 < len(walked[2]) < 7
+    assert [entry for page in walked[6:-1] for entry in page] == walked[0]
+    assert [text.endswith("→ Later") for _, text in walked[-1]] == [True]

@@ -249,7 +249,8 @@ def _add_server_user(conn: Connection) -> None:
     if conn.dialect.name != "sqlite":
         conn.exec_driver_sql("ALTER TABLE audit ADD COLUMN server_user TEXT")
         return
-    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_audit_engagement")
+    for index in tables.audit.indexes:  # the rebuilt table makes them again
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
     conn.exec_driver_sql("ALTER TABLE audit RENAME TO audit_v4")
     tables.audit.create(conn)
     conn.exec_driver_sql(

@@ -10,6 +10,11 @@ no test, nor any program a test starts, reads or writes the user's audit keys.
 a role allowed to create databases), a fresh database created on that server for the
 test and dropped after it. Tests that are about SQLite files (backups, bad files,
 migration fixtures) keep using files on both runs.
+
+The PostgreSQL pass runs only the tests that reach the server: those that request
+``tmp_db_url`` (directly or through another fixture) and those marked ``postgres`` (they
+reach it through ``server_url()`` alone). Every other test would only repeat the SQLite
+pass, so it is deselected there (not skipped), and the header says how many and why.
 """
 
 from __future__ import annotations
@@ -37,9 +42,39 @@ def server_url() -> str | None:
     return os.environ.get(TEST_DB_VAR) or None
 
 
+def reaches_server(item: pytest.Item) -> bool:
+    """Whether ``item`` would use the PostgreSQL server when ``TRACKER_TEST_DB`` names one."""
+    fixtures: list[str] = getattr(item, "fixturenames", [])
+    return "tmp_db_url" in fixtures or item.get_closest_marker("postgres") is not None
+
+
+_SELECTION = pytest.StashKey[str]()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    server = server_url()
+    if server is None:
+        return
+    kept = [item for item in items if reaches_server(item)]
+    dropped = [item for item in items if not reaches_server(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+    config.stash[_SELECTION] = (
+        f"PostgreSQL pass at {server}: {len(kept)} tests selected (they request"
+        f" tmp_db_url or are marked postgres), {len(dropped)} deselected (they never"
+        " reach the server: the SQLite pass runs them)"
+    )
+
+
 def pytest_report_header() -> str:
     server = server_url()
     return f"database backend: {'PostgreSQL at ' + server if server else 'SQLite files'}"
+
+
+def pytest_report_collectionfinish(config: pytest.Config) -> list[str]:
+    # Printed after collection even under -q (addopts), which hides the header proper.
+    return [config.stash[_SELECTION]] if _SELECTION in config.stash else []
 
 
 @pytest.fixture

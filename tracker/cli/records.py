@@ -9,7 +9,7 @@ from typing import Any
 from tracker.cli import admin
 from tracker.cli.context import Context, UsageError
 from tracker.cli.options import add_as_of, add_filters, as_of_from_args, filters_from_args
-from tracker.cli.output import row_json, write_table
+from tracker.cli.output import progress, row_json, write_table
 from tracker.cli.show_text import write_engagement
 from tracker.domain.as_of import AsOfSelection, heading, not_rebuilt_count
 from tracker.domain.changes import Saved
@@ -37,7 +37,11 @@ def run_list(ctx: Context) -> int:
     filters, day = filters_from_args(args), as_of_from_args(args)
     if day is not None:
         found = service.selection_as_of(
-            on=day, filters=filters, sort=args.sort, descending=args.desc
+            on=day,
+            filters=filters,
+            sort=args.sort,
+            descending=args.desc,
+            on_progress=progress(ctx.err, "rebuilding"),
         )
         _say_not_rebuilt(ctx, found)
         return _write_list(ctx, lambda: found.rows, lambda: found.selection.engagements)

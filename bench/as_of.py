@@ -15,11 +15,13 @@ seconds) is spread in place.
 
 - one engagement rebuilt as of today through its 200 versions
   (``Tracker.engagement_as_of``), beside the SELECT of its entries in sqlite3;
-- ``list --as-of`` over the whole database (``Tracker.selection_as_of``: the
-  database copied, the engagements changed since put back as they stood, the copy
-  listed) as of today, of 30 days ago and of the 30th day of the year, beside a
-  plain ``list`` (``list_ids`` and ``rows``) and beside the SELECT of every entry
-  in sqlite3 (what rebuilding every engagement would have to read).
+- ``list --as-of`` over the whole database (``Tracker.rows_as_of``: the database
+  copied, the engagements changed since put back as they stood, the copy listed)
+  as of today, of 30 days ago and of the 30th day of the year, beside a plain
+  ``list`` (``list_ids`` and ``rows``) and beside the SELECT of every entry in
+  sqlite3 (what rebuilding every engagement would have to read);
+- the engagements read whole as of the 30th day (``Tracker.selection_as_of``, for
+  ``export``, ``brief`` and ``list --format csv``), beside ``get_many`` of every id.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ class AsOfFigures:
     early_s: float  # list --as-of the 30th day of the history
     early_changed: int
     early_day: datetime.date
+    whole_early_s: float  # the engagements read whole (export, brief) as of that day
+    get_many_s: float  # a plain list with the engagements read whole
 
 
 def _median(run: Callable[[], Any], repeats: int) -> float:
@@ -195,10 +199,12 @@ def measure(db: Path, repeats: int = 5, *, whole_repeats: int = 1) -> AsOfFigure
     try:
         one_s = _median(lambda: service.engagement_as_of(engagement_id=ONE, on=today), repeats)
         assert service.engagement_as_of(engagement_id=ONE, on=today).version >= VERSIONS
-        whole_s = _median(lambda: service.selection_as_of(on=today), whole_repeats)
+        whole_s = _median(lambda: service.rows_as_of(on=today), whole_repeats)
         list_s = _median(lambda: service.rows(ids=service.list_ids()), whole_repeats)
-        month_s = _median(lambda: service.selection_as_of(on=month), whole_repeats)
-        early_s = _median(lambda: service.selection_as_of(on=early), whole_repeats)
+        month_s = _median(lambda: service.rows_as_of(on=month), whole_repeats)
+        early_s = _median(lambda: service.rows_as_of(on=early), whole_repeats)
+        whole_early_s = _median(lambda: service.selection_as_of(on=early), whole_repeats)
+        get_many_s = _median(lambda: service.get_many(ids=service.list_ids()), whole_repeats)
         engagements = service.count()
     finally:
         service.close()
@@ -233,6 +239,8 @@ def measure(db: Path, repeats: int = 5, *, whole_repeats: int = 1) -> AsOfFigure
         early_s,
         early_changed,
         early,
+        whole_early_s,
+        get_many_s,
     )
 
 
@@ -259,6 +267,11 @@ def main(argv: list[str] | None = None) -> int:
             f"list --as-of {label}{since}: {seconds:.2f} s "
             f"(ratio to a plain list {seconds / f.list_s:.1f})"
         )
+    print(
+        f"the engagements read whole (export, brief) as of {f.early_day}: "
+        f"{f.whole_early_s:.2f} s; plain get_many of every id {f.get_many_s:.2f} s "
+        f"(ratio {f.whole_early_s / f.get_many_s:.1f})"
+    )
     return 0
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from db import as_of, ids, listing, loading
 from db.engine import Connection
 from tracker.domain import as_of as words
-from tracker.domain.as_of import AsOfSelection, Version
+from tracker.domain.as_of import AsOfRows, AsOfSelection, Version
 from tracker.domain.errors import NotFoundError, StorageError, ValidationError
 from tracker.domain.interchange import FORMAT, data_to_json, record_label
 from tracker.domain.model import Engagement, EngagementRow, Filters, Selection
@@ -68,43 +68,67 @@ class AsOf(TrackerBase):
         """The engagements matching ``filters`` as they stood at the end of ``on``, in the
         order of ``sort`` (those in the trash then only with ``filters.trash``);
         ``on_progress(done, total)`` as the engagements to rebuild are rebuilt."""
+        query = _Listed(filters, sort, descending, whole=True)
+        found = self._as_of(on, query, on_progress)
+        selection = Selection(
+            engagements=found.engagements, revision=found.revision, markings=found.markings
+        )
+        return AsOfSelection(
+            day=on, selection=selection, rows=found.rows, not_rebuilt=found.missing
+        )
+
+    def rows_as_of(
+        self,
+        *,
+        on: datetime.date,
+        filters: Filters = Filters(),
+        sort: str = "title",
+        descending: bool = False,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> AsOfRows:
+        """The table rows of ``selection_as_of``, without reading every engagement whole
+        (what ``list --as-of`` prints)."""
+        found = self._as_of(on, _Listed(filters, sort, descending, whole=False), on_progress)
+        return AsOfRows(day=on, rows=found.rows, not_rebuilt=found.missing)
+
+    def _as_of(
+        self, on: datetime.date, query: _Listed, on_progress: Callable[[int, int], None] | None
+    ) -> _Found:
         words.check_day(on, today=utc_today())
         until = as_of.end_of_day(on)
-        listed = _Listed(filters, sort, descending)
         with collector_paused(), self._read() as conn:
             if self.database.is_sqlite:
                 with as_of.copy_of(conn) as copy:
-                    return self._on_copy(copy, on, until, listed, on_progress)
+                    return self._on_copy(copy, until, query, on_progress)
             rules = self._rules(conn)
             revision = as_of.revision(conn, until)
             rebuilt = _rebuilt(as_of.everything(conn, until), rules, on_progress, None)
         with self._translated(), as_of.scratch(list(rebuilt.known.values())) as copy:
-            found, rows = listed.run(copy, rules)
-            engagements = tuple(rebuilt.known[i] for i in found)
-        selection = Selection(engagements=engagements, revision=revision, markings=rules.markings)
-        return AsOfSelection(day=on, selection=selection, rows=rows, not_rebuilt=rebuilt.missing)
+            found, rows = query.run(copy, rules)
+        engagements = tuple(rebuilt.known[i] for i in found) if query.whole else ()
+        return _Found(rows, engagements, revision, rules.markings, rebuilt.missing)
 
     def _on_copy(
         self,
         copy: Connection,
-        on: datetime.date,
         until: str,
-        listed: _Listed,
+        query: _Listed,
         on_progress: Callable[[int, int], None] | None,
-    ) -> AsOfSelection:
+    ) -> _Found:
         """The list as of ``until`` on a copy of the database: the engagements changed
         since are put back as they stood (those created since removed), the list query
-        runs, and the unchanged ones among its matches are read as stored."""
+        runs, and (``whole``) the unchanged ones among its matches are read as stored."""
         rules = self._rules(copy)
         revision = as_of.revision(copy, until)
         changed = as_of.changed_after(copy, until)
         rebuilt = _rebuilt(as_of.states(copy, until, changed), rules, on_progress, len(changed))
         as_of.put_back(copy, changed, sorted(rebuilt.known.values(), key=lambda e: e.id))
-        found, rows = listed.run(copy, rules)
-        stored = loading.load(copy, [i for i in found if i not in rebuilt.known])
-        engagements = tuple(rebuilt.known.get(i) or stored[i] for i in found)
-        selection = Selection(engagements=engagements, revision=revision, markings=rules.markings)
-        return AsOfSelection(day=on, selection=selection, rows=rows, not_rebuilt=rebuilt.missing)
+        found, rows = query.run(copy, rules)
+        engagements: tuple[Engagement, ...] = ()
+        if query.whole:
+            stored = loading.load(copy, [i for i in found if i not in rebuilt.known])
+            engagements = tuple(rebuilt.known.get(i) or stored[i] for i in found)
+        return _Found(rows, engagements, revision, rules.markings, rebuilt.missing)
 
     def export_as_of(self, *, on: datetime.date, filters: Filters = Filters()) -> dict[str, Any]:
         """The matching engagements as they stood at the end of ``on``, as an
@@ -141,11 +165,12 @@ def _engagement(found: as_of.Rebuilt, rules: Rules) -> Engagement:
 
 @dataclass(frozen=True)
 class _Listed:
-    """The list query to run on the scratch database: filters and order."""
+    """The list query to run on the scratch database: filters, order, what is read."""
 
     filters: Filters
     sort: str
     descending: bool
+    whole: bool  # the matching engagements are read whole, not only as table rows
 
     def run(self, conn: Connection, rules: Rules) -> tuple[list[int], tuple[EngagementRow, ...]]:
         """The ordered ids and table rows of the scratch database's matching engagements."""
@@ -160,6 +185,18 @@ class _Listed:
         except ValueError as exc:
             raise ValidationError(str(exc), field="sort") from None
         return found, tuple(listing.rows(conn, found))
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A list as of a moment: its rows, its engagements read whole (when asked for),
+    the revision and markings then, and those that cannot be rebuilt."""
+
+    rows: tuple[EngagementRow, ...]
+    engagements: tuple[Engagement, ...]
+    revision: int
+    markings: tuple[str, ...]
+    missing: tuple[int, ...]
 
 
 @dataclass(frozen=True)

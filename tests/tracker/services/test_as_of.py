@@ -363,6 +363,7 @@ def test_a_list_as_of_an_earlier_day_puts_back_only_what_changed_since(
     def listed(day: D, **filters: Any) -> list[int]:
         found = tracker.selection_as_of(on=day, filters=Filters(**filters))
         assert [r.id for r in found.rows] == [e.id for e in found.selection.engagements]
+        assert tracker.rows_as_of(on=day, filters=Filters(**filters)).rows == found.rows
         for e in found.selection.engagements:
             assert json.loads(json.dumps(_show_json(e))) == shown(tracker, e.id, day)
         return [e.id for e in found.selection.engagements]

@@ -102,15 +102,17 @@ def _latest_change(conn: Connection, until: str) -> int:
 def changed_after(conn: Connection, until: str) -> list[int]:
     """The engagements whose stored state may not be their state at ``until``, by id:
     those with a change entry after it (along ``ix_audit_at``), those created after
-    it, and those with a baseline after it (their trail starts later: the upgrade
-    wrote it after every entry up to ``until``, so after the latest change then)."""
+    it, those with a baseline after it (their trail starts later: the upgrade wrote
+    it after every entry up to ``until``, so after the latest change then), and those
+    with no entry at all (written behind the program's back: no trail to rebuild)."""
     later = select(A.c.engagement_id).where(text(tables.CHANGE_ENTRY), A.c.at > until)
     baselines = select(A.c.engagement_id).where(
         A.c.id > _latest_change(conn, until), A.c.action == BASELINE, A.c.at > until
     )
     created = select(E.c.id).where(E.c.created_at > until)
+    untraced = select(E.c.id).where(~select(A.c.id).where(A.c.engagement_id == E.c.id).exists())
     found: set[int] = set()
-    for query in (later, baselines, created):
+    for query in (later, baselines, created, untraced):
         found.update(int(i) for i in conn.execute(query).scalars())
     return sorted(found)
 

@@ -379,3 +379,29 @@ def test_a_list_as_of_an_earlier_day_puts_back_only_what_changed_since(
     assert listed(clock.day, search="pipeline") == [alpha, echo]
     assert listed(clock.day, search="renamed", statuses=(Status.AGREED,)) == [bravo]
     assert tracker.list_ids(filters=Filters(search="pipeline")) == [alpha, echo]  # untouched
+
+
+def test_an_engagement_with_no_trail_is_left_out(tmp_path: Path) -> None:
+    """An engagement whose audit entries are gone (a change behind the program's back)
+    has no trail to rebuild: the list as of today leaves it out, as one not rebuilt."""
+    path = tmp_path / "t.db"
+    t = Tracker.open(path, user="alice")
+    try:
+        kept = t.create(data=NATO).engagement.id
+        gone = t.create(data={**NATO, "id": "other", "title": "Other"}).engagement.id
+    finally:
+        t.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM audit_seal")
+        conn.execute("DELETE FROM audit WHERE engagement_id = ?", (gone,))
+    conn.close()
+    t = Tracker.open(path, user="alice")
+    try:
+        today = datetime.datetime.now(datetime.UTC).date()
+        found = t.selection_as_of(on=today)
+        assert [e.id for e in found.selection.engagements] == [kept]
+        assert found.not_rebuilt == (gone,)
+        assert t.rows_as_of(on=today).not_rebuilt == (gone,)
+    finally:
+        t.close()

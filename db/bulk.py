@@ -60,8 +60,8 @@ def insert_new(
 
 def insert_stored(conn: Connection, engagements: Sequence[Engagement]) -> None:
     """Insert engagements exactly as given (ids, versions, times, trash), without audit
-    entries, into a database that holds none of their ids: the scratch copy of the
-    record as of a date (``db.as_of``), ascending ids."""
+    entries, into a database that holds none of their ids (nor index rows under them):
+    the scratch copy of the record as of a date (``db.as_of``), ascending ids."""
     if engagements:
         _insert(conn, engagements, audited=None)
 
@@ -110,8 +110,11 @@ def _insert(
         fulltext.replace_many(conn, indexed)
     else:
         fts = fulltext.FTS_TABLE
-        # Nothing should be indexed under the new ids; clear any stale row all the same.
-        conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": made[0].id})
+        if audited is not None:
+            # Nothing should be indexed under the new ids (each past the largest); clear
+            # any stale row all the same. Not so for stored ones: in a copy of the record
+            # as of a date they go back among others (whose rows stay), their own removed.
+            conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": made[0].id})
         conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, title, body) VALUES (?, ?, ?)", indexed)
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, audits)
 

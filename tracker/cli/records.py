@@ -9,9 +9,9 @@ from typing import Any
 from tracker.cli import admin
 from tracker.cli.context import Context, UsageError
 from tracker.cli.options import add_as_of, add_filters, as_of_from_args, filters_from_args
-from tracker.cli.output import row_json, write_table
+from tracker.cli.output import progress, row_json, write_table
 from tracker.cli.show_text import write_engagement
-from tracker.domain.as_of import AsOfSelection, heading, not_rebuilt_count
+from tracker.domain.as_of import AsOfRows, AsOfSelection, heading, not_rebuilt_count
 from tracker.domain.changes import Saved
 from tracker.domain.controls import one_line, printable
 from tracker.domain.flatfile import to_csv
@@ -36,9 +36,18 @@ def run_list(ctx: Context) -> int:
     args, service = ctx.args, ctx.service
     filters, day = filters_from_args(args), as_of_from_args(args)
     if day is not None:
-        found = service.selection_as_of(
-            on=day, filters=filters, sort=args.sort, descending=args.desc
-        )
+        asked: dict[str, Any] = {
+            "on": day,
+            "filters": filters,
+            "sort": args.sort,
+            "descending": args.desc,
+            "on_progress": progress(ctx.err, "rebuilding"),
+        }
+        if args.format != "csv":  # the rows alone: no engagement read whole
+            listed = service.rows_as_of(**asked)
+            _say_not_rebuilt(ctx, listed)
+            return _write_list(ctx, lambda: listed.rows, tuple)
+        found = service.selection_as_of(**asked)
         _say_not_rebuilt(ctx, found)
         return _write_list(ctx, lambda: found.rows, lambda: found.selection.engagements)
     ids = service.list_ids(filters=filters, sort=args.sort, descending=args.desc)
@@ -85,7 +94,7 @@ def run_show(ctx: Context) -> int:
     return 0
 
 
-def _say_not_rebuilt(ctx: Context, found: AsOfSelection) -> None:
+def _say_not_rebuilt(ctx: Context, found: AsOfSelection | AsOfRows) -> None:
     """One line on stderr for the engagements that existed but cannot be rebuilt."""
     if found.not_rebuilt:
         count = len(found.not_rebuilt)

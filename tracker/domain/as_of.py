@@ -87,6 +87,17 @@ class AsOfSelection:
 
 
 @dataclass(frozen=True)
+class AsOfRows:
+    """The table rows of the engagements matching a filter as they stood at the end of
+    ``day``, in order (what ``list`` prints), without every one read whole;
+    ``not_rebuilt`` as in ``AsOfSelection``."""
+
+    day: datetime.date
+    rows: tuple[EngagementRow, ...]
+    not_rebuilt: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
 class Version:
     """One version of an engagement as its trail rebuilds it, and who wrote it how."""
 

@@ -337,3 +337,71 @@ def test_a_trail_that_starts_at_a_baseline(tmp_path: Path) -> None:
         assert len(t.selection_as_of(on=today).selection.engagements) == t.count()
     finally:
         t.close()
+
+
+def test_a_list_as_of_an_earlier_day_puts_back_only_what_changed_since(
+    tracker: Tracker, clock: Clock
+) -> None:
+    """Some engagements changed after the day (retitled, moved on, trashed), some did
+    not, one was created after: the list as of that day, filtered by a search and by
+    a status, is engagement for engagement what ``engagement_as_of`` rebuilds, and the
+    full-text index of the copy it was listed on holds the titles of then."""
+
+    def new(title: str, status: str) -> int:
+        obj = {"title": title, "vendor": "OpenAI", "counterpart": "NATO", "status": status}
+        return tracker.create(data=obj).engagement.id
+
+    alpha, bravo = new("Alpha pipeline", "exploratory"), new("Bravo pipeline", "negotiating")
+    charlie, delta = new("Charlie other", "exploratory"), new("Delta pipeline", "exploratory")
+    then = clock.day
+    clock.day = then + datetime.timedelta(days=2)
+    edit("b", title="Bravo renamed", status="agreed")(tracker, {"b": bravo})
+    edit("c", summary="Moved on")(tracker, {"c": charlie})
+    trash("d")(tracker, {"d": delta})
+    echo = new("Echo pipeline", "exploratory")
+
+    def listed(day: D, **filters: Any) -> list[int]:
+        found = tracker.selection_as_of(on=day, filters=Filters(**filters))
+        assert [r.id for r in found.rows] == [e.id for e in found.selection.engagements]
+        assert tracker.rows_as_of(on=day, filters=Filters(**filters)).rows == found.rows
+        for e in found.selection.engagements:
+            assert json.loads(json.dumps(_show_json(e))) == shown(tracker, e.id, day)
+        return [e.id for e in found.selection.engagements]
+
+    assert listed(then) == [alpha, bravo, charlie, delta]
+    assert listed(then, search="pipeline") == [alpha, bravo, delta]
+    assert listed(then, search="renamed") == []
+    assert listed(then, search="bravo") == [bravo]
+    assert listed(then, statuses=(Status.EXPLORATORY,)) == [alpha, charlie, delta]
+    assert listed(then, statuses=(Status.AGREED,)) == []
+    assert listed(then, search="pipeline", statuses=(Status.NEGOTIATING,)) == [bravo]
+    assert listed(clock.day) == [alpha, bravo, charlie, echo]
+    assert listed(clock.day, search="pipeline") == [alpha, echo]
+    assert listed(clock.day, search="renamed", statuses=(Status.AGREED,)) == [bravo]
+    assert tracker.list_ids(filters=Filters(search="pipeline")) == [alpha, echo]  # untouched
+
+
+def test_an_engagement_with_no_trail_is_left_out(tmp_path: Path) -> None:
+    """An engagement whose audit entries are gone (a change behind the program's back)
+    has no trail to rebuild: the list as of today leaves it out, as one not rebuilt."""
+    path = tmp_path / "t.db"
+    t = Tracker.open(path, user="alice")
+    try:
+        kept = t.create(data=NATO).engagement.id
+        gone = t.create(data={**NATO, "id": "other", "title": "Other"}).engagement.id
+    finally:
+        t.close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DELETE FROM audit_seal")
+        conn.execute("DELETE FROM audit WHERE engagement_id = ?", (gone,))
+    conn.close()
+    t = Tracker.open(path, user="alice")
+    try:
+        today = datetime.datetime.now(datetime.UTC).date()
+        found = t.selection_as_of(on=today)
+        assert [e.id for e in found.selection.engagements] == [kept]
+        assert found.not_rebuilt == (gone,)
+        assert t.rows_as_of(on=today).not_rebuilt == (gone,)
+    finally:
+        t.close()

@@ -22,14 +22,14 @@ from ui.style import STATUS_COLOURS, contrast_ratio, status_chip_html, status_te
 
 DEMO_IDS = [e["id"] for e in demo_document()["engagements"]]
 
+HOSTILE_TITLE = "<b>x</b> & <img src=y>"
+HOSTILE_SUMMARY = 'First <a href="javascript:alert(1)">click</a> line\nsecond line & more'
+
 
 def demo_restrictions(uid: str) -> list[dict[str, str]]:
     """The restrictions of the demo engagement ``uid``, as the interchange has them."""
     (found,) = (e for e in demo_document()["engagements"] if e["id"] == uid)
     return list(found["restrictions"])
-
-HOSTILE_TITLE = "<b>x</b> & <img src=y>"
-HOSTILE_SUMMARY = 'First <a href="javascript:alert(1)">click</a> line\nsecond line & more'
 
 
 @pytest.fixture

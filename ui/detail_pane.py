@@ -7,7 +7,8 @@ carries its label.
 
 What is shown, in which order and in which words comes from
 :mod:`tracker.domain.presenter` (the ``show`` command and the PDF briefing say the
-same); this module lays it out as Qt rich text and adds the change history.
+same); this module lays it out as Qt rich text and adds the change history
+(:mod:`ui.change_history`).
 
 Everything typed by a person (titles, summaries, notes, names, URLs) is
 HTML-escaped before it goes into the document, so text such as ``<b>``,
@@ -25,7 +26,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import groupby
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.fields import FIELDS_BY_KEY
 from tracker.domain.model import AuditEntry, Engagement
 from tracker.domain.presenter import (
     SEPARATOR,
@@ -56,47 +55,26 @@ from tracker.domain.presenter import (
     TimelineItem,
     pieces,
     present,
-    timestamp,
 )
 from tracker.services.base import utc_today
+from ui.change_history import history_html
 from ui.follow_ups import follow_up_badge_html
 from ui.plain_text import NoResourceBrowser
 from ui.plain_text import escaped as _e
+from ui.plain_text import escaped_lines as _multiline
 from ui.style import status_chip_html
 
 __all__ = [
     "DetailPane",
     "DocumentColours",
-    "action_label",
     "render_engagement_html",
     "render_placeholder_html",
 ]
-
-ELIDE_AT = 200
-"""Audit values longer than this many characters are shortened with an ellipsis."""
-
-SHORT_CHANGE = 70
-"""Changes whose old and new values together are no longer than this fit on one line."""
 
 _LINK_SCHEMES = frozenset({"http", "https"})
 
 CHANGE_HISTORY = "Change history"  # the pane's own part: the audit trail
 VERSIONS_BUTTON = "Versions: view or restore…"  # opens the History dialog
-
-_ACTION_LABELS = {
-    "create": "Created",
-    "import": "Imported",
-    "update": "Edited",
-    "delete": "Moved to the trash",
-    "restore": "Restored from the trash",
-    "baseline": "Recorded at the upgrade to schema 5",
-}
-
-
-def action_label(action: str) -> str:
-    """How the change history names what a version's writer did ("Edited")."""
-    return _ACTION_LABELS.get(action, action)
-
 
 # --------------------------------------------------------------------------- colours
 
@@ -157,12 +135,6 @@ def _style_sheet(c: DocumentColours) -> str:
 # --------------------------------------------------------------------------- text helpers
 
 
-def _multiline(text: str) -> str:
-    """Escape ``text`` and keep its line breaks."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "<br>".join(_e(line) for line in lines)
-
-
 def _blocks(text: str) -> tuple[str, list[str]]:
     """``text`` escaped as its first piece and the rest (``presenter.pieces``): Qt lays a
     block out again on every change, so a megabyte in one block froze the pane a second;
@@ -177,13 +149,6 @@ def _more(rest: Sequence[str], css: str = "") -> str:
     return "".join(f"<p{attribute}>{piece}</p>" for piece in rest)
 
 
-def _elide(text: str, limit: int = ELIDE_AT) -> str:
-    """``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"
-
-
 def _link(url: str) -> str:
     """An http(s) URL as a link; anything else as escaped plain text."""
     url = url.strip()
@@ -195,14 +160,6 @@ def _link(url: str) -> str:
     if not is_web or any(ch.isspace() or ord(ch) < 32 for ch in url):
         return _e(url)
     return f'<a href="{_e(url)}">{_e(url)}</a>'
-
-
-def _field_label(name: str) -> str:
-    """A field's label ("Next step" for ``next_step``); an unknown name made readable."""
-    field = FIELDS_BY_KEY.get(name)
-    if field is not None:
-        return field.label
-    return name[:1].upper() + name[1:].replace("_", " ")
 
 
 def _joined(parts: Iterable[str], separator: str = " · ") -> str:
@@ -322,48 +279,6 @@ def _section(section: Section) -> str:
     return f"<h3>{_e(section.heading)}</h3>{body}"
 
 
-def _audit_value(value: str | None) -> str:
-    if value is None or value == "":
-        return '<span class="muted">(empty)</span>'
-    return _multiline(_elide(value))
-
-
-def _history(history: Sequence[AuditEntry]) -> str:
-    entries = sorted(history, key=lambda h: h.id, reverse=True)
-    blocks = []
-    for (at, who, action, version), group in groupby(
-        entries, key=lambda h: (h.at, h.who, h.action, h.version)
-    ):
-        meta = _joined([_e(timestamp(at)), _e(who), _e(action_label(action)), f"v{version}"])
-        lines = []
-        for h in group:
-            if h.field == "engagement":
-                what = "Recorded as it stood" if h.action == "baseline" else "Created"
-                lines.append(f"<b>{what}</b>: {_audit_value(h.recorded_title)}")
-            elif h.field == "deleted":
-                moved = "Moved to the trash" if h.new else "Restored from the trash"
-                lines.append(f"<b>{moved}</b>")
-            else:
-                lines.append(_change_line(h))
-        blocks.append(
-            f'<p class="small"><span class="muted">{meta}</span><br>{"<br>".join(lines)}</p>'
-        )
-    return "".join(blocks)
-
-
-def _change_line(entry: AuditEntry) -> str:
-    """One changed field: ``Field: old → new``, with long values on lines of their own."""
-    label = f"<b>{_e(_field_label(entry.field))}</b>"
-    old, new = entry.old or "", entry.new or ""
-    if len(old) + len(new) <= SHORT_CHANGE and "\n" not in old + new:
-        return f"{label}: {_audit_value(entry.old)} → {_audit_value(entry.new)}"
-    return (
-        f"{label}:<br>"
-        f'<span class="muted">{_audit_value(entry.old)}</span><br>'
-        f"→ {_audit_value(entry.new)}"
-    )
-
-
 # --------------------------------------------------------------------------- documents
 
 
@@ -391,7 +306,7 @@ def render_engagement_html(
     if p.empty_note:
         parts.append(f'<p class="muted small" style="margin-top: 18px;">{_e(p.empty_note)}</p>')
     if history:
-        parts.append(f"<h3>{CHANGE_HISTORY}</h3>{_history(history)}")
+        parts.append(f"<h3>{CHANGE_HISTORY}</h3>{history_html(history)}")
     footer = _joined(f"{_e(f.label)} {_e(f.value)}" for f in p.record)
     parts.append(f'<p class="muted small" style="margin-top: 18px;">{footer}</p>')
     parts.append("</body></html>")

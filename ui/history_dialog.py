@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.as_of import Version
 from tracker.domain.presenter import timestamp
-from ui.detail_pane import DocumentColours, action_label, render_engagement_html
+from ui.change_history import action_label
+from ui.detail_pane import DocumentColours, render_engagement_html
 from ui.plain_text import NoResourceBrowser
 
 __all__ = ["HistoryDialog", "VersionView", "version_line"]

@@ -35,6 +35,7 @@ __all__ = [
     "NoResourceBrowser",
     "critical",
     "escaped",
+    "escaped_lines",
     "information",
     "message_box",
     "plain_label",
@@ -47,6 +48,12 @@ __all__ = [
 def escaped(text: object) -> str:
     """``text`` escaped for rich text or a quoted attribute: shown as typed."""
     return html.escape(str(text), quote=True)
+
+
+def escaped_lines(text: str) -> str:
+    """``text`` escaped for rich text, its line breaks kept (as ``<br>``)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(escaped(line) for line in lines)
 
 
 def tooltip(text: str) -> str:

@@ -16,12 +16,20 @@ from tracker.domain.model import AuditEntry, Engagement, EngagementData
 from tracker.domain.presenter import SECTION_KEYS
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
-from ui.detail_pane import ELIDE_AT, DetailPane, DocumentColours
+from ui.change_history import ELIDE_AT
+from ui.detail_pane import DetailPane, DocumentColours
 from ui.style import STATUS_COLOURS, contrast_ratio, status_chip_html, status_text_colour
 
 DEMO_IDS = [e["id"] for e in demo_document()["engagements"]]
+
 HOSTILE_TITLE = "<b>x</b> & <img src=y>"
 HOSTILE_SUMMARY = 'First <a href="javascript:alert(1)">click</a> line\nsecond line & more'
+
+
+def demo_restrictions(uid: str) -> list[dict[str, str]]:
+    """The restrictions of the demo engagement ``uid``, as the interchange has them."""
+    (found,) = (e for e in demo_document()["engagements"] if e["id"] == uid)
+    return list(found["restrictions"])
 
 
 @pytest.fixture
@@ -174,7 +182,8 @@ def test_dod_openai_timeline_and_history_newest_first(pane: DetailPane, tracker:
     assert "c. 2026" in text
     assert "Sep 2026" in text
     assert "Owner: Defence desk → Defence desk (lead)" in text
-    assert "Confidence: confirmed → reported" in text
+    assert "Confidence: Confirmed → Reported" in text  # labels, not the stored words
+    assert "confirmed →" not in text
     assert "tester · Edited · v2" in text
     assert text.index("Edited") < text.index("Imported")  # newest first
     history = text[text.index("Change history") :]
@@ -197,6 +206,53 @@ def test_placeholder_for_none(pane: DetailPane, tracker: Tracker) -> None:
     assert "NATO" not in text
     pane.set_count_hint(0)
     assert "no engagements" in text_of(pane)
+
+
+def test_a_restriction_added_then_removed_reads_in_words(
+    pane: DetailPane, tracker: Tracker
+) -> None:
+    engagement = tracker.get(engagement_id="demo-nato-openai")
+    (surveillance,) = demo_restrictions("demo-nato-openai")
+    weapons = {"code": "no-fully-autonomous-weapons", "title": "No <autonomous> weapons"}
+    weapons |= {"stance": "agreed", "note": ""}
+    saved = tracker.update(
+        engagement_id=engagement.id,
+        expected_version=engagement.version,
+        changes={"restrictions": [surveillance, weapons], "tags": ["nato", "new tag"]},
+    ).engagement
+    tracker.update(
+        engagement_id=engagement.id,
+        expected_version=saved.version,
+        changes={"restrictions": [weapons]},
+    )
+    show(pane, tracker, engagement.id)
+    history = text_of(pane)[text_of(pane).index("Change history") :]
+    assert "[{" not in history and '"code"' not in history
+    removed = history.index(
+        "Restrictions: removed restriction No mass domestic surveillance · Proposed · "
+    )
+    added = history.index("Restrictions: added restriction No <autonomous> weapons · Agreed")
+    assert removed < added  # newest first: the removal was the later save
+    assert "added tag new tag" in history
+    assert "&lt;autonomous&gt;" in pane.html()  # the title is text, not markup
+
+
+def test_changes_to_several_items_are_one_line_each(pane: DetailPane, tracker: Tracker) -> None:
+    engagement = tracker.get(engagement_id="demo-dod-openai")
+    tracker.update(
+        engagement_id=engagement.id,
+        expected_version=engagement.version,
+        changes={"restrictions": []},
+    )
+    show(pane, tracker, engagement.id)
+    history = text_of(pane)[text_of(pane).index("Change history") :]
+    lines = history.splitlines()
+    start = lines.index("Restrictions:")
+    titles = [r["title"] for r in demo_restrictions("demo-dod-openai")]
+    assert len(titles) == 3
+    assert [line.split(" · ")[0] for line in lines[start + 1 : start + 4]] == [
+        f"removed restriction {title}" for title in titles
+    ]
 
 
 # --------------------------------------------------------------------------- security

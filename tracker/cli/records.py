@@ -12,12 +12,13 @@ from tracker.cli.options import add_as_of, add_filters, as_of_from_args, filters
 from tracker.cli.output import progress, row_json, write_table
 from tracker.cli.show_text import write_engagement
 from tracker.domain.as_of import AsOfRows, AsOfSelection, heading, not_rebuilt_count
-from tracker.domain.changes import Saved
+from tracker.domain.change_words import EMPTY, WHOLE, ChangeRow, word
+from tracker.domain.changes import DELETED, Saved
 from tracker.domain.controls import one_line, printable
 from tracker.domain.flatfile import to_csv
 from tracker.domain.interchange import data_to_json
 from tracker.domain.jsonfile import parse_json
-from tracker.domain.model import SORT_KEYS, Engagement, EngagementRow
+from tracker.domain.model import SORT_KEYS, AuditEntry, Engagement, EngagementRow
 from tracker.services.files import dump_json
 
 
@@ -201,11 +202,18 @@ def _move(ctx: Context, action: Callable[..., Saved]) -> int:
 def configure_history(p: argparse.ArgumentParser) -> None:
     """``history ID``."""
     p.add_argument("id", metavar="ID")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): each entry in words, as the changes feed has them; json: "
+        "the raw audit entries, for programs (old and new as recorded: interchange JSON "
+        "for the tags and child lists, the whole engagement for its creation)",
+    )
 
 
 def run_history(ctx: Context) -> int:
-    """The audit trail of the engagement, newest first, as text or JSON."""
+    """The audit trail of the engagement, newest first, in words or as JSON."""
     entries = ctx.service.history(engagement_id=ctx.args.id)
     out = ctx.out
     if ctx.args.format == "json":
@@ -216,16 +224,25 @@ def run_history(ctx: Context) -> int:
         role = f" (database role {e.server_user})" if e.server_user not in (None, e.who) else ""
         who = one_line(e.who + role)
         out.write(f"{one_line(e.at)}  v{e.version}  {who}  {e.action}  {e.field}\n")
-        if e.old is not None or e.action == "update":
-            out.write(f"    old: {_value(e.old)}\n")
-        new = e.recorded_title if e.recorded_title is not None else e.new
-        out.write(f"    new: {_value(new)}\n")
+        out.writelines(f"    {_value(line)}\n" for line in _entry_lines(e))
     return 0
 
 
-def _value(value: str | None) -> str:
-    """An audit value under its entry: without control characters, and each line after
-    the first indented, so that no value can pass for an entry of its own."""
-    if value is None:
-        return "—"
+def _entry_lines(entry: AuditEntry) -> list[str]:
+    """What an entry says (``change_words``): the title a whole engagement was recorded
+    with, the items of a list one by one, a field's old and new value."""
+    change = word(ChangeRow.of_entry(entry), whole_text=True)
+    if entry.field == WHOLE:
+        return [f"{change.new}: {entry.recorded_title or EMPTY}"]
+    if change.items:
+        return [f"{change.label}: {item.text()}" for item in change.items]
+    if entry.field == DELETED:
+        return [change.new]
+    lines = [f"old: {change.old}"] if entry.old is not None or entry.action == "update" else []
+    return [*lines, f"new: {change.new}"]
+
+
+def _value(value: str) -> str:
+    """An entry's line: without control characters, and each line after the first
+    indented, so that no value can pass for an entry of its own."""
     return "\n         ".join(printable(value).split("\n"))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime
 import functools
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -23,6 +23,7 @@ from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, ChildKind, Field
+from tracker.domain.model import AuditEntry
 from tracker.domain.presenter import timestamp
 from tracker.domain.register import BriefingRecord
 from tracker.domain.vocab import Vocabulary
@@ -35,7 +36,7 @@ ARROW = "→"
 ITEM_LIMIT = 120  # characters of an item's words, of a long text value
 
 # What the entry recording a whole engagement says, by its action.
-_WHOLE_WORDS = {"create": "created", "import": "imported"}
+_WHOLE_WORDS = {"create": "created", "import": "imported", BASELINE: "recorded as it stood"}
 TRASHED = "moved to the trash"
 RESTORED = "restored"
 
@@ -83,6 +84,24 @@ class ChangeRow:
     field: str
     old: str | None
     new: str | None
+
+    @classmethod
+    def of_entry(cls, entry: AuditEntry, *, uid: str = "", title: str = "") -> ChangeRow:
+        """The audit ``entry`` of one engagement's history (which knows the engagement,
+        so need not name it)."""
+        return cls(
+            id=entry.id,
+            at=entry.at,
+            who=entry.who,
+            engagement=entry.engagement_id,
+            uid=uid,
+            title=title,
+            version=entry.version,
+            action=entry.action,
+            field=entry.field,
+            old=entry.old,
+            new=entry.new,
+        )
 
 
 @dataclass(frozen=True)
@@ -196,8 +215,11 @@ def check_period(
         )
 
 
-def word(row: ChangeRow) -> Change:
-    """The entry ``row`` as people read it."""
+def word(row: ChangeRow, *, whole_text: bool = False) -> Change:
+    """The entry ``row`` as people read it. A text value is put on one line and cut to
+    ``ITEM_LIMIT`` characters, unless ``whole_text``: an engagement's history shows it
+    as written (line breaks and all) and lays out or cuts it itself."""
+    keep = _as_written if whole_text else _cut
     if row.field == WHOLE:
         done = _WHOLE_WORDS.get(row.action, row.action.replace("_", " ") + "d")
         return Change(row, "Engagement", "", done)
@@ -205,7 +227,7 @@ def word(row: ChangeRow) -> Change:
         return Change(row, "Trash", "", TRASHED if row.new is not None else RESTORED)
     spec = FIELDS_BY_KEY.get(row.field)
     if spec is None:  # a field this program does not know: as it was recorded
-        return Change(row, row.field, _cut(row.old or ""), _cut(row.new or EMPTY))
+        return Change(row, row.field, keep(row.old or ""), keep(row.new or EMPTY))
     if spec.kind == "tags":
         items = _tag_changes(_json_list(row.old), _json_list(row.new))
         return _listed(row, spec.label, items)
@@ -213,7 +235,7 @@ def word(row: ChangeRow) -> Change:
         kind = CHILDREN_BY_KEY[row.field]
         items = _child_changes(kind, _json_list(row.old), _json_list(row.new))
         return _listed(row, spec.label, items)
-    return Change(row, spec.label, _value(spec, row.old), _value(spec, row.new))
+    return Change(row, spec.label, _value(spec, row.old, keep), _value(spec, row.new, keep))
 
 
 def grouped(changes: Iterable[Change]) -> list[EngagementChanges]:
@@ -241,8 +263,13 @@ def _cut(text: str, limit: int = ITEM_LIMIT) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def _value(spec: Field, text: str | None) -> str:
-    """A flat field's audit text as read: a vocabulary word's label, a date as known."""
+def _as_written(text: str) -> str:
+    return text
+
+
+def _value(spec: Field, text: str | None, keep: Callable[[str], str] = _cut) -> str:
+    """A flat field's audit text as read: a vocabulary word's label, a date as known,
+    text as ``keep`` has it."""
     if text is None or not text.strip():
         return EMPTY
     if spec.vocab is not None:
@@ -252,7 +279,7 @@ def _value(spec: Field, text: str | None) -> str:
             return parse_partial_date(text).label()
         except DateParseError:
             return text
-    return _cut(text)
+    return keep(text)
 
 
 @functools.lru_cache(maxsize=1024)

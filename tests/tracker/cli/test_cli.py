@@ -358,12 +358,38 @@ def test_history_shows_the_created_title_and_its_json_the_whole_engagement(
 ) -> None:
     lines = ok(run_cli(demo_db, "history", "1")).splitlines()
     assert "import  engagement" in lines[-2]
-    assert lines[-1].strip() == f"new: {demo_show_1['title']}"
+    assert lines[-1].strip() == f"imported: {demo_show_1['title']}"
     (created,) = json.loads(ok(run_cli(demo_db, "history", "1", "--format", "json")))
     recorded = json.loads(created["new"])
     assert recorded["id"] == demo_show_1["id"] and recorded["title"] == demo_show_1["title"]
     assert recorded["concerns"] == demo_show_1["concerns"]
     assert created["server_user"] is None  # SQLite has no server
+
+
+def test_history_words_a_restriction_added_and_removed_and_its_json_stays_raw(
+    demo_db: Path, demo_show_1: dict[str, Any]
+) -> None:
+    (kept,) = demo_show_1["restrictions"]
+    weapons = {"code": "no-fully-autonomous-weapons", "title": "No autonomous weapons"}
+    weapons |= {"stance": "agreed", "note": ""}
+    both = json.dumps([kept, weapons])
+    ok(run_cli(demo_db, "edit", "1", "--set", f"restrictions={both}", "--set", "confidence=denied"))
+    ok(run_cli(demo_db, "edit", "1", "--set", f"restrictions={json.dumps([weapons])}"))
+    text = ok(run_cli(demo_db, "history", "1"))
+    assert "[{" not in text and '"code"' not in text
+    lines = [line.strip() for line in text.splitlines()]
+    gone = f"Restrictions: removed restriction {kept['title']} · Proposed · "
+    (removed,) = [n for n, line in enumerate(lines) if line.startswith(gone)]
+    added = lines.index("Restrictions: added restriction No autonomous weapons · Agreed")
+    assert "v3" in lines[removed - 1] and "restrictions" in lines[removed - 1]
+    assert "v2" in lines[added - 1] and removed < added  # newest first
+    confidence = lines.index("new: Denied")  # the vocabulary's label, not "denied"
+    assert lines[confidence - 1] == f"old: {demo_show_1['confidence'].capitalize()}"
+    # --format json: the entries as recorded, for programs
+    entries = json.loads(ok(run_cli(demo_db, "history", "1", "--format", "json")))
+    newest = entries[0]
+    assert newest["field"] == "restrictions" and json.loads(newest["new"]) == [weapons]
+    assert json.loads(newest["old"]) == [kept, weapons]
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from tracker.domain.vocab import Vocabulary
 
 CHANGES_SINCE = "Changes since"  # the briefing section's and the view's name, once
 WHOLE = "engagement"  # the field of an entry that records the whole engagement
+REORDERED = "put in another order"  # a list whose items were only moved
 BASELINE = "baseline"  # the upgrade to schema 5 recorded what it found: not a change
 EMPTY = "(empty)"  # a value that was not set, as read
 ARROW = "→"
@@ -253,6 +254,8 @@ def grouped(changes: Iterable[Change]) -> list[EngagementChanges]:
 
 
 def _listed(row: ChangeRow, label: str, items: Sequence[ItemChange]) -> Change:
+    if not items:  # the same items, in another order
+        return Change(row, label, "", REORDERED)
     before = [i.before or i.words for i in items if i.change != "added"]
     after = [i.words for i in items if i.change != "removed"]
     return Change(row, label, "; ".join(before), "; ".join(after), tuple(items))

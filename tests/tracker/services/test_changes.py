@@ -71,6 +71,16 @@ def test_child_lists_read_as_items_added_removed_and_changed(demo: Tracker) -> N
     assert change.label == "Restrictions"
 
 
+def test_a_list_only_put_in_another_order_says_so(demo: Tracker) -> None:
+    tags = list(demo.get(engagement_id=1).data.tags)
+    assert len(tags) > 1
+    _edit(demo, 1, tags=list(reversed(tags)))
+    (change,) = [
+        c for c in demo.changes(period=ChangePeriod(since=TODAY)).changes if c.row.field == "tags"
+    ]
+    assert change.text() == "Tags: put in another order"
+
+
 def test_the_filter_applies_to_the_engagements_as_they_are_now(demo: Tracker) -> None:
     _edit(demo, 1, status="agreed")
     _edit(demo, 3, next_step="Wait")

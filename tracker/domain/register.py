@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.dates import PartialDate
-from tracker.domain.fields import FIELDS_BY_KEY, label
+from tracker.domain.fields import FIELDS_BY_KEY, column_label, label
 from tracker.domain.model import Filters
 from tracker.domain.presenter import LAST_CHANGE
-from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,7 @@ _DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
     ("vendor", _labelled("vendor")),
     ("counterpart", _labelled("counterpart")),
     ("restriction", _labelled("restrictions")),
+    ("stance", lambda value: f"{column_label('restrictions', 'stance')}: {_words(Stance)(value)}"),
     ("confidences", _labelled("confidence", _words(Confidence))),
     ("markings", _labelled("marking", _words(None))),
     ("tag", _labelled("tags")),

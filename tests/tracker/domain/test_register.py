@@ -7,7 +7,7 @@ import datetime
 from tracker.domain.dates import PartialDate
 from tracker.domain.model import Filters
 from tracker.domain.register import describe_selection, selection_json
-from tracker.domain.vocab import Region, Status
+from tracker.domain.vocab import Region, Stance, Status
 
 
 def test_a_selection_reads_in_words_with_the_fields_labels() -> None:
@@ -41,3 +41,14 @@ def test_a_selection_reads_in_words_with_the_fields_labels() -> None:
         "1 chosen engagement: 3 · Status: gone"
     )
     assert describe_selection({}) == "All engagements"
+
+
+def test_a_stance_reads_with_its_restriction() -> None:
+    filters = Filters(restriction="no-fully-autonomous-weapons", stance=Stance.DISPUTED)
+    assert selection_json(filters)["filters"] == {
+        "restriction": "no-fully-autonomous-weapons",
+        "stance": "disputed",
+    }
+    assert describe_selection(selection_json(filters)) == (
+        "Restrictions: no-fully-autonomous-weapons · Stance: Disputed · sorted by title"
+    )

@@ -6,7 +6,7 @@ import datetime
 
 from tracker.domain.dates import PartialDate
 from tracker.domain.model import Filters
-from tracker.domain.register import describe_selection, selection_json
+from tracker.domain.register import describe_selection, filter_parts, selection_json
 from tracker.domain.vocab import Region, Stance, Status
 
 
@@ -52,3 +52,18 @@ def test_a_stance_reads_with_its_restriction() -> None:
     assert describe_selection(selection_json(filters)) == (
         "Restrictions: no-fully-autonomous-weapons · Stance: Disputed · sorted by title"
     )
+
+
+def test_filter_parts_name_the_fields_each_part_stands_for() -> None:
+    filters = Filters(
+        regions=(Region.EUROPE,),
+        stance=Stance.AGREED,
+        started_from=PartialDate.from_iso("2025-Q3"),
+        started_to=PartialDate.from_iso("2026"),
+    )
+    assert filter_parts(filters) == [
+        (("regions",), "Region: Europe"),
+        (("stance",), "Stance: Agreed"),
+        (("started_from", "started_to"), "Started: from Q3 2025 to 2026"),
+    ]
+    assert filter_parts(Filters()) == []

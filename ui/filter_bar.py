@@ -121,6 +121,13 @@ class FilterBar(QWidget):
         self.counterpart.setAccessibleName("Counterpart filter")
         for combo in (self.vendor, self.counterpart):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Made before its rows, so that Tab goes from it to them.
+        self.more_button = QPushButton("&More filters", self)
+        self.more_button.setObjectName("moreFilters")
+        self.more_button.setCheckable(True)
+        self.more_button.setToolTip(
+            "Restriction and stance, confidence, marking, tag, started and follow-up dates"
+        )
         self.more = MoreFilters(self)
         self.more.setVisible(False)
         self.chips = FilterChips(self)
@@ -129,12 +136,6 @@ class FilterBar(QWidget):
             combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
         self.clear_button = QPushButton("C&lear filters", self)
         self.clear_button.setToolTip("Show all engagements (Ctrl+Shift+L)")
-        self.more_button = QPushButton("&More filters", self)
-        self.more_button.setObjectName("moreFilters")
-        self.more_button.setCheckable(True)
-        self.more_button.setToolTip(
-            "Restriction and stance, confidence, marking, tag, started and follow-up dates"
-        )
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
 

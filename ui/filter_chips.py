@@ -110,5 +110,6 @@ class FilterChips(QWidget):
             chip.setAccessibleName(f"Remove filter {words}")
             chip.clicked.connect(lambda _=False, keys=keys: self.remove_requested.emit(keys))
             self._flow.addWidget(chip)
+            chip.show()  # a child added to a shown widget is shown only once asked
         self.setVisible(bool(parts))
         self.updateGeometry()

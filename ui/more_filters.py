@@ -22,15 +22,21 @@ from tracker.domain.model import Filters
 from tracker.domain.vocab import Confidence, Stance
 from ui.multi_select import MultiSelect
 from ui.partial_date_edit import PartialDateEdit
+from ui.plain_text import tooltip
 
 ANY = ""
-DATE_WIDTH = 170  # a date field shows "e.g. Q3 2025, Feb 2026, mid-2025"
+MIN_CHARS = 14  # a restriction, stance or tag box shows at least this many characters
+DATE_WIDTH = 130  # a date field shows its placeholder whole
+PLACEHOLDER = "e.g. Q3 2025"
 
 
 def _combo(parent: QWidget, name: str) -> QComboBox:
     combo = QComboBox(parent)
     combo.setObjectName(name)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    # A catalogue title can be long: the box shows its start (the list shows it whole),
+    # so that the row fits beside the detail pane.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(MIN_CHARS)
     return combo
 
 
@@ -71,6 +77,7 @@ class MoreFilters(QWidget):
         super().__init__(parent)
         self.restriction = _combo(self, "restrictionFilter")
         self.restriction.setAccessibleName("Restriction filter")
+        self.restriction.setMinimumContentsLength(2 * MIN_CHARS)
         self.stance = _combo(self, "stanceFilter")
         self.stance.setAccessibleName("Stance filter")
         _fill(self.stance, "Any stance", [(s.label, s.value) for s in Stance])
@@ -93,15 +100,21 @@ class MoreFilters(QWidget):
         self._lay_out()
         for combo in (self.restriction, self.stance, self.tag):
             combo.currentIndexChanged.connect(self.changed)
+        self.restriction.currentIndexChanged.connect(self._show_title)
         self.confidence.changed.connect(self.changed)
         self.marking.changed.connect(self.changed)
         for edit in self.dates.values():
             edit.textChanged.connect(self.changed)
 
+    def _show_title(self) -> None:
+        """The whole title of the restriction chosen, which the box may cut."""
+        self.restriction.setToolTip(tooltip(self.restriction.currentText()))
+
     def _date_edit(self, name: str, accessible: str) -> PartialDateEdit:
         edit = PartialDateEdit(self)
         edit.setObjectName(name.replace("_", "") + "Filter")
         edit.lineEdit().setAccessibleName(accessible)
+        edit.lineEdit().setPlaceholderText(PLACEHOLDER)
         edit.setFixedWidth(DATE_WIDTH)
         return edit
 

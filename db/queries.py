@@ -28,7 +28,7 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from db import fulltext, tables
 from tracker.domain.model import Filters
-from tracker.domain.vocab import OPEN_STATUSES, Confidence, Region, Status
+from tracker.domain.vocab import OPEN_STATUSES, Confidence, Region, Stance, Status
 
 E = tables.engagement
 ORG = tables.organisation
@@ -53,15 +53,31 @@ def _region_clause(regions: Sequence[Region | None]) -> ColumnElement[bool]:
     return or_(E.c.region.in_(named), E.c.region.is_(None))
 
 
+def _restriction_match(restriction: str) -> ColumnElement[bool]:
+    """The catalogue restriction of that code or (any case) title."""
+    r = tables.restriction
+    key = restriction.strip()
+    return (r.c.code == key) | (func.lower(r.c.title) == key.lower())
+
+
 def _restriction_clause(restriction: str) -> ColumnElement[bool]:
     """Engagements with a restriction of that catalogue code or (any case) title."""
     er, r = tables.engagement_restriction, tables.restriction
-    key = restriction.strip()
     return E.c.id.in_(
         select(er.c.engagement_id)
         .join(r, r.c.id == er.c.restriction_id)
-        .where((r.c.code == key) | (func.lower(r.c.title) == key.lower()))
+        .where(_restriction_match(restriction))
     )
+
+
+def _stance_clause(stance: Stance, restriction: str | None) -> ColumnElement[bool]:
+    """Engagements with a restriction of that stance: the named one (code or title)
+    when ``restriction`` is given, any one otherwise."""
+    er, r = tables.engagement_restriction, tables.restriction
+    held = select(er.c.id).where(er.c.engagement_id == E.c.id, er.c.stance == stance.value)
+    if restriction and restriction.strip():
+        held = held.join(r, r.c.id == er.c.restriction_id).where(_restriction_match(restriction))
+    return held.exists()
 
 
 def _tag_clause(tag: str) -> ColumnElement[bool]:
@@ -132,6 +148,9 @@ def where_clauses(filters: Filters, dialect: str) -> list[ColumnElement[bool]]:
         value = getattr(filters, name)
         if restricts(value):
             out.append(clause(value, dialect))
+    if filters.stance is not None:
+        # Its condition reads the restriction too: a stance on that restriction.
+        out.append(_stance_clause(filters.stance, filters.restriction))
     return out
 
 

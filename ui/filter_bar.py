@@ -1,5 +1,6 @@
 """The filter bar: status and region multi-selects, vendor, counterpart, the quick filters
-(Overdue, Due soon, Stale), search, clear.
+(Overdue, Due soon, Stale), search, clear; on demand ("More filters") every other filter
+of ``tracker list`` (``ui.more_filters``); and the filters set, as removable chips.
 
 Every change emits ``changed`` with the new ``Filters``; typing in the search box
 is debounced so that a query runs once the typist pauses, not on every key.
@@ -10,34 +11,36 @@ America", a long counterpart) beside the detail pane of a 1400-pixel window.
 
 The quick filters are toggle buttons that narrow whatever else is chosen; what they
 mean is ``tracker.domain.due.QuickFilters``, counted from today (UTC) whenever the
-filters are read, so a window left open overnight asks about the new day.
+filters are read, so a window left open overnight asks about the new day. A follow-up
+range typed under "More filters" narrows them further (the days in both).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QStyle,
     QStyleOptionComboBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, QuickFilters
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Region, Status, Vocabulary
+from tracker.domain.vocab import Region, Status
 from tracker.services.base import utc_today
+from ui.filter_chips import FilterChips
+from ui.more_filters import MoreFilters
+from ui.multi_select import MultiSelect
 from ui.plain_text import tooltip
 
 SEARCH_DELAY_MS = 250
@@ -76,82 +79,25 @@ def _fitting_width(combo: QComboBox, *texts: str) -> int:
     return size.width()
 
 
-class _StickyMenu(QMenu):
-    """A menu whose checkable items toggle without closing it."""
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        action = self.activeAction()
-        if action is not None and action.isCheckable() and action.isEnabled():
-            action.trigger()
-            return
-        super().mouseReleaseEvent(event)
+def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
-class MultiSelect(QToolButton):
-    """A drop-down button with a checkable entry per vocabulary word, and, given an
-    ``unset`` label, one more for "no value set" (selected as None)."""
+def _earlier(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    return b if a is None else a if b is None else min(a, b)
 
-    changed = Signal()
 
-    def __init__(
-        self,
-        noun: str,
-        words: Sequence[Vocabulary],
-        parent: QWidget | None = None,
-        *,
-        unset: str | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._noun = noun
-        self._unset = unset or ""
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = _StickyMenu(self)
-        self._actions: dict[Vocabulary | None, QAction] = {}
-        for word in (*words, None) if unset else words:
-            action = QAction(self._label(word), menu)
-            action.setCheckable(True)
-            action.toggled.connect(self._toggled)
-            menu.addAction(action)
-            self._actions[word] = action
-        menu.addSeparator()
-        clear = menu.addAction(f"Any {noun.lower()}")
-        clear.triggered.connect(lambda: self.set_selected(()))
-        self.setMenu(menu)
-        self.setAccessibleName(f"{noun} filter")
-        self._update_text()
-
-    def selected(self) -> tuple[Any, ...]:
-        """The checked words, in vocabulary order (then None for "not set")."""
-        return tuple(w for w, a in self._actions.items() if a.isChecked())
-
-    def set_selected(self, words: Sequence[Vocabulary | None]) -> None:
-        """Check exactly ``words`` (emits ``changed`` once if anything changed)."""
-        before = self.selected()
-        for word, action in self._actions.items():
-            action.blockSignals(True)
-            action.setChecked(word in words)
-            action.blockSignals(False)
-        self._update_text()
-        if self.selected() != before:
-            self.changed.emit()
-
-    def _toggled(self) -> None:
-        self._update_text()
-        self.changed.emit()
-
-    def _update_text(self) -> None:
-        chosen = self.selected()
-        if not chosen:
-            self.setText(f"{self._noun}: any")
-        elif len(chosen) <= 2:
-            self.setText(f"{self._noun}: " + ", ".join(self._label(w) for w in chosen))
-        else:
-            self.setText(f"{self._noun}: {len(chosen)} chosen")
-        labels = ", ".join(self._label(w) for w in chosen)
-        self.setToolTip(tooltip(labels or f"Any {self._noun.lower()}"))
-
-    def _label(self, word: Vocabulary | None) -> str:
-        return word.label if word is not None else self._unset
+def split_due(
+    filters: Filters, today: datetime.date
+) -> tuple[QuickFilters, tuple[datetime.date | None, datetime.date | None]]:
+    """The quick filters and the typed follow-up range (from, by) that show ``filters``'
+    due days: the quick filters when they make exactly those days, the range otherwise."""
+    quick = QuickFilters.of(filters, today=today)
+    made = quick.applied(Filters(), today=today)
+    due = (filters.due_from, filters.due_by)
+    if (made.due_from, made.due_by) == due:
+        return quick, (None, None)
+    return QuickFilters(stale=quick.stale), due
 
 
 class FilterBar(QWidget):
@@ -175,6 +121,16 @@ class FilterBar(QWidget):
         self.counterpart.setAccessibleName("Counterpart filter")
         for combo in (self.vendor, self.counterpart):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Made before its rows, so that Tab goes from it to them.
+        self.more_button = QPushButton("&More filters", self)
+        self.more_button.setObjectName("moreFilters")
+        self.more_button.setCheckable(True)
+        self.more_button.setToolTip(
+            "Restriction and stance, confidence, marking, tag, started and follow-up dates"
+        )
+        self.more = MoreFilters(self)
+        self.more.setVisible(False)
+        self.chips = FilterChips(self)
         self.set_names(vendors=(), counterparts=())
         for combo, noun in ((self.vendor, "vendor"), (self.counterpart, "counterpart")):
             combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
@@ -191,6 +147,7 @@ class FilterBar(QWidget):
         choices = QHBoxLayout()
         for widget in (self.status, self.region, self.vendor, self.counterpart):
             choices.addWidget(widget)
+        choices.addWidget(self.more_button)
         choices.addWidget(self.clear_button)
         choices.addStretch(1)
         layout = QVBoxLayout(self)
@@ -198,6 +155,8 @@ class FilterBar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(first)
         layout.addLayout(choices)
+        layout.addWidget(self.more)
+        layout.addWidget(self.chips)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -209,7 +168,10 @@ class FilterBar(QWidget):
         self.region.changed.connect(self.changed)
         self.vendor.currentIndexChanged.connect(self.changed)
         self.counterpart.currentIndexChanged.connect(self.changed)
+        self.more.changed.connect(self.changed)
+        self.more_button.toggled.connect(self.more.setVisible)
         self.clear_button.clicked.connect(self.clear)
+        self.chips.remove_requested.connect(self.remove)
         self.changed.connect(self._update_clear)
         self._update_clear()
 
@@ -229,8 +191,18 @@ class FilterBar(QWidget):
             self._timer.stop()
             self.changed.emit()
 
-    def set_names(self, *, vendors: Sequence[str], counterparts: Sequence[str]) -> None:
-        """Fill the vendor and counterpart pick-lists, keeping the current choices."""
+    def set_names(
+        self,
+        *,
+        vendors: Sequence[str],
+        counterparts: Sequence[str],
+        restrictions: Sequence[tuple[str, str]] = (),
+        tags: Sequence[str] = (),
+        markings: Sequence[str] = (),
+    ) -> None:
+        """Fill the pick-lists (the restrictions as (code, title)), keeping the current
+        choices."""
+        self.more.set_names(restrictions=restrictions, tags=tags, markings=markings)
         for combo, names, noun in (
             (self.vendor, vendors, "vendor"),
             (self.counterpart, counterparts, "counterpart"),
@@ -248,7 +220,9 @@ class FilterBar(QWidget):
     def filters(self, *, trash: bool = False) -> Filters:
         """The filters chosen now (the quick filters counted from today, UTC)."""
         text = self.search.text().strip()
-        chosen = Filters(
+        more = self.more.part()
+        chosen = dataclasses.replace(
+            more,
             statuses=self.status.selected(),
             regions=self.region.selected(),
             vendor=self.vendor.currentData() or None,
@@ -256,7 +230,12 @@ class FilterBar(QWidget):
             search=text or None,
             trash=trash,
         )
-        return self.quick_filters().applied(chosen, today=utc_today())
+        quick = self.quick_filters().applied(chosen, today=utc_today())
+        return dataclasses.replace(
+            quick,
+            due_from=_later(more.due_from, quick.due_from),
+            due_by=_earlier(more.due_by, quick.due_by),
+        )
 
     def quick_filters(self) -> QuickFilters:
         """The quick filters switched on."""
@@ -274,7 +253,8 @@ class FilterBar(QWidget):
         )
         for w in widgets:
             w.blockSignals(True)
-        quick = QuickFilters.of(filters, today=utc_today())
+        quick, due = split_due(filters, utc_today())
+        self.more.show_filters(filters, due=due)
         for field, button in self.quick.items():
             button.setChecked(getattr(quick, field))
         self.search.setText(filters.search or "")
@@ -298,6 +278,13 @@ class FilterBar(QWidget):
         """Remove every filter."""
         self.set_filters(Filters())
 
+    def remove(self, keys: Sequence[str]) -> None:
+        """Remove the filters of these ``Filters`` fields (a chip's ✕), keep the rest."""
+        empty = Filters()
+        self.set_filters(
+            dataclasses.replace(self.filters(), **{key: getattr(empty, key) for key in keys})
+        )
+
     def set_count(self, shown: int, total: int, *, trash: bool = False) -> None:
         """Show "N of M engagements", or in the trash "N in the trash" ("N of M in
         the trash" when filtered)."""
@@ -309,4 +296,6 @@ class FilterBar(QWidget):
         self.count_label.setText(f"{shown:,} of {total:,} {noun}")
 
     def _update_clear(self) -> None:
-        self.clear_button.setEnabled(not self.filters().is_empty())
+        filters = self.filters()
+        self.clear_button.setEnabled(not filters.is_empty())
+        self.chips.show_filters(filters)

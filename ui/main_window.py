@@ -52,7 +52,9 @@ from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.plain_text import information, warning
 from ui.settings import (
     APPLICATION,
+    more_filters_shown,
     open_settings,
+    remember_more_filters,
     restore_layout,
     save_layout,
     saved_filters,
@@ -203,9 +205,12 @@ class MainWindow(QMainWindow):
         restore_layout(self.settings, self, self.splitter, header)
         sort_column, descending = saved_order(self.settings, len(COLUMNS))
         self.filter_bar.blockSignals(True)
+        self._refresh_names()
         self.filter_bar.set_filters(saved_filters(self.settings))
         self.filter_bar.blockSignals(False)
-        self._refresh_names()
+        more = self.filter_bar.more_button
+        more.setChecked(more_filters_shown(self.settings))
+        more.toggled.connect(lambda shown: remember_more_filters(self.settings, shown))
         self.model.set_query(
             filters=self.filter_bar.filters(), sort_column=sort_column, descending=descending
         )
@@ -320,6 +325,9 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_names(
             vendors=self.service.names(kind="vendor"),
             counterparts=self.service.names(kind="counterpart"),
+            restrictions=self.service.restriction_catalogue(),
+            tags=self.service.names(kind="tag"),
+            markings=self.service.markings(),
         )
 
     def showing_trash(self) -> bool:

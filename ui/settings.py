@@ -17,8 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
+from tracker.domain.dates import PartialDate
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Region, Status
+from tracker.domain.vocab import Confidence, Region, Stance, Status
 from tracker.services import public_url
 from tracker.services.files import make_private_file
 
@@ -49,8 +50,19 @@ def filters_to_text(filters: Filters) -> str:
             "vendor": filters.vendor,
             "counterpart": filters.counterpart,
             "search": filters.search,
+            "restriction": filters.restriction,
+            "stance": filters.stance.value if filters.stance else None,
+            "confidences": [c.value for c in filters.confidences],
+            "markings": list(filters.markings),
+            "tag": filters.tag,
+            "started_from": filters.started_from.iso() if filters.started_from else None,
+            "started_to": filters.started_to.iso() if filters.started_to else None,
         }
     )
+
+
+def _partial(text: object) -> PartialDate | None:
+    return PartialDate.from_iso(str(text)) if text else None
 
 
 def filters_from_text(text: object) -> Filters:
@@ -65,9 +77,26 @@ def filters_from_text(text: object) -> Filters:
             vendor=raw.get("vendor") or None,
             counterpart=raw.get("counterpart") or None,
             search=raw.get("search") or None,
+            restriction=raw.get("restriction") or None,
+            stance=Stance(raw["stance"]) if raw.get("stance") else None,
+            confidences=tuple(Confidence(c) for c in raw.get("confidences", [])),
+            markings=tuple(str(m) for m in raw.get("markings", [])),
+            tag=raw.get("tag") or None,
+            started_from=_partial(raw.get("started_from")),
+            started_to=_partial(raw.get("started_to")),
         )
     except (ValueError, TypeError, AttributeError):
         return Filters()
+
+
+def more_filters_shown(settings: QSettings) -> bool:
+    """True when the filter bar's "More filters" rows were shown last time."""
+    return str(settings.value("filterBar/more", "false")).lower() == "true"
+
+
+def remember_more_filters(settings: QSettings, shown: bool) -> None:
+    """Show the "More filters" rows (or not) next time."""
+    settings.setValue("filterBar/more", "true" if shown else "false")
 
 
 def recent_databases(settings: QSettings) -> list[str]:

@@ -10,7 +10,7 @@ import pytest
 from db.queries import where_clauses
 from tracker.domain.dates import PartialDate, Precision
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Confidence, Region, Status
+from tracker.domain.vocab import Confidence, Region, Stance, Status
 
 # A restricting value for each filter of Filters but ``trash`` (which picks the view and
 # always gives the first condition). No ids at all is a filter too: it matches nothing.
@@ -20,6 +20,7 @@ RESTRICTING = {
     "vendor": "OpenAI",
     "counterpart": "NATO",
     "restriction": "no-mass-domestic-surveillance",
+    "stance": Stance.AGREED,
     "confidences": (Confidence.REPORTED,),
     "markings": ("PUBLIC",),
     "tag": "defence",

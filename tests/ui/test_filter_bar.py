@@ -3,6 +3,7 @@ across a restart) and boxes that stay readable once filters are set."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -10,9 +11,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QMenu,
+    QPushButton,
     QStyle,
     QStyleOptionComboBox,
     QToolButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +23,7 @@ from tests.ui.conftest import action
 from tests.ui.test_main_window import titles
 from tracker.domain.vocab import Region
 from tracker.services import Tracker
+from tracker.services.base import utc_today
 from ui.filter_bar import FilterBar
 from ui.main_window import MainWindow
 
@@ -149,3 +153,161 @@ def test_the_filter_boxes_stay_readable_once_filters_are_set(
     qtbot.keyClick(bar.counterpart, Qt.Key.Key_Home)  # back to "Any counterpart"
     assert bar.counterpart.currentIndex() == 0
     assert unreadable(qtbot, bar) == []
+
+
+ANTHROPIC = "U.S. Department of Defense negotiations with Anthropic"
+DOD_OPENAI = "U.S. Department of Defense agreement with OpenAI"
+
+
+def select(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Choose ``text`` in ``combo`` with the arrow keys, as a user would."""
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            return
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+def chip(bar: FilterBar, words: str) -> QPushButton:
+    """The chip of the active filter that reads ``words`` (it must be shown)."""
+    shown = {c.text(): c for c in bar.chips.chips()}
+    found = shown.get(f"{words}  ✕")
+    assert found is not None, f"no chip {words!r} among {list(shown)}"
+    return found
+
+
+def test_a_restriction_and_its_stance_filter_the_table_and_chips_remove_them(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    bar = window.filter_bar
+    assert not bar.more.isVisible() and not bar.chips.isVisible()
+    qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
+    assert bar.more.isVisible()
+
+    select(qtbot, bar.more.restriction, "No fully autonomous weapons systems")
+    assert set(titles(window)) == {
+        ANTHROPIC,
+        DOD_OPENAI,
+        "OpenAI for Government programme",
+    }
+    select(qtbot, bar.more.stance, "Disputed")
+    assert titles(window) == [ANTHROPIC]
+    assert bar.count_label.text() == "1 of 4 engagements"
+    assert [c.text() for c in bar.chips.chips()] == [
+        "Restrictions: no-fully-autonomous-weapons  ✕",
+        "Stance: Disputed  ✕",
+    ]
+
+    qtbot.mouseClick(chip(bar, "Stance: Disputed"), Qt.MouseButton.LeftButton)
+    assert bar.more.stance.currentText() == "Any stance"
+    assert len(titles(window)) == 3
+    qtbot.mouseClick(
+        chip(bar, "Restrictions: no-fully-autonomous-weapons"), Qt.MouseButton.LeftButton
+    )
+    assert bar.more.restriction.currentText() == "Any restriction"
+    assert len(titles(window)) == 4
+    qtbot.waitUntil(lambda: not bar.chips.isVisible())
+    assert bar.filters().is_empty()
+
+
+def test_a_stance_alone_and_the_other_new_filters(qtbot: QtBot, window: MainWindow) -> None:
+    bar = window.filter_bar
+    qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
+    select(qtbot, bar.more.stance, "Proposed")
+    assert set(titles(window)) == {
+        "NATO exploratory talks with OpenAI on unclassified IT",
+        "OpenAI for Government programme",
+    }
+    qtbot.mouseClick(chip(bar, "Stance: Proposed"), Qt.MouseButton.LeftButton)
+
+    choose(qtbot, bar.more.confidence, "Confirmed")
+    assert set(titles(window)) == {DOD_OPENAI, "OpenAI for Government programme"}
+    choose(qtbot, bar.more.marking, "PUBLIC")
+    assert titles(window) == ["OpenAI for Government programme"]
+    qtbot.mouseClick(chip(bar, "Confidence: Confirmed"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(chip(bar, "Marking: PUBLIC"), Qt.MouseButton.LeftButton)
+
+    select(qtbot, bar.more.tag, "defence")
+    assert set(titles(window)) == {DOD_OPENAI, ANTHROPIC}
+    qtbot.mouseClick(chip(bar, "Tags: defence"), Qt.MouseButton.LeftButton)
+
+    started = bar.more.dates["started_from"].lineEdit()
+    started.setFocus()
+    qtbot.keyClicks(started, "2026")
+    assert set(titles(window)) == {
+        DOD_OPENAI,
+        "NATO exploratory talks with OpenAI on unclassified IT",
+    }
+    assert [c.text() for c in bar.chips.chips()] == ["Started: from 2026  ✕"]
+    qtbot.mouseClick(chip(bar, "Started: from 2026"), Qt.MouseButton.LeftButton)
+    assert started.text() == "" and len(titles(window)) == 4
+
+
+def test_a_follow_up_range_narrows_the_quick_filters(qtbot: QtBot, window: MainWindow) -> None:
+    bar = window.filter_bar
+    qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
+    due = bar.more.dates["due_by"].lineEdit()
+    due.setFocus()
+    qtbot.keyClicks(due, "2026-06")
+    assert bar.filters().due_by == datetime.date(2026, 6, 30)
+    shown = set(titles(window))
+    qtbot.mouseClick(bar.quick["overdue"], Qt.MouseButton.LeftButton)
+    # Overdue and due by the end of June 2026: the days in both.
+    expected = min(datetime.date(2026, 6, 30), utc_today() - datetime.timedelta(days=1))
+    assert bar.filters().due_by == expected
+    assert set(titles(window)) <= shown
+    qtbot.mouseClick(bar.quick["overdue"], Qt.MouseButton.LeftButton)
+    assert bar.filters().due_by == datetime.date(2026, 6, 30)
+
+
+def test_more_filters_shown_and_the_new_filters_are_remembered(
+    qtbot: QtBot, window: MainWindow, db_path: Path, settings: QSettings
+) -> None:
+    bar = window.filter_bar
+    qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
+    select(qtbot, bar.more.restriction, "No mass domestic surveillance")
+    select(qtbot, bar.more.stance, "Agreed")
+    assert titles(window) == [DOD_OPENAI]
+    window.close()
+
+    again = MainWindow(Tracker.open(db_path), settings=settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.filter_bar.more_button.isChecked() and again.filter_bar.more.isVisible()
+    assert again.filter_bar.more.restriction.currentText() == "No mass domestic surveillance"
+    assert titles(again) == [DOD_OPENAI]
+    qtbot.mouseClick(again.filter_bar.more_button, Qt.MouseButton.LeftButton)
+    assert not again.filter_bar.more.isVisible()
+    again.close()
+    again.service.close()
+
+    third = MainWindow(Tracker.open(db_path), settings=settings)
+    qtbot.addWidget(third)
+    assert not third.filter_bar.more_button.isChecked()
+    third.close()
+    third.service.close()
+
+
+def test_every_new_filter_is_reached_by_tab(qtbot: QtBot, window: MainWindow) -> None:
+    bar = window.filter_bar
+    qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
+    more = bar.more
+    wanted: list[QWidget] = [
+        more.restriction,
+        more.stance,
+        more.confidence,
+        more.marking,
+        more.tag,
+        *(edit.lineEdit() for edit in more.dates.values()),
+    ]
+    bar.more_button.setFocus()
+    reached: list[QWidget] = []
+    for _ in range(len(wanted) + 2):  # from "More filters" through its rows, in order
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert [w for w in wanted if w not in reached] == []
+    # The captions' Alt+letters reach their boxes.
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is more.stance

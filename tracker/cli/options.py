@@ -13,7 +13,7 @@ from tracker.domain.dates import DateParseError
 from tracker.domain.due import Period, PeriodError, parse_period
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
 from tracker.services.base import utc_today
 
 
@@ -53,6 +53,15 @@ def _regions(values: Sequence[str] | None) -> tuple[Region | None, ...]:
     return tuple(out)
 
 
+def _stance(text: str | None) -> Stance | None:
+    if text is None:
+        return None
+    try:
+        return Stance.parse(text)
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="--stance") from None
+
+
 def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     """Add the filter options; ``marking=False`` leaves ``--marking`` to the command."""
     g = p.add_argument_group("filters")
@@ -63,6 +72,12 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     g.add_argument("--vendor", metavar="NAME")
     g.add_argument("--counterpart", metavar="NAME")
     g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
+    g.add_argument(
+        "--stance",
+        metavar="STANCE",
+        help=f"a restriction's stance ({', '.join(Stance.values())}): of --restriction "
+        "when given, of any restriction otherwise",
+    )
     g.add_argument("--confidence", action="append", metavar="C[,C..]")
     if marking:
         # Its own dest, so that brief's --marking (the banner) is never read as a filter.
@@ -127,6 +142,7 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
         vendor=args.vendor,
         counterpart=args.counterpart,
         restriction=args.restriction,
+        stance=_stance(getattr(args, "stance", None)),
         tag=args.tag,
         started_from=dates.get("date_from"),
         started_to=dates.get("date_to"),

@@ -30,6 +30,7 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "vendor": frozenset({"vendor"}),
     "counterpart": frozenset({"counterpart"}),
     "restriction": frozenset({"restrictions"}),
+    "stance": frozenset({"restrictions"}),
     "confidences": frozenset({"confidence"}),
     "markings": frozenset({"marking"}),
     "tag": frozenset({"tags"}),

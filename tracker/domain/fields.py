@@ -185,3 +185,8 @@ LIST_KEYS: frozenset[str] = frozenset(
 def label(key: str) -> str:
     """The label of an engagement field or child list, e.g. ``follow_up`` → "Follow-up"."""
     return FIELDS_BY_KEY[key].label
+
+
+def column_label(child: str, key: str) -> str:
+    """The label of a child list's column, e.g. ``("restrictions", "stance")`` → "Stance"."""
+    return next(c.label for c in CHILDREN_BY_KEY[child].columns if c.key == key)

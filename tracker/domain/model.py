@@ -198,6 +198,8 @@ class Filters:
     ``regions`` keeps those whose region is not set. ``due_from`` and ``due_by`` keep
     those whose follow-up falls due (``tracker.domain.due``) on or after, on or before
     those days; ``stale_before`` those in an open status last changed before that day.
+    ``stance`` keeps those with a restriction of that stance: of the ``restriction``
+    when one is named, of any restriction otherwise.
     """
 
     statuses: tuple[Status, ...] = ()
@@ -205,6 +207,7 @@ class Filters:
     vendor: str | None = None
     counterpart: str | None = None
     restriction: str | None = None
+    stance: Stance | None = None
     confidences: tuple[Confidence, ...] = ()
     markings: tuple[str, ...] = ()
     tag: str | None = None

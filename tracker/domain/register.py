@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.dates import PartialDate
-from tracker.domain.fields import FIELDS_BY_KEY, label
+from tracker.domain.fields import FIELDS_BY_KEY, column_label, label
 from tracker.domain.model import Filters
 from tracker.domain.presenter import LAST_CHANGE
-from tracker.domain.vocab import Confidence, Region, Status, Vocabulary
+from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -80,23 +80,34 @@ def describe_selection(selection: dict[str, Any]) -> str:
     North America · sorted by last change", or "3 chosen engagements: 1, 4, 9 · sorted
     by title". A part the register cannot read (a hand-edited row) is shown as written."""
     raw = selection.get("filters")
-    filters: dict[str, Any] = raw if isinstance(raw, dict) else {}
-    parts: list[str] = []
-    if "ids" in filters:
-        parts.append(_chosen(filters["ids"]))
-    for key, describe in _DESCRIBERS:
-        if key in filters:
-            parts.append(describe(filters[key]))
-    for low_key, high_key, field_key, show in _RANGES:
-        low, high = filters.get(low_key), filters.get(high_key)
-        if low is not None or high is not None:
-            parts.append(f"{label(field_key)}: {_range(show, low, high)}")
+    parts = [words for _, words in _parts(raw if isinstance(raw, dict) else {})]
     if not parts:
         parts.append(EVERYTHING)
     sort = selection.get("sort")
     if isinstance(sort, str) and sort:
         parts.append(f"sorted by {sort_label(sort).lower()}")
     return SEPARATOR.join(parts)
+
+
+def filter_parts(filters: Filters) -> list[tuple[tuple[str, ...], str]]:
+    """Each filter set in ``filters`` in words, with the ``Filters`` fields it stands
+    for: ``(("regions",), "Region: Europe")``, ``(("started_from", "started_to"),
+    "Started: from Q3 2025")``; in the order ``describe_selection`` gives them."""
+    return _parts(selection_json(filters)["filters"])
+
+
+def _parts(filters: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    parts: list[tuple[tuple[str, ...], str]] = []
+    if "ids" in filters:
+        parts.append((("ids",), _chosen(filters["ids"])))
+    for key, describe in _DESCRIBERS:
+        if key in filters:
+            parts.append(((key,), describe(filters[key])))
+    for low_key, high_key, field_key, show in _RANGES:
+        low, high = filters.get(low_key), filters.get(high_key)
+        if low is not None or high is not None:
+            parts.append(((low_key, high_key), f"{label(field_key)}: {_range(show, low, high)}"))
+    return parts
 
 
 def sort_label(key: str) -> str:
@@ -167,6 +178,7 @@ _DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
     ("vendor", _labelled("vendor")),
     ("counterpart", _labelled("counterpart")),
     ("restriction", _labelled("restrictions")),
+    ("stance", lambda value: f"{column_label('restrictions', 'stance')}: {_words(Stance)(value)}"),
     ("confidences", _labelled("confidence", _words(Confidence))),
     ("markings", _labelled("marking", _words(None))),
     ("tag", _labelled("tags")),

@@ -227,6 +227,24 @@ def test_list_by_no_region_set(demo_db: Path, tmp_path: Path) -> None:
     assert "--region:" in line
 
 
+def test_list_and_export_by_stance_alone_and_of_a_restriction(demo_db: Path) -> None:
+    disputed = list_json(demo_db, "--stance", "disputed")
+    assert [r["uid"] for r in disputed] == [DOD_ANTHROPIC]
+    agreed = list_json(
+        demo_db, "--restriction", "no-mass-domestic-surveillance", "--stance", "Agreed"
+    )
+    assert [r["uid"] for r in agreed] == [DOD_OPENAI]
+    proposed = list_json(demo_db, "--stance", "proposed")
+    assert {r["uid"] for r in proposed} == {NATO, FOR_GOVERNMENT}
+    exported = json.loads(
+        ok(run_cli(demo_db, "export", "--format", "json", "--stance", "disputed"))
+    )
+    assert [e["id"] for e in exported["engagements"]] == [DOD_ANTHROPIC]
+
+    line = one_line_error(run_cli(demo_db, "list", "--stance", "maybe"), '"maybe"', "disputed")
+    assert "--stance" in line
+
+
 def test_list_search_narrows(demo_db: Path) -> None:
     # Anthropic is the vendor of one engagement and named in the DoD-OpenAI one.
     anthropic = {r["uid"] for r in list_json(demo_db, "--search", "Anthropic")}

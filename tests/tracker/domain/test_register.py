@@ -6,8 +6,8 @@ import datetime
 
 from tracker.domain.dates import PartialDate
 from tracker.domain.model import Filters
-from tracker.domain.register import describe_selection, selection_json
-from tracker.domain.vocab import Region, Status
+from tracker.domain.register import describe_selection, filter_parts, selection_json
+from tracker.domain.vocab import Region, Stance, Status
 
 
 def test_a_selection_reads_in_words_with_the_fields_labels() -> None:
@@ -41,3 +41,29 @@ def test_a_selection_reads_in_words_with_the_fields_labels() -> None:
         "1 chosen engagement: 3 · Status: gone"
     )
     assert describe_selection({}) == "All engagements"
+
+
+def test_a_stance_reads_with_its_restriction() -> None:
+    filters = Filters(restriction="no-fully-autonomous-weapons", stance=Stance.DISPUTED)
+    assert selection_json(filters)["filters"] == {
+        "restriction": "no-fully-autonomous-weapons",
+        "stance": "disputed",
+    }
+    assert describe_selection(selection_json(filters)) == (
+        "Restrictions: no-fully-autonomous-weapons · Stance: Disputed · sorted by title"
+    )
+
+
+def test_filter_parts_name_the_fields_each_part_stands_for() -> None:
+    filters = Filters(
+        regions=(Region.EUROPE,),
+        stance=Stance.AGREED,
+        started_from=PartialDate.from_iso("2025-Q3"),
+        started_to=PartialDate.from_iso("2026"),
+    )
+    assert filter_parts(filters) == [
+        (("regions",), "Region: Europe"),
+        (("stance",), "Stance: Agreed"),
+        (("started_from", "started_to"), "Started: from Q3 2025 to 2026"),
+    ]
+    assert filter_parts(Filters()) == []

@@ -753,6 +753,26 @@ def pd(text: str) -> PartialDate:
             Filters(restriction="no mass domestic surveillance"),
             {NATO, DOD_OPENAI, DOD_ANTHROPIC, OFG},
         ),
+        (Filters(stance=Stance.PROPOSED), {NATO, OFG}),
+        (Filters(stance=Stance.DISPUTED), {DOD_ANTHROPIC}),
+        (Filters(stance=Stance.REJECTED), set()),
+        (
+            Filters(restriction="no-mass-domestic-surveillance", stance=Stance.AGREED),
+            {DOD_OPENAI},
+        ),
+        (
+            Filters(restriction="No Fully Autonomous Weapons Systems", stance=Stance.DISPUTED),
+            {DOD_ANTHROPIC},
+        ),
+        (
+            Filters(restriction="no-fully-autonomous-weapons", stance=Stance.DISPUTED),
+            {DOD_ANTHROPIC},
+        ),
+        (
+            Filters(restriction="no-unsupervised-high-stakes-decisions", stance=Stance.DISPUTED),
+            set(),
+        ),
+        (Filters(restriction="no-such-code", stance=Stance.AGREED), set()),
         (Filters(confidences=(Confidence.CONFIRMED,)), {DOD_OPENAI, OFG}),
         (Filters(confidences=(Confidence.REPORTED, Confidence.DENIED)), {NATO, DOD_ANTHROPIC}),
         (Filters(markings=("PUBLIC",)), {DOD_ANTHROPIC, OFG}),

@@ -1,0 +1,205 @@
+"""The filter bar's "More filters" rows: restriction and stance, confidence, marking,
+tag, and the ranges of the started date and of the day a follow-up falls due.
+
+They build their part of ``Filters`` (``part()``) and show one (``show()``); the filter
+bar adds the rest. Dates are typed as partial dates ("Q3 2025", "mid-2026"): a started
+range keeps them as typed, a follow-up range runs from the first day of its "from" to
+the last day of its "to". A date that cannot be read filters nothing until corrected
+(the field says why beneath it).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from tracker.domain.dates import DateParseError, PartialDate
+from tracker.domain.fields import label
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Confidence, Stance
+from ui.multi_select import MultiSelect
+from ui.partial_date_edit import PartialDateEdit
+from ui.plain_text import tooltip
+
+ANY = ""
+MIN_CHARS = 14  # a restriction, stance or tag box shows at least this many characters
+DATE_WIDTH = 130  # a date field shows its placeholder whole
+PLACEHOLDER = "e.g. Q3 2025"
+
+
+def _combo(parent: QWidget, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    # A catalogue title can be long: the box shows its start (the list shows it whole),
+    # so that the row fits beside the detail pane.
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(MIN_CHARS)
+    return combo
+
+
+def _fill(combo: QComboBox, any_text: str, items: Sequence[tuple[str, str]]) -> None:
+    """Offer "Any …" then ``items`` (shown text, value), keeping the current value."""
+    current = combo.currentData() or ANY
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(any_text, ANY)
+    for text, value in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
+def _choose(combo: QComboBox, value: str | None) -> None:
+    """Show ``value`` (added when the list does not hold it: a code since removed)."""
+    found = combo.findData(value or ANY)
+    if found < 0 and value:
+        combo.addItem(value, value)
+        found = combo.count() - 1
+    combo.setCurrentIndex(max(found, 0))
+
+
+def _date(edit: PartialDateEdit) -> PartialDate | None:
+    try:
+        return edit.value()
+    except DateParseError:
+        return None
+
+
+class MoreFilters(QWidget):
+    """The filters shown on demand below the filter bar's main choices."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.restriction = _combo(self, "restrictionFilter")
+        self.restriction.setAccessibleName("Restriction filter")
+        self.restriction.setMinimumContentsLength(2 * MIN_CHARS)
+        self.stance = _combo(self, "stanceFilter")
+        self.stance.setAccessibleName("Stance filter")
+        _fill(self.stance, "Any stance", [(s.label, s.value) for s in Stance])
+        self.confidence = MultiSelect(label("confidence"), list(Confidence), self)
+        self.confidence.setObjectName("confidenceFilter")
+        self.marking = MultiSelect(label("marking"), (), self)
+        self.marking.setObjectName("markingFilter")
+        self.tag = _combo(self, "tagFilter")
+        self.tag.setAccessibleName("Tag filter")
+        self.set_names(restrictions=(), tags=(), markings=())
+        self.dates = {
+            name: self._date_edit(name, accessible)
+            for name, accessible in (
+                ("started_from", "Started from"),
+                ("started_to", "Started to"),
+                ("due_from", "Follow-up due from"),
+                ("due_by", "Follow-up due by"),
+            )
+        }
+        self._lay_out()
+        for combo in (self.restriction, self.stance, self.tag):
+            combo.currentIndexChanged.connect(self.changed)
+        self.restriction.currentIndexChanged.connect(self._show_title)
+        self.confidence.changed.connect(self.changed)
+        self.marking.changed.connect(self.changed)
+        for edit in self.dates.values():
+            edit.textChanged.connect(self.changed)
+
+    def _show_title(self) -> None:
+        """The whole title of the restriction chosen, which the box may cut."""
+        self.restriction.setToolTip(tooltip(self.restriction.currentText()))
+
+    def _date_edit(self, name: str, accessible: str) -> PartialDateEdit:
+        edit = PartialDateEdit(self)
+        edit.setObjectName(name.replace("_", "") + "Filter")
+        edit.lineEdit().setAccessibleName(accessible)
+        edit.lineEdit().setPlaceholderText(PLACEHOLDER)
+        edit.setFixedWidth(DATE_WIDTH)
+        return edit
+
+    def _lay_out(self) -> None:
+        choices = QHBoxLayout()
+        choices.setContentsMargins(0, 0, 0, 0)
+        for text, widget in (
+            ("&Restriction:", self.restriction),
+            ("Sta&nce:", self.stance),
+            (None, self.confidence),
+            (None, self.marking),
+            ("Ta&g:", self.tag),
+        ):
+            if text is not None:
+                caption = QLabel(text, self)
+                caption.setBuddy(widget)
+                choices.addWidget(caption)
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        dates = QGridLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        for column, (text, low, high) in enumerate(
+            (
+                ("St&arted from", "started_from", "started_to"),
+                ("Follow-up d&ue from", "due_from", "due_by"),
+            )
+        ):
+            caption = QLabel(text, self)
+            caption.setBuddy(self.dates[low])
+            dates.addWidget(caption, 0, 4 * column)
+            dates.addWidget(self.dates[low], 0, 4 * column + 1)
+            dates.addWidget(QLabel("to" if column == 0 else "by", self), 0, 4 * column + 2)
+            dates.addWidget(self.dates[high], 0, 4 * column + 3)
+        dates.setColumnStretch(8, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        rows = QGridLayout()
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(choices, 0, 0)
+        rows.addLayout(dates, 1, 0)
+        layout.addLayout(rows)
+
+    def set_names(
+        self,
+        *,
+        restrictions: Sequence[tuple[str, str]],
+        tags: Sequence[str],
+        markings: Sequence[str],
+    ) -> None:
+        """Offer the catalogue's restrictions (code, title), the tags and the markings in
+        use, keeping the current choices (emits nothing)."""
+        _fill(self.restriction, "Any restriction", [(title, code) for code, title in restrictions])
+        _fill(self.tag, "Any tag", [(tag, tag) for tag in tags])
+        self.marking.blockSignals(True)
+        self.marking.set_words(markings)
+        self.marking.blockSignals(False)
+
+    def part(self) -> Filters:
+        """The filters chosen here."""
+        stance = self.stance.currentData() or None
+        due_from, due_by = _date(self.dates["due_from"]), _date(self.dates["due_by"])
+        return Filters(
+            restriction=self.restriction.currentData() or None,
+            stance=Stance(stance) if stance else None,
+            confidences=self.confidence.selected(),
+            markings=self.marking.selected(),
+            tag=self.tag.currentData() or None,
+            started_from=_date(self.dates["started_from"]),
+            started_to=_date(self.dates["started_to"]),
+            due_from=due_from.first_day if due_from else None,
+            due_by=due_by.last_day if due_by else None,
+        )
+
+    def show_filters(self, filters: Filters, *, due: tuple[datetime.date | None, ...]) -> None:
+        """Show ``filters``' part here, the follow-up range ``due`` (from, by) (emits
+        nothing)."""
+        # Its parts' signals reach the bar only through ``changed``.
+        self.blockSignals(True)
+        _choose(self.restriction, filters.restriction)
+        _choose(self.stance, filters.stance.value if filters.stance else None)
+        _choose(self.tag, filters.tag)
+        self.confidence.set_selected(filters.confidences)
+        self.marking.set_selected(filters.markings)
+        self.dates["started_from"].setValue(filters.started_from)
+        self.dates["started_to"].setValue(filters.started_to)
+        for name, day in zip(("due_from", "due_by"), due, strict=True):
+            self.dates[name].setValue(PartialDate.of_day(day) if day else None)
+        self.blockSignals(False)

@@ -1,11 +1,14 @@
 """Pivot counts as one SQL statement: engagements by one or two dimensions, with totals.
 
-The statement is a UNION ALL of GROUP BY queries over the same joins and the same
-filter (``db.queries.where_clauses``): the cells, the row totals, the column totals and
-the grand total, each a ``count(DISTINCT engagement.id)``, so an engagement listed under
-several values of a list dimension (restriction, stance, tag) counts once in each
-value's total and once in the grand total. Each result row reads (part, row value,
-row title, column value, column title, count); the title is a restriction's, else NULL.
+The statement groups the engagements matching the filter (``db.queries.where_clauses``,
+the filter of every list) by the row (and column) value: the cells. Over a list
+dimension (restriction, stance, tag) an engagement may sit in several cells, so the
+cells are a ``count(DISTINCT engagement.id)`` and the statement is a UNION ALL with the
+row totals, the column totals and the grand total grouped the same way: an engagement
+counts once in each value's total and once in the grand total. Over single-valued
+dimensions each engagement is in one cell, so the cells alone are read (one scan) and
+the totals are their sums. Each result row reads (part, row value, row title, column
+value, column title, count); the title is a restriction's, else NULL.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy.sql import FromClause
 
 from db import queries, tables
 from tracker.domain.model import Filters
+from tracker.domain.pivot import LIST_DIMENSIONS
 
 E = tables.engagement
 _VENDOR = tables.organisation.alias("pivot_vendor")
@@ -94,18 +98,24 @@ def pivot_query(rows: str, columns: str | None, filters: Filters, dialect: str) 
     row = _value(rows)
     column = _value(columns) if columns else (_NO_TEXT, _NO_TEXT)
 
+    lists = bool({rows, columns} & LIST_DIMENSIONS)
+    counted = func.count(E.c.id.distinct()) if lists else func.count()
+
     def part(kind: int, by_row: bool, by_column: bool) -> Select[Any]:
         chosen = [*(row if by_row else (_NO_TEXT, _NO_TEXT))]
         chosen += [*(column if by_column else (_NO_TEXT, _NO_TEXT))]
         keys = [c for c in chosen if c is not _NO_TEXT]
         return (
-            select(literal_column(str(kind)), *chosen, func.count(E.c.id.distinct()))
+            select(literal_column(str(kind)), *chosen, counted)
             .select_from(source)
             .where(*where)
             .group_by(*keys)
         )
 
-    parts = [part(ROW_TOTAL, True, False), part(TOTAL, False, False)]
+    cells = part(CELL, True, columns is not None)
+    if not lists:
+        return cells
+    parts = [cells, part(TOTAL, False, False)]
     if columns is not None:
-        parts += [part(CELL, True, True), part(COLUMN_TOTAL, False, True)]
+        parts += [part(ROW_TOTAL, True, False), part(COLUMN_TOTAL, False, True)]
     return union_all(*parts)

@@ -140,7 +140,8 @@ class Reading(TrackerBase):
         self, *, rows: str, columns: str | None = None, filters: Filters = Filters()
     ) -> Pivot:
         """Counts of the engagements matching ``filters`` by ``rows`` (× ``columns``),
-        dimensions of ``tracker.domain.pivot.DIMENSIONS``: one GROUP BY statement."""
+        dimensions of ``tracker.domain.pivot.DIMENSIONS``: one statement (``db.pivot``);
+        the totals it does not count (single-valued dimensions) are the cells' sums."""
         for name in (rows, columns):
             if name is not None and name not in DIMENSIONS_BY_NAME:
                 raise ValidationError(f'no dimension "{name}" to count by')
@@ -158,15 +159,13 @@ class Reading(TrackerBase):
                         titles[code] = title
             markings = self._markings(conn)
         cells, row_totals, column_totals, total = parts
-        if columns is None:
-            cells = row_totals
         return Pivot(
             rows=rows,
             columns=columns,
             cells=cells,
-            row_totals={r: n for (r, _), n in row_totals.items()},
-            column_totals={c: n for (_, c), n in column_totals.items()},
-            total=sum(total.values()),
+            row_totals=_summed(row_totals or cells, 0),
+            column_totals=_summed(column_totals or cells, 1) if columns else {},
+            total=sum((total or cells).values()),
             markings=markings,
             titles=titles,
         )
@@ -228,3 +227,11 @@ def _stored(dimension: str | None, value: str | None) -> Value:
     if value is None or dimension != "year":
         return value
     return int(value)
+
+
+def _summed(counts: dict[tuple[Value, Value], int], side: int) -> dict[Value, int]:
+    """``counts`` by (row, column) added up by the row (``side`` 0) or the column (1)."""
+    out: dict[Value, int] = {}
+    for key, n in counts.items():
+        out[key[side]] = out.get(key[side], 0) + n
+    return out

@@ -8,9 +8,11 @@ import os
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from tracker.cli import pivots
 from tracker.cli.context import Context, UsageError
 from tracker.cli.options import add_filters, filters_from_args
 from tracker.domain.errors import TrackerError
+from tracker.domain.pivot import parse_by
 from tracker.domain.vocab import Region, Status
 from tracker.services import backups
 
@@ -42,12 +44,26 @@ def run_demo(ctx: Context) -> int:
 
 
 def configure_stats(p: argparse.ArgumentParser) -> None:
-    """``stats``: the filters."""
+    """``stats [--by ROW[,COLUMN]] [--format table|json|csv]``: and the filters."""
     add_filters(p)
+    p.add_argument("--by", metavar="ROW[,COLUMN]", help=pivots.BY_HELP)
+    p.add_argument("--format", choices=pivots.FORMATS, help=pivots.FORMAT_HELP)
 
 
 def run_stats(ctx: Context) -> int:
-    """Counts of the matching engagements by status (rows) and region (columns)."""
+    """Counts of the matching engagements: by ``--by`` (or status by region) in a
+    ``--format``, else the table of status by region as it always read."""
+    args = ctx.args
+    if args.by is None and args.format in (None, "table"):
+        return _run_status_region(ctx)
+    rows, columns = parse_by(args.by or "status,region")
+    found = ctx.service.pivot(rows=rows, columns=columns, filters=filters_from_args(args))
+    pivots.write(found, args.format or "table", ctx.out)
+    return 0
+
+
+def _run_status_region(ctx: Context) -> int:
+    """Status (rows) by region (columns), each row and column with its total."""
     stats = ctx.service.statistics(filters=filters_from_args(ctx.args))
     regions = [r for r in (*Region, None) if any(k[1] == r for k in stats.by_status_region)]
     names = [r.label if r else "(none)" for r in regions]

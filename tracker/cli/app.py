@@ -120,7 +120,12 @@ COMMANDS: tuple[Command, ...] = (
         configure_briefings,
         run_briefings,
     ),
-    Command("stats", "counts by status and region", admin.configure_stats, admin.run_stats),
+    Command(
+        "stats",
+        "counts by status and region, or by any two dimensions (--by)",
+        admin.configure_stats,
+        admin.run_stats,
+    ),
     Command(
         "check",
         "check integrity, schema version and the audit trail",

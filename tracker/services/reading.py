@@ -8,7 +8,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from db import audit, audit_chain, ids, listing, loading, queries, schema
+from db import audit, audit_chain, ids, listing, loading, pivot, queries, schema
 from tracker.domain.dates import PartialDate
 from tracker.domain.due import DEFAULT_WINDOW, DueItem, Period, due_on, due_until
 from tracker.domain.errors import NotFoundError, ValidationError
@@ -24,6 +24,7 @@ from tracker.domain.model import (
     SelectionSummary,
     Statistics,
 )
+from tracker.domain.pivot import DIMENSIONS_BY_NAME, Pivot, Value
 from tracker.domain.seals import SealToken
 from tracker.domain.vocab import Region, Status
 from tracker.services.base import TrackerBase, collector_paused, utc_today
@@ -135,6 +136,40 @@ class Reading(TrackerBase):
             }
         return Statistics(total=sum(counts.values()), by_status_region=counts)
 
+    def pivot(
+        self, *, rows: str, columns: str | None = None, filters: Filters = Filters()
+    ) -> Pivot:
+        """Counts of the engagements matching ``filters`` by ``rows`` (× ``columns``),
+        dimensions of ``tracker.domain.pivot.DIMENSIONS``: one statement (``db.pivot``);
+        the totals it does not count (single-valued dimensions) are the cells' sums."""
+        for name in (rows, columns):
+            if name is not None and name not in DIMENSIONS_BY_NAME:
+                raise ValidationError(f'no dimension "{name}" to count by')
+        if rows == columns:
+            raise ValidationError(f'"{rows}" cannot be both the rows and the columns')
+        parts: list[dict[Any, int]] = [{}, {}, {}, {}]
+        titles: dict[str, str] = {}
+        with self._read() as conn:
+            statement = pivot.pivot_query(rows, columns, filters, conn.dialect.name)
+            for kind, row, row_title, column, column_title, n in conn.execute(statement):
+                key = (_stored(rows, row), _stored(columns, column))
+                parts[kind][key] = int(n)
+                for code, title in ((row, row_title), (column, column_title)):
+                    if code is not None and title is not None:
+                        titles[code] = title
+            markings = self._markings(conn)
+        cells, row_totals, column_totals, total = parts
+        return Pivot(
+            rows=rows,
+            columns=columns,
+            cells=cells,
+            row_totals=_summed(row_totals or cells, 0),
+            column_totals=_summed(column_totals or cells, 1) if columns else {},
+            total=sum((total or cells).values()),
+            markings=markings,
+            titles=titles,
+        )
+
     def due(
         self,
         *,
@@ -185,3 +220,18 @@ def _due_items(rows: Iterable[tuple[Any, ...]], today: datetime.date) -> tuple[D
         follow_up, due, days = known
         append(DueItem(number, uid, title, statuses[status], follow_up, due, days, updated_at))
     return tuple(out)
+
+
+def _stored(dimension: str | None, value: str | None) -> Value:
+    """A pivot value as the statement returns it (text) back as stored: a year an int."""
+    if value is None or dimension != "year":
+        return value
+    return int(value)
+
+
+def _summed(counts: dict[tuple[Value, Value], int], side: int) -> dict[Value, int]:
+    """``counts`` by (row, column) added up by the row (``side`` 0) or the column (1)."""
+    out: dict[Value, int] = {}
+    for key, n in counts.items():
+        out[key[side]] = out.get(key[side], 0) + n
+    return out

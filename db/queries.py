@@ -15,6 +15,7 @@ from sqlalchemy import (
     ClauseElement,
     ColumnElement,
     Dialect,
+    FromClause,
     Select,
     and_,
     bindparam,
@@ -53,31 +54,40 @@ def _region_clause(regions: Sequence[Region | None]) -> ColumnElement[bool]:
     return or_(E.c.region.in_(named), E.c.region.is_(None))
 
 
-def _restriction_match(restriction: str) -> ColumnElement[bool]:
-    """The catalogue restriction of that code or (any case) title."""
-    r = tables.restriction
+def _restriction_match(restriction: str, r: FromClause) -> ColumnElement[bool]:
+    """The catalogue restriction ``r`` of that code or (any case) title."""
     key = restriction.strip()
     return (r.c.code == key) | (func.lower(r.c.title) == key.lower())
 
 
 def _restriction_clause(restriction: str) -> ColumnElement[bool]:
     """Engagements with a restriction of that catalogue code or (any case) title."""
-    er, r = tables.engagement_restriction, tables.restriction
+    er, r = _restriction_tables()
     return E.c.id.in_(
         select(er.c.engagement_id)
         .join(r, r.c.id == er.c.restriction_id)
-        .where(_restriction_match(restriction))
+        .where(_restriction_match(restriction, r))
     )
 
 
 def _stance_clause(stance: Stance, restriction: str | None) -> ColumnElement[bool]:
     """Engagements with a restriction of that stance: the named one (code or title)
     when ``restriction`` is given, any one otherwise."""
-    er, r = tables.engagement_restriction, tables.restriction
+    er, r = _restriction_tables()
     held = select(er.c.id).where(er.c.engagement_id == E.c.id, er.c.stance == stance.value)
     if restriction and restriction.strip():
-        held = held.join(r, r.c.id == er.c.restriction_id).where(_restriction_match(restriction))
-    return held.exists()
+        held = held.join(r, r.c.id == er.c.restriction_id).where(_restriction_match(restriction, r))
+    return held.exists().correlate(E)
+
+
+def _restriction_tables() -> tuple[FromClause, FromClause]:
+    """The engagement's restrictions and the catalogue, under names of their own: a
+    query that joins the tables itself (the pivot by restriction or stance) would
+    otherwise have its condition's subquery correlated to its own rows."""
+    return (
+        tables.engagement_restriction.alias("filter_er"),
+        tables.restriction.alias("filter_r"),
+    )
 
 
 def _tag_clause(tag: str) -> ColumnElement[bool]:

@@ -12,7 +12,7 @@ from tracker.domain.dates import PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Engagement, Filters
 from tracker.domain.pivot import DIMENSIONS, Value
-from tracker.domain.vocab import Status
+from tracker.domain.vocab import Stance, Status
 from tracker.services import Tracker
 
 NAMES = [d.name for d in DIMENSIONS]
@@ -130,8 +130,20 @@ def test_every_pair_counts_as_the_engagements_say(varied: Tracker, rows: str) ->
         Filters(search="NATO"),
         Filters(trash=True),
         Filters(statuses=(Status.ENDED,), trash=False),
+        Filters(stance=Stance.DISPUTED),
+        Filters(restriction="no-mass-domestic-surveillance", stance=Stance.AGREED),
     ],
-    ids=["statuses", "restriction", "tag", "vendor-started", "search", "trash", "nothing"],
+    ids=[
+        "statuses",
+        "restriction",
+        "tag",
+        "vendor-started",
+        "search",
+        "trash",
+        "nothing",
+        "stance",
+        "restriction-stance",
+    ],
 )
 @pytest.mark.parametrize(
     ("rows", "columns"),

@@ -77,7 +77,7 @@ def due(conn: Connection, filters: Filters) -> list[tuple[Any, ...]]:
         cursor.close()
 
 
-NAME_KINDS = ("vendor", "counterpart", "tag", "restriction")
+NAME_KINDS = ("vendor", "counterpart", "tag", "restriction", "owner")
 
 
 def names(conn: Connection, kind: str) -> list[str]:
@@ -91,6 +91,8 @@ def names(conn: Connection, kind: str) -> list[str]:
         query = select(t.c.name).where(t.c.id.in_(select(et.c.tag_id))).order_by(t.c.name)
     elif kind == "restriction":
         query = select(tables.restriction.c.code).order_by(tables.restriction.c.code)
+    elif kind == "owner":
+        query = select(E.c.owner).where(E.c.owner != "").distinct().order_by(E.c.owner)
     else:
         raise ValueError(f'unknown kind of name "{kind}"')
     return [str(n) for n in conn.execute(query).scalars()]

@@ -139,6 +139,7 @@ _FILTER_CLAUSES: tuple[
     ("counterpart", bool, lambda v, _: E.c.counterpart_id.in_(_org_ids(v))),
     ("restriction", bool, lambda v, _: _restriction_clause(v)),
     ("tag", bool, lambda v, _: _tag_clause(v)),
+    ("owner", _has_words, lambda v, _: func.lower(E.c.owner) == v.strip().lower()),
     ("started_from", _given, lambda v, _: E.c.started_to >= v.first_day.isoformat()),
     ("started_to", _given, lambda v, _: E.c.started_from <= v.last_day.isoformat()),
     ("due_from", _given, lambda v, _: E.c.follow_up_to >= v.isoformat()),

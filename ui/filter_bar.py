@@ -126,7 +126,7 @@ class FilterBar(QWidget):
         self.more_button.setObjectName("moreFilters")
         self.more_button.setCheckable(True)
         self.more_button.setToolTip(
-            "Restriction and stance, confidence, marking, tag, started and follow-up dates"
+            "Restriction and stance, confidence, marking, tag, owner, started and follow-up dates"
         )
         self.more = MoreFilters(self)
         self.more.setVisible(False)
@@ -199,10 +199,11 @@ class FilterBar(QWidget):
         restrictions: Sequence[tuple[str, str]] = (),
         tags: Sequence[str] = (),
         markings: Sequence[str] = (),
+        owners: Sequence[str] = (),
     ) -> None:
         """Fill the pick-lists (the restrictions as (code, title)), keeping the current
         choices."""
-        self.more.set_names(restrictions=restrictions, tags=tags, markings=markings)
+        self.more.set_names(restrictions=restrictions, tags=tags, markings=markings, owners=owners)
         for combo, names, noun in (
             (self.vendor, vendors, "vendor"),
             (self.counterpart, counterparts, "counterpart"),

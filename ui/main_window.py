@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
             restrictions=self.service.restriction_catalogue(),
             tags=self.service.names(kind="tag"),
             markings=self.service.markings(),
+            owners=self.service.names(kind="owner"),
         )
 
     def showing_trash(self) -> bool:

@@ -1,5 +1,5 @@
 """The filter bar's "More filters" rows: restriction and stance, confidence, marking,
-tag, and the ranges of the started date and of the day a follow-up falls due.
+tag, owner, and the ranges of the started date and of the day a follow-up falls due.
 
 They build their part of ``Filters`` (``part()``) and show one (``show()``); the filter
 bar adds the rest. Dates are typed as partial dates ("Q3 2025", "mid-2026"): a started
@@ -87,6 +87,8 @@ class MoreFilters(QWidget):
         self.marking.setObjectName("markingFilter")
         self.tag = _combo(self, "tagFilter")
         self.tag.setAccessibleName("Tag filter")
+        self.owner = _combo(self, "ownerFilter")
+        self.owner.setAccessibleName("Owner filter")
         self.set_names(restrictions=(), tags=(), markings=())
         self.dates = {
             name: self._date_edit(name, accessible)
@@ -98,7 +100,7 @@ class MoreFilters(QWidget):
             )
         }
         self._lay_out()
-        for combo in (self.restriction, self.stance, self.tag):
+        for combo in (self.restriction, self.stance, self.tag, self.owner):
             combo.currentIndexChanged.connect(self.changed)
         self.restriction.currentIndexChanged.connect(self._show_title)
         self.confidence.changed.connect(self.changed)
@@ -127,6 +129,7 @@ class MoreFilters(QWidget):
             (None, self.confidence),
             (None, self.marking),
             ("Ta&g:", self.tag),
+            ("O&wner:", self.owner),
         ):
             if text is not None:
                 caption = QLabel(text, self)
@@ -163,11 +166,13 @@ class MoreFilters(QWidget):
         restrictions: Sequence[tuple[str, str]],
         tags: Sequence[str],
         markings: Sequence[str],
+        owners: Sequence[str] = (),
     ) -> None:
         """Offer the catalogue's restrictions (code, title), the tags and the markings in
         use, keeping the current choices (emits nothing)."""
         _fill(self.restriction, "Any restriction", [(title, code) for code, title in restrictions])
         _fill(self.tag, "Any tag", [(tag, tag) for tag in tags])
+        _fill(self.owner, "Any owner", [(owner, owner) for owner in owners])
         self.marking.blockSignals(True)
         self.marking.set_words(markings)
         self.marking.blockSignals(False)
@@ -182,6 +187,7 @@ class MoreFilters(QWidget):
             confidences=self.confidence.selected(),
             markings=self.marking.selected(),
             tag=self.tag.currentData() or None,
+            owner=self.owner.currentData() or None,
             started_from=_date(self.dates["started_from"]),
             started_to=_date(self.dates["started_to"]),
             due_from=due_from.first_day if due_from else None,
@@ -196,6 +202,7 @@ class MoreFilters(QWidget):
         _choose(self.restriction, filters.restriction)
         _choose(self.stance, filters.stance.value if filters.stance else None)
         _choose(self.tag, filters.tag)
+        _choose(self.owner, filters.owner)
         self.confidence.set_selected(filters.confidences)
         self.marking.set_selected(filters.markings)
         self.dates["started_from"].setValue(filters.started_from)

@@ -55,6 +55,7 @@ def filters_to_text(filters: Filters) -> str:
             "confidences": [c.value for c in filters.confidences],
             "markings": list(filters.markings),
             "tag": filters.tag,
+            "owner": filters.owner,
             "started_from": filters.started_from.iso() if filters.started_from else None,
             "started_to": filters.started_to.iso() if filters.started_to else None,
         }
@@ -82,6 +83,7 @@ def filters_from_text(text: object) -> Filters:
             confidences=tuple(Confidence(c) for c in raw.get("confidences", [])),
             markings=tuple(str(m) for m in raw.get("markings", [])),
             tag=raw.get("tag") or None,
+            owner=raw.get("owner") or None,
             started_from=_partial(raw.get("started_from")),
             started_to=_partial(raw.get("started_to")),
         )

@@ -233,6 +233,11 @@ def test_a_stance_alone_and_the_other_new_filters(qtbot: QtBot, window: MainWind
     assert set(titles(window)) == {DOD_OPENAI, ANTHROPIC}
     qtbot.mouseClick(chip(bar, "Tags: defence"), Qt.MouseButton.LeftButton)
 
+    select(qtbot, bar.more.owner, "Europe desk")
+    assert titles(window) == ["NATO exploratory talks with OpenAI on unclassified IT"]
+    qtbot.mouseClick(chip(bar, "Owner: Europe desk"), Qt.MouseButton.LeftButton)
+    assert bar.more.owner.currentText() == "Any owner" and len(titles(window)) == 4
+
     started = bar.more.dates["started_from"].lineEdit()
     started.setFocus()
     qtbot.keyClicks(started, "2026")
@@ -300,6 +305,7 @@ def test_every_new_filter_is_reached_by_tab(qtbot: QtBot, window: MainWindow) ->
         more.confidence,
         more.marking,
         more.tag,
+        more.owner,
         *(edit.lineEdit() for edit in more.dates.values()),
     ]
     bar.more_button.setFocus()

@@ -83,6 +83,7 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
         # Its own dest, so that brief's --marking (the banner) is never read as a filter.
         g.add_argument("--marking", action="append", dest="markings", metavar="M[,M..]")
     g.add_argument("--tag", metavar="TAG")
+    g.add_argument("--owner", metavar="NAME", help="the desk or person who holds it (any case)")
     g.add_argument("--from", dest="date_from", metavar="DATE", help="started on or after")
     g.add_argument("--to", dest="date_to", metavar="DATE", help="started on or before")
     g.add_argument(
@@ -144,6 +145,7 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
         restriction=args.restriction,
         stance=_stance(getattr(args, "stance", None)),
         tag=args.tag,
+        owner=args.owner,
         started_from=dates.get("date_from"),
         started_to=dates.get("date_to"),
         stale_before=stale_before,

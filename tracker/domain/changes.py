@@ -34,6 +34,7 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "confidences": frozenset({"confidence"}),
     "markings": frozenset({"marking"}),
     "tag": frozenset({"tags"}),
+    "owner": frozenset({"owner"}),
     "started_from": frozenset({"started"}),
     "started_to": frozenset({"started"}),
     "due_from": frozenset({"follow_up"}),
@@ -60,7 +61,7 @@ SORT_FIELDS: dict[str, frozenset[str]] = {
 }
 
 # Fields whose change may change the names offered in pick-lists, and the catalogue.
-NAME_FIELDS = frozenset({"vendor", "counterpart", "tags"})
+NAME_FIELDS = frozenset({"vendor", "counterpart", "tags", "owner"})
 CATALOGUE_FIELDS = frozenset({"restrictions"})
 
 

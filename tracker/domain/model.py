@@ -211,6 +211,7 @@ class Filters:
     confidences: tuple[Confidence, ...] = ()
     markings: tuple[str, ...] = ()
     tag: str | None = None
+    owner: str | None = None  # the desk or person who holds it, in any case
     started_from: PartialDate | None = None
     started_to: PartialDate | None = None
     due_from: date | None = None

@@ -182,6 +182,7 @@ _DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
     ("confidences", _labelled("confidence", _words(Confidence))),
     ("markings", _labelled("marking", _words(None))),
     ("tag", _labelled("tags")),
+    ("owner", _labelled("owner")),
     ("stale_before", lambda value: f"{LAST_CHANGE}: before {_day(value)}"),
     ("search", lambda value: f'Search: "{value}"'),
     ("trash", lambda _value: "in the trash"),

@@ -245,6 +245,12 @@ def test_list_and_export_by_stance_alone_and_of_a_restriction(demo_db: Path) -> 
     assert "--stance" in line
 
 
+def test_list_by_owner_in_any_case(demo_db: Path) -> None:
+    defence = list_json(demo_db, "--owner", "defence desk")
+    assert {r["uid"] for r in defence} == {DOD_OPENAI, DOD_ANTHROPIC}
+    assert list_json(demo_db, "--owner", "Nobody") == []
+
+
 def test_list_search_narrows(demo_db: Path) -> None:
     # Anthropic is the vendor of one engagement and named in the DoD-OpenAI one.
     anthropic = {r["uid"] for r in list_json(demo_db, "--search", "Anthropic")}

@@ -753,6 +753,9 @@ def pd(text: str) -> PartialDate:
             Filters(restriction="no mass domestic surveillance"),
             {NATO, DOD_OPENAI, DOD_ANTHROPIC, OFG},
         ),
+        (Filters(owner="Defence desk"), {DOD_OPENAI, DOD_ANTHROPIC}),
+        (Filters(owner="  europe DESK "), {NATO}),
+        (Filters(owner="Nobody"), set()),
         (Filters(stance=Stance.PROPOSED), {NATO, OFG}),
         (Filters(stance=Stance.DISPUTED), {DOD_ANTHROPIC}),
         (Filters(stance=Stance.REJECTED), set()),
@@ -1076,6 +1079,7 @@ def test_statistics_follow_filters_and_trash(demo: Tracker) -> None:
 
 def test_names_for_pick_lists(demo: Tracker) -> None:
     assert demo.names(kind="vendor") == ["Anthropic", "OpenAI"]
+    assert demo.names(kind="owner") == ["Defence desk", "Europe desk", "Vendor watch"]
     assert demo.names(kind="counterpart") == [
         "NATO",
         "U.S. Department of Defense",

@@ -129,7 +129,6 @@ class MoreFilters(QWidget):
             (None, self.confidence),
             (None, self.marking),
             ("Ta&g:", self.tag),
-            ("O&wner:", self.owner),
         ):
             if text is not None:
                 caption = QLabel(text, self)
@@ -151,7 +150,12 @@ class MoreFilters(QWidget):
             dates.addWidget(self.dates[low], 0, 4 * column + 1)
             dates.addWidget(QLabel("to" if column == 0 else "by", self), 0, 4 * column + 2)
             dates.addWidget(self.dates[high], 0, 4 * column + 3)
-        dates.setColumnStretch(8, 1)
+        # The owner ends the second row: the first is as wide as a 1280-pixel window allows.
+        caption = QLabel("O&wner:", self)
+        caption.setBuddy(self.owner)
+        dates.addWidget(caption, 0, 8)
+        dates.addWidget(self.owner, 0, 9)
+        dates.setColumnStretch(10, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = QGridLayout()

@@ -185,6 +185,7 @@ def test_a_restriction_and_its_stance_filter_the_table_and_chips_remove_them(
     assert not bar.more.isVisible() and not bar.chips.isVisible()
     qtbot.mouseClick(bar.more_button, Qt.MouseButton.LeftButton)
     assert bar.more.isVisible()
+    assert window.minimumSizeHint().width() <= 1280  # every filter fits a 1280-pixel screen
 
     select(qtbot, bar.more.restriction, "No fully autonomous weapons systems")
     assert set(titles(window)) == {

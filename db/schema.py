@@ -20,8 +20,9 @@ History:
      table, sealing functions and triggers are installed (``db.audit_pg``).
   6. the due list: a partial index of the live engagements with a follow-up, by the day
      it falls due (``ix_engagement_due``; on SQLite it holds the listed columns too).
-  7. the briefing register (table ``briefing``) and the audit trail by time
-     (``ix_audit_at``), for the changes of a period.
+  7. the briefing register (table ``briefing``), the audit trail by time
+     (``ix_audit_at``), for the changes of a period, and the owners in use
+     (``ix_engagement_owner``).
 """
 
 from __future__ import annotations
@@ -267,8 +268,8 @@ def _due_index(conn: Connection) -> None:
 
 def _briefing_register(conn: Connection) -> None:
     tables.briefing.create(conn, checkfirst=True)
-    for index in tables.audit.indexes:
-        if index.name == "ix_audit_at":
+    for index in (*tables.audit.indexes, *tables.engagement.indexes):
+        if index.name in ("ix_audit_at", "ix_engagement_owner"):
             index.create(conn, checkfirst=True)
 
 

@@ -96,6 +96,8 @@ class EngagementTable(SQLModel, table=True):
         _live("ix_engagement_by_follow_up", "follow_up_from", "follow_up_to"),
         _live("ix_engagement_by_started", "started_from", "started_to"),
         *_due_indexes(),
+        # The owners in use, for the owner filter's pick-list (schema version 7).
+        Index("ix_engagement_owner", "owner"),
         Index(
             "ix_engagement_trash",
             "deleted_at",

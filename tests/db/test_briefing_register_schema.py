@@ -17,7 +17,8 @@ def _objects(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
         rows = conn.execute(
-            "SELECT name FROM sqlite_master WHERE name IN ('briefing', 'ix_audit_at')"
+            "SELECT name FROM sqlite_master "
+            "WHERE name IN ('briefing', 'ix_audit_at', 'ix_engagement_owner')"
         ).fetchall()
     finally:
         conn.close()
@@ -33,14 +34,14 @@ def test_an_older_database_gains_the_register_with_its_data_unchanged(
     assert _objects(path) == set()
     Tracker.open(path).close()
     assert _version(path) == str(schema.SCHEMA_VERSION)
-    assert _objects(path) == {"briefing", "ix_audit_at"}
+    assert _objects(path) == {"briefing", "ix_audit_at", "ix_engagement_owner"}
     assert _user_data_hash(path) == before
 
 
 def test_a_new_database_has_the_register_and_reads_changes_by_time(tmp_path: Path) -> None:
     path = tmp_path / "new.db"
     Tracker.open(path).close()
-    assert _objects(path) == {"briefing", "ix_audit_at"}
+    assert _objects(path) == {"briefing", "ix_audit_at", "ix_engagement_owner"}
     conn = sqlite3.connect(path)
     try:
         plan = " ".join(

@@ -29,13 +29,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import sqlite3
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from bench.timing import median_seconds
 from tracker.services import Tracker
 from tracker.services.base import utc_today
 
@@ -64,16 +61,6 @@ class AsOfFigures:
     early_day: datetime.date
     whole_early_s: float  # the engagements read whole (export, brief) as of that day
     get_many_s: float  # a plain list with the engagements read whole
-
-
-def _median(run: Callable[[], Any], repeats: int) -> float:
-    run()  # warm-up
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
 
 
 def _stamp(moment: datetime.datetime) -> str:
@@ -197,14 +184,16 @@ def measure(db: Path, repeats: int = 5, *, whole_repeats: int = 1) -> AsOfFigure
         raw.close()
     service = Tracker.open(db, user="bench")
     try:
-        one_s = _median(lambda: service.engagement_as_of(engagement_id=ONE, on=today), repeats)
+        one_s = median_seconds(
+            lambda: service.engagement_as_of(engagement_id=ONE, on=today), repeats
+        )
         assert service.engagement_as_of(engagement_id=ONE, on=today).version >= VERSIONS
-        whole_s = _median(lambda: service.rows_as_of(on=today), whole_repeats)
-        list_s = _median(lambda: service.rows(ids=service.list_ids()), whole_repeats)
-        month_s = _median(lambda: service.rows_as_of(on=month), whole_repeats)
-        early_s = _median(lambda: service.rows_as_of(on=early), whole_repeats)
-        whole_early_s = _median(lambda: service.selection_as_of(on=early), whole_repeats)
-        get_many_s = _median(lambda: service.get_many(ids=service.list_ids()), whole_repeats)
+        whole_s = median_seconds(lambda: service.rows_as_of(on=today), whole_repeats)
+        list_s = median_seconds(lambda: service.rows(ids=service.list_ids()), whole_repeats)
+        month_s = median_seconds(lambda: service.rows_as_of(on=month), whole_repeats)
+        early_s = median_seconds(lambda: service.rows_as_of(on=early), whole_repeats)
+        whole_early_s = median_seconds(lambda: service.selection_as_of(on=early), whole_repeats)
+        get_many_s = median_seconds(lambda: service.get_many(ids=service.list_ids()), whole_repeats)
         engagements = service.count()
     finally:
         service.close()
@@ -216,12 +205,14 @@ def measure(db: Path, repeats: int = 5, *, whole_repeats: int = 1) -> AsOfFigure
             "SELECT engagement_id, version, field, new, at, action FROM audit "
             "WHERE engagement_id = ? AND at <= ? ORDER BY id"
         )
-        one_floor_s = _median(lambda: raw.execute(one_sql, (ONE, until)).fetchall(), repeats)
+        one_floor_s = median_seconds(lambda: raw.execute(one_sql, (ONE, until)).fetchall(), repeats)
         whole_sql = (
             "SELECT engagement_id, version, field, new, at, action FROM audit "
             "WHERE at <= ? ORDER BY engagement_id, id"
         )
-        whole_floor_s = _median(lambda: raw.execute(whole_sql, (until,)).fetchall(), whole_repeats)
+        whole_floor_s = median_seconds(
+            lambda: raw.execute(whole_sql, (until,)).fetchall(), whole_repeats
+        )
         month_changed = _changed_since(raw, f"{month.isoformat()}T23:59:59.999999Z")
         early_changed = _changed_since(raw, f"{early.isoformat()}T23:59:59.999999Z")
     finally:

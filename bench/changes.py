@@ -29,7 +29,7 @@ from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
-from bench.due import _median
+from bench.timing import median_run
 from db import queries
 from db.changes import FEW, FEW_ENTRIES, Span, changes_query, entries_count_query, matching_query
 from tracker.domain.change_words import ChangePeriod
@@ -109,13 +109,15 @@ def measure(db: Path, repeats: int = 5, *, filters: Filters = Filters()) -> Chan
     period = ChangePeriod(since=utc_today() - datetime.timedelta(days=29))
     service = Tracker.open(db, user="bench")
     try:
-        seconds, page = _median(
+        seconds, page = median_run(
             lambda: service.changes(filters=filters, period=period, limit=SCREEN), repeats
         )
     finally:
         service.close()
     assert period.since is not None
-    floor_s, rows = _median(_raw_feed(db, filters, Span(since=period.since.isoformat())), repeats)
+    floor_s, rows = median_run(
+        _raw_feed(db, filters, Span(since=period.since.isoformat())), repeats
+    )
     assert len(rows) == len(page.changes) + (1 if page.more else 0)
     conn = sqlite3.connect(db)
     entries = int(conn.execute("SELECT count(*) FROM audit").fetchone()[0])

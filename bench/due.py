@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import sqlite3
-import statistics
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
+from bench.timing import median_run
 from db import queries
 from tracker.domain.due import DEFAULT_WINDOW, QuickFilters, due_until
 from tracker.domain.model import Filters
@@ -42,16 +41,6 @@ class DueFigures:
     count_floor_s: float
 
 
-def _median(run: Callable[[], Any], repeats: int) -> tuple[float, Any]:
-    result = run()  # warm-up: the pages in the cache, the statement prepared
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times), result
-
-
 def _raw(path: Path, statement: Any) -> Callable[[], list[Any]]:
     sql, params = queries.compiled(statement, sqlite.dialect())
     conn = sqlite3.connect(path)
@@ -67,14 +56,14 @@ def measure(db: Path, repeats: int = 5, *, today: datetime.date | None = None) -
     day = today or utc_today()
     service = Tracker.open(db, user="bench")
     try:
-        due_s, items = _median(lambda: service.due(today=day), repeats)
+        due_s, items = median_run(lambda: service.due(today=day), repeats)
         overdue_filters = QuickFilters(overdue=True).applied(Filters(), today=day)
-        count_s, overdue = _median(lambda: service.count(filters=overdue_filters), repeats)
+        count_s, overdue = median_run(lambda: service.count(filters=overdue_filters), repeats)
     finally:
         service.close()
     listed = Filters(due_by=due_until(day, DEFAULT_WINDOW))
-    due_floor_s, rows = _median(_raw(db, queries.due_query(listed, "sqlite")), repeats)
-    count_floor_s, _ = _median(_raw(db, queries.count_query(overdue_filters, "sqlite")), repeats)
+    due_floor_s, rows = median_run(_raw(db, queries.due_query(listed, "sqlite")), repeats)
+    count_floor_s, _ = median_run(_raw(db, queries.count_query(overdue_filters, "sqlite")), repeats)
     assert len(rows) == len(items), "the floor reads the rows the service lists"
     return DueFigures(len(items), int(overdue), due_s, due_floor_s, count_s, count_floor_s)
 

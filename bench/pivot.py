@@ -13,15 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.dialects import sqlite
 
+from bench.timing import median_seconds
 from db import pivot, queries
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -45,23 +42,13 @@ class PivotFigure:
     floor_s: float
 
 
-def _median(run: Callable[[], Any], repeats: int) -> float:
-    run()  # warm-up: the pages in the cache, the statement prepared
-    times = []
-    for _ in range(repeats):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times)
-
-
 def _one(
     service: Tracker, conn: sqlite3.Connection, rows: str, columns: str | None, repeats: int
 ) -> PivotFigure:
     statement = pivot.pivot_query(rows, columns, Filters(), "sqlite")
     sql, params = queries.compiled(statement, sqlite.dialect())
-    pivot_s = _median(lambda: service.pivot(rows=rows, columns=columns), repeats)
-    floor_s = _median(lambda: conn.execute(sql, params).fetchall(), repeats)
+    pivot_s = median_seconds(lambda: service.pivot(rows=rows, columns=columns), repeats)
+    floor_s = median_seconds(lambda: conn.execute(sql, params).fetchall(), repeats)
     total = service.pivot(rows=rows, columns=columns).total
     return PivotFigure(rows, columns, total, pivot_s, floor_s)
 

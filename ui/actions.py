@@ -132,7 +132,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "clearFilters",
         ),
     ),
-    ("&View", ("reload", "trash", "changes", "columns")),
+    ("&View", ("views", SEPARATOR, "reload", "trash", "changes", "columns")),
     ("&Help", ("about",)),
 )
 
@@ -200,18 +200,23 @@ def _resolve(root: object, path: str) -> Callable[[], object]:
 
 
 def build_menu_bar(
-    bar: QMenuBar, actions: Mapping[str, QAction], submenus: Mapping[str, QMenu]
+    bar: QMenuBar,
+    actions: Mapping[str, QAction],
+    submenus: Mapping[str, QMenu | Sequence[QAction]],
 ) -> None:
-    """Fill ``bar`` as ``MENUS`` says, from ``actions`` and ``submenus`` by name."""
+    """Fill ``bar`` as ``MENUS`` says, from ``actions`` and ``submenus`` by name (a
+    submenu given as a list of actions is laid into its menu in place)."""
     for title, entries in MENUS:
         menu = bar.addMenu(title)
         for entry in entries:
             if entry == SEPARATOR:
                 menu.addSeparator()
-            elif entry in submenus:
-                menu.addMenu(submenus[entry])
-            else:
+            elif entry not in submenus:
                 menu.addAction(actions[entry])
+            elif isinstance(part := submenus[entry], QMenu):
+                menu.addMenu(part)
+            else:
+                menu.addActions(list(part))
 
 
 def columns_menu(header: QHeaderView, parent: QWidget) -> QMenu:

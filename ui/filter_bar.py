@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -285,6 +286,22 @@ class FilterBar(QWidget):
         self.set_filters(
             dataclasses.replace(self.filters(), **{key: getattr(empty, key) for key in keys})
         )
+
+    def narrow(self, fields: Mapping[str, object], *, add: bool = False) -> None:
+        """Narrow the filters to ``fields`` (``Filters`` field names, one value each) and
+        keep the rest: a field that holds several values gets just that one, or with
+        ``add`` that one as well (a Ctrl+click on a matrix cell)."""
+        current = self.filters()
+        changes: dict[str, Any] = {}  # values of several types, checked by Filters
+        for key, value in fields.items():
+            held = getattr(current, key)
+            if not isinstance(held, tuple):
+                changes[key] = value
+            elif add:
+                changes[key] = held if value in held else (*held, value)
+            else:
+                changes[key] = (value,)
+        self.set_filters(dataclasses.replace(current, **changes))
 
     def set_count(self, shown: int, total: int, *, trash: bool = False) -> None:
         """Show "N of M engagements", or in the trash "N in the trash" ("N of M in

@@ -13,7 +13,7 @@ ui.database_switcher (which database is shown).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
@@ -55,14 +55,17 @@ from ui.settings import (
     more_filters_shown,
     open_settings,
     remember_more_filters,
+    remember_view,
     restore_layout,
     save_layout,
     saved_filters,
     saved_order,
+    shown_view,
 )
 from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.transfers import Transfers
+from ui.views import ViewStack
 
 # The default size of the window and width of its table pane: at 1400 pixels the
 # table's columns all fit (ui.table_layout) beside a detail pane wide enough to read.
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
         self._build_table()
+        self.views = ViewStack(self.table, self)
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
             {
                 "recent": self.databases.recent_menu,
                 "columns": columns_menu(self.table.horizontalHeader(), self),
+                "views": list(self.views.view_actions.values()),
             },
         )
         self.overdue = OverdueCount(self)
@@ -166,7 +171,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.filter_bar)
         column.addWidget(self.banner)
         column.addWidget(self.trash_banner)
-        column.addWidget(self.table, 1)
+        column.addWidget(self.views, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
@@ -197,6 +202,8 @@ class MainWindow(QMainWindow):
         self.changes_dock.engagement_chosen.connect(self.select)
         self.changes_dock.visibilityChanged.connect(self._actions["changes"].setChecked)
         self._actions["changes"].setChecked(self.changes_dock.isVisible())
+        self.views.narrowRequested.connect(self._narrow)
+        self.views.engagementChosen.connect(self.select)
 
     # -- settings and closing ---------------------------------------------------------
 
@@ -215,6 +222,9 @@ class MainWindow(QMainWindow):
             filters=self.filter_bar.filters(), sort_column=sort_column, descending=descending
         )
         self.changes_dock.set_filters(self.filter_bar.filters())
+        self.views.set_filters(self.filter_bar.filters())
+        self.views.show_view(shown_view(self.settings))
+        self.views.shown.connect(lambda view: remember_view(self.settings, view))
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(sort_column, order)
         header.sortIndicatorChanged.connect(self.model.sort)
@@ -268,6 +278,7 @@ class MainWindow(QMainWindow):
         filters = self.filter_bar.filters(trash=self.showing_trash())
         self.model.set_query(filters=filters)
         self.changes_dock.set_filters(filters)
+        self.views.set_filters(filters)
         # Filtering changes nothing stored: the total stands unless the trash was toggled,
         # and the detail pane stays as it is if the same engagement stays current.
         self._filtering = True
@@ -427,6 +438,7 @@ class MainWindow(QMainWindow):
             self._refresh_names()
         self.overdue.follow(changes, self.service)
         self.changes_dock.follow(changes)
+        self.views.follow(changes)
         model = self.model
         if changes.may_change_membership(model.filters) or changes.may_change_order(
             self.sort_key()
@@ -440,6 +452,10 @@ class MainWindow(QMainWindow):
         if current is not None and current in changes.engagements:
             self._show_detail(current)
 
+    def _narrow(self, fields: Mapping[str, object], add: bool) -> None:
+        """A view asked for the filter narrowed (a click on a cell of the overview)."""
+        self.filter_bar.narrow(fields, add=add)
+
     def _failed(self, message: str) -> None:
         self.statusBar().clearMessage()  # what the last step said no longer holds
         warning(self, APPLICATION, message)
@@ -451,6 +467,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.model.set_service(service)
         self.changes_dock.set_service(service)
+        self.views.set_service(service)
         old.close()
         self._apply_access()
         self._refresh_names()

@@ -101,6 +101,16 @@ def remember_more_filters(settings: QSettings, shown: bool) -> None:
     settings.setValue("filterBar/more", "true" if shown else "false")
 
 
+def shown_view(settings: QSettings) -> str:
+    """The name of the view (ui.views.ViewKind) shown when the window last closed."""
+    return str(settings.value("window/view", "table"))
+
+
+def remember_view(settings: QSettings, view: str) -> None:
+    """Remember which view is shown."""
+    settings.setValue("window/view", view)
+
+
 def recent_databases(settings: QSettings) -> list[str]:
     """Recently opened databases, newest first, none with a password (one an older
     version remembered with its password is listed, and opened, without it)."""

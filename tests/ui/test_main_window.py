@@ -760,6 +760,8 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("C&lear filters", keys("Ctrl+Shift+L")),
         ],
         "&View": [
+            ("T&able", ["Alt+1"]),
+            "-",
             ("&Reload", keys(K.Refresh)),
             ("Show &trash", keys("Ctrl+T")),
             ("C&hanges", keys("Ctrl+Shift+C")),

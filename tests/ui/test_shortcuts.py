@@ -32,6 +32,7 @@ from ui.briefing_history import BriefingHistoryDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
+from ui.views import ViewKind
 
 Step = Callable[[MainWindow], None]
 
@@ -106,6 +107,10 @@ def changes_shown(window: MainWindow) -> None:
     assert not window.changes_dock.isVisible()
 
 
+def table_shown(window: MainWindow) -> None:
+    assert window.views.current() == ViewKind.TABLE
+
+
 def shown_again(window: MainWindow) -> None:
     assert not window.isVisible(), "Quit left the window open"
     window.show()
@@ -143,6 +148,7 @@ COMMANDS: dict[str, Command] = {
     "reload": Command(),
     "trash": Command(after=out_of_the_trash),
     "changes": Command(after=changes_shown),
+    "viewTable": Command(after=table_shown),
     "about": Command(asks=QMessageBox),
 }
 

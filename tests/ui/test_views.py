@@ -1,0 +1,111 @@
+"""The views beside the table (ui.views): a page reads only while shown and stale, is
+shown by its tab, its View menu entry and its Alt+digit key, is remembered across a
+restart, and its requests narrow the filter bar or select an engagement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from tracker.domain.changes import ChangeSet
+from tracker.domain.model import Filters
+from tracker.domain.vocab import Region, Status
+from tracker.services import Tracker
+from ui.filter_bar import FilterBar
+from ui.main_window import MainWindow
+from ui.views import FollowingView, ViewKind
+
+
+class CountingView(FollowingView):
+    """A page that records each filter it was drawn for."""
+
+    def __init__(self, service: Tracker, parent: QWidget | None = None) -> None:
+        super().__init__(service, parent)
+        self.drawn: list[Filters] = []
+
+    def refresh(self) -> None:
+        self.drawn.append(self.filters)
+
+
+def add_counting(window: MainWindow) -> CountingView:
+    view = CountingView(window.service, window)
+    window.views.add_view(ViewKind.OVERVIEW, view)
+    window.views.set_filters(window.filter_bar.filters())
+    return view
+
+
+def test_a_hidden_view_reads_nothing_until_shown(qtbot: QtBot, window: MainWindow) -> None:
+    view = add_counting(window)
+    window.filter_bar.narrow({"statuses": Status.NEGOTIATING})
+    window.views.follow(ChangeSet(engagements=frozenset({1})))
+    assert view.drawn == []
+    window.table.setFocus()
+    QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.views.current() == ViewKind.OVERVIEW
+    assert [f.statuses for f in view.drawn] == [(Status.NEGOTIATING,)]
+    window.filter_bar.narrow({"statuses": Status.AGREED}, add=True)
+    assert [f.statuses for f in view.drawn][-1] == (Status.NEGOTIATING, Status.AGREED)
+    window.views.follow(ChangeSet())  # nothing changed: nothing read
+    assert len(view.drawn) == 2
+
+
+def test_the_view_menu_and_tabs_switch_views(qtbot: QtBot, window: MainWindow) -> None:
+    add_counting(window)
+    window.views.view_actions[ViewKind.OVERVIEW].trigger()
+    assert window.views.tabs.currentIndex() == 1
+    window.views.tabs.setCurrentIndex(0)
+    assert window.views.view_actions[ViewKind.TABLE].isChecked()
+    assert window.views.pages.currentWidget() is window.table
+
+
+def test_the_view_shown_is_remembered(
+    qtbot: QtBot, db_path: Path, settings: QSettings, window: MainWindow
+) -> None:
+    add_counting(window)
+    window.views.show_view(ViewKind.OVERVIEW)
+    window.close()
+    assert settings.value("window/view") == "overview"
+    again = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
+    try:
+        # Without an overview page (this window has none) the table is shown.
+        assert again.views.current() == ViewKind.TABLE
+        again.views.add_view(ViewKind.OVERVIEW, CountingView(again.service, again))
+        again.views.show_view("overview")
+        assert again.views.current() == ViewKind.OVERVIEW
+    finally:
+        again.close()
+        again.service.close()
+
+
+def test_a_view_narrows_the_filter_and_selects(qtbot: QtBot, window: MainWindow) -> None:
+    view = add_counting(window)
+    row = window.model.row_data(0)
+    assert row is not None
+    region = row.region
+    view.narrowRequested.emit({"regions": region}, False)
+    assert window.filter_bar.filters().regions == (region,)
+    assert window.model.rowCount() == window.service.count(filters=Filters(regions=(region,)))
+    last = window.model.id_at(window.model.rowCount() - 1)
+    view.engagementChosen.emit(last)
+    assert window.current_id() == last
+
+
+def test_narrowing_replaces_or_adds_and_keeps_the_rest(qtbot: QtBot) -> None:
+    bar = FilterBar()
+    qtbot.addWidget(bar)
+    bar.search.setText("drone")
+    bar.flush()
+    bar.narrow({"statuses": Status.NEGOTIATING, "regions": Region.EUROPE})
+    bar.narrow({"statuses": Status.AGREED}, add=True)
+    bar.narrow({"statuses": Status.AGREED}, add=True)  # already there: kept once
+    chosen = bar.filters()
+    assert chosen.statuses == (Status.NEGOTIATING, Status.AGREED)
+    assert chosen.regions == (Region.EUROPE,)
+    assert chosen.search == "drone"
+    bar.narrow({"statuses": Status.PAUSED, "vendor": "Anthropic"})
+    assert bar.filters().statuses == (Status.PAUSED,)
+    assert bar.filters().vendor == "Anthropic"

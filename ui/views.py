@@ -140,7 +140,8 @@ class ViewStack(QWidget):
         action = QAction(text, self)
         action.setObjectName(f"view{kind.value.capitalize()}")
         action.setCheckable(True)
-        action.setShortcut(QKeySequence(f"Alt+{len(self.kinds)}"))
+        # Alt+1 … Alt+4 in ViewKind's order, whichever pages a window has.
+        action.setShortcut(QKeySequence(f"Alt+{list(ViewKind).index(kind) + 1}"))
         action.setStatusTip(f"Show the {text.replace('&', '').lower()} of the engagements kept")
         action.setChecked(len(self.kinds) == 1)
         action.triggered.connect(lambda _checked=False, k=kind: self.show_view(k))

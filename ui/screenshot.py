@@ -1,6 +1,9 @@
 """Render the main window on the demo data, offscreen, to a PNG for the README.
 
-python -m ui.screenshot [--out docs/screenshot.png]
+python -m ui.screenshot [--out docs/screenshot.png] [--view overview]
+
+``--view`` names the view shown (``ui.views.ViewKind``: table, overview, restrictions,
+timeline), so the README shows each of them as the demo data draws it.
 """
 
 from __future__ import annotations
@@ -11,8 +14,8 @@ import tempfile
 from pathlib import Path
 
 
-def render(out: Path, *, width: int = 1400, height: int = 820) -> Path:
-    """Open the window on a fresh demo database and save a picture of it."""
+def render(out: Path, *, width: int = 1400, height: int = 820, view: str = "table") -> Path:
+    """Open the window on a fresh demo database, show ``view``, and save a picture."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -27,6 +30,7 @@ def render(out: Path, *, width: int = 1400, height: int = 820) -> Path:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(service, settings=settings)
         window.resize(width, height)
+        window.views.show_view(view)
         window.show()
         for _ in range(3):
             app.processEvents()
@@ -42,8 +46,11 @@ def main() -> None:
     """Command-line entry: ``--out`` names the PNG file."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
+    from ui.views import ViewKind
+
+    parser.add_argument("--view", default="table", choices=[kind.value for kind in ViewKind])
     args = parser.parse_args()
-    print(render(args.out))
+    print(render(args.out, view=args.view))
 
 
 if __name__ == "__main__":

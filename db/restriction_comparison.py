@@ -14,7 +14,7 @@ at all: every row of the table counts, less those of the engagements in the tras
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, func, select, union_all
@@ -25,31 +25,41 @@ from tracker.domain.model import Filters
 from tracker.domain.vocab import Stance
 
 E = tables.engagement
-_ER = tables.engagement_restriction
+ER = tables.engagement_restriction
 _R = tables.restriction
 
 
-def _grouped(counted: ColumnElement[Any], *where: ColumnElement[bool]) -> Select[Any]:
+# A part of a statement over the kept engagements' restrictions: given the sign of its
+# counts (+1, or -1 for those of the trash) and its WHERE conditions on those rows.
+Part = Callable[[int, list[ColumnElement[bool]]], Select[Any]]
+
+
+def over_kept(filters: Filters, dialect: str, part: Part) -> list[Select[Any]]:
+    """``part`` over the restrictions of the engagements matching ``filters``: for the
+    whole live table, over every row of ``engagement_restriction`` less (sign -1) those
+    of the trash; the counts of the parts are to be added up."""
+    if queries.whole_live_table(filters):
+        trashed = select(E.c.id).where(E.c.deleted_at.is_not(None))
+        return [part(1, []), part(-1, [ER.c.engagement_id.in_(trashed)])]
+    kept = queries.matching_ids_query(filters, dialect)
+    return [part(1, [ER.c.engagement_id.in_(kept)])]
+
+
+def _counted(sign: int, where: list[ColumnElement[bool]]) -> Select[Any]:
     # Stance first: grouping by restriction first tempts SQLite into walking the
     # restriction_id index, then reading each row from the table out of order.
     return (
-        select(_ER.c.restriction_id, _ER.c.stance, counted)
+        select(ER.c.restriction_id, ER.c.stance, func.count() * sign)
         .where(*where)
-        .group_by(_ER.c.stance, _ER.c.restriction_id)
+        .group_by(ER.c.stance, ER.c.restriction_id)
     )
 
 
 def comparison_query(filters: Filters, dialect: str) -> Any:
     """SELECT (restriction id, stance, count) of the engagements matching ``filters``;
     a (restriction, stance) pair may come in more than one row: add them up."""
-    if queries.whole_live_table(filters):
-        trashed = select(E.c.id).where(E.c.deleted_at.is_not(None))
-        return union_all(
-            _grouped(func.count()),
-            _grouped(-func.count(), _ER.c.engagement_id.in_(trashed)),
-        )
-    kept = queries.matching_ids_query(filters, dialect)
-    return _grouped(func.count(), _ER.c.engagement_id.in_(kept))
+    parts = over_kept(filters, dialect, _counted)
+    return parts[0] if len(parts) == 1 else union_all(*parts)
 
 
 def stance_counts(conn: Connection, filters: Filters) -> dict[tuple[int, Stance], int]:
@@ -73,9 +83,9 @@ def stances(conn: Connection, engagement_ids: Sequence[int]) -> dict[int, dict[s
     out: dict[int, dict[str, Stance]] = {i: {} for i in engagement_ids}
     for part in chunks(list(engagement_ids)):
         query = (
-            select(_ER.c.engagement_id, _R.c.code, _ER.c.stance)
-            .join(_R, _R.c.id == _ER.c.restriction_id)
-            .where(_ER.c.engagement_id.in_(part))
+            select(ER.c.engagement_id, _R.c.code, ER.c.stance)
+            .join(_R, _R.c.id == ER.c.restriction_id)
+            .where(ER.c.engagement_id.in_(part))
         )
         for engagement_id, code, stance in conn.execute(query):
             out[int(engagement_id)][str(code)] = Stance(stance)

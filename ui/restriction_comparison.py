@@ -58,6 +58,8 @@ class ChoosingTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        # Rows as compact as the engagement table's.
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.setWordWrap(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

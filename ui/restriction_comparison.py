@@ -33,7 +33,7 @@ from tracker.domain.stance_tints import STANCE_TINTS
 from tracker.domain.vocab import Stance
 from tracker.services import Tracker
 from ui.plain_text import plain_label
-from ui.restriction_counts import CODE, TITLE, RestrictionCountsModel
+from ui.restriction_counts import TITLE, RestrictionCountsModel, engagements_text
 from ui.restriction_grid import TITLE_COLUMN, StanceGridModel
 from ui.style import chip_text_colour
 from ui.views import FollowingView
@@ -120,7 +120,6 @@ class RestrictionsView(FollowingView):
         header = self.counts.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(CODE, QHeaderView.ResizeMode.ResizeToContents)
         grid_header = self.grid.horizontalHeader()
         grid_header.setDefaultSectionSize(_STANCE_COLUMN_WIDTH)
         grid_header.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -202,9 +201,8 @@ class RestrictionsView(FollowingView):
 
 
 def _summary(comparison: RestrictionComparison) -> str:
-    n = comparison.engagements
     recording = len([r for r in comparison.restrictions if r.total])
-    kept = f"{n:,} engagement{'' if n == 1 else 's'} kept"
+    kept = f"{engagements_text(comparison.engagements)} kept"
     if not comparison.restrictions:
         return f"{kept}; the restriction catalogue is empty."
     return (

@@ -50,7 +50,8 @@ def stance_swatch(stance: Stance) -> QIcon:
     return icon
 
 
-def _engagements(n: int) -> str:
+def engagements_text(n: int) -> str:
+    """``1 engagement``, ``1,234 engagements``."""
     return f"{n:,} engagement{'' if n == 1 else 's'}"
 
 
@@ -128,10 +129,10 @@ class RestrictionCountsModel(QAbstractTableModel):
         if count is None:
             return f"{counts.code}: {counts.title}"
         if index.column() == TOTAL:
-            said = f"{_engagements(count)} record “{counts.title}”"
+            said = f"{engagements_text(count)} record “{counts.title}”"
         else:
             stance = STANCES[index.column() - FIRST_STANCE]
-            said = f"{_engagements(count)}: {stance.label.lower()} on “{counts.title}”"
+            said = f"{engagements_text(count)}: {stance.label.lower()} on “{counts.title}”"
         return said + (" (click to list them)" if count else "")
 
     def headerData(

@@ -8,11 +8,12 @@ from collections import Counter
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QLabel, QTableView
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, find, open_form
 from tests.ui.test_engagement_form import set_cell
+from tracker.domain.changes import ChangeSet
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Stance
 from ui.child_table import ChildTable
@@ -102,7 +103,7 @@ def test_the_page_shows_the_demo_counts_and_the_grid(qtbot: QtBot, window: MainW
         stance = next((r.stance for r in first.restrictions if r.code == code), None)
         shown = grid_model.data(grid_model.index(0, column))
         assert shown == (stance.label if stance else "")
-    assert "Proposed" in find(page, type(page.legend), "stanceLegend").text()
+    assert "Proposed" in find(page, QLabel, "stanceLegend").text()
 
 
 def test_a_click_on_a_count_lists_those_engagements(qtbot: QtBot, window: MainWindow) -> None:
@@ -188,3 +189,16 @@ def test_a_hidden_page_reads_nothing_and_follows_the_order(
     assert [model.id_at(r) for r in range(model.rowCount())] != window.model.ids()
     show_page(qtbot, window)
     assert [model.id_at(r) for r in range(model.rowCount())] == window.model.ids()
+
+
+def test_only_a_write_of_what_the_page_shows_reads_again(qtbot: QtBot, window: MainWindow) -> None:
+    page = show_page(qtbot, window)
+    grid = find(page, QTableView, "restrictionGrid")
+    model = grid.model()
+    assert isinstance(model, StanceGridModel)
+    first = frozenset({model.id_at(0)})
+    with qtbot.assertNotEmitted(model.modelReset):
+        page.follow(ChangeSet.of_fields(first, frozenset({"summary", "next_step"})))
+    for shown in ("restrictions", "title"):
+        with qtbot.waitSignal(model.modelReset, timeout=1000):
+            page.follow(ChangeSet.of_fields(first, frozenset({shown})))

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 from exports import typefaces
+from tracker.domain import stance_tints
 from tracker.domain.vocab import Stance, Status
 
 # --- colours ------------------------------------------------------------------------
@@ -46,11 +47,9 @@ STATUS_COLOURS: Final[dict[Status, colors.Color]] = {
 }
 
 # A light tint behind a stance in the restriction matrix; the label is always printed.
+# The tints are the desktop app's too: their one home is tracker.domain.stance_tints.
 STANCE_TINTS: Final[dict[Stance, colors.Color]] = {
-    Stance.AGREED: colors.HexColor("#e3f0e7"),
-    Stance.PROPOSED: colors.HexColor("#e6eef6"),
-    Stance.DISPUTED: colors.HexColor("#f7ecd5"),
-    Stance.REJECTED: colors.HexColor("#f5e0dc"),
+    stance: colors.HexColor(tint) for stance, tint in stance_tints.STANCE_TINTS.items()
 }
 
 # --- type scale ---------------------------------------------------------------------

@@ -50,6 +50,7 @@ from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.plain_text import information, warning
+from ui.restriction_comparison import RestrictionsView
 from ui.settings import (
     APPLICATION,
     more_filters_shown,
@@ -65,7 +66,7 @@ from ui.settings import (
 from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.transfers import Transfers
-from ui.views import ViewStack
+from ui.views import ViewKind, ViewStack
 
 # The default size of the window and width of its table pane: at 1400 pixels the
 # table's columns all fit (ui.table_layout) beside a detail pane wide enough to read.
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
         self._build_table()
         self.views = ViewStack(self.table, self)
+        self.views.add_view(
+            ViewKind.RESTRICTIONS, RestrictionsView(service, self, self.table_order)
+        )
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
@@ -387,6 +391,10 @@ class MainWindow(QMainWindow):
     def sort_key(self) -> str:
         """The service's sort key of the table's order."""
         return COLUMNS[self.model.sort_column].sort_key
+
+    def table_order(self) -> tuple[str, bool]:
+        """The table's order: the service's sort key, and whether descending."""
+        return self.sort_key(), self.model.descending
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         engagement_id = self.model.id_at(current.row()) if current.isValid() else None

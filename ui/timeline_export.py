@@ -59,4 +59,4 @@ def write_image(canvas: TimelineCanvas, path: Path) -> bool:
     painter = QPainter(image)
     paint(painter, frame, colours, canvas.font())
     painter.end()
-    return image.save(str(path), b"PNG")
+    return bool(image.save(str(path)))  # the format by the name: .png

@@ -16,7 +16,7 @@ import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 
 from tracker.domain.lanes import DaySpan, Lane, follow_up_mark, periods
@@ -144,17 +144,30 @@ class Colours:
         """Colours from a widget's palette."""
         role = QPalette.ColorRole
         text = palette.color(role.Text)
-        grid = QColor(text)
-        grid.setAlpha(45)
+        base = palette.color(role.Base)
         return cls(
-            background=palette.color(role.Base),
+            background=base,
             alternate=palette.color(role.AlternateBase),
             text=text,
-            grid=grid,
+            grid=blend(text, base, 0.18),
             highlight=palette.color(role.Highlight),
             highlighted_text=palette.color(role.HighlightedText),
             today=QColor("#CC3311"),  # a red apart from every status colour
         )
+
+
+def blend(colour: QColor, under: QColor, opacity: float) -> QColor:
+    """``colour`` at ``opacity`` over ``under``, as one opaque colour: opaque lines and
+    fills paint several times faster than translucent ones."""
+
+    def mix(a: int, b: int) -> int:
+        return round(a * opacity + b * (1 - opacity))
+
+    return QColor(
+        mix(colour.red(), under.red()),
+        mix(colour.green(), under.green()),
+        mix(colour.blue(), under.blue()),
+    )
 
 
 def paint(painter: QPainter, frame: Frame, colours: Colours, font: QFont) -> None:
@@ -187,9 +200,14 @@ def _grid(painter: QPainter, frame: Frame, colours: Colours) -> None:
             painter.fillRect(band, colours.alternate)
     painter.setPen(QPen(colours.grid, 1))
     first, last = _visible_days(frame)
-    for day in boundaries(first, last, unit_for(frame.pixels_per_day)):
-        x = round(frame.x(day)) + 0.5
-        painter.drawLine(QPointF(x, frame.axis_height), QPointF(x, frame.height))
+    lines = [
+        QLineF(x, frame.axis_height, x, frame.height)
+        for x in (
+            round(frame.x(day)) + 0.5
+            for day in boundaries(first, last, unit_for(frame.pixels_per_day))
+        )
+    ]
+    painter.drawLines(lines)
 
 
 def _span_rect(frame: Frame, span: DaySpan, top: float, height: float) -> QRectF:
@@ -202,21 +220,18 @@ def _span_rect(frame: Frame, span: DaySpan, top: float, height: float) -> QRectF
 def _lane(painter: QPainter, frame: Frame, colours: Colours, row: int, lane: Lane | None) -> None:
     top = frame.lane_top(row)
     if lane is not None and lane.id == frame.current:
-        selected = QColor(colours.highlight)
-        selected.setAlpha(70)
+        selected = blend(colours.highlight, colours.background, 0.3)
         painter.fillRect(QRectF(TITLES_WIDTH, top, frame.width, frame.lane_height), selected)
     if lane is None:
         return
     bar_top = top + 3
     bar_height = frame.lane_height - 10
-    outline = QPen(QColor(0, 0, 0, 110), 1)
     for period in periods(lane, today=frame.today):
         colour = QColor(STATUS_COLOURS[period.status])
-        painter.setPen(outline)
+        painter.setPen(QPen(colour.darker(170), 1))
         if not period.uncertain.empty:
             # Begun somewhere in these days: the status's colour, hatched and paler.
-            pale = QColor(colour)
-            pale.setAlpha(120)
+            pale = blend(colour, colours.background, 0.5)
             rect = _span_rect(frame, period.uncertain, bar_top, bar_height)
             painter.fillRect(rect, pale)
             painter.fillRect(rect, QBrush(colour, Qt.BrushStyle.BDiagPattern))

@@ -2,10 +2,10 @@
 
 The page follows the table's query (``EngagementTableModel``: the filter, the order,
 every reload) and holds its ordered ids; the lanes in view are read a page at a time
-(``ui.timeline_lanes``) and the axis spans the filter's dates (one aggregate,
-``Tracker.lane_extent``). It follows the table's current engagement, and a click on a
-lane (or Up/Down) selects that engagement in the window. Zoom is remembered; what is
-shown can be saved as PNG or SVG (``ui.timeline_export``).
+(``ui.timeline_lanes``) and the axis spans the dates of the list (one aggregate,
+``Tracker.lane_extent``, read again after a write). It follows the table's current
+engagement, and a click on a lane (or Up/Down) selects that engagement in the window.
+Zoom is remembered; what is shown can be saved as PNG or SVG (``ui.timeline_export``).
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class TimelineView(FollowingView):
         self.canvas.pixels_per_day = timeline_zoom(settings, DEFAULT_ZOOM)
         self._placed = False  # scrolled to today once
         self._pending = False  # a read is queued
+        self._axis_of: bool | None = None  # the axis read spans the trash (or the live)
         self.summary = QLabel(self)
         self.summary.setObjectName("timelineSummary")
         self._build()
@@ -113,11 +114,14 @@ class TimelineView(FollowingView):
     def set_service(self, service: Tracker) -> None:
         """Show another database."""
         self.lanes.set_service(service)
+        self._axis_of = None
         super().set_service(service)
 
     def follow(self, changes: ChangeSet) -> None:
         """A write: the changed lanes are read again when shown, the axis too."""
-        self.lanes.forget(changes.engagements)
+        if not changes.empty:
+            self.lanes.forget(changes.engagements)
+            self._axis_of = None
         super().follow(changes)
 
     def refresh(self) -> None:
@@ -131,7 +135,15 @@ class TimelineView(FollowingView):
         """Read the table's ids and the axis of its filter, and paint the lanes in view."""
         self._pending = False
         self.lanes.set_ids(self._model.ids())
-        self.canvas.set_extent(self.service.lane_extent(filters=self._model.filters))
+        # The axis spans the dates of the whole list (the live engagements, or the
+        # trash), not of the filter: it stays put as the filter changes, keeping the
+        # place scrolled to, and a filter costs no aggregate of its own.
+        trash = self._model.filters.trash
+        if self._axis_of != trash:
+            self._axis_of = trash
+            self.canvas.set_extent(self.service.lane_extent(filters=Filters(trash=trash)))
+        else:
+            self.canvas.update_ranges()
         if not self._placed:
             self._placed = True
             self.canvas.show_day(today())

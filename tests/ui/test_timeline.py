@@ -204,3 +204,20 @@ def test_what_is_shown_exports_as_png_and_svg(
     assert "<svg" in svg
     # The second dialog opened in the folder the first saved in.
     assert Path(asked[1]).parent == tmp_path
+
+
+def test_a_write_redraws_the_lane_it_changed(qtbot: QtBot, window: MainWindow) -> None:
+    page = shown_timeline(qtbot, window)
+    engagement_id = window.model.id_at(0)
+    before = window.service.get(engagement_id=engagement_id)
+    saved = window.service.update(
+        engagement_id=engagement_id,
+        expected_version=before.version,
+        changes={"status": "paused", "follow_up": "2027-03-10"},
+    )
+    window.views.follow(saved.changes)
+    # The page of lanes holding the changed one is dropped, and read again when shown.
+    assert engagement_id not in page.lanes.held_ids()
+    lane = dict(page.canvas.frame().lanes)[0]
+    assert lane is not None and lane.events[-1].status is Status.PAUSED
+    assert str(lane.follow_up) == "2027-03-10"

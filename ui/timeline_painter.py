@@ -303,12 +303,7 @@ def _axis(painter: QPainter, frame: Frame, colours: Colours) -> None:
         painter.drawText(QPointF(x + 4, half + ascent + 3), label(day, unit))
     above = _ABOVE.get(unit)
     if above is not None:
-        for day in boundaries(first, last, above):
-            x = frame.x(day)
-            painter.drawLine(QPointF(x, 0), QPointF(x, frame.axis_height))
-            # The label stays in view while its unit is, however far it began to the left.
-            left = max(x, TITLES_WIDTH)
-            painter.drawText(QPointF(left + 4, ascent + 3), label(day, above, above=True))
+        _labels_above(painter, frame, above, ascent + 3)
     today = frame.x(frame.today)
     metrics = QFontMetrics(painter.font())
     box = QRectF(today - metrics.horizontalAdvance("Today") / 2 - 3, half, 0, half)
@@ -320,6 +315,19 @@ def _axis(painter: QPainter, frame: Frame, colours: Colours) -> None:
     painter.setPen(colours.grid)
     bottom = frame.axis_height - 0.5
     painter.drawLine(QPointF(0, bottom), QPointF(frame.width, bottom))
+
+
+def _labels_above(painter: QPainter, frame: Frame, unit: Unit, baseline: float) -> None:
+    """The row of the coarser ``unit``: a line at each start and its label, kept in view
+    while its unit is, however far left it began (but clear of the next one's)."""
+    first, last = _visible_days(frame)
+    metrics = QFontMetrics(painter.font())
+    for day in boundaries(first, last, unit):
+        x = frame.x(day)
+        painter.drawLine(QPointF(x, 0), QPointF(x, frame.axis_height))
+        text = label(day, unit, above=True)
+        room = frame.x(_next_boundary(day, unit)) - metrics.horizontalAdvance(text) - 8
+        painter.drawText(QPointF(max(x, min(TITLES_WIDTH, room)) + 4, baseline), text)
 
 
 def _titles(painter: QPainter, frame: Frame, colours: Colours) -> None:

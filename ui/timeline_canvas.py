@@ -24,7 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from tracker.domain.lanes import DaySpan, Lane, follow_up_mark, periods
+from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods
+from tracker.domain.presenter import date_text
 from ui.plain_text import tooltip
 from ui.timeline_lanes import LaneCache
 from ui.timeline_painter import TITLES_WIDTH, Colours, Frame, paint
@@ -252,6 +253,10 @@ def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
     """The status periods of ``lane`` (and its follow-up) that meet ``days``, in words:
     "Negotiating from Q3 2025 to 27 Feb 2026"; ``on`` is today."""
     lines = [p.text() for p in periods(lane, today=on) if _meets(p.start, p.end, days)]
+    if lane.started is not None:
+        started = covered(lane.started)
+        if _meets(started.start, started.end, days):
+            lines.append(f"Started {date_text(lane.started)}")
     mark = follow_up_mark(lane)
     if mark is not None and _meets(mark.span.start, mark.span.end, days):
         lines.append(mark.text())

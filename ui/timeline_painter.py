@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 
-from tracker.domain.lanes import DaySpan, Lane, follow_up_mark, periods
+from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods
 from ui.style import STATUS_COLOURS
 
 TITLES_WIDTH = 260  # the left column of lane titles, in pixels
@@ -241,6 +241,8 @@ def _lane(painter: QPainter, frame: Frame, colours: Colours, row: int, lane: Lan
             painter.drawRect(_span_rect(frame, period.solid, bar_top, bar_height))
             painter.setBrush(Qt.BrushStyle.NoBrush)
     _follow_up(painter, frame, colours, lane, top)
+    if lane.started is not None:
+        _bracket(painter, frame, colours, covered(lane.started), top + 1.5, 4)
 
 
 def _follow_up(painter: QPainter, frame: Frame, colours: Colours, lane: Lane, top: int) -> None:
@@ -267,18 +269,24 @@ def _follow_up(painter: QPainter, frame: Frame, colours: Colours, lane: Lane, to
         )
         painter.setBrush(Qt.BrushStyle.NoBrush)
         return
-    left = frame.x(mark.span.start)
-    right = max(frame.x(mark.span.end), left + 4)
-    painter.drawPolyline(
-        QPolygonF(
-            [
-                QPointF(left, bottom - 6),
-                QPointF(left, bottom),
-                QPointF(right, bottom),
-                QPointF(right, bottom - 6),
-            ]
-        )
-    )
+    _bracket(painter, frame, colours, mark.span, bottom, -6)
+
+
+def _bracket(
+    painter: QPainter, frame: Frame, colours: Colours, span: DaySpan, y: float, ends: float
+) -> None:
+    """A line across ``span`` at ``y`` with ends ``ends`` pixels long (up when negative):
+    the follow-up under the bar, the start above it."""
+    painter.setPen(QPen(colours.text, 1.5))
+    left = frame.x(span.start)
+    right = max(frame.x(span.end), left + 4)
+    points = [
+        QPointF(left, y + ends),
+        QPointF(left, y),
+        QPointF(right, y),
+        QPointF(right, y + ends),
+    ]
+    painter.drawPolyline(QPolygonF(points))
 
 
 def _axis(painter: QPainter, frame: Frame, colours: Colours) -> None:

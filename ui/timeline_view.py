@@ -17,6 +17,7 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
+from ui.plain_text import tooltip
 from ui.settings import remember_timeline_zoom, timeline_zoom
 from ui.style import status_chip_html
 from ui.table_model import EngagementTableModel
@@ -27,13 +28,15 @@ from ui.timeline_painter import unit_for
 from ui.views import FollowingView
 
 # What the marks mean, after the status chips of the legend.
-_MARKS = "▨ began within the date recorded · ◇ follow-up day · ⊔ follow-up period · │ today"
+_MARKS = (
+    "▨ began within the date recorded · ⊓ started · ◇ follow-up day · ⊔ follow-up period · │ today"
+)
 
 
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
-    button.setToolTip(tip)
+    button.setToolTip(tooltip(tip))
     button.setAccessibleName(tip)
     return button
 
@@ -129,10 +132,11 @@ class TimelineView(FollowingView):
         filter change resets the table and tells the pages: one read for both)."""
         if not self._pending:
             self._pending = True
-            QTimer.singleShot(0, self.read)
+            QTimer.singleShot(0, self, self.read)  # not after the page is gone
 
     def read(self) -> None:
-        """Read the table's ids and the axis of its filter, and paint the lanes in view."""
+        """Read the table's ids (and the axis, when its list or a write changed it),
+        and paint the lanes in view."""
         self._pending = False
         self.lanes.set_ids(self._model.ids())
         # The axis spans the dates of the whole list (the live engagements, or the

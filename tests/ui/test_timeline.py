@@ -132,9 +132,14 @@ def test_a_span_s_tooltip_reads_its_dates_as_recorded(qtbot: QtBot, window: Main
     canvas = shown_timeline(qtbot, window).canvas
     row = shown_titles(canvas).index("OpenAI for Government programme")
     assert canvas.text_at(lane_point(canvas, row, 20)) == "OpenAI for Government programme"
-    # Its "Active" period began within ~2025: mid-2025 is in the span of that year.
+    # Its "Active" period began within ~2025, when it started: mid-2025 is in the span
+    # of that year; in 2026 it surely was active.
     canvas.horizontalScrollBar().setValue(0)
     x = round(canvas.frame().x(datetime.date(2025, 6, 1)))
+    assert canvas.text_at(lane_point(canvas, row, x)) == (
+        "Active since c. 2025, to today\nStarted c. 2025"
+    )
+    x = round(canvas.frame().x(datetime.date(2026, 6, 1)))
     assert canvas.text_at(lane_point(canvas, row, x)) == "Active since c. 2025, to today"
 
 

@@ -213,7 +213,7 @@ def _grid(painter: QPainter, frame: Frame, colours: Colours) -> None:
 def _span_rect(frame: Frame, span: DaySpan, top: float, height: float) -> QRectF:
     left = frame.x(span.start)
     # However short, a span stays visible (a day at the widest zoom is a fifth of a pixel).
-    width = max(frame.x(span.end) - left, 2.0)
+    width = max(frame.x(span.end) - left, 3.0)
     return QRectF(left, top, width, height)
 
 

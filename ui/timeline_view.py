@@ -28,9 +28,7 @@ from ui.timeline_painter import unit_for
 from ui.views import FollowingView
 
 # What the marks mean, after the status chips of the legend.
-_MARKS = (
-    "▨ began within the date recorded · ⊓ started · ◇ follow-up day · ⊔ follow-up period · │ today"
-)
+_MARKS = "▨ began within the date · ⊓ started · ◇ follow-up day, ⊔ period · │ today"
 
 
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
@@ -91,6 +89,7 @@ class TimelineView(FollowingView):
         svg.clicked.connect(lambda: self.export("svg"))
         legend = QLabel(" ".join(status_chip_html(s) for s in Status) + f"&nbsp; {_MARKS}", self)
         legend.setObjectName("timelineLegend")
+        legend.setWordWrap(True)  # a narrow window wraps it rather than growing
         legend.setAccessibleName("Legend: " + ", ".join(s.label for s in Status))
         for widget in (out, into, now, self.summary):
             bar.addWidget(widget)
@@ -103,8 +102,7 @@ class TimelineView(FollowingView):
         layout.addLayout(bar)
         legend_row = QHBoxLayout()
         legend_row.setContentsMargins(6, 0, 6, 4)
-        legend_row.addWidget(legend)
-        legend_row.addStretch(1)
+        legend_row.addWidget(legend, 1)
         layout.addLayout(legend_row)
         layout.addWidget(self.canvas, 1)
 

@@ -528,7 +528,8 @@ def test_gui_entry_point_opens_and_closes(
 
     def close_soon() -> None:
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, MainWindow):
+            # Shown ones only: a window an earlier test closed may not be deleted yet.
+            if isinstance(widget, MainWindow) and widget.isVisible():
                 shown.append(widget.windowTitle())
                 widget.close()  # closing the last window ends the event loop
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select
 
 from db import queries, tables
 from db.store import E, chunks, partial_date
-from tracker.domain.lanes import DaySpan, Lane, LaneEvent
+from tracker.domain.lanes import DaySpan, Lane, LaneEvent, shifted
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Status
 
@@ -87,4 +87,4 @@ def extent(conn: Connection, filters: Filters) -> DaySpan | None:
         return None
     first = datetime.date.fromisoformat(min(firsts))
     last = datetime.date.fromisoformat(max(lasts))
-    return DaySpan(first, max(last, first) + datetime.timedelta(days=1))
+    return DaySpan(first, shifted(max(last, first), 1))

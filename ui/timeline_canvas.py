@@ -24,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods
+from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
 from tracker.domain.presenter import date_text
 from ui.plain_text import tooltip
 from ui.timeline_lanes import LaneCache
@@ -34,7 +34,7 @@ MIN_ZOOM = 0.125  # pixels per day: a year is 45 pixels
 MAX_ZOOM = 16.0  # a week is 112 pixels
 DEFAULT_ZOOM = 0.5
 ZOOM_STEP = 1.25
-_MARGIN = datetime.timedelta(days=92)  # room on the axis before and after the dates
+_MARGIN = 92  # days of room on the axis before and after the dates
 
 
 def today() -> datetime.date:
@@ -57,7 +57,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self.lanes = lanes
         self.current: int | None = None
         self.pixels_per_day = DEFAULT_ZOOM
-        self.axis = DaySpan(today() - datetime.timedelta(days=730), today() + _MARGIN)
+        self.axis = DaySpan(shifted(today(), -730), shifted(today(), _MARGIN))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(False)
         self.setAccessibleName("Timeline")
@@ -99,7 +99,8 @@ class TimelineCanvas(QAbstractScrollArea):
         start, end = today(), today()
         if extent is not None:
             start, end = min(start, extent.start), max(end, extent.end)
-        self.axis = DaySpan(datetime.date(start.year, 1, 1) - _MARGIN, end + _MARGIN)
+        first = datetime.date(start.year, 1, 1)
+        self.axis = DaySpan(shifted(first, -_MARGIN), shifted(end, _MARGIN))
         self.update_ranges()
 
     def update_ranges(self) -> None:
@@ -241,12 +242,9 @@ class TimelineCanvas(QAbstractScrollArea):
         if point.x() < TITLES_WIDTH:
             return lane.title
         # A few pixels either way: a day at the widest zoom is narrower than a pixel.
-        slack = datetime.timedelta(days=math.ceil(3 / frame.pixels_per_day))
-        return describe_day(
-            lane,
-            DaySpan(frame.day_at(point.x()) - slack, frame.day_at(point.x()) + slack),
-            frame.today,
-        )
+        slack = math.ceil(3 / frame.pixels_per_day)
+        day = frame.day_at(point.x())
+        return describe_day(lane, DaySpan(shifted(day, -slack), shifted(day, slack)), frame.today)
 
 
 def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
@@ -265,4 +263,4 @@ def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
 
 def _meets(start: datetime.date, end: datetime.date, days: DaySpan) -> bool:
     """True when the days from ``start`` to ``end`` (at least one) meet ``days``."""
-    return start <= days.end and days.start < max(end, start + datetime.timedelta(days=1))
+    return start <= days.end and days.start < max(end, shifted(start, 1))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 
-from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods
+from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
 from ui.style import STATUS_COLOURS
 
 TITLES_WIDTH = 260  # the left column of lane titles, in pixels
@@ -52,16 +52,18 @@ def unit_for(pixels_per_day: float) -> Unit:
 def _next_boundary(day: datetime.date, unit: Unit) -> datetime.date:
     """The first day of the ``unit`` after the one holding ``day``."""
     if unit is Unit.WEEKS:
-        return day + datetime.timedelta(days=7 - day.weekday())
+        return shifted(day, 7 - day.weekday())
     months = {Unit.MONTHS: 1, Unit.QUARTERS: 3, Unit.YEARS: 12}[unit]
     first_month = (day.month - 1) // months * months  # 0-based month opening the unit
     index = day.year * 12 + first_month + months
+    if index // 12 > datetime.MAXYEAR:
+        return datetime.date.max
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
 def _start_of(day: datetime.date, unit: Unit) -> datetime.date:
     if unit is Unit.WEEKS:
-        return day - datetime.timedelta(days=day.weekday())
+        return shifted(day, -day.weekday())
     months = {Unit.MONTHS: 1, Unit.QUARTERS: 3, Unit.YEARS: 12}[unit]
     return datetime.date(day.year, (day.month - 1) // months * months + 1, 1)
 
@@ -71,7 +73,10 @@ def boundaries(first: datetime.date, last: datetime.date, unit: Unit) -> Iterato
     day = _start_of(first, unit)
     while day <= last:
         yield day
-        day = _next_boundary(day, unit)
+        following = _next_boundary(day, unit)
+        if following <= day:  # the end of the calendar
+            return
+        day = following
 
 
 def label(day: datetime.date, unit: Unit, *, above: bool = False) -> str:
@@ -114,7 +119,7 @@ class Frame:
     def day_at(self, x: float) -> datetime.date:
         """The day at ``x``."""
         days = (x - TITLES_WIDTH + self.x_offset) / self.pixels_per_day
-        return self.origin + datetime.timedelta(days=int(days // 1))
+        return shifted(self.origin, int(days // 1))
 
     def lane_top(self, row: int) -> int:
         """The y of the top of lane ``row``."""
@@ -188,7 +193,7 @@ def paint(painter: QPainter, frame: Frame, colours: Colours, font: QFont) -> Non
 
 
 def _visible_days(frame: Frame) -> tuple[datetime.date, datetime.date]:
-    return frame.day_at(TITLES_WIDTH), frame.day_at(frame.width) + datetime.timedelta(days=1)
+    return frame.day_at(TITLES_WIDTH), shifted(frame.day_at(frame.width), 1)
 
 
 def _grid(painter: QPainter, frame: Frame, colours: Colours) -> None:

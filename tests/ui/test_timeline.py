@@ -226,3 +226,30 @@ def test_a_write_redraws_the_lane_it_changed(qtbot: QtBot, window: MainWindow) -
     lane = dict(page.canvas.frame().lanes)[0]
     assert lane is not None and lane.events[-1].status is Status.PAUSED
     assert str(lane.follow_up) == "2027-03-10"
+
+
+def test_dates_at_the_ends_of_the_calendar_paint(qtbot: QtBot, window: MainWindow) -> None:
+    window.service.create(
+        data={
+            "title": "Far",
+            "vendor": "OpenAI",
+            "counterpart": "NATO",
+            "status": "active",
+            "started": "0001",
+            "follow_up": "9999-12-31",
+            "status_history": [{"status": "active", "on": "9999-Q4"}],
+        }
+    )
+    window.reload()
+    canvas = shown_timeline(qtbot, window).canvas
+    for value in (0, canvas.horizontalScrollBar().maximum()):
+        canvas.horizontalScrollBar().setValue(value)
+        for _ in range(3):
+            canvas.zoom_out()
+        canvas.viewport().repaint()
+        canvas.zoom_in()
+        canvas.viewport().repaint()
+    row = shown_titles(canvas).index("Far")
+    canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().maximum())
+    x = round(canvas.frame().x(datetime.date(9999, 12, 31)))
+    assert "Follow up on 31 Dec 9999" in canvas.text_at(lane_point(canvas, row, x))

@@ -27,9 +27,17 @@ __all__ = [
     "covered",
     "follow_up_mark",
     "periods",
+    "shifted",
 ]
 
-_DAY = datetime.timedelta(days=1)
+
+def shifted(day: datetime.date, days: int) -> datetime.date:
+    """``day`` moved by ``days``, kept within the calendar (a date of 31 December 9999
+    has no day after it)."""
+    try:
+        return day + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ class DaySpan:
 
 def covered(date: PartialDate) -> DaySpan:
     """The days a partial date covers: one for a day, 92 for a quarter."""
-    return DaySpan(date.first_day, date.last_day + _DAY)
+    return DaySpan(date.first_day, shifted(date.last_day, 1))
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,7 @@ def _period(
 ) -> StatusPeriod:
     """The period of ``status`` from ``since`` (which may begin from ``begin``) to
     ``following`` (the next date and the day it may begin), or to today."""
-    covered_end = max(begin, since.last_day + _DAY)
+    covered_end = max(begin, shifted(since.last_day, 1))
     still = following is None and status in OPEN_STATUSES
     if following is not None:
         end = following[1]

@@ -90,3 +90,13 @@ def test_the_follow_up_is_a_day_or_the_span_of_its_date() -> None:
     assert quarter is not None and not quarter.exact
     assert quarter.span == DaySpan(D(2027, 1, 1), D(2027, 4, 1))
     assert quarter.text() == "Follow up by Q1 2027"
+
+
+def test_dates_at_the_ends_of_the_calendar_stay_within_it() -> None:
+    first, last = periods(
+        lane((Status.EXPLORATORY, "0001"), (Status.ACTIVE, "9999-12-31")), today=TODAY
+    )
+    assert first.uncertain == DaySpan(D(1, 1, 1), D(2, 1, 1))
+    assert last.solid == DaySpan(D(9999, 12, 31), D.max)
+    mark = follow_up_mark(lane((Status.ACTIVE, "2025"), follow_up="9999-Q4"))
+    assert mark is not None and mark.span.end == D.max

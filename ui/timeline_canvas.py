@@ -46,11 +46,12 @@ class TimelineCanvas(QAbstractScrollArea):
     """The lanes, the axis and the titles, scrolled and zoomed.
 
     ``engagementChosen(id)`` is emitted when the user makes a lane current; ``zoomed``
-    with the new pixels per day.
+    with the new pixels per day; ``currentChanged`` when another lane is highlighted.
     """
 
     engagementChosen = Signal(int)
     zoomed = Signal(float)
+    currentChanged = Signal()
 
     def __init__(self, lanes: LaneCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +156,14 @@ class TimelineCanvas(QAbstractScrollArea):
         if engagement_id is not None and engagement_id in self.lanes.ids:
             self.ensure_visible(self.lanes.ids.index(engagement_id))
         self.viewport().update()
+        self.currentChanged.emit()
+
+    def current_lane(self) -> Lane | None:
+        """The lane of the current engagement, if it is one of the lanes."""
+        if self.current is None or self.current not in self.lanes.ids:
+            return None
+        row = self.lanes.ids.index(self.current)
+        return dict(self.lanes.lanes(row, row)).get(row)
 
     def ensure_visible(self, row: int) -> None:
         """Scroll vertically just enough to show lane ``row``."""
@@ -195,13 +204,19 @@ class TimelineCanvas(QAbstractScrollArea):
             self._choose(int((y - self.axis_height + top) // self.lane_height))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        modifiers = event.modifiers()
+        if modifiers & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
                 self.set_zoom(self.pixels_per_day * ZOOM_STEP**steps, event.position().x())
             event.accept()
-            return
-        super().wheelEvent(event)
+        elif modifiers & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().y():
+            # Shift+wheel scrolls through time, as in most timelines and spreadsheets.
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(event.angleDelta().y() / 120 * bar.singleStep() * 3))
+            event.accept()
+        else:
+            super().wheelEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

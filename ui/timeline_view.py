@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QSettings, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from tracker.domain.changes import ChangeSet
+from tracker.domain.lanes import follow_up_mark, periods
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
@@ -69,6 +70,7 @@ class TimelineView(FollowingView):
         table.selectionModel().currentRowChanged.connect(self._table_current)
         self.canvas.engagementChosen.connect(self.engagementChosen)
         self.canvas.zoomed.connect(self._zoomed)
+        self.canvas.currentChanged.connect(self._describe)
 
     def _build(self) -> None:
         bar = QHBoxLayout()
@@ -168,6 +170,8 @@ class TimelineView(FollowingView):
             f"{count} engagements, one lane each, from {axis.start:%d %b %Y} to "
             f"{axis.end:%d %b %Y}, labelled in {unit}. Up and Down move between lanes; "
             "each lane's tooltip reads its status periods."
+            # Hidden, the page reads nothing: the current lane is read out when shown.
+            + (_lane_words(self.canvas) if self.isVisible() else "")
         )
 
     # -- export ------------------------------------------------------------------------
@@ -175,3 +179,16 @@ class TimelineView(FollowingView):
     def export(self, kind: str) -> None:
         """Ask where, and save what is shown as ``kind`` ("png" or "svg")."""
         export_image(self.canvas, self._settings, kind)
+
+
+def _lane_words(canvas: TimelineCanvas) -> str:
+    """The current lane read out: its title, status periods and follow-up (for a screen
+    reader, which cannot see the spans)."""
+    lane = canvas.current_lane()
+    if lane is None:
+        return ""
+    words = [p.text() for p in periods(lane, today=today())]
+    mark = follow_up_mark(lane)
+    if mark is not None:
+        words.append(mark.text())
+    return f" Current: {lane.title}. " + "; ".join(words or ["no dated status"]) + "."

@@ -71,6 +71,9 @@ def test_a_click_on_a_lane_selects_its_engagement(qtbot: QtBot, window: MainWind
     QTest.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=lane_point(canvas, 2))
     assert window.current_id() == window.model.id_at(2)
     assert canvas.current == window.model.id_at(2)
+    # A screen reader reads the current lane from the description.
+    title = shown_titles(canvas)[2]
+    assert f"Current: {title}." in canvas.accessibleDescription()
     QTest.keyClick(canvas, Qt.Key.Key_Down)
     assert window.current_id() == window.model.id_at(3)
     QTest.keyClick(canvas, Qt.Key.Key_Up)
@@ -126,6 +129,20 @@ def test_zoom_changes_the_axis_and_is_remembered(
     assert canvas.pixels_per_day == pytest.approx(zoom * 1.25**2)
     assert abs((canvas.frame().day_at(at.x()) - day).days) <= 1
     assert float(str(settings.value("timeline/zoom"))) == pytest.approx(canvas.pixels_per_day)
+    # Shift+wheel scrolls through time.
+    before_x = canvas.horizontalScrollBar().value()
+    shifted_wheel = QWheelEvent(
+        at,
+        canvas.viewport().mapToGlobal(at),
+        QPoint(),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(canvas.viewport(), shifted_wheel)
+    assert canvas.horizontalScrollBar().value() > before_x
 
 
 def test_a_span_s_tooltip_reads_its_dates_as_recorded(qtbot: QtBot, window: MainWindow) -> None:

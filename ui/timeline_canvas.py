@@ -37,6 +37,11 @@ ZOOM_STEP = 1.25
 _MARGIN = 92  # days of room on the axis before and after the dates
 
 
+def clamped_zoom(pixels_per_day: float) -> float:
+    """A zoom kept within years to weeks (a remembered one too)."""
+    return min(MAX_ZOOM, max(MIN_ZOOM, pixels_per_day))
+
+
 def today() -> datetime.date:
     """Today's date, where the line is drawn."""
     return datetime.date.today()
@@ -131,7 +136,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def set_zoom(self, pixels_per_day: float, anchor: float | None = None) -> None:
         """Zoom to ``pixels_per_day`` (kept within years to weeks), keeping the day at
         ``anchor`` (an x in the viewport; the middle of the lanes when None) in place."""
-        zoom = min(MAX_ZOOM, max(MIN_ZOOM, pixels_per_day))
+        zoom = clamped_zoom(pixels_per_day)
         width = self.viewport().width()
         x = anchor if anchor is not None else (TITLES_WIDTH + width) / 2
         days = (x - TITLES_WIDTH + self.horizontalScrollBar().value()) / self.pixels_per_day

@@ -22,7 +22,7 @@ from ui.plain_text import tooltip
 from ui.settings import remember_timeline_zoom, timeline_zoom
 from ui.style import status_chip_html
 from ui.table_model import EngagementTableModel
-from ui.timeline_canvas import DEFAULT_ZOOM, TimelineCanvas, today
+from ui.timeline_canvas import DEFAULT_ZOOM, TimelineCanvas, clamped_zoom, today
 from ui.timeline_export import export_image
 from ui.timeline_lanes import LaneCache
 from ui.timeline_painter import unit_for
@@ -59,7 +59,7 @@ class TimelineView(FollowingView):
         self.lanes = LaneCache(service)
         self.canvas = TimelineCanvas(self.lanes, self)
         self.canvas.setObjectName("timelineCanvas")
-        self.canvas.pixels_per_day = timeline_zoom(settings, DEFAULT_ZOOM)
+        self.canvas.pixels_per_day = clamped_zoom(timeline_zoom(settings, DEFAULT_ZOOM))
         self._placed = False  # scrolled to today once
         self._pending = False  # a read is queued
         self._axis_of: bool | None = None  # the axis read spans the trash (or the live)

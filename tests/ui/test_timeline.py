@@ -19,13 +19,13 @@ from tracker.domain.interchange import FORMAT
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from ui.main_window import MainWindow
-from ui.timeline_canvas import TimelineCanvas
+from ui.timeline_canvas import MAX_ZOOM, MIN_ZOOM, TimelineCanvas
 from ui.timeline_lanes import PAGE_SIZE
 from ui.timeline_painter import Unit, unit_for
 from ui.timeline_view import TimelineView
 from ui.views import ViewKind
 
-from .conftest import find
+from .conftest import activate, find
 
 
 def shown_timeline(qtbot: QtBot, window: MainWindow) -> TimelineView:
@@ -181,6 +181,7 @@ def crowded(qtbot: QtBot, tmp_path: Path, settings: QSettings) -> MainWindow:
     window = MainWindow(service, settings=settings)
     qtbot.addWidget(window)
     window.show()
+    activate(qtbot, window)
     return window
 
 
@@ -270,3 +271,21 @@ def test_dates_at_the_ends_of_the_calendar_paint(qtbot: QtBot, window: MainWindo
     canvas.horizontalScrollBar().setValue(canvas.horizontalScrollBar().maximum())
     x = round(canvas.frame().x(datetime.date(9999, 12, 31)))
     assert "Follow up on 31 Dec 9999" in canvas.text_at(lane_point(canvas, row, x))
+
+
+@pytest.mark.parametrize("saved", ["1e9", "inf", "-3", "nan", "not a number"])
+def test_a_remembered_zoom_is_kept_within_years_to_weeks(
+    qtbot: QtBot, db_path: Path, settings: QSettings, saved: str
+) -> None:
+    settings.setValue("timeline/zoom", saved)
+    window = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    try:
+        canvas = shown_timeline(qtbot, window).canvas
+        assert MIN_ZOOM <= canvas.pixels_per_day <= MAX_ZOOM
+        canvas.viewport().repaint()
+        assert shown_titles(canvas)
+    finally:
+        window.close()

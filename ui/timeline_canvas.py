@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
 from tracker.domain.presenter import date_text
+from tracker.services.base import utc_today
 from ui.plain_text import tooltip
 from ui.timeline_lanes import LaneCache
 from ui.timeline_painter import TITLES_WIDTH, Colours, Frame, paint
@@ -43,8 +44,8 @@ def clamped_zoom(pixels_per_day: float) -> float:
 
 
 def today() -> datetime.date:
-    """Today's date, where the line is drawn."""
-    return datetime.date.today()
+    """Today's date (UTC, as the follow-ups count it), where the line is drawn."""
+    return utc_today()
 
 
 class TimelineCanvas(QAbstractScrollArea):

@@ -65,6 +65,7 @@ from ui.settings import (
 )
 from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
+from ui.timeline_view import TimelineView
 from ui.transfers import Transfers
 from ui.views import ViewKind, ViewStack
 
@@ -119,6 +120,9 @@ class MainWindow(QMainWindow):
         self.views = ViewStack(self.table, self)
         self.views.add_view(
             ViewKind.RESTRICTIONS, RestrictionsView(service, self, self.table_order)
+        )
+        self.views.add_view(
+            ViewKind.TIMELINE, TimelineView(service, self.table, self.settings, self)
         )
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)

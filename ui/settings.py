@@ -253,3 +253,28 @@ def restore_dialog_size(
 def remember_dialog_size(settings: QSettings, dialog: QWidget, name: str) -> None:
     """Remember ``dialog``'s size (and place) for the next time it opens."""
     settings.setValue(f"{name}/geometry", dialog.saveGeometry())
+
+
+def timeline_zoom(settings: QSettings, default: float) -> float:
+    """The timeline's zoom (pixels per day) as it was left, or ``default``."""
+    try:
+        zoom = float(str(settings.value("timeline/zoom", default)))
+    except ValueError:
+        return default
+    return zoom if zoom > 0 else default
+
+
+def remember_timeline_zoom(settings: QSettings, zoom: float) -> None:
+    """Open the timeline at this zoom next time."""
+    settings.setValue("timeline/zoom", f"{zoom:.6g}")
+
+
+def last_folder(settings: QSettings, kind: str) -> Path:
+    """The folder a file of ``kind`` ("timeline" …) was last saved in, else the home folder."""
+    folder = Path(str(settings.value(f"folders/{kind}", "") or Path.home()))
+    return folder if folder.is_dir() else Path.home()
+
+
+def remember_folder(settings: QSettings, kind: str, path: str | Path) -> None:
+    """Offer the folder of ``path`` first when a file of ``kind`` is next saved."""
+    settings.setValue(f"folders/{kind}", str(Path(path).parent))

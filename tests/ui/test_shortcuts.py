@@ -116,6 +116,11 @@ def restrictions_shown(window: MainWindow) -> None:
     window.views.show_view(ViewKind.TABLE)
 
 
+def timeline_shown(window: MainWindow) -> None:
+    assert window.views.current() == ViewKind.TIMELINE
+    window.views.show_view(ViewKind.TABLE)
+
+
 def shown_again(window: MainWindow) -> None:
     assert not window.isVisible(), "Quit left the window open"
     window.show()
@@ -155,6 +160,7 @@ COMMANDS: dict[str, Command] = {
     "changes": Command(after=changes_shown),
     "viewTable": Command(after=table_shown),
     "viewRestrictions": Command(after=restrictions_shown),
+    "viewTimeline": Command(after=timeline_shown),
     "about": Command(asks=QMessageBox),
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
+from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
 from tracker.services.reading import Reading
 from tracker.services.register import Register
@@ -22,5 +23,7 @@ from tracker.services.writing import Writing
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf, Restrictions):
+class Tracker(
+    Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf, Restrictions, Lanes
+):
     """An open engagement store and everything one can do with it."""

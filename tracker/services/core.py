@@ -13,6 +13,7 @@ from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
 from tracker.services.maintenance import Maintenance
+from tracker.services.overview import Overviews
 from tracker.services.reading import Reading
 from tracker.services.register import Register
 from tracker.services.transfer import Transfer
@@ -21,5 +22,5 @@ from tracker.services.writing import Writing
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf):
+class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf, Overviews):
     """An open engagement store and everything one can do with it."""

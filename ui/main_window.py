@@ -49,6 +49,7 @@ from ui.filter_bar import FilterBar
 from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
+from ui.overview import OverviewView
 from ui.plain_text import information, warning
 from ui.settings import (
     APPLICATION,
@@ -65,7 +66,7 @@ from ui.settings import (
 from ui.table_layout import default_widths
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.transfers import Transfers
-from ui.views import ViewStack
+from ui.views import ViewKind, ViewStack
 
 # The default size of the window and width of its table pane: at 1400 pixels the
 # table's columns all fit (ui.table_layout) beside a detail pane wide enough to read.
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
         self._build_table()
         self.views = ViewStack(self.table, self)
+        self.views.add_view(ViewKind.OVERVIEW, OverviewView(service, self, settings=self.settings))
         self._build_layout()
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(

@@ -761,6 +761,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
         ],
         "&View": [
             ("T&able", ["Alt+1"]),
+            ("&Overview", ["Alt+2"]),
             "-",
             ("&Reload", keys(K.Refresh)),
             ("Show &trash", keys("Ctrl+T")),

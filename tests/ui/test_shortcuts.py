@@ -111,6 +111,11 @@ def table_shown(window: MainWindow) -> None:
     assert window.views.current() == ViewKind.TABLE
 
 
+def overview_shown(window: MainWindow) -> None:
+    assert window.views.current() == ViewKind.OVERVIEW
+    window.views.show_view(ViewKind.TABLE)
+
+
 def shown_again(window: MainWindow) -> None:
     assert not window.isVisible(), "Quit left the window open"
     window.show()
@@ -149,6 +154,7 @@ COMMANDS: dict[str, Command] = {
     "trash": Command(after=out_of_the_trash),
     "changes": Command(after=changes_shown),
     "viewTable": Command(after=table_shown),
+    "viewOverview": Command(after=overview_shown),
     "about": Command(asks=QMessageBox),
 }
 

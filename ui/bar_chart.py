@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QFont,
     QFontInfo,
     QImage,
+    QImageWriter,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -199,7 +200,7 @@ class BarChart(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, b"PNG")
+        QImageWriter(buffer, QByteArray(b"PNG")).write(image)
         return bytes(data.data())
 
     def svg(self) -> bytes:

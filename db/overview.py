@@ -8,17 +8,19 @@ and sorting integers is about half the time of sorting pairs of words. The vendo
 grouped by id, then ranked and cut to the top ones in the same statement (a window
 function counts the groups before the LIMIT).
 
-On SQLite the statements read the table itself (``NOT INDEXED``) rather than a partial
-index of the live engagements: SQLite's planner, with no statistics, would walk the
-status (or region) index and look each row up for the other column, three times slower
-over the whole table and still slower over a region's third of it. A full-text search
-or a list of ids still finds its rows by id (``NOT INDEXED`` leaves the rowid alone).
-Only the vendors of the whole live table are left to the planner: it walks the vendor
-index in order and needs no sort. Measured by ``bench/overview.py``.
+On SQLite, under no filter or only broad ones (statuses, regions, confidences,
+markings: each keeps a large share of the engagements), the statements read the table
+itself (``NOT INDEXED``) rather than a partial index of the live engagements: SQLite's
+planner, with no statistics, would walk the status (or region) index and look each row
+up for the other column, three times slower over the whole table and still slower over
+a region's third of it. The vendors of the whole live table are left to the planner (it
+walks the vendor index in order and needs no sort), and so is every narrower filter (a
+vendor, a search, a tag…), whose index finds few rows. Measured by ``bench/overview.py``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -37,6 +39,8 @@ _REGIONS = tuple(Region)
 _SPAN = len(_REGIONS) + 1  # the regions and "not set"
 # The statement's own read of the engagement table (not engagement_fts, not a column).
 _TABLE_READ = re.compile(r"\bFROM engagement(?=\s)")
+# The filters that keep a large share of the engagements (see the module's docstring).
+_BROAD = frozenset({"statuses", "regions", "confidences", "markings"})
 
 
 def _place(column: Any, words: tuple[Vocabulary, ...]) -> Any:
@@ -87,13 +91,19 @@ def counts(
 ) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
     """The rows of ``cells_query`` and of ``vendors_query`` for ``filters``."""
     dialect = conn.dialect.name
-    cells = _rows(conn, cells_query(filters, dialect), unindexed=True)
-    vendors = _rows(
-        conn,
-        vendors_query(filters, dialect, top),
-        unindexed=not queries.whole_live_table(filters),
-    )
+    broad = _broad(filters)
+    cells = _rows(conn, cells_query(filters, dialect), unindexed=broad)
+    whole = queries.whole_live_table(filters)
+    vendors = _rows(conn, vendors_query(filters, dialect, top), unindexed=broad and not whole)
     return [(int(k), int(n)) for k, n in cells], [(str(v), int(n), int(m)) for v, n, m in vendors]
+
+
+def _broad(filters: Filters) -> bool:
+    """Whether ``filters`` set none but broad filters (a search without words is none)."""
+    return queries.whole_live_table(dataclasses.replace(filters, **_CLEARED))
+
+
+_CLEARED: dict[str, Any] = {name: () for name in _BROAD}
 
 
 def _rows(conn: Connection, statement: Select[Any], *, unindexed: bool) -> list[Any]:

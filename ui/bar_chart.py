@@ -211,6 +211,7 @@ class BarChart(QWidget):
         generator = QSvgGenerator()
         generator.setOutputDevice(buffer)
         generator.setSize(self.size())
+        generator.setResolution(self.logicalDpiX())  # its millimetres those of the screen
         generator.setViewBox(QRectF(0, 0, self.width(), self.height()))
         generator.setTitle(self.title)
         generator.setDescription(self.accessibleDescription())

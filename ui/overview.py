@@ -159,6 +159,7 @@ class OverviewView(FollowingView):
         where = " in the trash" if self.filters.trash else ""
         self.summary.setText(f"{overview.total:,} {noun}{where}")
         self.matrix_model.set_overview(overview, self.palette())
+        self.matrix.fit_columns()
         self.by_status.set_bars(
             [Bar(s.label, overview.status_total(s), STATUS_COLOURS[s]) for s in overview.statuses()]
         )

@@ -125,9 +125,17 @@ class MatrixView(QTableView):
         self.setTabKeyNavigation(False)  # Tab moves on to the charts
         self.setWordWrap(False)
         self.setToolTip("Click a cell to show those engagements; Ctrl+click to add them")
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for header in (self.horizontalHeader(), self.verticalHeader()):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setHighlightSections(False)
+
+    def fit_columns(self) -> None:
+        """Give every column the width of the widest, so the regions line up evenly."""
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        widest = max((header.sectionSize(i) for i in range(header.count())), default=0)
+        for i in range(header.count()):
+            header.resizeSection(i, widest)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

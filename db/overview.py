@@ -1,21 +1,21 @@
-"""The overview's counts as two SQL aggregates over the filter of every list
+"""The overview's counts in one SQL statement over the filter of every list
 (``db.queries.where_clauses``): engagements by status × region, and the vendors with
 the most engagements with how many vendors there are.
 
-The cells are grouped by one small integer per (status, region), the status's place in
-its vocabulary times eight plus the region's (7 for none): SQLite groups by sorting,
-and sorting integers is about half the time of sorting pairs of words. The vendors are
-grouped by id, then ranked and cut to the top ones in the same statement (a window
-function counts the groups before the LIMIT).
+The matching engagements are grouped once by (status, region, vendor), at most a few
+thousand groups; the cells and the vendors are both summed from those groups (a CTE),
+so a filter is evaluated once, a full-text search too. The vendors are ranked and cut
+to the top ones with a window function counting them all before the LIMIT.
 
-On SQLite, under no filter or only broad ones (statuses, regions, confidences,
-markings: each keeps a large share of the engagements), the statements read the table
-itself (``NOT INDEXED``) rather than a partial index of the live engagements: SQLite's
-planner, with no statistics, would walk the status (or region) index and look each row
-up for the other column, three times slower over the whole table and still slower over
-a region's third of it. The vendors of the whole live table are left to the planner (it
-walks the vendor index in order and needs no sort), and so is every narrower filter (a
-vendor, a search, a tag…), whose index finds few rows. Measured by ``bench/overview.py``.
+The grouping reads the partial index ``ix_engagement_overview`` (status, region, vendor
+id of the live engagements, schema version 8), which holds every column it needs: over
+the whole table it is one walk of the index in order, with no sort and no row read.
+SQLite's planner has no statistics, so under a region filter it would rather pick the
+region's own index and look every row up for the other columns (a region keeps a third
+of the table: 100 ms at 100,000 engagements); when the filter restricts nothing but
+statuses and regions the statement names the index (``INDEXED BY``). Narrower filters
+(a vendor, a search, a tag…) are left to the planner: their own index finds few rows.
+Measured by ``bench/overview.py``.
 """
 
 from __future__ import annotations
@@ -24,92 +24,100 @@ import dataclasses
 import re
 from typing import Any
 
-from sqlalchemy import Connection, Select, case, func, literal_column, select
+from sqlalchemy import (
+    Connection,
+    Integer,
+    Text,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from db import queries, tables
 from tracker.domain.model import Filters
-from tracker.domain.overview import RegionKey
-from tracker.domain.vocab import Region, Status, Vocabulary
 
 E = tables.engagement
 ORG = tables.organisation
 
-_STATUSES = tuple(Status)
-_REGIONS = tuple(Region)
-_SPAN = len(_REGIONS) + 1  # the regions and "not set"
+INDEX = "ix_engagement_overview"
 # The statement's own read of the engagement table (not engagement_fts, not a column).
 _TABLE_READ = re.compile(r"\bFROM engagement(?=\s)")
-# The filters that keep a large share of the engagements (see the module's docstring).
-_BROAD = frozenset({"statuses", "regions", "confidences", "markings"})
 
 
-def _place(column: Any, words: tuple[Vocabulary, ...]) -> Any:
-    """A word's place in its vocabulary; the number after the last for any other."""
-    return case({w.value: n for n, w in enumerate(words)}, value=column, else_=len(words))
+# The parts of the result, in its first column.
+CELL, VENDOR = 0, 1
 
 
-def cells_query(filters: Filters, dialect: str) -> Select[Any]:
-    """SELECT (cell key, count) of the engagements matching ``filters``; ``cell`` reads
-    a key back as its (status, region)."""
-    key = _place(E.c.status, _STATUSES) * _SPAN + _place(E.c.region, _REGIONS)
-    return (
-        select(key.label("cell"), func.count())
-        .select_from(E)
+def overview_query(filters: Filters, dialect: str, top: int) -> Any:
+    """The one statement of the overview of ``filters``: rows (part, status, region,
+    name, count, vendors, name key), a ``CELL`` row per (status, region) with engagements, then a
+    ``VENDOR`` row for each of the ``top`` vendors with the most (ties by name),
+    ``vendors`` how many vendors have any."""
+    grouped = (
+        select(E.c.status, E.c.region, E.c.vendor_id, func.count().label("n"))
         .where(*queries.where_clauses(filters, dialect))
-        .group_by(literal_column("cell"))
+        .group_by(E.c.status, E.c.region, E.c.vendor_id)
+        .cte("grouped")
     )
-
-
-def cell(key: int) -> tuple[Status, RegionKey] | None:
-    """The (status, region) of a key of ``cells_query``; None for a status outside the
-    vocabulary (which a stored engagement never has)."""
-    status, region = divmod(int(key), _SPAN)
-    if status >= len(_STATUSES):
-        return None
-    return _STATUSES[status], _REGIONS[region] if region < len(_REGIONS) else None
-
-
-def vendors_query(filters: Filters, dialect: str, top: int) -> Select[Any]:
-    """SELECT (name, count, vendors) of the ``top`` vendors with the most engagements
-    matching ``filters`` (ties by name), ``vendors`` how many vendors have any."""
-    counted = (
-        select(E.c.vendor_id, func.count().label("n"), func.count().over().label("vendors"))
-        .where(*queries.where_clauses(filters, dialect))
-        .group_by(E.c.vendor_id)
-        .subquery("counted")
+    cells = select(
+        literal(CELL).label("part"),
+        grouped.c.status,
+        grouped.c.region,
+        _NO_TEXT,
+        func.sum(grouped.c.n).label("n"),
+        _NO_NUMBER,
+        _NO_TEXT.label("name_key"),
+    ).group_by(grouped.c.status, grouped.c.region)
+    by_vendor = (
+        select(
+            grouped.c.vendor_id,
+            func.sum(grouped.c.n).label("n"),
+            func.count().over().label("vendors"),
+        )
+        .group_by(grouped.c.vendor_id)
+        .subquery("by_vendor")
     )
-    return (
-        select(ORG.c.name, counted.c.n, counted.c.vendors)
-        .join_from(counted, ORG, ORG.c.id == counted.c.vendor_id)
-        .order_by(counted.c.n.desc(), ORG.c.name_key)
+    ranked = (
+        select(
+            literal(VENDOR),
+            _NO_TEXT,
+            _NO_TEXT,
+            ORG.c.name,
+            by_vendor.c.n,
+            by_vendor.c.vendors,
+            ORG.c.name_key,
+        )
+        .join_from(by_vendor, ORG, ORG.c.id == by_vendor.c.vendor_id)
+        .order_by(by_vendor.c.n.desc(), ORG.c.name_key)
         .limit(top)
+        .subquery("ranked")
+    )
+    # The vendors in their rank again: a subquery's order does not outlast the UNION.
+    return union_all(cells, select(ranked)).order_by(
+        literal_column("part"), literal_column("n").desc(), literal_column("name_key")
     )
 
 
-def counts(
-    conn: Connection, filters: Filters, top: int
-) -> tuple[list[tuple[int, int]], list[tuple[str, int, int]]]:
-    """The rows of ``cells_query`` and of ``vendors_query`` for ``filters``."""
-    dialect = conn.dialect.name
-    broad = _broad(filters)
-    cells = _rows(conn, cells_query(filters, dialect), unindexed=broad)
-    whole = queries.whole_live_table(filters)
-    vendors = _rows(conn, vendors_query(filters, dialect, top), unindexed=broad and not whole)
-    return [(int(k), int(n)) for k, n in cells], [(str(v), int(n), int(m)) for v, n, m in vendors]
+_NO_TEXT: Any = cast(null(), Text)
+_NO_NUMBER: Any = cast(null(), Integer)
 
 
-def _broad(filters: Filters) -> bool:
-    """Whether ``filters`` set none but broad filters (a search without words is none)."""
-    return queries.whole_live_table(dataclasses.replace(filters, **_CLEARED))
-
-
-_CLEARED: dict[str, Any] = {name: () for name in _BROAD}
-
-
-def _rows(conn: Connection, statement: Select[Any], *, unindexed: bool) -> list[Any]:
-    if conn.dialect.name != "sqlite" or not unindexed:
+def counts(conn: Connection, filters: Filters, top: int) -> list[Any]:
+    """The rows of ``overview_query`` for ``filters``."""
+    statement = overview_query(filters, conn.dialect.name, top)
+    if conn.dialect.name != "sqlite" or not _covered(filters):
         return list(conn.execute(statement))
     sql, params = queries.compiled(statement, conn.dialect)
-    sql, found = _TABLE_READ.subn("FROM engagement NOT INDEXED", sql, count=1)
+    sql, found = _TABLE_READ.subn(f"FROM engagement INDEXED BY {INDEX}", sql, count=1)
     assert found == 1, "the statement reads the engagement table"
     return list(conn.exec_driver_sql(sql, params))
+
+
+def _covered(filters: Filters) -> bool:
+    """Whether ``filters`` restrict nothing but statuses and regions (the index holds
+    both); a search without words restricts nothing."""
+    return queries.whole_live_table(dataclasses.replace(filters, statuses=(), regions=()))

@@ -11,8 +11,8 @@ kept in the text colour so that it reads in light and dark themes.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPalette
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from tracker.domain.overview import TOTAL, Overview, RegionKey, region_label
 from tracker.domain.vocab import Status
@@ -31,6 +31,7 @@ class MatrixModel(QAbstractTableModel):
         self.regions: tuple[RegionKey, ...] = self.overview.regions()
         self._palette = palette
         self._largest = 0
+        self._figures: list[list[int]] = self._counted()
 
     def set_overview(self, overview: Overview, palette: QPalette) -> None:
         """Show ``overview`` (tinted with ``palette``'s highlight)."""
@@ -40,7 +41,13 @@ class MatrixModel(QAbstractTableModel):
         self.regions = overview.regions()
         self._palette = palette
         self._largest = max(overview.cells.values(), default=0)
+        self._figures = self._counted()
         self.endResetModel()
+
+    def _counted(self) -> list[list[int]]:
+        """Every figure of the matrix, worked out once: a view asks for each many times."""
+        rows, columns = len(self.statuses) + 1, len(self.regions) + 1
+        return [[self._count(r, c) for c in range(columns)] for r in range(rows)]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.statuses) + 1
@@ -61,6 +68,9 @@ class MatrixModel(QAbstractTableModel):
 
     def count(self, row: int, column: int) -> int:
         """The figure in a cell: a count, a row's or column's total, or the total."""
+        return self._figures[row][column]
+
+    def _count(self, row: int, column: int) -> int:
         status = self.status_of(row)
         is_region, region = self.region_of(column)
         if status is not None and is_region:
@@ -81,22 +91,27 @@ class MatrixModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        total = self.status_of(row) is None or not self.region_of(column)[0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.count(row, column):,}"
+            return f"{self._figures[row][column]:,}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self._look(row, column, role)
+
+    def _look(self, row: int, column: int, role: int) -> object:
+        """A cell's font (bold totals), its figure's colour (faint 0) and its tint."""
+        total = row == len(self.statuses) or column == len(self.regions)
         if role == Qt.ItemDataRole.FontRole and total:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.ForegroundRole and not self.count(row, column):
+        figure = self._figures[row][column]
+        if role == Qt.ItemDataRole.ForegroundRole and not figure:
             return self._palette.color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.BackgroundRole and not total and self._largest:
             tint = QColor(self._palette.color(QPalette.ColorRole.Highlight))
-            tint.setAlpha(round(MAX_TINT * self.count(row, column) / self._largest))
+            tint.setAlpha(round(MAX_TINT * figure / self._largest))
             return tint
         return None
 
@@ -130,12 +145,23 @@ class MatrixView(QTableView):
             header.setHighlightSections(False)
 
     def fit_columns(self) -> None:
-        """Give every column the width of the widest, so the regions line up evenly."""
-        self.resizeColumnsToContents()
+        """Give every column one width, that of the widest header or figure (the grand
+        total's), so the regions line up evenly; measured here rather than by asking
+        the model each cell's size, which is most of a refresh's time."""
+        model = self.model()
+        assert isinstance(model, MatrixModel)
         header = self.horizontalHeader()
-        widest = max((header.sectionSize(i) for i in range(header.count())), default=0)
-        for i in range(header.count()):
-            header.resizeSection(i, widest)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        columns = range(model.columnCount())
+        labels = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
+        widest = max(
+            *(header.fontMetrics().horizontalAdvance(text) for text in labels),
+            QFontMetrics(bold).horizontalAdvance(f"{model.overview.total:,}"),
+        )
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        for column in columns:
+            header.resizeSection(column, widest + 4 * margin)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from db import overview
 from tracker.domain.model import Filters
 from tracker.domain.overview import TOP_VENDORS, Overview, RegionKey
-from tracker.domain.vocab import Status
+from tracker.domain.vocab import Region, Status
 from tracker.services.base import TrackerBase
 
 
@@ -17,13 +17,15 @@ class Overviews(TrackerBase):
         """Counts of the engagements matching ``filters`` by status × region, and the
         ``top`` vendors with the most of them, with how many other vendors have some."""
         with self._read() as conn:
-            cells, vendors = overview.counts(conn, filters, top)
+            rows = overview.counts(conn, filters, top)
         matrix: dict[tuple[Status, RegionKey], int] = {}
-        for key, n in cells:
-            found = overview.cell(key)
-            if found is not None:
-                matrix[found] = n
-        more = vendors[0][2] - len(vendors) if vendors else 0
-        return Overview(
-            cells=matrix, vendors=tuple((name, n) for name, n, _ in vendors), more_vendors=more
-        )
+        vendors: list[tuple[str, int]] = []
+        with_any = 0  # the vendors with engagements
+        for part, status, region, name, n, of_vendors, _ in rows:
+            if part == overview.CELL:
+                matrix[(Status(status), Region(region) if region else None)] = int(n)
+            else:
+                vendors.append((str(name), int(n)))
+                with_any = int(of_vendors)
+        more = with_any - len(vendors)
+        return Overview(cells=matrix, vendors=tuple(vendors), more_vendors=more)

@@ -52,7 +52,7 @@ def cell_text(page: OverviewView, status: Status | None, region: RegionKey | str
     totals column)."""
     model = page.matrix_model
     row = model.statuses.index(status) if status is not None else len(model.statuses)
-    column = len(model.regions) if region == "total" else model.regions.index(region)  # type: ignore[arg-type]
+    column = len(model.regions) if region == "total" else model.regions.index(region)
     return str(model.index(row, column).data())
 
 
@@ -63,10 +63,10 @@ def click_cell(
     modifier: Qt.KeyboardModifier = NO,
 ) -> None:
     model = matrix.model()
-    statuses: tuple[Status, ...] = model.statuses  # type: ignore[attr-defined]
-    regions: tuple[RegionKey, ...] = model.regions  # type: ignore[attr-defined]
+    statuses: tuple[Status, ...] = model.statuses
+    regions: tuple[RegionKey, ...] = model.regions
     row = statuses.index(status) if status is not None else len(statuses)
-    column = len(regions) if region == "total" else regions.index(region)  # type: ignore[arg-type]
+    column = len(regions) if region == "total" else regions.index(region)
     rect = matrix.visualRect(model.index(row, column))
     QTest.mouseClick(matrix.viewport(), LEFT, modifier, rect.center())
 
@@ -264,3 +264,16 @@ def test_the_charts_keep_to_the_page_at_the_window_size(qtbot: QtBot, window: Ma
     last = matrix.model().index(0, matrix.model().columnCount() - 1)
     right = matrix.viewport().mapTo(page, matrix.visualRect(last).topRight())
     assert right.x() <= page.width(), "the matrix's Total column is cut off"
+
+
+def test_a_chart_is_reached_and_chosen_by_keys(qtbot: QtBot, window: MainWindow) -> None:
+    page = shown(window)
+    chart = find(page, BarChart, "statusChart")
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    QTest.keyClick(chart, Qt.Key.Key_Down)
+    QTest.keyClick(chart, Qt.Key.Key_Down)
+    QTest.keyClick(chart, Qt.Key.Key_Return)
+    third = list(Status)[2]
+    assert window.filter_bar.filters().statuses == (third,)
+    assert window.model.rowCount() == window.service.count(filters=Filters(statuses=(third,)))

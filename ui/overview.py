@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QFileDialog,
     QGridLayout,
@@ -90,26 +89,29 @@ class OverviewView(FollowingView):
         button.setText("E&xport")
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
-        entries = (
+        entries: tuple[tuple[QWidget, str, str, Callable[[], None]], ...] = (
             (self.matrix, "exportMatrix", "Matrix as CSV…", self.export_matrix),
-            (self.by_status, "exportStatusChart", "Status chart as PNG or SVG…", None),
-            (self.by_region, "exportRegionChart", "Region chart as PNG or SVG…", None),
-            (self.by_vendor, "exportVendorChart", "Vendor chart as PNG or SVG…", None),
+            *(
+                (chart, f"export{kind}Chart", f"{kind} chart as PNG or SVG…", self._saver(chart))
+                for kind, chart in (
+                    ("Status", self.by_status),
+                    ("Region", self.by_region),
+                    ("Vendor", self.by_vendor),
+                )
+            ),
         )
         for widget, name, text, run in entries:
             action = QAction(text, self)
             action.setObjectName(name)
-            if run is not None:
-                action.triggered.connect(run)
-            else:
-                chart = widget
-                assert isinstance(chart, BarChart)
-                action.triggered.connect(lambda _=False, c=chart: self.export_chart(c))
+            action.triggered.connect(run)
             menu.addAction(action)
             widget.addAction(action)
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         button.setMenu(menu)
         return button
+
+    def _saver(self, chart: BarChart) -> Callable[[], None]:
+        return lambda: self.export_chart(chart)
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
@@ -118,7 +120,6 @@ class OverviewView(FollowingView):
         self.matrix.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.matrix.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.matrix.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.matrix.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         grid = QGridLayout()
         grid.setSpacing(12)
         # The matrix needs the page's width (nine columns); the charts share a row.

@@ -23,6 +23,8 @@ History:
   7. the briefing register (table ``briefing``), the audit trail by time
      (``ix_audit_at``), for the changes of a period, and the owners in use
      (``ix_engagement_owner``).
+  8. the overview: a partial index of the live engagements by status, region and vendor
+     (``ix_engagement_overview``), which holds every column its counts read.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -273,6 +275,12 @@ def _briefing_register(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _overview_index(conn: Connection) -> None:
+    for index in tables.engagement.indexes:
+        if index.name == "ix_engagement_overview":
+            index.create(conn, checkfirst=True)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -282,6 +290,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (5, _keyed_audit_seals),
         (6, _due_index),
         (7, _briefing_register),
+        (8, _overview_index),
     ]
 
 

@@ -95,6 +95,8 @@ class EngagementTable(SQLModel, table=True):
         _live("ix_engagement_by_counterpart", "counterpart_id", "title_key"),
         _live("ix_engagement_by_follow_up", "follow_up_from", "follow_up_to"),
         _live("ix_engagement_by_started", "started_from", "started_to"),
+        # The overview's counts by status × region and by vendor (schema version 8).
+        _live("ix_engagement_overview", "status", "region", "vendor_id"),
         *_due_indexes(),
         # The owners in use, for the owner filter's pick-list (schema version 7).
         Index("ix_engagement_owner", "owner"),

@@ -49,6 +49,7 @@ from ui.filter_bar import FilterBar
 from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
+from ui.overview import OverviewView
 from ui.plain_text import information, warning
 from ui.restriction_comparison import RestrictionsView
 from ui.settings import (
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
         self._build_table()
         self.views = ViewStack(self.table, self)
+        self.views.add_view(ViewKind.OVERVIEW, OverviewView(service, self, settings=self.settings))
         self.views.add_view(
             ViewKind.RESTRICTIONS, RestrictionsView(service, self, self.table_order)
         )

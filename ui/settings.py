@@ -111,6 +111,16 @@ def remember_view(settings: QSettings, view: str) -> None:
     settings.setValue("window/view", view)
 
 
+def export_folder(settings: QSettings) -> str:
+    """The folder the overview's last chart or matrix was saved in (home at first)."""
+    return str(settings.value("overview/exportFolder", str(Path.home())))
+
+
+def remember_export_folder(settings: QSettings, folder: str) -> None:
+    """Offer ``folder`` for the overview's next export."""
+    settings.setValue("overview/exportFolder", folder)
+
+
 def recent_databases(settings: QSettings) -> list[str]:
     """Recently opened databases, newest first, none with a password (one an older
     version remembered with its password is listed, and opened, without it)."""

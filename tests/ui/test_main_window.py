@@ -762,6 +762,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
         ],
         "&View": [
             ("T&able", ["Alt+1"]),
+            ("&Overview", ["Alt+2"]),
             ("Restriction com&parison", ["Alt+3"]),
             ("Time&line", ["Alt+4"]),
             "-",

@@ -121,6 +121,11 @@ def timeline_shown(window: MainWindow) -> None:
     window.views.show_view(ViewKind.TABLE)
 
 
+def overview_shown(window: MainWindow) -> None:
+    assert window.views.current() == ViewKind.OVERVIEW
+    window.views.show_view(ViewKind.TABLE)
+
+
 def shown_again(window: MainWindow) -> None:
     assert not window.isVisible(), "Quit left the window open"
     window.show()
@@ -161,6 +166,7 @@ COMMANDS: dict[str, Command] = {
     "viewTable": Command(after=table_shown),
     "viewRestrictions": Command(after=restrictions_shown),
     "viewTimeline": Command(after=timeline_shown),
+    "viewOverview": Command(after=overview_shown),
     "about": Command(asks=QMessageBox),
 }
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tracker.domain.changes import ChangeSet
@@ -17,44 +17,41 @@ from tracker.domain.vocab import Region, Status
 from tracker.services import Tracker
 from ui.filter_bar import FilterBar
 from ui.main_window import MainWindow
-from ui.views import FollowingView, ViewKind
+from ui.views import ViewKind
 
 
-class CountingView(FollowingView):
-    """A page that records each filter it was drawn for."""
+def spy_on_overview(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[Filters]:
+    """The filters the window's overview page reads for, each time it reads."""
+    page = window.views.views[ViewKind.OVERVIEW]
+    drawn: list[Filters] = []
+    read = page.refresh
 
-    def __init__(self, service: Tracker, parent: QWidget | None = None) -> None:
-        super().__init__(service, parent)
-        self.drawn: list[Filters] = []
+    def refresh() -> None:
+        drawn.append(page.filters)
+        read()
 
-    def refresh(self) -> None:
-        self.drawn.append(self.filters)
-
-
-def add_counting(window: MainWindow) -> CountingView:
-    view = CountingView(window.service, window)
-    window.views.add_view(ViewKind.OVERVIEW, view)
-    window.views.set_filters(window.filter_bar.filters())
-    return view
+    monkeypatch.setattr(page, "refresh", refresh)
+    return drawn
 
 
-def test_a_hidden_view_reads_nothing_until_shown(qtbot: QtBot, window: MainWindow) -> None:
-    view = add_counting(window)
+def test_a_hidden_view_reads_nothing_until_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn = spy_on_overview(window, monkeypatch)
     window.filter_bar.narrow({"statuses": Status.NEGOTIATING})
-    window.views.follow(ChangeSet(engagements=frozenset({1})))
-    assert view.drawn == []
+    window.views.follow(ChangeSet.of_fields(frozenset({1}), frozenset({"status"})))
+    assert drawn == []
     window.table.setFocus()
     QTest.keyClick(window.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert window.views.current() == ViewKind.OVERVIEW
-    assert [f.statuses for f in view.drawn] == [(Status.NEGOTIATING,)]
+    assert [f.statuses for f in drawn] == [(Status.NEGOTIATING,)]
     window.filter_bar.narrow({"statuses": Status.AGREED}, add=True)
-    assert [f.statuses for f in view.drawn][-1] == (Status.NEGOTIATING, Status.AGREED)
+    assert [f.statuses for f in drawn][-1] == (Status.NEGOTIATING, Status.AGREED)
     window.views.follow(ChangeSet())  # nothing changed: nothing read
-    assert len(view.drawn) == 2
+    assert len(drawn) == 2
 
 
 def test_the_view_menu_and_tabs_switch_views(qtbot: QtBot, window: MainWindow) -> None:
-    add_counting(window)
     window.views.view_actions[ViewKind.OVERVIEW].trigger()
     assert window.views.tabs.currentIndex() == window.views.kinds.index(ViewKind.OVERVIEW)
     window.views.tabs.setCurrentIndex(0)
@@ -65,15 +62,14 @@ def test_the_view_menu_and_tabs_switch_views(qtbot: QtBot, window: MainWindow) -
 def test_the_view_shown_is_remembered(
     qtbot: QtBot, db_path: Path, settings: QSettings, window: MainWindow
 ) -> None:
-    add_counting(window)
     window.views.show_view(ViewKind.OVERVIEW)
     window.close()
     assert settings.value("window/view") == "overview"
     again = MainWindow(Tracker.open(db_path, user="alice"), settings=settings)
     try:
-        # Without an overview page (this window has none) the table is shown.
+        assert again.views.current() == ViewKind.OVERVIEW
+        again.views.show_view("no-such-view")  # a view the window lacks: the table
         assert again.views.current() == ViewKind.TABLE
-        again.views.add_view(ViewKind.OVERVIEW, CountingView(again.service, again))
         again.views.show_view("overview")
         assert again.views.current() == ViewKind.OVERVIEW
     finally:
@@ -82,7 +78,7 @@ def test_the_view_shown_is_remembered(
 
 
 def test_a_view_narrows_the_filter_and_selects(qtbot: QtBot, window: MainWindow) -> None:
-    view = add_counting(window)
+    view = window.views.views[ViewKind.OVERVIEW]
     row = window.model.row_data(0)
     assert row is not None
     region = row.region

@@ -14,6 +14,7 @@ from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
+from tracker.services.overview import Overviews
 from tracker.services.reading import Reading
 from tracker.services.register import Register
 from tracker.services.restrictions import Restrictions
@@ -24,6 +25,15 @@ __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
 class Tracker(
-    Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf, Restrictions, Lanes
+    Reading,
+    Writing,
+    Transfer,
+    Maintenance,
+    Register,
+    Changes,
+    AsOf,
+    Overviews,
+    Restrictions,
+    Lanes,
 ):
     """An open engagement store and everything one can do with it."""

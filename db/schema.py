@@ -24,7 +24,9 @@ History:
      (``ix_audit_at``), for the changes of a period, and the owners in use
      (``ix_engagement_owner``).
   8. the overview: a partial index of the live engagements by status, region and vendor
-     (``ix_engagement_overview``), which holds every column its counts read.
+     (``ix_engagement_overview``), which holds every column its counts read; and the
+     restriction comparison: restrictions by (restriction, stance)
+     (``ix_engagement_restriction_stance``), counted from the index alone.
 """
 
 from __future__ import annotations
@@ -275,10 +277,14 @@ def _briefing_register(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-def _overview_index(conn: Connection) -> None:
-    for index in tables.engagement.indexes:
-        if index.name == "ix_engagement_overview":
-            index.create(conn, checkfirst=True)
+def _overview_indexes(conn: Connection) -> None:
+    for table, name in (
+        (tables.engagement, "ix_engagement_overview"),
+        (tables.engagement_restriction, "ix_engagement_restriction_stance"),
+    ):
+        for index in table.indexes:
+            if index.name == name:
+                index.create(conn, checkfirst=True)
 
 
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
@@ -290,7 +296,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (5, _keyed_audit_seals),
         (6, _due_index),
         (7, _briefing_register),
-        (8, _overview_index),
+        (8, _overview_indexes),
     ]
 
 

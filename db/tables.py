@@ -161,7 +161,12 @@ class EngagementRestrictionTable(SQLModel, table=True):
     """An engagement's stance on a catalogued restriction."""
 
     __tablename__ = "engagement_restriction"
-    __table_args__ = (UniqueConstraint("engagement_id", "restriction_id"),)
+    __table_args__ = (
+        UniqueConstraint("engagement_id", "restriction_id"),
+        # The restriction comparison's counts of every engagement by restriction and
+        # stance, read from the index alone (schema version 8).
+        Index("ix_engagement_restriction_stance", "restriction_id", "stance"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     engagement_id: int = _fk("engagement.id")
     restriction_id: int = Field(

@@ -72,3 +72,15 @@ def test_screenshot_shows_the_demo_engagements_and_the_first_ones_details(
         for y in range(pane.top(), pane.bottom())
     )
     assert lines_with_text > pane.height() // 3
+
+
+def test_screenshot_shows_the_view_it_is_asked_for(qapp: object, tmp_path: Path) -> None:
+    table = QImage(str(render(tmp_path / "table.png", width=WIDTH, height=HEIGHT)))
+    pictures = {
+        view: QImage(str(render(tmp_path / f"{view}.png", width=WIDTH, height=HEIGHT, view=view)))
+        for view in ("overview", "timeline")
+    }
+    # Under the filter bar, left of the detail pane: each view draws something else.
+    area = QRect(0, 120, WIDTH // 2, HEIGHT // 3)
+    drawn = [colours(table, area), *(colours(p, area) for p in pictures.values())]
+    assert drawn[0] != drawn[1] and drawn[0] != drawn[2] and drawn[1] != drawn[2]

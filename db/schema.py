@@ -23,6 +23,7 @@ History:
   7. the briefing register (table ``briefing``), the audit trail by time
      (``ix_audit_at``), for the changes of a period, and the owners in use
      (``ix_engagement_owner``).
+  8. saved views (table ``saved_view``) and their trail (``saved_view_event``).
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -273,6 +274,11 @@ def _briefing_register(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def _saved_views(conn: Connection) -> None:
+    tables.saved_view.create(conn, checkfirst=True)
+    tables.saved_view_event.create(conn, checkfirst=True)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -282,6 +288,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (5, _keyed_audit_seals),
         (6, _due_index),
         (7, _briefing_register),
+        (8, _saved_views),
     ]
 
 

@@ -25,7 +25,7 @@ def _objects(path: Path) -> set[str]:
     return {name for (name,) in rows}
 
 
-@pytest.mark.parametrize("version", OLD_VERSIONS)
+@pytest.mark.parametrize("version", [v for v in OLD_VERSIONS if v < 7])
 def test_an_older_database_gains_the_register_with_its_data_unchanged(
     tmp_path: Path, version: int
 ) -> None:

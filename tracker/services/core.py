@@ -16,10 +16,11 @@ from tracker.services.maintenance import Maintenance
 from tracker.services.reading import Reading
 from tracker.services.register import Register
 from tracker.services.transfer import Transfer
+from tracker.services.views import Views
 from tracker.services.writing import Writing
 
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 
 
-class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf):
+class Tracker(Reading, Writing, Transfer, Maintenance, Register, Changes, AsOf, Views):
     """An open engagement store and everything one can do with it."""

@@ -268,3 +268,62 @@ def left_out_words(filters: Filters, missing: Iterable[str]) -> tuple[str, ...]:
         if key == "restriction" and filters.stance is not None:
             words.append(f"stance {filters.stance.value} (of that restriction)")
     return tuple(words)
+
+
+# -- a view narrowed by filters given beside it (``--view NAME --status active``) -------
+
+_LATER = ("started_from", "due_from", "stale_before")
+# The filters whose command-line option is not named as their field is.
+_OPTIONS = {
+    "statuses": "status",
+    "regions": "region",
+    "confidences": "confidence",
+    "markings": "marking",
+}
+_EARLIER = ("started_to", "due_by")
+
+
+def narrowed(view: Filters, given: Filters) -> Filters:
+    """The engagements both ``view`` and ``given`` keep: a list filter set in both keeps
+    the values in both, a one-value filter set in both must be the same (in any case),
+    a range the overlap, the search text both texts' words; the trash when either asks.
+    Filters that keep nothing together are a ``ValidationError`` naming the option."""
+    out: dict[str, Any] = {"trash": view.trash or given.trash}
+    for spec in dataclasses.fields(Filters):
+        key = spec.name
+        mine, theirs = getattr(view, key), getattr(given, key)
+        if key == "trash" or theirs == spec.default:
+            continue
+        if mine == spec.default:
+            out[key] = theirs
+        else:
+            out[key] = _both(key, mine, theirs)
+    return dataclasses.replace(view, **out)
+
+
+def _both(key: str, mine: Any, theirs: Any) -> Any:
+    """What filter ``key`` keeps when set by a view (``mine``) and an option."""
+    if key in _LATER:
+        return max(mine, theirs, key=_start) if key == "started_from" else max(mine, theirs)
+    if key in _EARLIER:
+        return min(mine, theirs, key=_end) if key == "started_to" else min(mine, theirs)
+    if key == "search":
+        return f"{mine} {theirs}"
+    if isinstance(mine, tuple):
+        kept = tuple(v for v in mine if v in theirs)
+        if kept:
+            return kept
+    elif str(mine).casefold() == str(theirs).casefold():
+        return theirs
+    option = _OPTIONS.get(key, key)
+    raise ValidationError(
+        f"keeps nothing beside the view's own {option} filter", field=f"--{option}"
+    )
+
+
+def _start(value: Any) -> datetime.date:
+    return value.first_day  # type: ignore[no-any-return]
+
+
+def _end(value: Any) -> datetime.date:
+    return value.last_day  # type: ignore[no-any-return]

@@ -762,6 +762,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
         "&View": [
             ("T&able", ["Alt+1"]),
             "-",
+            ("&Saved views", []),
             ("&Reload", keys(K.Refresh)),
             ("Show &trash", keys("Ctrl+T")),
             ("C&hanges", keys("Ctrl+Shift+C")),

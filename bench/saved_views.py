@@ -1,0 +1,99 @@
+"""Opening a saved view at scale, beside the same filter typed by hand, in the same run.
+
+    python -m bench.saved_views --db /tmp/views100k.db [--repeats 5]
+
+For each view below, the floor is what the window does once a filter is typed: the
+ordered ids of the matching engagements (``Tracker.list_ids``, one read transaction).
+Opening the view is ``Tracker.open_view`` (the view read, what it names checked, one
+read transaction) and then the same ``list_ids`` with the filters it returned. The
+figure quoted is the difference (the budget is 20 ms) and the ratio. The views are
+saved into ``--db`` under the user "bench" (saved again, replacing, on each run).
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.timing import median_seconds
+from tracker.domain.model import Filters
+from tracker.domain.saved_views import ViewBody
+from tracker.domain.vocab import Region, Stance, Status
+from tracker.services import Tracker
+
+BUDGET_MS = 20.0
+
+
+def _views(service: Tracker) -> dict[str, ViewBody]:
+    """The views measured: a few filters of each kind, one naming a gone restriction."""
+    vendor = service.names(kind="vendor")[0]
+    code = service.names(kind="restriction")[0]
+    tag = service.names(kind="tag")[0]
+    return {
+        "status and region": ViewBody(
+            filters=Filters(statuses=(Status.ACTIVE, Status.AGREED), regions=(Region.EUROPE,))
+        ),
+        "vendor and tag": ViewBody(filters=Filters(vendor=vendor, tag=tag), sort="updated_at"),
+        "restriction and stance": ViewBody(
+            filters=Filters(restriction=code, stance=Stance.DISPUTED), sort="vendor"
+        ),
+        "search": ViewBody(filters=Filters(search="agreement"), sort="title"),
+        "gone restriction": ViewBody(filters=Filters(restriction="NO-SUCH-CODE", vendor=vendor)),
+    }
+
+
+@dataclass(frozen=True)
+class ViewFigure:
+    """Median seconds of a view opened and listed, beside the same filter typed."""
+
+    name: str
+    matched: int
+    left_out: int
+    typed_s: float
+    opened_s: float
+
+
+def _one(service: Tracker, name: str, body: ViewBody, repeats: int) -> ViewFigure:
+    service.save_view(name=name, body=body, replace=True)
+    opened = service.open_view(name=name)
+
+    def typed() -> list[int]:
+        return service.list_ids(filters=opened.filters, sort=body.sort, descending=body.descending)
+
+    def from_view() -> list[int]:
+        shown = service.open_view(name=name)
+        return service.list_ids(filters=shown.filters, sort=body.sort, descending=body.descending)
+
+    typed_s = median_seconds(typed, repeats)
+    opened_s = median_seconds(from_view, repeats)
+    return ViewFigure(name, len(typed()), len(opened.left_out), typed_s, opened_s)
+
+
+def measure(db: Path, repeats: int = 5) -> list[ViewFigure]:
+    """Each view of ``_views`` opened and listed, beside its filter typed."""
+    service = Tracker.open(db, user="bench")
+    try:
+        return [_one(service, n, body, repeats) for n, body in _views(service).items()]
+    finally:
+        service.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.saved_views", description=__doc__)
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args(argv)
+    for f in measure(args.db, args.repeats):
+        extra = (f.opened_s - f.typed_s) * 1000
+        gone = f", {f.left_out} left out" if f.left_out else ""
+        print(
+            f"view {f.name}: {f.matched:,} engagements{gone}; typed {f.typed_s * 1000:.1f} ms, "
+            f"opened {f.opened_s * 1000:.1f} ms (+{extra:.1f} ms, budget {BUDGET_MS:.0f}), "
+            f"ratio {f.opened_s / f.typed_s:.2f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -101,14 +101,27 @@ def missing(conn: Connection, filters: Filters, markings: Sequence[str]) -> list
         value = getattr(filters, key)
         if not value:
             continue
-        if key == "restriction":
-            found = exists(catalogue_entry(value))
-        else:  # engagements with it, live or in the trash: the filter's own condition
-            clause = where_clauses(Filters(**{key: value}), conn.dialect.name)[-1]
-            found = exists(select(E.c.id).where(clause))
-        if not conn.execute(select(found)).scalar():
+        if not _still_there(conn, key, value):
             gone.append(key)
     return gone + [f"markings:{m}" for m in filters.markings if m not in markings]
+
+
+def _still_there(conn: Connection, key: str, value: Any) -> bool:
+    """Whether the named filter ``key`` still names something: the catalogue has the
+    restriction; an engagement, live or in the trash, has the vendor, counterpart, tag
+    or owner (for a vendor, counterpart and owner: the filter's own condition)."""
+    if key == "restriction":
+        return bool(conn.execute(select(exists(catalogue_entry(value)))).scalar())
+    if key == "tag":  # the tag by name, then one of its rows: two seeks
+        t, et = tables.tag, tables.engagement_tag
+        held = exists().where(et.c.tag_id == t.c.id, t.c.name == value)
+        return bool(conn.execute(select(held)).scalar())
+    if key == "owner" and conn.execute(select(exists().where(E.c.owner == value.strip()))).scalar():
+        # As typed (a view saved from the pick-list): one seek in ix_engagement_owner;
+        # only another spelling is looked for in any case, over every engagement.
+        return True
+    clause = where_clauses(Filters(**{key: value}), conn.dialect.name)[-1]
+    return bool(conn.execute(select(exists(select(E.c.id).where(clause)))).scalar())
 
 
 def _text(body: ViewBody) -> str:

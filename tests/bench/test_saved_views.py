@@ -20,8 +20,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_view_is_measured_beside_its_typed_filter(generated: Path) -> None:
     figures = bench.measure(generated, repeats=1)
-    assert [f.name for f in figures][-1] == "gone restriction"
-    assert [f.left_out for f in figures] == [0, 0, 0, 0, 1]
+    assert [f.name for f in figures][-1] == "gone restriction and owner"
+    assert [f.left_out for f in figures] == [0, 0, 0, 0, 2]
     assert all(f.typed_s > 0 and f.opened_s > 0 and f.open_s > 0 for f in figures)
     assert figures[0].matched > 0
 
@@ -30,6 +30,6 @@ def test_the_command_prints_each_view(generated: Path, capsys: pytest.CaptureFix
     assert bench.main(["--db", str(generated), "--repeats", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 5
-    assert lines[-1].startswith("view gone restriction: ")
-    assert "1 left out; typed " in lines[-1] and "budget +20" in lines[-1]
+    assert lines[-1].startswith("view gone restriction and owner: ")
+    assert "2 left out; typed " in lines[-1] and "budget +20" in lines[-1]
     assert "open_view alone " in lines[-1]

@@ -7,7 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, exists, or_, select
+from sqlalchemy import Connection, RowMapping, exists, or_, select, text
 
 from db import tables
 from db.queries import catalogue_entry, where_clauses
@@ -106,20 +106,30 @@ def missing(conn: Connection, filters: Filters, markings: Sequence[str]) -> list
     return gone + [f"markings:{m}" for m in filters.markings if m not in markings]
 
 
+# The owners in use, one seek in ix_engagement_owner each (from one owner to the next
+# greater): a few dozen desks are read in well under a millisecond at 100,000
+# engagements, where comparing every engagement's owner in any case took 20 ms.
+_OWNERS = text(
+    "WITH RECURSIVE o(v) AS ("
+    " SELECT MIN(owner) FROM engagement WHERE owner > ''"
+    " UNION ALL"
+    " SELECT (SELECT MIN(owner) FROM engagement WHERE owner > o.v) FROM o WHERE o.v IS NOT NULL"
+    ") SELECT v FROM o WHERE v IS NOT NULL"
+)
+
+
 def _still_there(conn: Connection, key: str, value: Any) -> bool:
     """Whether the named filter ``key`` still names something: the catalogue has the
     restriction; an engagement, live or in the trash, has the vendor, counterpart, tag
-    or owner (for a vendor, counterpart and owner: the filter's own condition)."""
+    or owner (for a vendor and counterpart: the filter's own condition)."""
     if key == "restriction":
         return bool(conn.execute(select(exists(catalogue_entry(value)))).scalar())
     if key == "tag":  # the tag by name, then one of its rows: two seeks
         t, et = tables.tag, tables.engagement_tag
         held = exists().where(et.c.tag_id == t.c.id, t.c.name == value)
         return bool(conn.execute(select(held)).scalar())
-    if key == "owner" and conn.execute(select(exists().where(E.c.owner == value.strip()))).scalar():
-        # As typed (a view saved from the pick-list): one seek in ix_engagement_owner;
-        # only another spelling is looked for in any case, over every engagement.
-        return True
+    if key == "owner":  # in any case, as the filter compares (``db.queries``)
+        return value.strip().lower() in {str(o).lower() for o in conn.execute(_OWNERS).scalars()}
     clause = where_clauses(Filters(**{key: value}), conn.dialect.name)[-1]
     return bool(conn.execute(select(exists(select(E.c.id).where(clause)))).scalar())
 

@@ -155,6 +155,14 @@ def test_a_view_naming_what_is_gone_opens_and_says_what_it_left_out(demo: Tracke
     )
 
 
+def test_an_owner_in_another_case_is_still_there(demo: Tracker) -> None:
+    owner = demo.names(kind="owner")[0]
+    demo.save_view(name="Desk", body=ViewBody(filters=Filters(owner=owner.upper())))
+    opened = demo.open_view(name="Desk")
+    assert (opened.filters.owner, opened.left_out) == (owner.upper(), ())
+    assert demo.count(filters=opened.filters) > 0
+
+
 def test_quick_filters_count_from_the_day_the_view_is_opened(tracker: Tracker) -> None:
     monday, friday = datetime.date(2026, 11, 30), datetime.date(2026, 12, 4)
     overdue = QuickFilters(overdue=True).applied(Filters(), today=monday)

@@ -146,6 +146,7 @@ def test_saving_renaming_and_deleting_are_undone_with_ctrl_z(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert saved_names(window) == []
     assert window.service.views() == []
+    assert window.statusBar().currentMessage() == "Undone: Save view “First”"
     press(qtbot, window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert saved_names(window) == ["First"]
 

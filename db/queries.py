@@ -60,6 +60,14 @@ def _restriction_match(restriction: str, r: FromClause) -> ColumnElement[bool]:
     return (r.c.code == key) | (func.lower(r.c.title) == key.lower())
 
 
+def catalogue_entry(restriction: str) -> Select[Any]:
+    """The catalogue restriction of that code or (any case) title (a saved view asks
+    whether the one it names is still there)."""
+    return select(tables.restriction.c.id).where(
+        _restriction_match(restriction, tables.restriction)
+    )
+
+
 def _restriction_clause(restriction: str) -> ColumnElement[bool]:
     """Engagements with a restriction of that catalogue code or (any case) title."""
     er, r = _restriction_tables()

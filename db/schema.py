@@ -23,7 +23,8 @@ History:
   7. the briefing register (table ``briefing``), the audit trail by time
      (``ix_audit_at``), for the changes of a period, and the owners in use
      (``ix_engagement_owner``).
-  8. the overview: a partial index of the live engagements by status, region and vendor
+  8. saved views (table ``saved_view``) and their trail (``saved_view_event``); the
+     overview: a partial index of the live engagements by status, region and vendor
      (``ix_engagement_overview``), which holds every column its counts read; and the
      restriction comparison: restrictions by (restriction, stance)
      (``ix_engagement_restriction_stance``), counted from the index alone.
@@ -277,7 +278,11 @@ def _briefing_register(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-def _overview_indexes(conn: Connection) -> None:
+def _schema_8(conn: Connection) -> None:
+    """Saved views and their trail; the indexes of the overview and the restriction
+    comparison."""
+    tables.saved_view.create(conn, checkfirst=True)
+    tables.saved_view_event.create(conn, checkfirst=True)
     for table, name in (
         (tables.engagement, "ix_engagement_overview"),
         (tables.engagement_restriction, "ix_engagement_restriction_stance"),
@@ -296,7 +301,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (5, _keyed_audit_seals),
         (6, _due_index),
         (7, _briefing_register),
-        (8, _overview_indexes),
+        (8, _schema_8),
     ]
 
 

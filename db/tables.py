@@ -323,6 +323,43 @@ class BriefingTable(SQLModel, table=True):
     audit_seal: str = _text()
 
 
+class SavedViewTable(SQLModel, table=True):
+    """Saved views (schema version 8): a named filter, order, columns and view, owned by
+    the user who saved it and seen by everyone when shared. A name is unique per owner
+    (in any case: ``name_key`` is it casefolded), not across owners: a private view's
+    name says nothing to anyone else, not even that it is taken."""
+
+    __tablename__ = "saved_view"
+    __table_args__ = (UniqueConstraint("owner", "name_key", name="uq_saved_view_owner_name"),)
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = _text()
+    name: str = _text()
+    name_key: str = _text()
+    shared: bool = False
+    body: str = _text()  # the JSON of ``tracker.domain.saved_views.body_json``
+    created_at: str = _text()
+    created_by: str = _text()
+    updated_at: str = _text()
+    updated_by: str = _text()
+    version: int = 1
+
+
+class SavedViewEventTable(SQLModel, table=True):
+    """The saved views' trail (schema version 8): one row per view created, updated,
+    renamed or deleted, with the view after it (before it, for a deletion) as JSON. The
+    engagements' audit trail holds changes of engagements only; this is its sibling,
+    written in the same transaction as the change it records."""
+
+    __tablename__ = "saved_view_event"
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = _text()
+    who: str = _text()
+    view_id: int = 0  # no foreign key: the trail outlives a deleted view
+    name: str = _text()
+    action: str = _text()
+    body: str = _text()
+
+
 def table(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
     result = model.__table__  # type: ignore[attr-defined]
@@ -345,6 +382,8 @@ engagement_tag = table(EngagementTagTable)
 audit = table(AuditTable)
 audit_seal = table(AuditSealTable)
 briefing = table(BriefingTable)
+saved_view = table(SavedViewTable)
+saved_view_event = table(SavedViewEventTable)
 
 CHILD_TABLES: tuple[Table, ...] = (
     scope_limit,

@@ -132,7 +132,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "clearFilters",
         ),
     ),
-    ("&View", ("views", SEPARATOR, "reload", "trash", "changes", "columns")),
+    ("&View", ("views", SEPARATOR, "savedViews", "reload", "trash", "changes", "columns")),
     ("&Help", ("about",)),
 )
 

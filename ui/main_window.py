@@ -52,6 +52,7 @@ from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.overview import OverviewView
 from ui.plain_text import information, warning
 from ui.restriction_comparison import RestrictionsView
+from ui.saved_views import SavedViews
 from ui.settings import (
     APPLICATION,
     more_filters_shown,
@@ -127,6 +128,15 @@ class MainWindow(QMainWindow):
             ViewKind.TIMELINE, TimelineView(service, self.table, self.settings, self)
         )
         self._build_layout()
+        self.saved_views = SavedViews(
+            self,
+            stack=self.undo_stack,
+            service=lambda: self.service,
+            filter_bar=self.filter_bar,
+            header=self.table.horizontalHeader(),
+            model=self.model,
+            views=self.views,
+        )
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
             self.menuBar(),
@@ -135,6 +145,7 @@ class MainWindow(QMainWindow):
                 "recent": self.databases.recent_menu,
                 "columns": columns_menu(self.table.horizontalHeader(), self),
                 "views": list(self.views.view_actions.values()),
+                "savedViews": self.saved_views.menu,
             },
         )
         self.overdue = OverdueCount(self)
@@ -482,6 +493,7 @@ class MainWindow(QMainWindow):
         self.model.set_service(service)
         self.changes_dock.set_service(service)
         self.views.set_service(service)
+        self.saved_views.rebuild()
         old.close()
         self._apply_access()
         self._refresh_names()

@@ -9,6 +9,7 @@ a database is remembered without its password (libpq finds it again).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 from dataclasses import dataclass
@@ -17,9 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
-from tracker.domain.dates import PartialDate
+from tracker.domain.filter_json import filters_from_json, filters_json
 from tracker.domain.model import Filters
-from tracker.domain.vocab import Confidence, Region, Stance, Status
 from tracker.services import public_url
 from tracker.services.files import make_private_file
 
@@ -42,28 +42,13 @@ def open_settings() -> QSettings:
 
 
 def filters_to_text(filters: Filters) -> str:
-    """The remembered parts of ``filters`` as JSON text."""
-    return json.dumps(
-        {
-            "statuses": [s.value for s in filters.statuses],
-            "regions": [r.value if r is not None else None for r in filters.regions],
-            "vendor": filters.vendor,
-            "counterpart": filters.counterpart,
-            "search": filters.search,
-            "restriction": filters.restriction,
-            "stance": filters.stance.value if filters.stance else None,
-            "confidences": [c.value for c in filters.confidences],
-            "markings": list(filters.markings),
-            "tag": filters.tag,
-            "owner": filters.owner,
-            "started_from": filters.started_from.iso() if filters.started_from else None,
-            "started_to": filters.started_to.iso() if filters.started_to else None,
-        }
+    """The remembered parts of ``filters`` as JSON text (``tracker.domain.filter_json``):
+    every filter but the follow-up and stale days (the quick filters are switched on
+    afresh each day), the chosen ids and the trash."""
+    remembered = dataclasses.replace(
+        filters, due_from=None, due_by=None, stale_before=None, ids=None, trash=False
     )
-
-
-def _partial(text: object) -> PartialDate | None:
-    return PartialDate.from_iso(str(text)) if text else None
+    return json.dumps(filters_json(remembered))
 
 
 def filters_from_text(text: object) -> Filters:
@@ -72,22 +57,8 @@ def filters_from_text(text: object) -> Filters:
         return Filters()
     try:
         raw = json.loads(text)
-        return Filters(
-            statuses=tuple(Status(s) for s in raw.get("statuses", [])),
-            regions=tuple(Region(r) if r is not None else None for r in raw.get("regions", [])),
-            vendor=raw.get("vendor") or None,
-            counterpart=raw.get("counterpart") or None,
-            search=raw.get("search") or None,
-            restriction=raw.get("restriction") or None,
-            stance=Stance(raw["stance"]) if raw.get("stance") else None,
-            confidences=tuple(Confidence(c) for c in raw.get("confidences", [])),
-            markings=tuple(str(m) for m in raw.get("markings", [])),
-            tag=raw.get("tag") or None,
-            owner=raw.get("owner") or None,
-            started_from=_partial(raw.get("started_from")),
-            started_to=_partial(raw.get("started_to")),
-        )
-    except (ValueError, TypeError, AttributeError):
+        return filters_from_json(raw) if isinstance(raw, dict) else Filters()
+    except ValueError:
         return Filters()
 
 

@@ -162,6 +162,11 @@ class EngagementTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def set_order(self, sort_column: int, descending: bool) -> None:
+        """Use this order from the next query on, without querying now (a saved view
+        sets the order and the filters, then runs one query for both)."""
+        self._sort_column, self._descending = sort_column, descending
+
     def reload(self) -> None:
         """Recompute the ids with the current filters and order."""
         self.set_query()

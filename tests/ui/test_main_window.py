@@ -766,6 +766,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("Restriction com&parison", ["Alt+3"]),
             ("Time&line", ["Alt+4"]),
             "-",
+            ("&Saved views", []),
             ("&Reload", keys(K.Refresh)),
             ("Show &trash", keys("Ctrl+T")),
             ("C&hanges", keys("Ctrl+Shift+C")),

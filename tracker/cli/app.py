@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, changes, follow_ups, records, transfer
+from tracker.cli import admin, briefs, changes, follow_ups, records, transfer, views
 from tracker.cli.context import Context, UsageError
 from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
@@ -121,6 +121,12 @@ COMMANDS: tuple[Command, ...] = (
         run_briefings,
     ),
     Command(
+        "views",
+        "the saved views; save, rename, share, delete one, or its history",
+        views.configure_views,
+        views.run_views,
+    ),
+    Command(
         "stats",
         "counts by status and region, or by any two dimensions (--by)",
         admin.configure_stats,
@@ -163,6 +169,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if warning is not None:
         err.write(f"tracker: warning: {warning}\n")
     try:
+        views.apply_view(args, service, err)
         return command.run(Context(args, out, err, service))
     finally:
         service.close()

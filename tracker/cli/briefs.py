@@ -41,7 +41,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
     p.add_argument("--author", default="", metavar="NAME")
     p.add_argument("--organisation", default="", metavar="NAME")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+    p.add_argument("--sort", choices=SORT_KEYS, default=None, help="default: title")
     p.add_argument(
         "--due",
         nargs="?",

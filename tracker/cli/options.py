@@ -13,6 +13,7 @@ from tracker.domain.dates import DateParseError
 from tracker.domain.due import Period, PeriodError, parse_period
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
+from tracker.domain.saved_views import narrowed
 from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
 from tracker.services.base import utc_today
 
@@ -65,6 +66,12 @@ def _stance(text: str | None) -> Stance | None:
 def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     """Add the filter options; ``marking=False`` leaves ``--marking`` to the command."""
     g = p.add_argument_group("filters")
+    g.add_argument(
+        "--view",
+        metavar="NAME",
+        help="start from this saved view (its filters, and its order when no --sort is "
+        "given); the filter options given beside it narrow it further",
+    )
     g.add_argument("--status", action="append", metavar="S[,S..]", help="status words")
     g.add_argument(
         "--region", action="append", metavar="R[,R..]", help='regions ("none": no region set)'
@@ -122,7 +129,8 @@ def period(text: str, option: str) -> Period:
 
 def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None = None) -> Filters:
     """The ``Filters`` named by the options that :func:`add_filters` added; ``--stale``
-    counts back from ``today`` (by default the UTC date)."""
+    counts back from ``today`` (by default the UTC date). With ``--view``, the view's
+    filters narrowed by those options."""
     dates = {}
     for option in ("date_from", "date_to"):
         text = getattr(args, option, None)
@@ -135,7 +143,7 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
     stale_before = None
     if stale is not None:
         stale_before = period(stale, "--stale").before(today or utc_today())
-    return Filters(
+    given = Filters(
         statuses=_words(Status, args.status, "--status"),
         regions=_regions(args.region),
         confidences=_words(Confidence, args.confidence, "--confidence"),
@@ -152,3 +160,5 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
         search=args.search,
         trash=args.trash,
     )
+    opened = getattr(args, "opened_view", None)  # --view, opened by tracker.cli.views
+    return given if opened is None else narrowed(opened.filters, given)

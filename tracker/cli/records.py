@@ -25,7 +25,7 @@ from tracker.services.files import dump_json
 def configure_list(p: argparse.ArgumentParser) -> None:
     """``list``: the filters, the order and the format."""
     add_filters(p)
-    p.add_argument("--sort", choices=SORT_KEYS, default="title")
+    p.add_argument("--sort", choices=SORT_KEYS, default=None, help="default: title")
     p.add_argument("--desc", action="store_true", help="sort descending")
     p.add_argument("--format", choices=("table", "json", "csv"), default="table")
     add_as_of(p, "the engagements")

@@ -28,6 +28,8 @@ def run_import(ctx: Context) -> int:
         f"imported {result.total}: {result.created} created, {result.updated} updated, "
         f"{result.unchanged} unchanged\n"
     )
+    for note in result.view_notes:
+        err.write(f"tracker: {note}\n")
     return 0
 
 

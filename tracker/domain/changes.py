@@ -155,6 +155,8 @@ class ImportResult:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    # What became of the file's saved views that did not go in under their own name.
+    view_notes: tuple[str, ...] = ()
     # What the views must refresh (not part of the counts' equality).
     changes: ChangeSet = dataclasses.field(
         default_factory=lambda: ChangeSet(), compare=False, repr=False

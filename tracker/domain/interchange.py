@@ -446,7 +446,7 @@ def document_engagements(document: object) -> list[object]:
     if not isinstance(document, Mapping):
         raise ValidationError("the file must hold a JSON object", field="format")
     for key in document:
-        if key not in ("format", "engagements"):
+        if key not in ("format", "engagements", "views"):
             raise ValidationError("unknown field at the top of the file", field=str(key))
     if document.get("format") != FORMAT:
         raise ValidationError(f'must be "{FORMAT}", not {document.get("format")!r}', field="format")

@@ -59,6 +59,9 @@ before Python's own 4,300-digit limit turns it into an error without a place).""
 USER_NAME: Final = 100
 """Characters of the name recorded in the audit trail."""
 
+VIEW_NAME: Final = 200
+"""Characters of a saved view's name (it is a menu entry and a ``--view`` argument)."""
+
 FREE_TEXT: Final[frozenset[str]] = frozenset(
     {
         "summary",

@@ -8,15 +8,14 @@ PDF on someone's desk to the trail it was made from.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import FIELDS_BY_KEY, column_label, label
+from tracker.domain.filter_json import filters_json
 from tracker.domain.model import Filters
 from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
@@ -45,27 +44,10 @@ def selection_json(
     """The selection as plain JSON: every filter that is set (dates as ISO text, words as
     their values), the order, the ids when the briefing was of chosen engagements, and
     the day whose record it showed when it was of the record as of a date."""
-    chosen: dict[str, Any] = {}
-    for spec in dataclasses.fields(Filters):
-        value = getattr(filters, spec.name)
-        if value != spec.default:
-            chosen[spec.name] = _plain(value)
-    out: dict[str, Any] = {"filters": chosen, "sort": sort}
+    out: dict[str, Any] = {"filters": filters_json(filters), "sort": sort}
     if as_of is not None:
         out["as_of"] = as_of.isoformat()
     return out
-
-
-def _plain(value: object) -> Any:
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, PartialDate):
-        return str(value)
-    return value
 
 
 # --- the selection in words -----------------------------------------------------------------

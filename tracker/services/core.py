@@ -19,6 +19,7 @@ from tracker.services.reading import Reading
 from tracker.services.register import Register
 from tracker.services.restrictions import Restrictions
 from tracker.services.transfer import Transfer
+from tracker.services.views import Views
 from tracker.services.writing import Writing
 
 __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
@@ -35,5 +36,6 @@ class Tracker(
     Overviews,
     Restrictions,
     Lanes,
+    Views,
 ):
     """An open engagement store and everything one can do with it."""

@@ -7,10 +7,11 @@ all are written in that one transaction.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from db import bulk, listing, loading, queries
+from db import bulk, listing, loading, queries, saved_views
 from db.engine import Connection
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
@@ -30,6 +31,7 @@ from tracker.services.base import (
     collector_paused,
     validate,
 )
+from tracker.services.views import ImportedView, document_views, view_json, write_imported
 
 # New engagements an import writes per bulk statement batch.
 IMPORT_CHUNK = 5000
@@ -50,7 +52,8 @@ class Transfer(TrackerBase):
         are created. Any error writes nothing.
         """
         items = document_engagements(document)
-        return self._import(items, on_progress, merge_children=False)
+        views = document_views(document)
+        return self._import(items, on_progress, merge_children=False, views=views)
 
     def import_flat_rows(
         self, *, rows: Sequence[Mapping[str, Any]], on_progress: Progress | None = None
@@ -59,7 +62,12 @@ class Transfer(TrackerBase):
         return self._import(list(rows), on_progress, merge_children=True)
 
     def _import(
-        self, items: Sequence[object], on_progress: Progress | None, *, merge_children: bool
+        self,
+        items: Sequence[object],
+        on_progress: Progress | None,
+        *,
+        merge_children: bool,
+        views: Sequence[ImportedView] = (),
     ) -> ImportResult:
         """Validate every item, then write them all in one write transaction. Validation
         reads what it needs (the markings; the engagements a flat row updates) in a read
@@ -79,7 +87,11 @@ class Transfer(TrackerBase):
                 if now != rules or (merge_children and _changed(bases, existing)):
                     # Changed since validated (rare): validate again, under the lock.
                     parsed = _parse(items, existing if merge_children else {}, now)
-                return self._write_parsed(conn, parsed, existing, on_progress)
+                result = self._write_parsed(conn, parsed, existing, on_progress)
+                if not views:
+                    return result
+                notes = write_imported(conn, views, user=self.user)
+                return dataclasses.replace(result, view_notes=notes)
 
     def _write_parsed(
         self,
@@ -139,10 +151,14 @@ class Transfer(TrackerBase):
             )
             ids = [int(i) for i in conn.execute(query).scalars()]
             loaded = loading.load(conn, ids)
-        return {
+            views = saved_views.visible(conn, self.user)
+        document: dict[str, Any] = {
             "format": FORMAT,
             "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],
         }
+        if views:  # a document without views stays as older programs wrote (and read) it
+            document["views"] = [view_json(v) for v in views]
+        return document
 
     def load_demo(self, *, if_empty: bool = False) -> ImportResult:
         """Load the demo engagements (idempotent); with ``if_empty``, only into an empty store."""

@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self._after_query(keep)
         self.overdue.recount(self.service)
+        self.saved_views.rebuild()  # a colleague's views shared since
 
     def _after_query(self, keep: int | None = None, *, recount: bool = True) -> None:
         trash = self.showing_trash()
@@ -443,6 +444,7 @@ class MainWindow(QMainWindow):
         """Switch editing off for a read-only database (its banner says why)."""
         for name in ("new", "import", "demo"):
             self._actions[name].setEnabled(not self.read_only)
+        self.saved_views.save_action.setEnabled(not self.read_only)
         self._update_actions()
 
     def _update_actions(self) -> None:

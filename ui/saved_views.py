@@ -123,6 +123,8 @@ class SavedViews:
         self.manage_action.setObjectName("manageViews")
         self.manage_action.triggered.connect(self.manage)
         self.view_actions: list[QAction] = []
+        # Read again each time the menu opens: a colleague may have shared a view since.
+        self.menu.aboutToShow.connect(self.rebuild)
         self.rebuild()
 
     # -- what the window shows -----------------------------------------------------

@@ -2,17 +2,20 @@
 menu and its dialog, change everything, press Ctrl+1 and find the filters, the order,
 the columns and the view back; after a restart too; undo and redo of saving, renaming
 and deleting with Ctrl+Z; a view that names a restriction no longer in the catalogue
-opens and says in the status bar what it left out."""
+opens and says in the status bar what it left out; on a team server, a view alice
+shares is in bob's menu and opens with his Ctrl+1, her private one is not."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QSignalSpy, QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import server_url
 from tests.ui.conftest import action, activate, answer_modal, choose, menu
 from tracker.domain.model import Filters
 from tracker.domain.saved_views import VIEW_KINDS, ViewBody
@@ -217,3 +220,40 @@ def test_only_the_first_nine_views_have_keys(qtbot: QtBot, window: MainWindow) -
     window.saved_views.rebuild()
     keys = [a.shortcut().toString() for a in window.saved_views.view_actions]
     assert keys == [f"Ctrl+{n}" for n in range(1, 10)] + ["", ""]
+
+
+needs_server = pytest.mark.skipif(
+    server_url() is None, reason="needs a PostgreSQL server: set TRACKER_TEST_DB"
+)
+
+
+@needs_server
+def test_a_shared_view_is_seen_by_a_colleague_on_the_team_server(
+    qtbot: QtBot, tmp_db_url: str, settings: QSettings, tmp_path: Path
+) -> None:
+    setup = Tracker.open(tmp_db_url, user="setup")
+    setup.load_demo()
+    setup.close()
+    alice = MainWindow(Tracker.open(tmp_db_url, user="alice"), settings=settings)
+    bob_settings = QSettings(str(tmp_path / "bob.ini"), QSettings.Format.IniFormat)
+    bob = MainWindow(Tracker.open(tmp_db_url, user="bob"), settings=bob_settings)
+    try:
+        alice.show()
+        activate(qtbot, alice)
+        choose(qtbot, alice.filter_bar.status, Status.AGREED.label)
+        save_through_the_dialog(alice, "Agreed", shared=True)
+        action(alice, "clearFilters").trigger()
+        save_through_the_dialog(alice, "Alice's own")
+        assert saved_names(alice) == ["Agreed", "Alice's own"]
+
+        bob.show()
+        activate(qtbot, bob)
+        bob.reload()  # F5: bob's window was open while alice shared it
+        assert saved_names(bob) == ["Agreed  (alice)"]  # her private view stays hers
+        press(qtbot, bob, Qt.Key.Key_1, CTRL)
+        assert bob.filter_bar.filters().statuses == (Status.AGREED,)
+        assert bob.model.rowCount() == bob.service.count(filters=Filters(statuses=(Status.AGREED,)))
+    finally:
+        for window in (alice, bob):
+            window.close()
+            window.service.close()

@@ -111,7 +111,7 @@ def test_a_read_only_database_shows_why_and_offers_no_editing(
     select_title(window, "NATO")
     assert banner(window, "readOnlyBanner").isVisible()
     assert reason in banner(window, "readOnlyBanner").text()
-    for name in ("new", "edit", "delete", "import", "demo"):
+    for name in ("new", "edit", "delete", "import", "demo", "saveView"):
         assert not action(window, name).isEnabled(), name
     window.table.setFocus()
     qtbot.keyClick(window.table, Qt.Key.Key_F2)

@@ -135,6 +135,7 @@ def render_pdf(
         marking=marking,
         generated=f"Generated {generated:%Y-%m-%d %H:%M} UTC",
         running_title=briefing.title,
+        logo=briefing.logo,
     )
     buffer = io.BytesIO()
     doc = BriefingDocTemplate(

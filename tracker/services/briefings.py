@@ -25,6 +25,7 @@ from tracker.domain.as_of import heading
 from tracker.domain.change_words import ChangePeriod, grouped
 from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.letterhead import Logo
 from tracker.domain.markings import check_marking, highest
 from tracker.domain.model import Filters, Selection
 from tracker.domain.register import BriefingRecord
@@ -49,6 +50,7 @@ class BriefingRequest:
     due_within: Period | None = None  # a "Follow-ups due" section, to this far ahead
     changes_since: ChangePeriod | None = None  # a "Changes since …" section of this period
     as_of: date | None = None  # the record as it stood at the end of this day
+    logo: Logo | None = None  # the letterhead's (tracker.services.letterhead.load_logo)
 
 
 def banner_marking(selection: Selection, chosen: str | None) -> str:
@@ -185,6 +187,7 @@ def _render(
         page_size=request.page_size,
         audit_seal=selection.audit_seal or None,
         as_of=heading(request.as_of) if request.as_of else "",
+        logo=request.logo,
     )
     try:
         pdf = render_pdf(briefing, on_progress=on_progress)

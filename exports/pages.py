@@ -105,6 +105,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     ) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
+        self.draft = False  # the first pages only (a preview): the total is not known
         if date_formatter is not None:
             self.setDateFormatter(date_formatter)
 
@@ -112,15 +113,19 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self._saved_page_states.append(dict(self.__dict__))
         self._startPage()
 
+    def pages_done(self) -> int:
+        """Pages finished so far."""
+        return len(self._saved_page_states)
+
     def save(self) -> None:
-        total = len(self._saved_page_states)
+        total = "…" if self.draft else str(len(self._saved_page_states))
         for state in self._saved_page_states:
             self.__dict__.update(state)
             self._draw_page_number(total)
             Canvas.showPage(self)
         Canvas.save(self)
 
-    def _draw_page_number(self, total: int) -> None:
+    def _draw_page_number(self, total: str) -> None:
         width, _ = self._pagesize
         self.saveState()
         self.setFont(typefaces.SANS, FOOTER_SIZE)

@@ -6,8 +6,9 @@ Everything slow runs on one thread of the preview's own (:class:`PreviewThread`)
 briefing's PDF (the caller's function, the service's ``render_briefing``), then its
 pages as images (:mod:`exports.preview`). A newer request supersedes an older one: the
 older rendering is cancelled at its next progress report and its results are dropped.
-The page asked for comes first, then the thumbnails one by one, so the first page shows
-as soon as the PDF exists. A failure is said in a line of the preview, never a modal.
+When the first page is the one shown, a draft of that page alone comes first (laid out
+in a fraction of the whole: "Page 1 of …"), then the whole PDF: the page asked for,
+then the thumbnails one by one. A failure is said in a line of the preview, never a modal.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour, hint_colour
 from ui.workers import Report
 
-# What renders the briefing's PDF on the preview thread; it gets a progress callback
-# that answers False once the rendering is superseded.
-PreviewWork = Callable[[Report], bytes]
+# What renders the briefing's PDF on the preview thread: it gets a progress callback
+# that answers False once the rendering is superseded, and the number of first pages
+# wanted (a draft, "Page 1 of …"), or None for the whole briefing.
+PreviewWork = Callable[[Report, int | None], bytes]
 
 THUMB_WIDTH: Final = 120
 ZOOMS: Final = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)  # × the width that fits
@@ -72,6 +74,7 @@ class _Page:
 class PreviewThread(QThread):
     """Renders the latest request only: a briefing (then its pages), or one page again."""
 
+    drafted = Signal(int, object)  # generation, PageImage of page 1 (its total unknown)
     opened = Signal(int, int)  # generation, page count
     page = Signal(int, int, object)  # generation, index, PageImage (large)
     thumbnail = Signal(int, int, object)  # generation, index, PageImage (small)
@@ -143,8 +146,13 @@ class PreviewThread(QThread):
             return self._stopping or self._document is not None
 
     def _open(self, job: _Document) -> PdfPages | None:
+        def report(done: int, total: int) -> bool:
+            return not self._superseded()
+
         try:
-            pdf = job.work(lambda done, total: not self._superseded())
+            if job.page == 0:
+                self._draft(job, job.work(report, 1))
+            pdf = job.work(report, None)
             pages = PdfPages(pdf)
         except TrackerError as exc:
             if not self._superseded():
@@ -156,6 +164,10 @@ class PreviewThread(QThread):
             return None
         self.opened.emit(job.generation, len(pages))
         return pages
+
+    def _draft(self, job: _Document, pdf: bytes) -> None:
+        with PdfPages(pdf) as pages:
+            self.drafted.emit(job.generation, pages.render(0, width=job.width))
 
     def _all_pages(self, pages: PdfPages, job: _Document) -> None:
         first = min(job.page, len(pages) - 1)
@@ -195,6 +207,7 @@ class BriefingPreview(QWidget):
         self._count = 0
         self._zoom = ZOOMS.index(1.0)
         self._thread = PreviewThread()
+        self._thread.drafted.connect(self._drafted)
         self._thread.opened.connect(self._opened)
         self._thread.page.connect(self._page)
         self._thread.thumbnail.connect(self._thumbnail)
@@ -290,6 +303,16 @@ class BriefingPreview(QWidget):
 
     # --- what the thread sends ----------------------------------------------------------
 
+    def _drafted(self, generation: int, page: object) -> None:
+        if generation != self._generation or self.current_page() > 0:
+            return
+        assert isinstance(page, PageImage)
+        self._draw(page)
+        if self.current_page() < 0:
+            self.position.setText("Page 1 of …")
+        self._say("Rendering the other pages…")
+        self.shown.emit(0)
+
     def _opened(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return
@@ -310,10 +333,13 @@ class BriefingPreview(QWidget):
         if generation != self._generation or index != self.current_page():
             return
         assert isinstance(page, PageImage)
+        self._draw(page)
+        self.shown.emit(index)
+
+    def _draw(self, page: PageImage) -> None:
         pixmap = QPixmap.fromImage(to_image(page))
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.page_view.setPixmap(pixmap)
-        self.shown.emit(index)
 
     def _thumbnail(self, generation: int, index: int, page: object) -> None:
         item = self.thumbnails.item(index)

@@ -176,9 +176,9 @@ class Transfers:
         request = dialog.request(filters=filters, sort=self._host.sort_key())
         choice = dialog.changes_choice()
 
-        def work(report: Report) -> bytes:
+        def work(report: Report, first_pages: int | None) -> bytes:
             since = replace(request, changes_since=changes_period(service, choice))
-            pdf, _ = render_briefing(service, since, on_progress=report)
+            pdf, _ = render_briefing(service, since, on_progress=report, first_pages=first_pages)
             return pdf
 
         return work

@@ -45,10 +45,13 @@ class Previewed:
     def work(self, dialog: BriefingDialog) -> PreviewWork:
         request = dialog.request(filters=Filters(), sort="title")
 
-        def render(report: Report) -> bytes:
+        def render(report: Report, first_pages: int | None) -> bytes:
             self.on_gui_thread.append(threading.current_thread() is threading.main_thread())
-            self.titles.append(request.title)
-            return render_briefing(self.service, request, on_progress=report)[0]
+            if first_pages is None:  # the whole briefing (after a draft of page 1)
+                self.titles.append(request.title)
+            return render_briefing(
+                self.service, request, on_progress=report, first_pages=first_pages
+            )[0]
 
         return render
 
@@ -87,7 +90,7 @@ def test_the_preview_shows_a_thumbnail_per_page_and_writes_nothing(
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     assert previewed.preview.thumbnails.count() == pages
     assert previewed.preview.position.text() == f"Page 1 of {pages}"
-    assert previewed.on_gui_thread == [False]  # rendered off the GUI thread
+    assert previewed.on_gui_thread == [False, False]  # draft and whole, off the GUI thread
     assert previewed.service.briefings() == []  # nothing recorded in the register
     assert sorted(db_path.parent.iterdir()) == before  # nothing written beside the database
 
@@ -96,9 +99,13 @@ def test_changing_the_title_renders_again_once_typing_stops(
     qtbot: QtBot, previewed: Previewed
 ) -> None:
     wait_for_pages(qtbot, previewed)
-    with qtbot.waitSignal(previewed.preview.shown, timeout=20_000):
-        for title in ("W", "We", "Weekly"):  # typed quickly: one rendering, of the last
-            previewed.dialog.title.setText(title)
+    page = previewed.preview.page_view
+    before = page.pixmap().toImage()
+    for title in ("W", "We", "Weekly"):  # typed quickly: one rendering, of the last
+        previewed.dialog.title.setText(title)
+    qtbot.waitUntil(lambda: page.pixmap().toImage() != before, timeout=20_000)
+    qtbot.waitUntil(lambda: previewed.titles[1:] == ["Weekly"], timeout=20_000)
+    qtbot.wait(600)  # longer than the debounce: no other rendering follows
     assert previewed.titles[1:] == ["Weekly"]
 
 
@@ -140,7 +147,7 @@ def test_export_briefing_previews_the_pages_it_then_writes(
     def answer(dialog: BriefingDialog) -> None:
         preview = dialog.preview
         assert preview is not None
-        qtbot.waitUntil(lambda: not preview.page_view.pixmap().isNull(), timeout=20_000)
+        qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=20_000)
         previewed_pages.append(preview.page_count())
         dialog.open_when_written.setChecked(False)
         dialog.save_button.click()

@@ -100,9 +100,11 @@ def render_briefing(
     *,
     now: datetime | None = None,
     on_progress: Callable[[int, int], bool | None] | None = None,
+    first_pages: int | None = None,
 ) -> tuple[bytes, int]:
-    """The PDF bytes and the number of engagements in it."""
-    rendered = _render(service, request, now=now, on_progress=on_progress)
+    """The PDF bytes and the number of engagements in it; nothing is written or recorded.
+    With ``first_pages``, a draft of that many pages (``exports.briefing.render_pdf``)."""
+    rendered = _render(service, request, now=now, on_progress=on_progress, first_pages=first_pages)
     return rendered.pdf, rendered.count
 
 
@@ -137,6 +139,7 @@ def _render(
     *,
     now: datetime | None,
     on_progress: Callable[[int, int], bool | None] | None,
+    first_pages: int | None = None,
 ) -> Rendered:
     if request.page_size not in PAGE_SIZES:
         raise ValidationError(
@@ -190,7 +193,7 @@ def _render(
         logo=request.logo,
     )
     try:
-        pdf = render_pdf(briefing, on_progress=on_progress)
+        pdf = render_pdf(briefing, on_progress=on_progress, first_pages=first_pages)
     except BriefingCancelled:
         raise TrackerError("briefing cancelled; no file was written") from None
     return Rendered(

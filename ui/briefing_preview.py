@@ -200,6 +200,7 @@ class BriefingPreview(QWidget):
     """Thumbnails, the page, its number and zoom; ``show_briefing`` asks for a new one."""
 
     shown = Signal(int)  # a page was drawn large (its index)
+    ready = Signal(int)  # the whole briefing is rendered (its page count)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,6 +329,7 @@ class BriefingPreview(QWidget):
         self.thumbnails.setCurrentRow(keep)
         self.thumbnails.blockSignals(False)
         self._say_position()
+        self.ready.emit(count)
 
     def _page(self, generation: int, index: int, page: object) -> None:
         if generation != self._generation or index != self.current_page():

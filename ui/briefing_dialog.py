@@ -144,10 +144,11 @@ class BriefingDialog(QDialog):
             self.preview = BriefingPreview(self)
             body.addWidget(self.preview, 1)
             self._watch_settings()
+        size = (1100, 720) if preview is not None else (480, 420)
         if settings is not None:
-            restore_dialog_size(
-                settings, self, SIZE_KEY, (1100, 720) if preview is not None else (480, 420)
-            )
+            restore_dialog_size(settings, self, SIZE_KEY, size)
+        else:
+            self.resize(*size)
         self.refresh_preview(delay_ms=0)
 
     def _logo_row(self) -> QWidget:
@@ -184,10 +185,13 @@ class BriefingDialog(QDialog):
         try:
             self.logo = load_logo(path)
         except ValidationError as exc:
+            had = self.logo is not None
             self.logo = None
             self.logo_name.setText(Path(path).name)
             self.logo_error.show_message(str(exc))
             self.save_button.setEnabled(False)
+            if had:  # the preview shows no logo, as none is chosen
+                self.refresh_preview()
             return False
         self.logo_name.setText(Path(path).name)
         self.logo_error.clear_message()

@@ -196,6 +196,14 @@ def to_image(page: PageImage) -> QImage:
     return image.copy()
 
 
+def _page_icon(pixmap: QPixmap) -> QIcon:
+    """A thumbnail that stays as it is when chosen (the number under it is highlighted):
+    Qt's selected icon is tinted with the highlight colour, which hides the page."""
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
+
+
 class BriefingPreview(QWidget):
     """Thumbnails, the page, its number and zoom; ``show_briefing`` asks for a new one."""
 
@@ -325,7 +333,7 @@ class BriefingPreview(QWidget):
         blank = QPixmap(self.thumbnails.iconSize())
         blank.fill(QColor("white"))
         for number in range(1, count + 1):
-            QListWidgetItem(QIcon(blank), str(number), self.thumbnails)
+            QListWidgetItem(_page_icon(blank), str(number), self.thumbnails)
         self.thumbnails.setCurrentRow(keep)
         self.thumbnails.blockSignals(False)
         self._say_position()
@@ -348,7 +356,7 @@ class BriefingPreview(QWidget):
         if generation != self._generation or item is None:
             return
         assert isinstance(page, PageImage)
-        item.setIcon(QIcon(QPixmap.fromImage(to_image(page))))
+        item.setIcon(_page_icon(QPixmap.fromImage(to_image(page))))
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:

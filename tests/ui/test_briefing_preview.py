@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.tracker.services.test_letterhead import image_file
@@ -157,3 +158,45 @@ def test_export_briefing_previews_the_pages_it_then_writes(
     action(window, "briefing").trigger()
     qtbot.waitUntil(lambda: len(window.service.briefings()) == 1, timeout=20_000)
     assert previewed_pages == [len(PdfReader(out).pages)]
+
+
+def test_a_failed_rendering_is_said_in_the_preview_not_in_a_modal(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from tracker.domain.errors import StorageError
+
+    def failing(dialog: BriefingDialog) -> PreviewWork:
+        def render(report: Report, first_pages: int | None) -> bytes:
+            raise StorageError("the database is locked by another program")
+
+        return render
+
+    dialog = BriefingDialog(
+        scope="The 4 engagements shown.",
+        markings=("UNCLASSIFIED",),
+        needed="UNCLASSIFIED",
+        remembered=BriefingDefaults(),
+        preview=failing,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.preview is not None
+    message = dialog.preview.message
+    qtbot.waitUntil(lambda: "locked" in message.text(), timeout=10_000)
+    assert message.text() == "No preview: the database is locked by another program"
+    assert QApplication.activeModalWidget() is None
+    assert dialog.save_button.isEnabled()  # the briefing itself may still be saved
+    dialog.reject()
+
+
+def test_zoom_renders_the_page_wider(qtbot: QtBot, previewed: Previewed) -> None:
+    wait_for_pages(qtbot, previewed)
+    page = previewed.preview.page_view
+    qtbot.waitUntil(lambda: page.pixmap().width() > 400, timeout=10_000)  # fit to the view
+    qtbot.wait(300)  # the page rendered again once the dialog's size settled
+    width = page.pixmap().width()
+    zoom_in = next(
+        b for b in previewed.preview.findChildren(QToolButton) if b.accessibleName() == "Zoom in"
+    )
+    zoom_in.click()
+    qtbot.waitUntil(lambda: page.pixmap().width() > width * 1.2, timeout=10_000)

@@ -50,10 +50,22 @@ class BriefingCancelled(Exception):
     """Raised by :func:`render_pdf` when ``on_progress`` returned False."""
 
 
-class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates (cover, body) sharing one frame; headings become bookmarks."""
+class _FirstPagesDone(Exception):
+    """The pages a draft asked for are laid out: the layout stops there."""
 
-    def __init__(self, buffer: io.BytesIO, decor: PageDecor, **kwargs: Any) -> None:
+
+class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    """Two page templates (cover, body) sharing one frame; headings become bookmarks.
+    With ``first_pages`` the layout stops once that many pages are finished."""
+
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        decor: PageDecor,
+        first_pages: int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self._first_pages = first_pages
         super().__init__(
             buffer,
             leftMargin=style.MARGIN_X,
@@ -80,6 +92,11 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             ]
         )
 
+    def handle_pageEnd(self) -> None:  # reportlab's name
+        super().handle_pageEnd()
+        if self._first_pages is not None and self.canv.pages_done() >= self._first_pages:
+            raise _FirstPagesDone
+
     def afterFlowable(self, flowable: Any) -> None:  # reportlab's name
         if isinstance(flowable, Heading) and flowable.bookmark is not None:
             mark = flowable.bookmark
@@ -98,8 +115,12 @@ def render_pdf(
     briefing: Briefing,
     *,
     on_progress: Callable[[int, int], bool | None] | None = None,
+    first_pages: int | None = None,
 ) -> bytes:
     """The briefing as PDF bytes.
+
+    With ``first_pages`` only that many pages are laid out, a draft for the preview
+    (the pages as they will be, but "Page 1 of …": the total is not known yet).
 
     ``on_progress(done, total)`` is called with ``(0, total)`` before the layout starts
     and after each engagement section has been laid out; when it returns False the
@@ -135,11 +156,13 @@ def render_pdf(
         marking=marking,
         generated=f"Generated {generated:%Y-%m-%d %H:%M} UTC",
         running_title=briefing.title,
+        logo=briefing.logo,
     )
     buffer = io.BytesIO()
     doc = BriefingDocTemplate(
         buffer,
         decor,
+        first_pages,
         pagesize=page_size,
         title=text.truncate(briefing.title, 200),
         author=text.truncate(
@@ -155,10 +178,14 @@ def render_pdf(
     story = StoryBuilder(briefing, styles, doc.width, report).build()
     pdf_date = f"D:{generated:%Y%m%d%H%M%S}+00'00'"
     with _reportlab_settings():
-        doc.build(
-            story,
-            canvasmaker=partial(NumberedCanvas, date_formatter=lambda *_: pdf_date),
-        )
+        try:
+            doc.build(
+                story,
+                canvasmaker=partial(NumberedCanvas, date_formatter=lambda *_: pdf_date),
+            )
+        except _FirstPagesDone:
+            doc.canv.draft = True
+            doc.canv.save()
     return buffer.getvalue()
 
 

@@ -12,6 +12,7 @@ from typing import Final
 
 from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
+from tracker.domain.letterhead import Logo
 from tracker.domain.model import EngagementData
 
 DEFAULT_DISTRIBUTION: Final = (
@@ -70,3 +71,6 @@ class Briefing:
     audit_seal: str | None = None
     # The record as of a past date (``tracker.domain.as_of.heading``), said on the cover.
     as_of: str = ""
+    # The letterhead's logo (checked: tracker.domain.letterhead), on the cover and small
+    # in the running header; the organisation's name is printed beside it on the cover.
+    logo: Logo | None = None

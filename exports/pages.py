@@ -18,6 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from exports import style, text, typefaces
+from exports.letterhead import draw_header_logo
+from tracker.domain.letterhead import Logo
 
 FOOTER_SIZE = 7.5
 BANNER_BOTTOM = 9 * mm  # baseline of the bottom marking banner
@@ -35,6 +37,7 @@ class PageDecor:
     marking: str
     generated: str  # "Generated 2026-02-27 14:05 UTC"
     running_title: str  # plain user text (escaped here)
+    logo: Logo | None = None  # drawn small before the running title
     _header: dict[float, Paragraph] = field(default_factory=dict)
 
     def cover(self, canvas: Canvas, doc: Any) -> None:
@@ -65,10 +68,11 @@ class PageDecor:
             )
             label = "Engagement briefing"
             canvas.drawRightString(width - style.MARGIN_X, height - HEADER_BASELINE, label)
-            room = width - 2 * style.MARGIN_X - canvas.stringWidth(label) - 8 * mm
+            left = draw_header_logo(canvas, self.logo, style.MARGIN_X, height - HEADER_BASELINE)
+            room = width - 2 * style.MARGIN_X - canvas.stringWidth(label) - 8 * mm - left
             title = self._running_title(room)
             _, h = title.wrap(room, 20 * mm)
-            title.drawOn(canvas, style.MARGIN_X, height - HEADER_BASELINE - h + FOOTER_SIZE)
+            title.drawOn(canvas, style.MARGIN_X + left, height - HEADER_BASELINE - h + FOOTER_SIZE)
         canvas.restoreState()
 
     def _running_title(self, room: float) -> Paragraph:
@@ -101,6 +105,7 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     ) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
+        self.draft = False  # the first pages only (a preview): the total is not known
         if date_formatter is not None:
             self.setDateFormatter(date_formatter)
 
@@ -108,15 +113,19 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self._saved_page_states.append(dict(self.__dict__))
         self._startPage()
 
+    def pages_done(self) -> int:
+        """Pages finished so far."""
+        return len(self._saved_page_states)
+
     def save(self) -> None:
-        total = len(self._saved_page_states)
+        total = "…" if self.draft else str(len(self._saved_page_states))
         for state in self._saved_page_states:
             self.__dict__.update(state)
             self._draw_page_number(total)
             Canvas.showPage(self)
         Canvas.save(self)
 
-    def _draw_page_number(self, total: int) -> None:
+    def _draw_page_number(self, total: str) -> None:
         width, _ = self._pagesize
         self.saveState()
         self.setFont(typefaces.SANS, FOOTER_SIZE)

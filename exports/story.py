@@ -41,6 +41,7 @@ from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
 from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
 from exports.follow_ups import follow_ups_section
+from exports.letterhead import cover_letterhead
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
@@ -106,7 +107,7 @@ class StoryBuilder:
         b, s = self.briefing, self.styles
         generated = b.generated_at.astimezone(_dt.UTC)
         out: list[Flowable] = [
-            Spacer(1, 22 * mm),
+            *cover_letterhead(b.logo, b.organisation, s.cover_meta, self.frame_width),
             self._p("ENGAGEMENT BRIEFING", s.cover_kicker),
             self._p(text.markup(b.title) or "Untitled briefing", s.cover_title),
             HRFlowable(

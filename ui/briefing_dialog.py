@@ -1,32 +1,51 @@
 """File → Export briefing…: title, author, marking and page size of a PDF briefing, its
 optional sections ("Follow-ups due", within a chosen period; "Changes since …" the last
-briefing, 7 or 30 days), and whether to open it
-once it is written."""
+briefing, 7 or 30 days), the letterhead's logo, and whether to open it
+once it is written.
+
+Beside the settings, a preview of the pages as they would be written
+(:mod:`ui.briefing_preview`), rendered again 400 ms after the last change of a setting.
+A logo that is refused is said under its row, and Save stays off until it is cleared
+or another is chosen."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.change_words import CHANGES_SINCE, PERIOD_CHOICES, SINCE_DATE
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
-from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
+from tracker.domain.errors import ValidationError
+from tracker.domain.letterhead import Logo
+from tracker.domain.model import Filters
+from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES, BriefingRequest
+from tracker.services.letterhead import load_logo
+from ui.briefing_preview import BriefingPreview, PreviewWork
+from ui.message_line import MessageLine
+from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
-from ui.settings import BriefingDefaults
+from ui.settings import BriefingDefaults, remember_dialog_size, restore_dialog_size
 
 # The periods offered for "Follow-ups due … within".
 DUE_WINDOWS = ("1w", "2w", "30d", "3m")
+PREVIEW_DELAY_MS = 400  # after the last change of a setting
+SIZE_KEY = "briefingDialog"
 
 
 class BriefingDialog(QDialog):
@@ -40,10 +59,15 @@ class BriefingDialog(QDialog):
         needed: str,
         remembered: BriefingDefaults,
         parent: QWidget | None = None,
+        preview: Callable[[BriefingDialog], PreviewWork] | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export briefing")
         self.setMinimumWidth(460)
+        self._settings = settings
+        self._preview_work = preview
+        self.logo: Logo | None = None
         self.title = QLineEdit(DEFAULT_TITLE, self)
         self.author = QLineEdit(remembered.author, self)
         self.organisation = QLineEdit(remembered.organisation, self)
@@ -93,6 +117,8 @@ class BriefingDialog(QDialog):
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
+        form.addRow("Logo", self._logo_row())
+        form.addRow("", self.logo_error)
         form.addRow("Sections", follow_ups)
         form.addRow("", changes)
         form.addRow("", self.open_when_written)
@@ -103,10 +129,129 @@ class BriefingDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        left = QVBoxLayout()
+        left.addWidget(note)
+        left.addLayout(form)
+        left.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addLayout(form)
+        layout.addLayout(body, 1)
         layout.addWidget(buttons)
+        self.preview: BriefingPreview | None = None
+        if preview is not None:
+            self.preview = BriefingPreview(self)
+            body.addWidget(self.preview, 1)
+            self._watch_settings()
+        size = (1100, 720) if preview is not None else (480, 420)
+        if settings is not None:
+            restore_dialog_size(settings, self, SIZE_KEY, size)
+        else:
+            self.resize(*size)
+        self.refresh_preview(delay_ms=0)
+
+    def _logo_row(self) -> QWidget:
+        """The logo's file name, "Logo…" to choose one and Clear; its error line below."""
+        row = QWidget(self)
+        self.logo_name = QLabel("None", row)
+        self.logo_name.setObjectName("logoName")
+        choose = QPushButton("&Logo…", row)
+        choose.setObjectName("chooseLogo")
+        choose.clicked.connect(self._ask_for_logo)
+        clear = QPushButton("Clear", row)
+        clear.setObjectName("clearLogo")
+        clear.clicked.connect(self.clear_logo)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.logo_name, 1)
+        line.addWidget(choose)
+        line.addWidget(clear)
+        self.logo_error = MessageLine(self)
+        self.logo_error.setObjectName("logoError")
+        self.logo_error.setStyleSheet(f"color: {error_colour(self)};")
+        self.logo_error.clear_message()
+        return row
+
+    def _ask_for_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Letterhead logo", str(Path.home()), "Images (*.png *.jpg *.jpeg);;All files (*)"
+        )
+        if path:
+            self.choose_logo(path)
+
+    def choose_logo(self, path: str) -> bool:
+        """Use the logo in ``path``; a refused one is said under the row, Save goes off."""
+        try:
+            self.logo = load_logo(path)
+        except ValidationError as exc:
+            had = self.logo is not None
+            self.logo = None
+            self.logo_name.setText(Path(path).name)
+            self.logo_error.show_message(str(exc))
+            self.save_button.setEnabled(False)
+            if had:  # the preview shows no logo, as none is chosen
+                self.refresh_preview()
+            return False
+        self.logo_name.setText(Path(path).name)
+        self.logo_error.clear_message()
+        self.save_button.setEnabled(True)
+        self.refresh_preview()
+        return True
+
+    def clear_logo(self) -> None:
+        """No logo (and no error)."""
+        had = self.logo is not None
+        self.logo = None
+        self.logo_name.setText("None")
+        self.logo_error.clear_message()
+        self.save_button.setEnabled(True)
+        if had:
+            self.refresh_preview()
+
+    def _watch_settings(self) -> None:
+        """Every setting that changes the pages renders the preview again (debounced)."""
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.timeout.connect(self._render_preview)
+        for edit in (self.title, self.author, self.organisation):
+            edit.textChanged.connect(self.refresh_preview)
+        for combo in (self.marking, self.page_size, self.follow_ups_within, self.changes_period):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        for box in (self.follow_ups, self.changes):
+            box.toggled.connect(self.refresh_preview)
+
+    def refresh_preview(self, *_: object, delay_ms: int = PREVIEW_DELAY_MS) -> None:
+        """Render the preview again once no setting has changed for ``delay_ms``."""
+        if self.preview is not None:
+            self._debounce.start(delay_ms)
+
+    def _render_preview(self) -> None:
+        if self.preview is not None and self._preview_work is not None:
+            self.preview.show_briefing(self._preview_work(self))
+
+    def request(self, *, filters: Filters, sort: str) -> BriefingRequest:
+        """The briefing the settings ask for, of ``filters`` in ``sort`` order (the
+        "Changes since …" period is the caller's: ``changes_choice`` names it)."""
+        return BriefingRequest(
+            filters=filters,
+            sort=sort,
+            title=self.title.text(),
+            marking=self.chosen_marking(),
+            author=self.author.text(),
+            organisation=self.organisation.text(),
+            page_size=self.page_size.currentText(),
+            due_within=self.due_within(),
+            logo=self.logo,
+        )
+
+    def done(self, result: int) -> None:  # Qt's name: every way the dialog closes
+        if self.preview is not None:
+            self._debounce.stop()
+            self.preview.stop()  # no rendering outlives the dialog
+        if self._settings is not None:
+            remember_dialog_size(self._settings, self, SIZE_KEY)
+        super().done(result)
 
     def _remember_follow_ups(self, text: str) -> None:
         """Offer the section as it was last asked for (off, when it was not)."""

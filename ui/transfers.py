@@ -8,6 +8,7 @@ this module only asks the window for those filters and the table's order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
@@ -21,9 +22,10 @@ from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.model import Filters, SelectionSummary
 from tracker.domain.presenter import counted
 from tracker.services import Tracker
-from tracker.services.briefings import BriefingRequest, write_briefing
+from tracker.services.briefings import BriefingRequest, render_briefing, write_briefing
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
 from ui.briefing_dialog import BriefingDialog
+from ui.briefing_preview import PreviewWork
 from ui.changes_dock import changes_period
 from ui.jobs import JobRunner
 from ui.settings import briefing_defaults, remember_briefing
@@ -132,15 +134,8 @@ class Transfers:
                 return
             answers = dialog.answers()
             remember_briefing(self._settings, answers)
-            request = BriefingRequest(
-                filters=filters,
-                sort=self._host.sort_key(),
-                title=dialog.title.text(),
-                marking=dialog.chosen_marking(),
-                author=answers.author,
-                organisation=answers.organisation,
-                page_size=answers.page_size,
-                due_within=dialog.due_within(),
+            request = replace(
+                dialog.request(filters=filters, sort=self._host.sort_key()),
                 changes_since=changes_period(self._host.service, dialog.changes_choice()),
             )
         finally:
@@ -169,7 +164,24 @@ class Transfers:
             needed=summary.highest or summary.markings[0],
             remembered=briefing_defaults(self._settings),
             parent=self._host.window(),
+            preview=lambda asked: self._preview_work(asked, filters),
+            settings=self._settings,
         )
+
+    def _preview_work(self, dialog: BriefingDialog, filters: Filters) -> PreviewWork:
+        """What renders the preview of the briefing ``dialog`` asks for, on the preview's
+        thread: the PDF as it would be written, in memory only (nothing saved, nothing
+        recorded in the briefing register)."""
+        service = self._host.service
+        request = dialog.request(filters=filters, sort=self._host.sort_key())
+        choice = dialog.changes_choice()
+
+        def work(report: Report, first_pages: int | None) -> bytes:
+            since = replace(request, changes_since=changes_period(service, choice))
+            pdf, _ = render_briefing(service, since, on_progress=report, first_pages=first_pages)
+            return pdf
+
+        return work
 
     def _write_briefing(self, path: str, request: BriefingRequest, *, open_after: bool) -> None:
         service = self._host.service

@@ -605,7 +605,8 @@ def test_export_briefing_uses_exactly_the_current_filter(
     action(window, "briefing").trigger()
     qtbot.waitUntil(lambda: status(window).startswith("Briefing of"), timeout=20000)
     assert [offered.marking for offered in seen] == ["UNCLASSIFIED"]
-    assert on_gui_thread == [False]
+    # Read for the preview and again for the file: never on the GUI thread.
+    assert on_gui_thread and not any(on_gui_thread)
     text = pdf_text(out)
     assert "agreement with OpenAI" in text and "negotiations with Anthropic" in text
     assert "NATO exploratory talks" not in text

@@ -20,6 +20,7 @@ from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
 from tracker.domain.model import SORT_KEYS
 from tracker.domain.presenter import counted
 from tracker.services.briefings import BriefingRequest, write_briefing
+from tracker.services.letterhead import load_logo
 
 
 def configure_brief(p: argparse.ArgumentParser) -> None:
@@ -41,6 +42,11 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
     p.add_argument("--author", default="", metavar="NAME")
     p.add_argument("--organisation", default="", metavar="NAME")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    p.add_argument(
+        "--logo",
+        metavar="FILE",
+        help="a local PNG or JPEG (at most 2 MB) for the letterhead: the cover and header",
+    )
     p.add_argument("--sort", choices=SORT_KEYS, default=None, help="default: title")
     p.add_argument(
         "--due",
@@ -60,6 +66,7 @@ def run_brief(ctx: Context) -> int:
     service.check_output(args.out)
     filters = filters_from_args(args)
     due_within = period(args.due, "--due") if args.due is not None else None
+    logo = load_logo(args.logo) if args.logo is not None else None
     if args.ids:
         ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))
         filters = replace(filters, ids=ids)
@@ -74,6 +81,7 @@ def run_brief(ctx: Context) -> int:
         due_within=due_within,
         changes_since=period_from_args(args, service),
         as_of=as_of_from_args(args),
+        logo=logo,
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

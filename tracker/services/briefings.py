@@ -25,6 +25,7 @@ from tracker.domain.as_of import heading
 from tracker.domain.change_words import ChangePeriod, grouped
 from tracker.domain.due import Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.letterhead import Logo
 from tracker.domain.markings import check_marking, highest
 from tracker.domain.model import Filters, Selection
 from tracker.domain.register import BriefingRecord
@@ -49,6 +50,7 @@ class BriefingRequest:
     due_within: Period | None = None  # a "Follow-ups due" section, to this far ahead
     changes_since: ChangePeriod | None = None  # a "Changes since …" section of this period
     as_of: date | None = None  # the record as it stood at the end of this day
+    logo: Logo | None = None  # the letterhead's (tracker.services.letterhead.load_logo)
 
 
 def banner_marking(selection: Selection, chosen: str | None) -> str:
@@ -98,9 +100,11 @@ def render_briefing(
     *,
     now: datetime | None = None,
     on_progress: Callable[[int, int], bool | None] | None = None,
+    first_pages: int | None = None,
 ) -> tuple[bytes, int]:
-    """The PDF bytes and the number of engagements in it."""
-    rendered = _render(service, request, now=now, on_progress=on_progress)
+    """The PDF bytes and the number of engagements in it; nothing is written or recorded.
+    With ``first_pages``, a draft of that many pages (``exports.briefing.render_pdf``)."""
+    rendered = _render(service, request, now=now, on_progress=on_progress, first_pages=first_pages)
     return rendered.pdf, rendered.count
 
 
@@ -135,6 +139,7 @@ def _render(
     *,
     now: datetime | None,
     on_progress: Callable[[int, int], bool | None] | None,
+    first_pages: int | None = None,
 ) -> Rendered:
     if request.page_size not in PAGE_SIZES:
         raise ValidationError(
@@ -185,9 +190,10 @@ def _render(
         page_size=request.page_size,
         audit_seal=selection.audit_seal or None,
         as_of=heading(request.as_of) if request.as_of else "",
+        logo=request.logo,
     )
     try:
-        pdf = render_pdf(briefing, on_progress=on_progress)
+        pdf = render_pdf(briefing, on_progress=on_progress, first_pages=first_pages)
     except BriefingCancelled:
         raise TrackerError("briefing cancelled; no file was written") from None
     return Rendered(

@@ -34,11 +34,12 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from exports import style, text, typefaces
+from exports import contents, style, text, typefaces
 from exports.document import Briefing, BriefingEngagement
 from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import StoryBuilder
+from tracker.domain.briefing_sections import CONTENTS, COVER
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
@@ -51,9 +52,13 @@ class BriefingCancelled(Exception):
 
 
 class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates (cover, body) sharing one frame; headings become bookmarks."""
+    """Two page templates (cover, body) sharing one frame; headings become bookmarks
+    (and contents entries). The first page is the cover's unless ``cover_first`` is
+    False (a briefing that does not start with its cover)."""
 
-    def __init__(self, buffer: io.BytesIO, decor: PageDecor, **kwargs: Any) -> None:
+    def __init__(
+        self, buffer: io.BytesIO, decor: PageDecor, *, cover_first: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(
             buffer,
             leftMargin=style.MARGIN_X,
@@ -73,18 +78,18 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[frame], onPage=decor.cover),
-                PageTemplate(id="body", frames=[frame], onPage=decor.body),
-            ]
-        )
+        templates = [
+            PageTemplate(id="cover", frames=[frame], onPage=decor.cover),
+            PageTemplate(id="body", frames=[frame], onPage=decor.body),
+        ]
+        self.addPageTemplates(templates if cover_first else templates[::-1])
 
     def afterFlowable(self, flowable: Any) -> None:  # reportlab's name
         if isinstance(flowable, Heading) and flowable.bookmark is not None:
             mark = flowable.bookmark
             self.canv.bookmarkPage(mark.key)
             self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level)
+            self.notify(contents.ENTRY, contents.entry(mark, text.inline(mark.title), self.page))
 
 
 def _page_size(name: str) -> tuple[float, float]:
@@ -146,19 +151,22 @@ def render_pdf(
             ", ".join(v for v in (briefing.author, briefing.organisation) if text.plain(v)), 200
         ),
         subject=f"Engagement briefing · {marking}",
+        cover_first=briefing.sections[:1] == (COVER,),
         creator="Engagement Tracker",
         keywords=[marking],
+        lang=briefing.language,
         invariant=1,
         initialFontName=typefaces.SANS,
         initialFontSize=style.SIZE_BODY,
     )
     story = StoryBuilder(briefing, styles, doc.width, report).build()
     pdf_date = f"D:{generated:%Y%m%d%H%M%S}+00'00'"
+    canvasmaker = partial(NumberedCanvas, date_formatter=lambda *_: pdf_date)
     with _reportlab_settings():
-        doc.build(
-            story,
-            canvasmaker=partial(NumberedCanvas, date_formatter=lambda *_: pdf_date),
-        )
+        if CONTENTS in briefing.sections:  # laid out again until the page numbers settle
+            doc.multiBuild(story, canvasmaker=canvasmaker)
+        else:
+            doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 

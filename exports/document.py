@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Final
 
+from tracker.domain.briefing_sections import DEFAULT_SECTIONS, PARTS
 from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
 from tracker.domain.model import EngagementData
@@ -70,3 +71,11 @@ class Briefing:
     audit_seal: str | None = None
     # The record as of a past date (``tracker.domain.as_of.heading``), said on the cover.
     as_of: str = ""
+    # The sections in the order printed (``tracker.domain.briefing_sections``); one
+    # without anything to show (no key points, no follow-ups asked for) is left out.
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    # The parts of each engagement's section (the presenter's section keys).
+    parts: tuple[str, ...] = PARTS
+    # The officer's own text, printed as "Key points": paragraphs and "- " bullets.
+    key_points: str = ""
+    language: str = "en"  # the PDF's /Lang (BCP 47)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from exports import style, text, typefaces
 from exports.document import FollowUpsDue
@@ -56,9 +56,9 @@ def lead(section: FollowUpsDue) -> str:
 def follow_ups_section(
     section: FollowUpsDue, styles: style.Styles, frame_width: float, p: Para
 ) -> list[Flowable]:
-    """The section's flowables, from a new page; ``p`` makes a paragraph (the story's)."""
+    """The section's flowables (the story starts it on a new page); ``p`` makes a
+    paragraph (the story's)."""
     out: list[Flowable] = [
-        PageBreak(),
         Heading(FOLLOW_UPS_DUE, styles.h1, Bookmark(FOLLOW_UPS_DUE, "follow-ups", 0)),
         p(lead(section), styles.lead),
     ]

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.briefing_sections import sections_text
 from tracker.domain.change_words import CHANGES_SINCE, PERIOD_CHOICES, SINCE_DATE
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES
+from ui.briefing_sections import BriefingSectionsWidget
 from ui.plain_text import plain_label
 from ui.settings import BriefingDefaults
 
@@ -106,6 +108,8 @@ class BriefingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(form)
+        self.contents = BriefingSectionsWidget(remembered.sections, remembered.parts, self)
+        layout.addWidget(self.contents)
         layout.addWidget(buttons)
 
     def _remember_follow_ups(self, text: str) -> None:
@@ -148,4 +152,6 @@ class BriefingDialog(QDialog):
             follow_ups=str(self.follow_ups_within.currentData())
             if self.follow_ups.isChecked()
             else "",
+            sections=sections_text(self.contents.order()),
+            parts=sections_text(self.contents.parts()),
         )

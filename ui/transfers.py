@@ -142,6 +142,12 @@ class Transfers:
                 page_size=answers.page_size,
                 due_within=dialog.due_within(),
                 changes_since=changes_period(self._host.service, dialog.changes_choice()),
+                sections=dialog.contents.sections(
+                    follow_ups=dialog.due_within() is not None,
+                    changes=dialog.changes_choice() is not None,
+                ),
+                parts=dialog.contents.parts(),
+                key_points=dialog.contents.key_points.toPlainText(),
             )
         finally:
             dialog.deleteLater()

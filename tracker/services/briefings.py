@@ -217,6 +217,8 @@ def _sections(request: BriefingRequest) -> tuple[str, ...]:
     """The sections to print; a section named that has nothing to print is refused."""
     if request.sections is None:
         return DEFAULT_SECTIONS
+    if not request.sections:
+        raise ValidationError("no sections chosen: the briefing would be empty", field="--sections")
     if CHANGES in request.sections and request.changes_since is None:
         raise ValidationError(
             f'the "{CHANGES}" section needs a period (--since or --since-briefing)',

@@ -14,7 +14,7 @@ from typing import Final
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
-from exports import style, text
+from exports import style, text, typefaces
 from exports.flowables import Bookmark, Heading
 from tracker.domain.briefing_sections import KEY_POINTS, SECTION_LABELS
 
@@ -51,7 +51,11 @@ def key_points_section(key_points: str, styles: style.Styles, p: Para) -> list[F
         return []
     out: list[Flowable] = [Heading(TITLE, styles.h1, Bookmark(TITLE, KEY_POINTS, 0))]
     point = styles.body.clone(
-        "KeyPoint", leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=1.2 * mm
+        "KeyPoint",
+        leftIndent=5 * mm,
+        bulletIndent=1 * mm,
+        bulletFontName=typefaces.SANS,
+        spaceAfter=1.2 * mm,
     )
     for bullet, body in found:
         if bullet:

@@ -91,7 +91,12 @@ class PageDecor:
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that writes "Page X of Y" on every page once Y is known (at ``save``)."""
+    """A canvas that writes "Page X of Y" on every page once Y is known (at ``save``).
+
+    The pages are only written at ``save``, so a bookmark (an outline entry's or a
+    link's destination) set while a page is laid out is set on it then: set at once it
+    would name the page being written, the first.
+    """
 
     def __init__(
         self,
@@ -101,17 +106,24 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
     ) -> None:
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
         if date_formatter is not None:
             self.setDateFormatter(date_formatter)
 
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # reportlab's name
+        self._bookmarks.append((key, kwargs))
+
     def showPage(self) -> None:  # reportlab's name
         self._saved_page_states.append(dict(self.__dict__))
+        self._bookmarks = []  # the next page's
         self._startPage()
 
     def save(self) -> None:
         total = len(self._saved_page_states)
         for state in self._saved_page_states:
             self.__dict__.update(state)
+            for key, kwargs in self._bookmarks:
+                Canvas.bookmarkPage(self, key, **kwargs)
             self._draw_page_number(total)
             Canvas.showPage(self)
         Canvas.save(self)

@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from exports import style, text
 from exports.document import ChangesSince
-from exports.flowables import Bookmark, Heading
+from exports.flowables import Bookmark, Heading, RowsTable
 from tracker.domain.change_words import ARROW, CHANGES_SINCE, Change, EngagementChanges
 from tracker.domain.presenter import reference, timestamp
 
@@ -87,7 +87,7 @@ def _table(group: EngagementChanges, styles: style.Styles, frame_width: float, p
             ]
         )
     widths = [*_FIXED_WIDTHS, max(frame_width - sum(_FIXED_WIDTHS), frame_width * 0.4)]
-    return Table(
+    return RowsTable(
         rows,
         colWidths=widths,
         repeatRows=1,

@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from exports import style, text, typefaces
 from exports.document import FollowUpsDue
-from exports.flowables import Bookmark, Heading
+from exports.flowables import Bookmark, Heading, RowsTable
 from tracker.domain.dates import PartialDate
 from tracker.domain.due import FOLLOW_UPS_DUE, due_until
 from tracker.domain.fields import label
@@ -98,7 +98,7 @@ def _table(section: FollowUpsDue, styles: style.Styles, frame_width: float, p: P
     table_style = style.data_table_style(len(rows))
     for row in overdue_rows:  # "overdue by …" in bold, the words carry it, not a colour
         table_style.add("FONTNAME", (5, row), (5, row), typefaces.SANS_BOLD)
-    return Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=table_style)
+    return RowsTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=table_style)
 
 
 def _width(value: str, *, bold: bool) -> float:

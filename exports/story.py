@@ -46,7 +46,15 @@ from exports.chart import status_region_chart
 from exports.contents import contents_section
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection, anchor
-from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
+from exports.flowables import (
+    Bookmark,
+    Captioned,
+    Heading,
+    ProgressMark,
+    RowsTable,
+    keep_end,
+    paragraph,
+)
 from exports.follow_ups import follow_ups_section
 from exports.key_points import key_points_section
 from exports.sources_appendix import sources_appendix
@@ -210,8 +218,7 @@ class StoryBuilder:
             out.append(self._p("Engagements by region and status", s.caption))
             out.append(chart)
         out.append(CondPageBreak(style.TABLE_MIN_SPACE))
-        out.append(self._p("All engagements", s.caption))
-        out.append(self._overview_table())
+        out.append(Captioned(self._p("All engagements", s.caption), self._overview_table()))
         return out
 
     def _key_figures(self, datas: Sequence[EngagementData]) -> str:
@@ -283,7 +290,7 @@ class StoryBuilder:
             widths[col] = max([head_word, *(_width(v) for v in column)]) + pad
         rest = self.frame_width - sum(widths.values())
         widths[1], widths[2], widths[3] = rest * 0.48, rest * 0.30, rest * 0.22
-        table = Table(
+        table = RowsTable(
             rows,
             colWidths=[widths[i] for i in range(len(header))],
             repeatRows=1,
@@ -407,7 +414,7 @@ class StoryBuilder:
         table_style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
         for command in tints:
             table_style.add(*command)
-        return Table(
+        return RowsTable(
             rows,
             colWidths=[first] + [col_width] * len(chunk),
             repeatRows=1,

@@ -34,12 +34,12 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from exports import contents, style, text, typefaces
+from exports import style, text, typefaces
 from exports.document import Briefing, BriefingEngagement
 from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import StoryBuilder
-from tracker.domain.briefing_sections import CONTENTS, COVER
+from tracker.domain.briefing_sections import COVER
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
@@ -52,9 +52,9 @@ class BriefingCancelled(Exception):
 
 
 class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    """Two page templates (cover, body) sharing one frame; headings become bookmarks
-    (and contents entries). The first page is the cover's unless ``cover_first`` is
-    False (a briefing that does not start with its cover)."""
+    """Two page templates (cover, body) sharing one frame; headings become bookmarks.
+    The first page is the cover's unless ``cover_first`` is False (a briefing that does
+    not start with its cover)."""
 
     def __init__(
         self, buffer: io.BytesIO, decor: PageDecor, *, cover_first: bool = True, **kwargs: Any
@@ -89,7 +89,6 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             mark = flowable.bookmark
             self.canv.bookmarkPage(mark.key)
             self.canv.addOutlineEntry(mark.title, mark.key, level=mark.level)
-            self.notify(contents.ENTRY, contents.entry(mark, text.inline(mark.title), self.page))
 
 
 def _page_size(name: str) -> tuple[float, float]:
@@ -163,10 +162,7 @@ def render_pdf(
     pdf_date = f"D:{generated:%Y%m%d%H%M%S}+00'00'"
     canvasmaker = partial(NumberedCanvas, date_formatter=lambda *_: pdf_date)
     with _reportlab_settings():
-        if CONTENTS in briefing.sections:  # laid out again until the page numbers settle
-            doc.multiBuild(story, canvasmaker=canvasmaker)
-        else:
-            doc.build(story, canvasmaker=canvasmaker)
+        doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue()
 
 

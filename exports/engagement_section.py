@@ -165,10 +165,13 @@ class EngagementSection:
         s = self.styles
         match item:
             case Passage():
+                # A long paragraph in pieces: reportlab lays a paragraph out again for
+                # every page it runs onto (a 200,000-character summary took seconds).
                 return [
                     self._p(block, s.body)
                     for part in item.paragraphs
-                    for block in text.blocks(part)
+                    for piece in pieces(part)
+                    for block in text.blocks(piece)
                 ]
             case ScopeItem():
                 return self._text("", item.text, "", item.kind)

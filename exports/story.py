@@ -43,7 +43,7 @@ from reportlab.platypus.flowables import HRFlowable
 from exports import style, text, typefaces
 from exports.changes_since import changes_section
 from exports.chart import status_region_chart
-from exports.contents import contents_section
+from exports.contents import BOOKMARK, bookmarks, contents_section
 from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection, anchor
 from exports.flowables import (
@@ -112,7 +112,6 @@ class StoryBuilder:
         builders: dict[str, Callable[[], list[Flowable]]] = {
             COVER: self.cover,
             KEY_POINTS: lambda: key_points_section(self.briefing.key_points, self.styles, self._p),
-            CONTENTS: lambda: contents_section(self.styles),
             OVERVIEW: self.overview,
             FOLLOW_UPS: self.follow_ups,
             CHANGES: self.changes,
@@ -120,9 +119,17 @@ class StoryBuilder:
             ENGAGEMENTS: self.sections,
             SOURCES: lambda: sources_appendix(self.engagements, self.styles, self._p),
         }
+        parts = {k: builders[k]() for k in self.briefing.sections if k != CONTENTS}
+        if CONTENTS in self.briefing.sections:  # every entry is known before the layout
+            entries = [
+                mark
+                for k in self.briefing.sections
+                for mark in ([BOOKMARK] if k == CONTENTS else bookmarks(parts[k]))
+            ]
+            parts[CONTENTS] = contents_section(self.styles, entries)
         story: list[Flowable] = []
         for key in self.briefing.sections:
-            part = builders[key]()
+            part = parts[key]
             if not part:
                 continue
             if story:

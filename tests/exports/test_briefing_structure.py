@@ -129,7 +129,7 @@ def test_contents_numbers_are_the_pages_where_sections_start(
     ).stdout  # fmt: skip
     listed = {
         title.strip(): int(page)
-        for title, page in re.findall(r"^\s*(\S.*?)\s*(?:\. ?)+\s*(\d+)\s*$", contents, re.M)
+        for title, page in re.findall(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", contents, re.M)
     }
     outline = {}
     for item in pdf.outline:

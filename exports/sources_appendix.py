@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 from exports import style, text
 from exports.document import BriefingEngagement
 from exports.engagement_section import citation, presentation
-from exports.flowables import Bookmark, Heading, keep_end
+from exports.flowables import Bookmark, Heading
 from tracker.domain.briefing_sections import SECTION_LABELS, SOURCES
 from tracker.domain.presenter import SourceItem
 
@@ -45,11 +45,11 @@ def sources_appendix(
         groups += 1
         title = text.inline(text.truncate(shown.title, TITLE_LIMIT))
         group: list[Flowable] = [
-            CondPageBreak(style.SUBSECTION_MIN_SPACE),
+            CondPageBreak(style.SUBSECTION_MIN_SPACE),  # the heading with its first lines
             p(f"{shown.reference} {title}", styles.h3),
         ]
         group += [p(citation(item), styles.reference, f"[{item.number}]") for item in items]
-        out += keep_end(group)
+        out += group
     if not groups:
         out.append(p("No engagement in this briefing has a recorded source.", styles.lead))
     return out

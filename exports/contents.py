@@ -57,7 +57,7 @@ class ContentsLine(Flowable):  # type: ignore[misc]
         canv = self.canv
         self.title.drawOn(canv, self.indent, 0)
         # The number on the last line's baseline, right-aligned (the canvas writes it).
-        x, y = canv.absolutePosition(self.width, self.title.style.fontSize * 0.38)
+        x, y = canv.absolutePosition(self.width, self.title.style.fontSize * 0.3)
         canv.contents_number(self.key, x, y)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 

@@ -82,7 +82,7 @@ class BriefingSectionsWidget(QWidget):
         self.up.setShortcut(QKeySequence("Alt+Up"))
         self.up.setToolTip("Move the section up (Alt+Up)")
         self.up.clicked.connect(lambda: self.shift(-1))
-        self.down = QPushButton("Move do&wn", self)
+        self.down = QPushButton("Move &down", self)
         self.down.setObjectName("sectionDown")
         self.down.setShortcut(QKeySequence("Alt+Down"))
         self.down.setToolTip("Move the section down (Alt+Down)")

@@ -39,6 +39,7 @@ from exports.document import Briefing, BriefingEngagement
 from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import StoryBuilder
+from tracker.domain.briefing_sections import COVER
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
@@ -56,13 +57,17 @@ class _FirstPagesDone(Exception):
 
 class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Two page templates (cover, body) sharing one frame; headings become bookmarks.
-    With ``first_pages`` the layout stops once that many pages are finished."""
+    The first page is the cover's unless ``cover_first`` is False (a briefing that does
+    not start with its cover). With ``first_pages`` the layout stops once that many
+    pages are finished."""
 
     def __init__(
         self,
         buffer: io.BytesIO,
         decor: PageDecor,
         first_pages: int | None = None,
+        *,
+        cover_first: bool = True,
         **kwargs: Any,
     ) -> None:
         self._first_pages = first_pages
@@ -85,12 +90,11 @@ class BriefingDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             topPadding=0,
             bottomPadding=0,
         )
-        self.addPageTemplates(
-            [
-                PageTemplate(id="cover", frames=[frame], onPage=decor.cover),
-                PageTemplate(id="body", frames=[frame], onPage=decor.body),
-            ]
-        )
+        templates = [
+            PageTemplate(id="cover", frames=[frame], onPage=decor.cover),
+            PageTemplate(id="body", frames=[frame], onPage=decor.body),
+        ]
+        self.addPageTemplates(templates if cover_first else templates[::-1])
 
     def handle_pageEnd(self) -> None:  # reportlab's name
         super().handle_pageEnd()
@@ -169,20 +173,20 @@ def render_pdf(
             ", ".join(v for v in (briefing.author, briefing.organisation) if text.plain(v)), 200
         ),
         subject=f"Engagement briefing · {marking}",
+        cover_first=briefing.sections[:1] == (COVER,),
         creator="Engagement Tracker",
         keywords=[marking],
+        lang=briefing.language,
         invariant=1,
         initialFontName=typefaces.SANS,
         initialFontSize=style.SIZE_BODY,
     )
     story = StoryBuilder(briefing, styles, doc.width, report).build()
     pdf_date = f"D:{generated:%Y%m%d%H%M%S}+00'00'"
+    canvasmaker = partial(NumberedCanvas, date_formatter=lambda *_: pdf_date)
     with _reportlab_settings():
         try:
-            doc.build(
-                story,
-                canvasmaker=partial(NumberedCanvas, date_formatter=lambda *_: pdf_date),
-            )
+            doc.build(story, canvasmaker=canvasmaker)
         except _FirstPagesDone:
             doc.canv.draft = True
             doc.canv.save()

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from exports import style, text
 from exports.document import ChangesSince
-from exports.flowables import Bookmark, Heading
+from exports.flowables import Bookmark, Heading, RowsTable
 from tracker.domain.change_words import ARROW, CHANGES_SINCE, Change, EngagementChanges
 from tracker.domain.presenter import reference, timestamp
 
@@ -48,10 +48,10 @@ def lead(section: ChangesSince) -> str:
 def changes_section(
     section: ChangesSince, styles: style.Styles, frame_width: float, p: Para
 ) -> list[Flowable]:
-    """The section's flowables, from a new page; ``p`` makes a paragraph (the story's)."""
+    """The section's flowables (the story starts it on a new page); ``p`` makes a
+    paragraph (the story's)."""
     title = heading(section)
     out: list[Flowable] = [
-        PageBreak(),
         Heading(text.escape(title), styles.h1, Bookmark(title, "changes-since", 0)),
         p(lead(section), styles.lead),
     ]
@@ -87,7 +87,7 @@ def _table(group: EngagementChanges, styles: style.Styles, frame_width: float, p
             ]
         )
     widths = [*_FIXED_WIDTHS, max(frame_width - sum(_FIXED_WIDTHS), frame_width * 0.4)]
-    return Table(
+    return RowsTable(
         rows,
         colWidths=widths,
         repeatRows=1,

@@ -10,6 +10,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import Final
 
+from tracker.domain.briefing_sections import DEFAULT_SECTIONS, PARTS
 from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
 from tracker.domain.letterhead import Logo
@@ -74,3 +75,11 @@ class Briefing:
     # The letterhead's logo (checked: tracker.domain.letterhead), on the cover and small
     # in the running header; the organisation's name is printed beside it on the cover.
     logo: Logo | None = None
+    # The sections in the order printed (``tracker.domain.briefing_sections``); one
+    # without anything to show (no key points, no follow-ups asked for) is left out.
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    # The parts of each engagement's section (the presenter's section keys).
+    parts: tuple[str, ...] = PARTS
+    # The officer's own text, printed as "Key points": paragraphs and "- " bullets.
+    key_points: str = ""
+    language: str = "en"  # the PDF's /Lang (BCP 47)

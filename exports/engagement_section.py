@@ -9,7 +9,7 @@ naming the empty sections. Every piece of user text goes through :mod:`exports.t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from reportlab.lib.units import mm
@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from exports import style, text
 from exports.document import BriefingEngagement
 from exports.flowables import Bookmark, Heading, RunningHeading, SectionRule, keep_end, paragraph
+from tracker.domain.briefing_sections import PARTS, part_label
 from tracker.domain.presenter import (
     SEPARATOR,
     ClarificationItem,
@@ -46,6 +47,11 @@ CONTINUED_LIMIT: Final = 120  # characters of the title in a "(continued)" headi
 def presentation(e: BriefingEngagement) -> Presentation:
     """The presentation of a briefed engagement (its record: number, id, last change)."""
     return present_data(e.data, number=e.number, uid=e.uid, updated_at=e.updated_at)
+
+
+def anchor(e: BriefingEngagement) -> str:
+    """The name of the engagement's section in the PDF (its bookmark, the links to it)."""
+    return f"engagement-{e.number}-{e.uid}"
 
 
 def _nb(value: str) -> str:
@@ -78,7 +84,8 @@ def _event(ev: TimelineItem) -> str:
     return f"<b>{ev.status_label}</b>" + (" — " if ev.note else "")
 
 
-def _citation(s: SourceItem) -> str:
+def citation(s: SourceItem) -> str:
+    """A source as its section and the sources appendix print it (markup)."""
     parts = [
         f"<b>{text.inline(s.outlet)}</b>" if s.outlet else "",
         text.inline(s.title),
@@ -96,6 +103,7 @@ class EngagementSection:
 
     styles: style.Styles
     templates: dict[str, Any]  # the paragraph templates of the whole story
+    parts: tuple[str, ...] = PARTS  # the presenter's sections printed
 
     def flowables(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
         """The section; its heading is kept with what follows, repeated with "(continued)"
@@ -106,9 +114,7 @@ class EngagementSection:
         if not first:
             out += [CondPageBreak(style.SECTION_MIN_SPACE), SectionRule()]
         heading = f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;{text.markup(p.title)}"
-        bookmark = Bookmark(
-            f"{p.reference} {text.truncate(p.title, 120)}", f"engagement-{e.number}-{e.uid}", 1
-        )
+        bookmark = Bookmark(f"{p.reference} {text.truncate(p.title, 120)}", anchor(e), 1)
         continued = f"{_grey(p.reference, ACCENT)}&nbsp;&nbsp;" + text.markup(
             text.truncate(p.title, CONTINUED_LIMIT)
         )
@@ -119,7 +125,11 @@ class EngagementSection:
         facts = "&nbsp;&nbsp;· ".join(_fact(f) for f in (*p.facts, *p.record))
         out.append(self._p(facts, s.facts))
         for section in p.sections:
-            out += self._section(section)
+            if section.key in self.parts:
+                out += self._section(section)
+        # The note names the empty parts among those printed only.
+        chosen = {part_label(key) for key in self.parts}
+        p = replace(p, empty_sections=tuple(h for h in p.empty_sections if h in chosen))
         if p.empty_note:
             out += [Spacer(1, 1.5 * mm), self._p(text.inline(p.empty_note), s.muted)]
         return [*keep_end(out), RunningHeading(None)]
@@ -155,10 +165,13 @@ class EngagementSection:
         s = self.styles
         match item:
             case Passage():
+                # A long paragraph in pieces: reportlab lays a paragraph out again for
+                # every page it runs onto (a 200,000-character summary took seconds).
                 return [
                     self._p(block, s.body)
                     for part in item.paragraphs
-                    for block in text.blocks(part)
+                    for piece in pieces(part)
+                    for block in text.blocks(piece)
                 ]
             case ScopeItem():
                 return self._text("", item.text, "", item.kind)
@@ -172,7 +185,7 @@ class EngagementSection:
             case ConcernItem():
                 return self._text(f"<b>{item.kind}</b> — ", item.text, "", item.severity or None)
             case SourceItem():
-                return [self._p(_citation(item), s.reference, f"[{item.number}]")]
+                return [self._p(citation(item), s.reference, f"[{item.number}]")]
 
     def _clarification(self, c: ClarificationItem) -> list[Flowable]:
         source = " " + _grey(text.inline(c.source)) if c.source else ""

@@ -4,8 +4,9 @@
 :class:`RunningHeading` repeats a section's heading with "(continued)" at the top of the
 pages the section continues onto, :class:`KeepTail` keeps a part's last line off a page
 of its own, :class:`SectionRule` is a rule between engagement sections,
-:class:`ProgressMark` an invisible mark that reports a placed section; :func:`paragraph`
-skips reportlab's markup parser for plain text.
+:class:`ProgressMark` an invisible mark that reports a placed section,
+:class:`RowsTable` a table that never leaves a lone row on either side of a page
+break; :func:`paragraph` skips reportlab's markup parser for plain text.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import SetPageTopFlowables
 
 from exports import style
@@ -206,3 +207,61 @@ def paragraph(
         template = templates[para_style.name] = Paragraph("x", para_style).frags[0]
     text = " ".join(markup.split())
     return Paragraph(text, para_style, bulletText=bullet, frags=[template.clone(text=text)])
+
+
+MIN_ROWS: Final = 3  # body rows a table keeps together on either side of a page break
+
+
+class RowsTable(Table):  # type: ignore[misc]
+    """A table that splits between pages only where at least :data:`MIN_ROWS` body rows
+    (below the repeated header) stay on each side: a page never holds a lone row.
+
+    reportlab splits wherever the room ends; this moves the split up so that enough
+    rows go along to the next page, or the whole table there when too few would stay.
+    Its parts are RowsTables too (reportlab makes them of the table's class).
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(avail_width, avail_height)
+        if len(parts) != 2:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        first = len(parts[0]._cellvalues) - head
+        rest = len(parts[1]._cellvalues) - head
+        if first < MIN_ROWS:
+            return []  # the table starts on the next page
+        if rest >= MIN_ROWS:
+            return parts
+        keep = first + rest - MIN_ROWS
+        if keep < MIN_ROWS:
+            return []
+        height = sum(self._rowHeights[: head + keep])
+        moved: list[Flowable] = super().split(avail_width, height + 0.01)
+        return moved
+
+
+class Captioned(Flowable):  # type: ignore[misc]
+    """A caption kept with the first rows of its table: when the table does not start
+    below the caption (too little room for :data:`MIN_ROWS` rows), both go to the next
+    page. Like :class:`KeepTail`, never drawn: it always splits."""
+
+    def __init__(self, caption: Flowable, table: Table) -> None:
+        super().__init__()
+        self.caption = caption
+        self.table = table
+
+    def getSpaceBefore(self) -> float:  # reportlab's name
+        return float(self.caption.getSpaceBefore())
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return (avail_width, _NEVER_FITS)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        canv, width = self.canv, avail_width
+        room = avail_height - _stacked_height([self.caption], canv, width, 0.0)
+        room -= max(self.caption.getSpaceAfter(), self.table.getSpaceBefore())
+        content: list[Flowable] = [self.caption, self.table]
+        if self.table.wrapOn(canv, width, room)[1] <= room or self.table.splitOn(canv, width, room):
+            return content
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        return content if at_top else [FrameBreak(), *content]

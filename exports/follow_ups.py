@@ -13,11 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 
 from exports import style, text, typefaces
 from exports.document import FollowUpsDue
-from exports.flowables import Bookmark, Heading
+from exports.flowables import Bookmark, Heading, RowsTable
 from tracker.domain.dates import PartialDate
 from tracker.domain.due import FOLLOW_UPS_DUE, due_until
 from tracker.domain.fields import label
@@ -56,9 +56,9 @@ def lead(section: FollowUpsDue) -> str:
 def follow_ups_section(
     section: FollowUpsDue, styles: style.Styles, frame_width: float, p: Para
 ) -> list[Flowable]:
-    """The section's flowables, from a new page; ``p`` makes a paragraph (the story's)."""
+    """The section's flowables (the story starts it on a new page); ``p`` makes a
+    paragraph (the story's)."""
     out: list[Flowable] = [
-        PageBreak(),
         Heading(FOLLOW_UPS_DUE, styles.h1, Bookmark(FOLLOW_UPS_DUE, "follow-ups", 0)),
         p(lead(section), styles.lead),
     ]
@@ -98,7 +98,7 @@ def _table(section: FollowUpsDue, styles: style.Styles, frame_width: float, p: P
     table_style = style.data_table_style(len(rows))
     for row in overdue_rows:  # "overdue by …" in bold, the words carry it, not a colour
         table_style.add("FONTNAME", (5, row), (5, row), typefaces.SANS_BOLD)
-    return Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=table_style)
+    return RowsTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", style=table_style)
 
 
 def _width(value: str, *, bold: bool) -> float:

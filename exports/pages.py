@@ -95,7 +95,12 @@ class PageDecor:
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """A canvas that writes "Page X of Y" on every page once Y is known (at ``save``)."""
+    """A canvas that writes "Page X of Y" on every page once Y is known (at ``save``).
+
+    The pages are only written at ``save``, so a bookmark (an outline entry's or a
+    link's destination) set while a page is laid out is set on it then: set at once it
+    would name the page being written, the first.
+    """
 
     def __init__(
         self,
@@ -106,11 +111,22 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._saved_page_states: list[dict[str, Any]] = []
         self.draft = False  # the first pages only (a preview): the total is not known
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+        self._numbers: list[tuple[str, float, float]] = []  # the contents page's
         if date_formatter is not None:
             self.setDateFormatter(date_formatter)
 
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # reportlab's name
+        self._bookmarks.append((key, kwargs))
+
+    def contents_number(self, key: str, x: float, y: float) -> None:
+        """Write the number of the page bookmark ``key`` is on, right-aligned at (x, y)
+        of this page (absolute), once all pages are known."""
+        self._numbers.append((key, x, y))
+
     def showPage(self) -> None:  # reportlab's name
         self._saved_page_states.append(dict(self.__dict__))
+        self._bookmarks, self._numbers = [], []  # the next page's
         self._startPage()
 
     def pages_done(self) -> int:
@@ -119,11 +135,29 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         total = "…" if self.draft else str(len(self._saved_page_states))
+        pages = {
+            key: str(number)
+            for number, state in enumerate(self._saved_page_states, start=1)
+            for key, _ in state["_bookmarks"]
+        }
         for state in self._saved_page_states:
             self.__dict__.update(state)
+            for key, kwargs in self._bookmarks:
+                Canvas.bookmarkPage(self, key, **kwargs)
+            self._draw_contents_numbers(pages)
             self._draw_page_number(total)
             Canvas.showPage(self)
         Canvas.save(self)
+
+    def _draw_contents_numbers(self, pages: dict[str, str]) -> None:
+        if not self._numbers:
+            return
+        self.saveState()
+        self.setFont(typefaces.SANS, style.SIZE_BODY)
+        self.setFillColor(style.INK)
+        for key, x, y in self._numbers:
+            self.drawRightString(x, y, pages.get(key, ""))
+        self.restoreState()
 
     def _draw_page_number(self, total: str) -> None:
         width, _ = self._pagesize

@@ -1,10 +1,16 @@
 """The story builder: a briefing's flowables, from cover to the last engagement.
 
-Order: cover; overview (key figures, the status × region chart, the table of all
-engagements); when asked for, the follow-ups due (:mod:`exports.follow_ups`);
-restriction matrix (restrictions × engagements, 8 engagement columns per
-table, each table followed by its key); one section per engagement
-(:mod:`exports.engagement_section`, from the domain's presenter). The tables use the
+The sections are printed in the order the briefing names them
+(:mod:`tracker.domain.briefing_sections`), each from a new page; by default: cover;
+key points (:mod:`exports.key_points`, when given); overview (key figures, the
+status × region chart, the table of all engagements); when asked for, the follow-ups
+due (:mod:`exports.follow_ups`) and the changes (:mod:`exports.changes_since`);
+restriction matrix (restrictions × engagements, 8 engagement columns per table, each
+table followed by its key); one section per engagement
+(:mod:`exports.engagement_section`, from the domain's presenter). A contents page
+(:mod:`exports.contents`) and a sources appendix (:mod:`exports.sources_appendix`) are
+printed when named. With a contents page the cover is in the outline too and each
+overview row's number links to the engagement's section. The tables use the
 presenter's labels and words too.
 
 Every piece of user text goes through :mod:`exports.text`. Text that can be long goes
@@ -37,11 +43,34 @@ from reportlab.platypus.flowables import HRFlowable
 from exports import style, text, typefaces
 from exports.changes_since import changes_section
 from exports.chart import status_region_chart
+from exports.contents import BOOKMARK, bookmarks, contents_section
 from exports.document import Briefing, BriefingEngagement
-from exports.engagement_section import EngagementSection
-from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
+from exports.engagement_section import EngagementSection, anchor
+from exports.flowables import (
+    Bookmark,
+    Captioned,
+    Heading,
+    ProgressMark,
+    RowsTable,
+    keep_end,
+    paragraph,
+)
 from exports.follow_ups import follow_ups_section
+from exports.key_points import key_points_section
 from exports.letterhead import cover_letterhead
+from exports.sources_appendix import sources_appendix
+from tracker.domain.briefing_sections import (
+    CHANGES,
+    CONTENTS,
+    COVER,
+    ENGAGEMENTS,
+    FOLLOW_UPS,
+    KEY_POINTS,
+    MATRIX,
+    OVERVIEW,
+    SECTION_LABELS,
+    SOURCES,
+)
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
@@ -79,14 +108,44 @@ class StoryBuilder:
     _templates: dict[str, Any] = field(default_factory=dict)
 
     def build(self) -> list[Flowable]:
-        """The whole story."""
+        """The whole story: the sections named, each from a new page, those with
+        nothing to show left out; the cover on the cover page template."""
+        builders: dict[str, Callable[[], list[Flowable]]] = {
+            COVER: self.cover,
+            KEY_POINTS: lambda: key_points_section(self.briefing.key_points, self.styles, self._p),
+            OVERVIEW: self.overview,
+            FOLLOW_UPS: self.follow_ups,
+            CHANGES: self.changes,
+            MATRIX: self.matrix,
+            ENGAGEMENTS: self.sections,
+            SOURCES: lambda: sources_appendix(self.engagements, self.styles, self._p),
+        }
+        parts = {k: builders[k]() for k in self.briefing.sections if k != CONTENTS}
+        if CONTENTS in self.briefing.sections:  # every entry is known before the layout
+            entries = [
+                mark
+                for k in self.briefing.sections
+                for mark in ([BOOKMARK] if k == CONTENTS else bookmarks(parts[k]))
+            ]
+            parts[CONTENTS] = contents_section(self.styles, entries)
         story: list[Flowable] = []
-        story += self.cover()
-        story += self.overview()
-        story += self.optional_sections()
-        story += self.matrix()
-        story += self.sections()
+        for key in self.briefing.sections:
+            part = parts[key]
+            if not part:
+                continue
+            if story:
+                if key == COVER:
+                    story.append(NextPageTemplate("cover"))
+                story.append(PageBreak())
+            story += part
+            if key == COVER:
+                story.append(NextPageTemplate("body"))
         return story
+
+    @property
+    def navigation(self) -> bool:
+        """Whether the briefing has a contents page (and so links and a cover bookmark)."""
+        return CONTENTS in self.briefing.sections
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -106,9 +165,12 @@ class StoryBuilder:
         """Title, date, author, the marking (large), distribution and the key facts."""
         b, s = self.briefing, self.styles
         generated = b.generated_at.astimezone(_dt.UTC)
+        mark = Bookmark(SECTION_LABELS[COVER], COVER, 0) if self.navigation else None
         out: list[Flowable] = [
             *cover_letterhead(b.logo, b.organisation, s.cover_meta, self.frame_width),
-            self._p("ENGAGEMENT BRIEFING", s.cover_kicker),
+            Heading("ENGAGEMENT BRIEFING", s.cover_kicker, mark)
+            if mark
+            else self._p("ENGAGEMENT BRIEFING", s.cover_kicker),
             self._p(text.markup(b.title) or "Untitled briefing", s.cover_title),
             HRFlowable(
                 width="100%", thickness=1.4, color=style.ACCENT, spaceBefore=0, spaceAfter=5 * mm
@@ -145,7 +207,6 @@ class StoryBuilder:
         if b.audit_seal:
             facts.append("Audit seal: " + text.inline(b.audit_seal))
         out += [self._p(fact, s.cover_fact) for fact in facts]
-        out += [NextPageTemplate("body"), PageBreak()]
         return out
 
     # --- overview ----------------------------------------------------------------------
@@ -165,8 +226,7 @@ class StoryBuilder:
             out.append(self._p("Engagements by region and status", s.caption))
             out.append(chart)
         out.append(CondPageBreak(style.TABLE_MIN_SPACE))
-        out.append(self._p("All engagements", s.caption))
-        out.append(self._overview_table())
+        out.append(Captioned(self._p("All engagements", s.caption), self._overview_table()))
         return out
 
     def _key_figures(self, datas: Sequence[EngagementData]) -> str:
@@ -204,6 +264,8 @@ class StoryBuilder:
         ]
         rows: list[list[Any]] = [[self._p(h, s.cell_head) for h in header]]
         fixed: dict[int, list[str]] = {0: [], 4: [], 5: [], 6: [], 7: []}
+        # Each number links to its engagement's section, when the briefing has one.
+        links = self.navigation and ENGAGEMENTS in self.briefing.sections
         for e in self.engagements:
             d = e.data
             values = {
@@ -215,9 +277,12 @@ class StoryBuilder:
             }
             for col, value in values.items():
                 fixed[col].append(value)
+            number: Any = values[0]
+            if links:
+                number = Paragraph(f'<a href="#{text.escape(anchor(e))}">{values[0]}</a>', s.cell)
             rows.append(
                 [
-                    values[0],
+                    number,
                     self._p(text.inline(text.truncate(d.title, CELL_LIMIT)), s.cell),
                     self._p(text.inline(text.truncate(d.counterpart, CELL_LIMIT)), s.cell),
                     self._p(text.inline(text.truncate(d.vendor, CELL_LIMIT)), s.cell),
@@ -233,7 +298,7 @@ class StoryBuilder:
             widths[col] = max([head_word, *(_width(v) for v in column)]) + pad
         rest = self.frame_width - sum(widths.values())
         widths[1], widths[2], widths[3] = rest * 0.48, rest * 0.30, rest * 0.22
-        table = Table(
+        table = RowsTable(
             rows,
             colWidths=[widths[i] for i in range(len(header))],
             repeatRows=1,
@@ -244,16 +309,17 @@ class StoryBuilder:
 
     # --- optional sections -------------------------------------------------------------
 
-    def optional_sections(self) -> list[Flowable]:
-        """The sections the briefing was asked for, each from a new page."""
-        out: list[Flowable] = []
-        if self.briefing.follow_ups is not None:
-            out += follow_ups_section(
-                self.briefing.follow_ups, self.styles, self.frame_width, self._p
-            )
-        if self.briefing.changes is not None:
-            out += changes_section(self.briefing.changes, self.styles, self.frame_width, self._p)
-        return out
+    def follow_ups(self) -> list[Flowable]:
+        """The "Follow-ups due" section, when asked for."""
+        if self.briefing.follow_ups is None:
+            return []
+        return follow_ups_section(self.briefing.follow_ups, self.styles, self.frame_width, self._p)
+
+    def changes(self) -> list[Flowable]:
+        """The "Changes since …" section, when asked for."""
+        if self.briefing.changes is None:
+            return []
+        return changes_section(self.briefing.changes, self.styles, self.frame_width, self._p)
 
     # --- restriction matrix ------------------------------------------------------------
 
@@ -261,7 +327,6 @@ class StoryBuilder:
         """Restrictions (rows) × engagements (columns) with the stance in each cell."""
         s = self.styles
         out: list[Flowable] = [
-            PageBreak(),
             Heading("Restriction matrix", s.h1, Bookmark("Restriction matrix", "matrix", 0)),
         ]
         titles: dict[str, str] = {}
@@ -357,7 +422,7 @@ class StoryBuilder:
         table_style.add("ALIGN", (1, 0), (-1, -1), "CENTER")
         for command in tints:
             table_style.add(*command)
-        return Table(
+        return RowsTable(
             rows,
             colWidths=[first] + [col_width] * len(chunk),
             repeatRows=1,
@@ -374,10 +439,9 @@ class StoryBuilder:
             return []
         s = self.styles
         out: list[Flowable] = [
-            PageBreak(),
             Heading("Engagements", s.h1, Bookmark("Engagements", "engagements", 0)),
         ]
-        writer = EngagementSection(self.styles, self._templates)
+        writer = EngagementSection(self.styles, self._templates, self.briefing.parts)
         for index, engagement in enumerate(self.engagements):
             out += writer.flowables(engagement, first=index == 0)
             if self.report is not None:

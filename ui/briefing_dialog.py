@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.briefing_sections import sections_text
 from tracker.domain.change_words import CHANGES_SINCE, PERIOD_CHOICES, SINCE_DATE
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
 from tracker.domain.errors import ValidationError
@@ -37,6 +38,7 @@ from tracker.domain.model import Filters
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES, BriefingRequest
 from tracker.services.letterhead import load_logo
 from ui.briefing_preview import BriefingPreview, PreviewWork
+from ui.briefing_sections import BriefingSectionsWidget
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
@@ -119,7 +121,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Page size", self.page_size)
         form.addRow("Logo", self._logo_row())
         form.addRow("", self.logo_error)
-        form.addRow("Sections", follow_ups)
+        form.addRow("Include", follow_ups)
         form.addRow("", changes)
         form.addRow("", self.open_when_written)
         note = plain_label(scope, self)
@@ -130,10 +132,11 @@ class BriefingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.contents = BriefingSectionsWidget(remembered.sections, remembered.parts, self)
         left = QVBoxLayout()
         left.addWidget(note)
         left.addLayout(form)
-        left.addStretch(1)
+        left.addWidget(self.contents, 1)
         body = QHBoxLayout()
         body.addLayout(left)
         layout = QVBoxLayout(self)
@@ -220,6 +223,7 @@ class BriefingDialog(QDialog):
             combo.currentIndexChanged.connect(self.refresh_preview)
         for box in (self.follow_ups, self.changes):
             box.toggled.connect(self.refresh_preview)
+        self.contents.changed.connect(self.refresh_preview)
 
     def refresh_preview(self, *_: object, delay_ms: int = PREVIEW_DELAY_MS) -> None:
         """Render the preview again once no setting has changed for ``delay_ms``."""
@@ -243,6 +247,12 @@ class BriefingDialog(QDialog):
             page_size=self.page_size.currentText(),
             due_within=self.due_within(),
             logo=self.logo,
+            sections=self.contents.sections(
+                follow_ups=self.due_within() is not None,
+                changes=self.changes_choice() is not None,
+            ),
+            parts=self.contents.parts(),
+            key_points=self.contents.key_points.toPlainText(),
         )
 
     def done(self, result: int) -> None:  # Qt's name: every way the dialog closes
@@ -293,4 +303,6 @@ class BriefingDialog(QDialog):
             follow_ups=str(self.follow_ups_within.currentData())
             if self.follow_ups.isChecked()
             else "",
+            sections=sections_text(self.contents.order()),
+            parts=sections_text(self.contents.parts()),
         )

@@ -167,6 +167,8 @@ class BriefingDefaults:
     page_size: str = "A4"
     open_when_written: bool = True
     follow_ups: str = ""  # the period of a "Follow-ups due" section ("2w"), "" for none
+    sections: str = ""  # the sections checked, in order ("cover,overview"), "" for the default
+    parts: str = ""  # the parts of each engagement checked, "" for all
 
 
 def briefing_defaults(settings: QSettings) -> BriefingDefaults:
@@ -177,6 +179,8 @@ def briefing_defaults(settings: QSettings) -> BriefingDefaults:
         page_size=str(settings.value("briefing/pageSize", "A4") or "A4"),
         open_when_written=str(settings.value("briefing/openWhenWritten", "true")).lower() == "true",
         follow_ups=str(settings.value("briefing/followUps", "") or ""),
+        sections=str(settings.value("briefing/sections", "") or ""),
+        parts=str(settings.value("briefing/parts", "") or ""),
     )
 
 
@@ -187,6 +191,8 @@ def remember_briefing(settings: QSettings, answers: BriefingDefaults) -> None:
     settings.setValue("briefing/pageSize", answers.page_size)
     settings.setValue("briefing/openWhenWritten", "true" if answers.open_when_written else "false")
     settings.setValue("briefing/followUps", answers.follow_ups)
+    settings.setValue("briefing/sections", answers.sections)
+    settings.setValue("briefing/parts", answers.parts)
 
 
 def _int(value: object) -> int:

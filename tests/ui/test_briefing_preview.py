@@ -200,3 +200,18 @@ def test_zoom_renders_the_page_wider(qtbot: QtBot, previewed: Previewed) -> None
     )
     zoom_in.click()
     qtbot.waitUntil(lambda: page.pixmap().width() > width * 1.2, timeout=10_000)
+
+
+def test_leaving_out_a_section_renders_fewer_pages(qtbot: QtBot, previewed: Previewed) -> None:
+    wait_for_pages(qtbot, previewed)
+    before = previewed.preview.page_count()
+    sections = previewed.dialog.contents.list
+    engagements = next(
+        sections.item(n)
+        for n in range(sections.count())
+        if sections.item(n).text() == "Engagements"
+    )
+    engagements.setCheckState(Qt.CheckState.Unchecked)  # the user unticks it
+    qtbot.waitUntil(lambda: 0 < previewed.preview.page_count() < before, timeout=20_000)
+    chosen = previewed.dialog.request(filters=Filters(), sort="title").sections
+    assert chosen is not None and "engagements" not in chosen

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import replace
 
 from tracker.cli.changes import add_period, period_from_args
@@ -16,10 +17,21 @@ from tracker.cli.options import (
     split_commas,
 )
 from tracker.cli.output import progress
+from tracker.domain.briefing_sections import (
+    DEFAULT_SECTIONS,
+    PARTS,
+    SECTION_LABELS,
+    SectionsError,
+    parse_parts,
+    parse_sections,
+    sections_text,
+)
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
+from tracker.domain.errors import ValidationError
 from tracker.domain.model import SORT_KEYS
 from tracker.domain.presenter import counted
 from tracker.services.briefings import BriefingRequest, write_briefing
+from tracker.services.files import read_text
 from tracker.services.letterhead import load_logo
 
 
@@ -58,6 +70,36 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
     )
     add_period(p, required=False, until=False)  # a "Changes since …" section
     add_as_of(p, "the engagements")
+    p.add_argument(
+        "--sections",
+        metavar="KEY[,KEY..]",
+        help="the sections, in this order, from: "
+        + ", ".join(SECTION_LABELS)
+        + f" (default: {sections_text(DEFAULT_SECTIONS)}, each when it has something to show)",
+    )
+    p.add_argument(
+        "--parts",
+        metavar="KEY[,KEY..]",
+        help="the parts of each engagement's section, from: " + ", ".join(PARTS),
+    )
+    p.add_argument(
+        "--key-points",
+        metavar="FILE",
+        help='a "Key points" section after the cover: the UTF-8 text of FILE '
+        '(blank lines between paragraphs, "- " before a bullet)',
+    )
+
+
+def _choice(
+    text: str | None, parse: Callable[[str], tuple[str, ...]], option: str
+) -> tuple[str, ...] | None:
+    """``--sections`` or ``--parts`` parsed; None when not given."""
+    if text is None:
+        return None
+    try:
+        return parse(text)
+    except SectionsError as exc:
+        raise ValidationError(str(exc), field=option) from None
 
 
 def run_brief(ctx: Context) -> int:
@@ -82,6 +124,9 @@ def run_brief(ctx: Context) -> int:
         changes_since=period_from_args(args, service),
         as_of=as_of_from_args(args),
         logo=logo,
+        sections=_choice(args.sections, parse_sections, "--sections"),
+        parts=_choice(args.parts, parse_parts, "--parts") or PARTS,
+        key_points=read_text(args.key_points) if args.key_points else "",
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

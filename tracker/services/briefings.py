@@ -1,9 +1,17 @@
 """Composing a briefing: which engagements, which marking, then the PDF.
 
-The banner marking is the one chosen, by default the highest marking among the
-included engagements; a chosen marking lower than that, or outside the database's
-list, is refused, as is an empty selection. Rendering is done by ``exports``,
-which receives plain data only.
+The banner marking is the one chosen, by default the highest marking of what is
+printed: the included engagements' markings and, with a "Changes since …" section,
+the markings their old values were recorded under (an engagement downgraded in the
+period shows text of its higher-marked version). A chosen marking lower than that, or
+outside the database's list, is refused, as is an empty selection. Rendering is done
+by ``exports``, which receives plain data only.
+
+The sections are printed in the order asked for (``tracker.domain.briefing_sections``;
+by default today's: cover, overview, the optional sections asked for, restriction
+matrix, engagements). Named explicitly, "follow-ups" without a period uses the
+default window, and "changes-since" without a period or "key-points" without text is
+refused.
 
 The optional sections are made of the engagements included, read in the same
 transaction: "Follow-ups due" lists those overdue on the briefing's day (UTC), then
@@ -17,20 +25,31 @@ once the file is complete.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
 from tracker.domain.as_of import heading
-from tracker.domain.change_words import ChangePeriod, grouped
-from tracker.domain.due import Period, due_items, due_until
+from tracker.domain.briefing_sections import (
+    CHANGES,
+    DEFAULT_SECTIONS,
+    FOLLOW_UPS,
+    KEY_POINTS,
+    PARTS,
+)
+from tracker.domain.change_words import ChangePeriod, EngagementChanges, grouped
+from tracker.domain.due import DEFAULT_WINDOW, Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.letterhead import Logo
-from tracker.domain.markings import check_marking, highest
+from tracker.domain.markings import check_marking, highest, normalise
 from tracker.domain.model import Filters, Selection
 from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
 from tracker.services.files import write_atomic
+
+if TYPE_CHECKING:
+    from exports.document import ChangesSince, FollowUpsDue
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_TITLE = "AI engagements briefing"
@@ -51,11 +70,17 @@ class BriefingRequest:
     changes_since: ChangePeriod | None = None  # a "Changes since …" section of this period
     as_of: date | None = None  # the record as it stood at the end of this day
     logo: Logo | None = None  # the letterhead's (tracker.services.letterhead.load_logo)
+    # The sections in the order printed; None: the default (DEFAULT_SECTIONS).
+    sections: tuple[str, ...] | None = None
+    parts: tuple[str, ...] = PARTS  # of each engagement's section
+    key_points: str = ""  # the officer's text, printed after the cover
 
 
-def banner_marking(selection: Selection, chosen: str | None) -> str:
-    """The marking for the banner; refuses a marking lower than the records need."""
-    needed = highest((e.data.marking for e in selection.engagements), selection.markings)
+def banner_marking(selection: Selection, chosen: str | None, shown: Iterable[str] = ()) -> str:
+    """The marking for the banner; refuses a marking lower than the records need (those
+    of the engagements and the markings ``shown`` of the old values printed)."""
+    printed = [*(e.data.marking for e in selection.engagements), *shown]
+    needed = highest(printed, selection.markings)
     if needed is None:
         raise ValidationError("the briefing would contain no engagements", field="selection")
     if chosen is None or not chosen.strip():
@@ -66,8 +91,8 @@ def banner_marking(selection: Selection, chosen: str | None) -> str:
         raise ValidationError(str(exc), field="--marking") from None
     if selection.markings.index(marking) < selection.markings.index(needed):
         raise ValidationError(
-            f'"{marking}" is lower than "{needed}", the highest marking among the '
-            "engagements included",
+            f'"{marking}" is lower than "{needed}", the highest marking of what the '
+            "briefing prints",
             field="--marking",
         )
     return marking
@@ -146,34 +171,20 @@ def _render(
             f'unknown page size "{request.page_size}" (allowed: {", ".join(PAGE_SIZES)})',
             field="--page-size",
         )
+    sections = _sections(request)
     selection = _selection(service, request)
     if not selection.engagements:
         raise ValidationError(
             "no engagements match: the briefing would be empty", field="selection"
         )
-    marking = banner_marking(selection, request.marking)
 
     from exports.briefing import Briefing, BriefingCancelled, BriefingEngagement, render_pdf
-    from exports.document import ChangesSince, FollowUpsDue
 
     generated = now or datetime.now(UTC)
-    follow_ups = None
-    if request.due_within is not None:
-        today = request.as_of or generated.astimezone(UTC).date()  # due as of that day
-        until = due_until(today, request.due_within)
-        items = due_items(selection.engagements, today=today, until=until)
-        follow_ups = FollowUpsDue(today=today, within=request.due_within, items=items)
-    changes = None
-    if request.changes_since is not None:
-        # Read up to the selection's revision, so that a write in between is left out.
-        page = service.changes(
-            filters=request.filters,
-            period=request.changes_since,
-            through_revision=selection.revision,
-        )
-        included = {e.id for e in selection.engagements}
-        mine = (c for c in page.changes if c.row.engagement in included)
-        changes = ChangesSince(period=request.changes_since, groups=tuple(grouped(mine)))
+    follow_ups = _follow_ups(request, selection, generated, sections)
+    changes = _changes(service, request, selection, sections)
+    shown = _old_markings(changes.groups) if changes is not None else ()
+    marking = banner_marking(selection, request.marking, shown)
     briefing = Briefing(
         title=request.title.strip() or DEFAULT_TITLE,
         marking=marking,
@@ -191,6 +202,9 @@ def _render(
         audit_seal=selection.audit_seal or None,
         as_of=heading(request.as_of) if request.as_of else "",
         logo=request.logo,
+        sections=sections,
+        parts=request.parts,
+        key_points=request.key_points,
     )
     try:
         pdf = render_pdf(briefing, on_progress=on_progress, first_pages=first_pages)
@@ -203,3 +217,69 @@ def _render(
         revision=selection.revision,
         audit_seal=selection.audit_seal,
     )
+
+
+def _sections(request: BriefingRequest) -> tuple[str, ...]:
+    """The sections to print; a section named that has nothing to print is refused."""
+    if request.sections is None:
+        return DEFAULT_SECTIONS
+    if not request.sections:
+        raise ValidationError("no sections chosen: the briefing would be empty", field="--sections")
+    if CHANGES in request.sections and request.changes_since is None:
+        raise ValidationError(
+            f'the "{CHANGES}" section needs a period (--since or --since-briefing)',
+            field="--sections",
+        )
+    if KEY_POINTS in request.sections and not request.key_points.strip():
+        raise ValidationError(
+            f'the "{KEY_POINTS}" section needs the key points (--key-points FILE)',
+            field="--sections",
+        )
+    return request.sections
+
+
+def _follow_ups(
+    request: BriefingRequest, selection: Selection, generated: datetime, sections: Sequence[str]
+) -> FollowUpsDue | None:
+    """The "Follow-ups due" section: asked for with a period, or named (default window)."""
+    from exports.document import FollowUpsDue
+
+    within = request.due_within
+    if within is None and request.sections is not None and FOLLOW_UPS in sections:
+        within = DEFAULT_WINDOW
+    if within is None or FOLLOW_UPS not in sections:
+        return None
+    today = request.as_of or generated.astimezone(UTC).date()  # due as of that day
+    items = due_items(selection.engagements, today=today, until=due_until(today, within))
+    return FollowUpsDue(today=today, within=within, items=items)
+
+
+def _changes(
+    service: Tracker, request: BriefingRequest, selection: Selection, sections: Sequence[str]
+) -> ChangesSince | None:
+    """The "Changes since …" section of the included engagements, read up to the
+    selection's revision (so that a write in between is left out)."""
+    from exports.document import ChangesSince
+
+    if request.changes_since is None or CHANGES not in sections:
+        return None
+    page = service.changes(
+        filters=request.filters,
+        period=request.changes_since,
+        through_revision=selection.revision,
+    )
+    included = {e.id for e in selection.engagements}
+    mine = (c for c in page.changes if c.row.engagement in included)
+    return ChangesSince(period=request.changes_since, groups=tuple(grouped(mine)))
+
+
+def _old_markings(groups: Iterable[EngagementChanges]) -> list[str]:
+    """The markings the old values shown were recorded under, beyond the engagements'
+    markings now: each marking an engagement had before a change of its marking in the
+    period (every older value shown is of a version under one of these or of today's)."""
+    return [
+        normalise(change.row.old)
+        for group in groups
+        for change in group.changes
+        if change.row.field == "marking" and change.row.old
+    ]

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from exports import style, text, typefaces
+from exports.rtl import BidiParagraph
 
 FOOTER_SIZE = 7.5
 BANNER_BOTTOM = 9 * mm  # baseline of the bottom marking banner
@@ -80,11 +81,13 @@ class PageDecor:
             "RunningTitle", fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.2, spaceAfter=0
         )
         limit = 200
-        paragraph = Paragraph(text.inline(text.truncate(self.running_title, limit)), para_style)
+        paragraph = BidiParagraph(text.inline(text.truncate(self.running_title, limit)), para_style)
         paragraph.wrap(room, 100 * mm)
         while len(paragraph.blPara.lines) > 1 and limit > 8:
             limit = limit * 4 // 5
-            paragraph = Paragraph(text.inline(text.truncate(self.running_title, limit)), para_style)
+            paragraph = BidiParagraph(
+                text.inline(text.truncate(self.running_title, limit)), para_style
+            )
             paragraph.wrap(room, 100 * mm)
         self._header[room] = paragraph
         return paragraph

@@ -41,6 +41,7 @@ from exports.document import Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection
 from exports.flowables import Bookmark, Heading, ProgressMark, keep_end, paragraph
 from exports.follow_ups import follow_ups_section
+from exports.rtl import BidiParagraph
 from tracker.domain.fields import CHILDREN_BY_KEY, label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
@@ -313,7 +314,7 @@ class StoryBuilder:
         who = " · ".join(
             text.inline(text.truncate(v, CELL_LIMIT)) for v in (d.counterpart, d.vendor)
         )
-        return Paragraph(
+        return BidiParagraph(
             f"{label} <font color='#6b747c'>({who})</font>",
             self.styles.key,
             bulletText=self._tag(e),

@@ -66,7 +66,7 @@ def _fact(fact: Fact) -> str:
 
 
 def _who(statement: Statement, tail: str = "") -> str:
-    who = f" — <i>{text.inline(statement.attribution)}</i>" if statement.attribution else ""
+    who = f" — {text.italic(text.inline(statement.attribution))}" if statement.attribution else ""
     return f"”{who}{tail}"
 
 

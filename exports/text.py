@@ -16,9 +16,14 @@ reportlab's ``Paragraph`` reads an XML-like markup (``<b>``, ``<font>``, ``<a hr
   (:func:`tracker.domain.presenter.pieces`):
   reportlab lays a paragraph out again for every page it runs onto, so one of a
   megabyte took minutes; in pieces it takes seconds;
-- runs of characters the main font (DejaVu Sans) lacks but a fallback font has
-  (Chinese, Japanese, Korean) are wrapped in ``<font name="BriefingFallback">`` or
-  ``<font name="BriefingFallbackKR">``.
+- Arabic and Persian letters are put in their joined forms (:func:`exports.rtl.shape`;
+  :class:`exports.rtl.BidiParagraph` then draws each line in visual order; DejaVu Sans
+  draws them upright and bold, :func:`italic` keeps them upright in italics);
+- runs of characters the main family (DejaVu Sans) lacks but a fallback font has
+  (Chinese, Japanese, Korean) are wrapped in
+  ``<font name="BriefingFallback">`` (or another of ``typefaces.FALLBACKS``), one font
+  per word: a word's characters all go to the first fallback that has them all (the
+  Korean font first for a word with Hangul), so no word is set in two fonts.
 
 Long words and URLs are not touched here: the paragraph styles split them
 (``splitLongWords``), which keeps the extracted text exact.
@@ -88,9 +93,13 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
-# Hangul jamo, compatibility jamo, extended jamo and syllables: a word holding any is
-# Korean, and its letters go to the Korean font first.
-_HANGUL: Final = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff]")
+# Hangul jamo, compatibility jamo, extended jamo and syllables: a word of them is Korean
+# and goes to the Korean font first. Chinese and Japanese run on without spaces, so a
+# "word" ends at a space and where Hangul meets other letters (NanumSquare's cmap lists
+# Han characters whose glyphs printed blank here: Han goes to Droid Sans Fallback).
+_HANGUL_CLASS: Final = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
+_HANGUL: Final = re.compile(f"[{_HANGUL_CLASS}]")
+_WORDS: Final = re.compile(f"\\s+|[{_HANGUL_CLASS}]+|[^\\s{_HANGUL_CLASS}]+")
 _SPACES: Final = frozenset(" \u3000")
 
 
@@ -100,6 +109,7 @@ class _Fallbacks:
 
     foreign: re.Pattern[str]  # one character only a fallback font has
     fonts: tuple[tuple[str, frozenset[int]], ...]  # in typefaces.FALLBACKS order
+    upright: re.Pattern[str]  # a run of characters the oblique face lacks (Arabic)
 
 
 _fallback_lock = threading.Lock()
@@ -121,7 +131,7 @@ def _char_class(codes: list[int]) -> str:
 
 def _fallback_fonts() -> _Fallbacks:
     """The fallback fonts (built once): a character needs one when the main family lacks
-    it; right-to-left letters never do (the main family's upright faces draw them)."""
+    it; right-to-left letters never do (the upright faces draw them, see :func:`italic`)."""
     global _fallbacks
     if _fallbacks is None:
         with _fallback_lock:
@@ -131,7 +141,12 @@ def _fallback_fonts() -> _Fallbacks:
                 foreign = sorted(
                     c for c in covered - coverage.main if c > 0x20 and not rtl.RTL.match(chr(c))
                 )
-                _fallbacks = _Fallbacks(re.compile(_char_class(foreign)), coverage.fallbacks)
+                upright_only = sorted(coverage.upright - coverage.main)
+                _fallbacks = _Fallbacks(
+                    re.compile(_char_class(foreign)),
+                    coverage.fallbacks,
+                    re.compile(f"{_char_class(upright_only)}(?: *{_char_class(upright_only)})*"),
+                )
     return _fallbacks
 
 
@@ -160,8 +175,9 @@ def _word_fonts(word: str, fallbacks: _Fallbacks) -> list[str | None]:
 def _fallback_runs(text: str, fallbacks: _Fallbacks) -> list[tuple[str | None, str]]:
     """``text`` as (font, run) pieces; spaces between two runs of one font stay in it."""
     fonts: list[str | None] = []
-    for token in re.split(r"(\s+)", text):
-        if token and not token[0].isspace():
+    for match in _WORDS.finditer(text):
+        token = match.group()
+        if not token[0].isspace():
             fonts += _word_fonts(token, fallbacks)
         else:
             fonts += [None] * len(token)
@@ -193,6 +209,13 @@ def _font_markup(text: str) -> str:
         escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'
         for font, run in _fallback_runs(text, fallbacks)
     )
+
+
+def italic(markup: str) -> str:
+    """``markup`` in italics, except runs the oblique face cannot draw (Arabic script has
+    no italics and DejaVu Sans Oblique no Arabic): those stay upright."""
+    upright = _fallback_fonts().upright
+    return "<i>" + upright.sub(lambda m: f"</i>{m.group()}<i>", markup) + "</i>"
 
 
 def markup(text: str) -> str:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import arabic_reshaper
 import pytest
@@ -49,7 +50,7 @@ def visual(word: str) -> str:
     return out[::-1]
 
 
-def briefing_with(**fields: str) -> Briefing:
+def briefing_with(**fields: Any) -> Briefing:
     first = demo_briefing().engagements[0]
     data = dataclasses.replace(first.data, **fields)
     return demo_briefing(engagements=(dataclasses.replace(first, data=data),))
@@ -169,3 +170,33 @@ def test_markup_sets_a_korean_word_in_one_font() -> None:
     assert text.markup("국가 정보") == f"{kr}국가 정보</font>"  # 가 is in Droid too
     assert text.markup("2026년") == f"2026{kr}년</font>"
     assert text.markup("日本 語") == '<font name="BriefingFallback">日本 語</font>'
+
+
+def test_han_next_to_hangul_stays_in_the_chinese_japanese_font() -> None:
+    # No space between the sentences: the word ends where Hangul starts.
+    assert text.markup("国防部。대한민국") == (
+        '<font name="BriefingFallback">国防部。</font>'
+        '<font name="BriefingFallbackKR">대한민국</font>'
+    )
+
+
+def test_arabic_stays_upright_in_italics() -> None:
+    # DejaVu Sans Oblique has no Arabic: the name would print as missing glyphs.
+    name = text.inline(ARABIC_NAME)
+    assert text.italic(text.inline(f"{ARABIC_NAME}, spokesman")) == (
+        f"<i></i>{name}<i>, spokesman</i>"
+    )
+    assert text.italic("plain") == "<i>plain</i>"
+
+
+def test_an_arabic_attribution_is_printed_upright() -> None:
+    first = demo_briefing().engagements[0]
+    said = dataclasses.replace(first.data.clarifications[0], clarified_by=ARABIC_NAME)
+    pdf = render_pdf(briefing_with(clarifications=(said,)))
+    fonts = {
+        base
+        for page in reader(pdf).pages
+        for _, _, base, run in positioned(page)
+        if re.search("[\u0600-\u06ff\ufe70-\ufeff]", run)
+    }
+    assert fonts and not any("Oblique" in f for f in fonts), fonts

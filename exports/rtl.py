@@ -38,7 +38,9 @@ from exports import typefaces
 
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, NKo.
 RTL: Final = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_ARABIC: Final = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+# A run of Arabic-script characters (with the joiners ZWNJ/ZWJ): letters join only inside
+# one, so each run is shaped alone and the (long) rest of a text is never scanned again.
+_ARABIC: Final = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\u200c\u200d]+")
 
 _lock = threading.Lock()
 _reshaper: arabic_reshaper.ArabicReshaper | None = None
@@ -62,8 +64,8 @@ def shape(text: str) -> str:
     """``text`` with Arabic-script letters in their joined (contextual) forms."""
     if not _ARABIC.search(text):
         return text
-    result: str = _arabic_reshaper().reshape(text)
-    return result
+    reshape = _arabic_reshaper().reshape
+    return _ARABIC.sub(lambda run: str(reshape(run.group())), text)
 
 
 def visual_runs(pieces: Sequence[str], rtl: bool) -> list[tuple[int, str]]:
@@ -73,7 +75,10 @@ def visual_runs(pieces: Sequence[str], rtl: bool) -> list[tuple[int, str]]:
     reordered and mirrored ("(" in right-to-left text becomes ")") by the bidi algorithm
     with the paragraph's direction, grouped back by the piece each came from. python-bidi's
     pure-Python module is used because it exposes the steps, so each character can carry
-    its piece through the reordering (its fast ``get_display`` returns text only).
+    its piece through the reordering (its fast ``get_display`` returns text only, and in
+    0.6 without mirroring brackets). That module predates bracket pairs (rule N0 of
+    Unicode 6.3): "(x)" inside right-to-left text may pair its brackets differently from
+    a newer reader; names and sentences read right.
     """
     storage = algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
@@ -99,6 +104,8 @@ def visual_runs(pieces: Sequence[str], rtl: bool) -> list[tuple[int, str]]:
 
 def _visual_line(line: Any, kind: int, rtl: bool) -> Any:
     """A copy of one of reportlab's broken lines in visual order."""
+    if not rtl and not RTL.search(_line_text(line, kind)):
+        return line  # left to right without a right-to-left letter: already visual
     if kind == 0:  # (extra space, [word, ...]) in one font
         extra, words = line
         return (extra, "".join(t for _, t in visual_runs([" ".join(words)], rtl)).split(" "))

@@ -87,6 +87,8 @@ def visual_runs(pieces: Sequence[str], rtl: bool) -> list[tuple[int, str]]:
     owners = (index for index, piece in enumerate(pieces) for _ in piece)
     for char, owner in zip(storage["chars"], owners, strict=True):
         char["piece"] = owner
+        if not char["type"]:  # unassigned code point: left to right (UAX #9's default)
+            char["type"] = char["orig"] = "L"
     algorithm.explicit_embed_and_overrides(storage, False)
     algorithm.resolve_weak_types(storage, False)
     algorithm.resolve_neutral_types(storage, False)

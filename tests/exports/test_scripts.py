@@ -200,3 +200,8 @@ def test_an_arabic_attribution_is_printed_upright() -> None:
         if re.search("[\u0600-\u06ff\ufe70-\ufeff]", run)
     }
     assert fonts and not any("Oblique" in f for f in fonts), fonts
+
+
+def test_unassigned_code_points_next_to_arabic_do_not_break_the_line() -> None:
+    # python-bidi's algorithm asserted on a character without a bidi class.
+    assert visual_runs(["\u0378ب"], rtl=True) == [(0, "ب\u0378")]

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from exports import style, text
 from exports.flowables import Bookmark, Captioned, Heading, KeepTail
+from exports.rtl import paragraph_class
 from tracker.domain.briefing_sections import CONTENTS, SECTION_LABELS
 
 TITLE: Final = SECTION_LABELS[CONTENTS]
@@ -44,7 +45,8 @@ class ContentsLine(Flowable):  # type: ignore[misc]
         super().__init__()
         self.key = mark.key
         self.indent = INDENT * mark.level
-        self.title = Paragraph(text.inline(mark.title), para_style)
+        title = text.inline(mark.title)
+        self.title = paragraph_class(title)(title, para_style)
         self.spaceBefore = para_style.spaceBefore
         self.spaceAfter = para_style.spaceAfter
 

@@ -18,6 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 from exports import style, text
 from exports.document import BriefingEngagement
 from exports.flowables import Bookmark, Heading, RunningHeading, SectionRule, keep_end, paragraph
+from exports.rtl import BidiParagraph
 from tracker.domain.briefing_sections import PARTS, part_label
 from tracker.domain.presenter import (
     SEPARATOR,
@@ -71,7 +72,7 @@ def _fact(fact: Fact) -> str:
 
 
 def _who(statement: Statement, tail: str = "") -> str:
-    who = f" — <i>{text.inline(statement.attribution)}</i>" if statement.attribution else ""
+    who = f" — {text.italic(text.inline(statement.attribution))}" if statement.attribution else ""
     return f"”{who}{tail}"
 
 
@@ -120,7 +121,7 @@ class EngagementSection:
         )
         out += [
             Heading(heading, s.h2, bookmark),
-            RunningHeading(Paragraph(f"{continued} (continued)", s.continued)),
+            RunningHeading(BidiParagraph(f"{continued} (continued)", s.continued)),
         ]
         facts = "&nbsp;&nbsp;· ".join(_fact(f) for f in (*p.facts, *p.record))
         out.append(self._p(facts, s.facts))

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, FrameBreak, Paragraph, Spacer, Table
 from reportlab.platypus.flowables import SetPageTopFlowables
 
 from exports import style
+from exports.rtl import BidiParagraph, paragraph_class
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Bookmark:
     level: int
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(BidiParagraph):
     """A paragraph that is also a bookmark in the PDF outline, where it starts."""
 
     def __init__(
@@ -200,13 +201,15 @@ def paragraph(
     plain text: their one fragment is a copy of the style's own (``templates`` caches
     it by style name), with the text.
     """
+    # Right-to-left text is drawn line by line in visual order (exports.rtl).
+    cls = paragraph_class(markup)
     if "<" in markup or "&" in markup:
-        return Paragraph(markup, para_style, bulletText=bullet)
+        return cls(markup, para_style, bulletText=bullet)
     template = templates.get(para_style.name)
     if template is None:
         template = templates[para_style.name] = Paragraph("x", para_style).frags[0]
     text = " ".join(markup.split())
-    return Paragraph(text, para_style, bulletText=bullet, frags=[template.clone(text=text)])
+    return cls(text, para_style, bulletText=bullet, frags=[template.clone(text=text)])
 
 
 MIN_ROWS: Final = 3  # body rows a table keeps together on either side of a page break

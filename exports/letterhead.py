@@ -17,9 +17,10 @@ from typing import Any, Final
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Spacer, Table, TableStyle
 
 from exports import text
+from exports.rtl import paragraph_class
 from tracker.domain.errors import ValidationError
 from tracker.domain.letterhead import Logo
 
@@ -60,7 +61,7 @@ def cover_letterhead(
     name = text.inline(organisation)
     width, height = _fitted(logo, COVER_LOGO_HEIGHT, COVER_LOGO_WIDTH)
     image = Image(io.BytesIO(logo.data), width=width, height=height, mask="auto")
-    beside = Paragraph(f"<b>{name}</b>", name_style) if name else Spacer(1, 1)
+    beside = paragraph_class(name)(f"<b>{name}</b>", name_style) if name else Spacer(1, 1)
     row = Table(
         [[image, beside]],
         colWidths=[width + 5 * mm, frame_width - width - 5 * mm],

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph
 
 from exports import style, text, typefaces
 from exports.letterhead import draw_header_logo
+from exports.rtl import BidiParagraph
 from tracker.domain.letterhead import Logo
 
 FOOTER_SIZE = 7.5
@@ -84,11 +85,13 @@ class PageDecor:
             "RunningTitle", fontSize=FOOTER_SIZE, leading=FOOTER_SIZE * 1.2, spaceAfter=0
         )
         limit = 200
-        paragraph = Paragraph(text.inline(text.truncate(self.running_title, limit)), para_style)
+        paragraph = BidiParagraph(text.inline(text.truncate(self.running_title, limit)), para_style)
         paragraph.wrap(room, 100 * mm)
         while len(paragraph.blPara.lines) > 1 and limit > 8:
             limit = limit * 4 // 5
-            paragraph = Paragraph(text.inline(text.truncate(self.running_title, limit)), para_style)
+            paragraph = BidiParagraph(
+                text.inline(text.truncate(self.running_title, limit)), para_style
+            )
             paragraph.wrap(room, 100 * mm)
         self._header[room] = paragraph
         return paragraph

@@ -58,6 +58,7 @@ from exports.flowables import (
 from exports.follow_ups import follow_ups_section
 from exports.key_points import key_points_section
 from exports.letterhead import cover_letterhead
+from exports.rtl import BidiParagraph
 from exports.sources_appendix import sources_appendix
 from tracker.domain.briefing_sections import (
     CHANGES,
@@ -379,7 +380,7 @@ class StoryBuilder:
         who = " · ".join(
             text.inline(text.truncate(v, CELL_LIMIT)) for v in (d.counterpart, d.vendor)
         )
-        return Paragraph(
+        return BidiParagraph(
             f"{label} <font color='#6b747c'>({who})</font>",
             self.styles.key,
             bulletText=self._tag(e),

@@ -16,9 +16,14 @@ reportlab's ``Paragraph`` reads an XML-like markup (``<b>``, ``<font>``, ``<a hr
   (:func:`tracker.domain.presenter.pieces`):
   reportlab lays a paragraph out again for every page it runs onto, so one of a
   megabyte took minutes; in pieces it takes seconds;
-- runs of characters the main font (DejaVu Sans) lacks but a fallback font has
-  (Chinese, Japanese, Korean) are wrapped in ``<font name="BriefingFallback">`` or
-  ``<font name="BriefingFallbackKR">``.
+- Arabic and Persian letters are put in their joined forms (:func:`exports.rtl.shape`;
+  :class:`exports.rtl.BidiParagraph` then draws each line in visual order; DejaVu Sans
+  draws them upright and bold, :func:`italic` keeps them upright in italics);
+- runs of characters the main family (DejaVu Sans) lacks but a fallback font has
+  (Chinese, Japanese, Korean) are wrapped in
+  ``<font name="BriefingFallback">`` (or another of ``typefaces.FALLBACKS``), one font
+  per word: a word's characters all go to the first fallback that has them all (the
+  Korean font first for a word with Hangul), so no word is set in two fonts.
 
 Long words and URLs are not touched here: the paragraph styles split them
 (``splitLongWords``), which keeps the extracted text exact.
@@ -28,9 +33,10 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from typing import Final
 
-from exports import typefaces
+from exports import rtl, typefaces
 from tracker.domain.presenter import pieces
 
 ELLIPSIS: Final = "…"
@@ -87,8 +93,27 @@ def truncate(text: str, limit: int) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+# Hangul jamo, compatibility jamo, extended jamo and syllables: a word of them is Korean
+# and goes to the Korean font first. Chinese and Japanese run on without spaces, so a
+# "word" ends at a space and where Hangul meets other letters (NanumSquare's cmap lists
+# Han characters whose glyphs printed blank here: Han goes to Droid Sans Fallback).
+_HANGUL_CLASS: Final = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7ff"
+_HANGUL: Final = re.compile(f"[{_HANGUL_CLASS}]")
+_WORDS: Final = re.compile(f"\\s+|[{_HANGUL_CLASS}]+|[^\\s{_HANGUL_CLASS}]+")
+_SPACES: Final = frozenset(" \u3000")
+
+
+@dataclass(frozen=True)
+class _Fallbacks:
+    """Which characters need a fallback font, and the fallback fonts' coverage."""
+
+    foreign: re.Pattern[str]  # one character only a fallback font has
+    fonts: tuple[tuple[str, frozenset[int]], ...]  # in typefaces.FALLBACKS order
+    upright: re.Pattern[str]  # a run of characters the oblique face lacks (Arabic)
+
+
 _fallback_lock = threading.Lock()
-_fallback_pattern: re.Pattern[str] | None = None
+_fallbacks: _Fallbacks | None = None
 
 
 def _char_class(codes: list[int]) -> str:
@@ -104,44 +129,93 @@ def _char_class(codes: list[int]) -> str:
     return "[" + "".join(ranges) + "]"
 
 
-def _fallback_runs() -> re.Pattern[str]:
-    """Runs of characters for each fallback font (spaces inside a run stay in it).
-
-    One named group per fallback font (``f0``, ``f1``, …, in the order of
-    ``typefaces.FALLBACKS``): a character belongs to the first font that has it, unless
-    the main family has it.
-    """
-    global _fallback_pattern
-    if _fallback_pattern is None:
+def _fallback_fonts() -> _Fallbacks:
+    """The fallback fonts (built once): a character needs one when the main family lacks
+    it; right-to-left letters never do (the upright faces draw them, see :func:`italic`)."""
+    global _fallbacks
+    if _fallbacks is None:
         with _fallback_lock:
-            if _fallback_pattern is None:
+            if _fallbacks is None:
                 coverage = typefaces.register()
-                taken = set(coverage.main)
-                groups: list[str] = []
-                for index, (_, cover) in enumerate(coverage.fallbacks):
-                    own = sorted(c for c in cover - taken if c > 0x20)
-                    taken |= cover
-                    if own:
-                        cls = _char_class(own)
-                        groups.append(f"(?P<f{index}>{cls}(?:[ \u3000]*{cls})*)")
-                _fallback_pattern = re.compile("|".join(groups))
-    return _fallback_pattern
+                covered = frozenset().union(*(cover for _, cover in coverage.fallbacks))
+                foreign = sorted(
+                    c for c in covered - coverage.main if c > 0x20 and not rtl.RTL.match(chr(c))
+                )
+                upright_only = sorted(coverage.upright - coverage.main)
+                _fallbacks = _Fallbacks(
+                    re.compile(_char_class(foreign)),
+                    coverage.fallbacks,
+                    re.compile(f"{_char_class(upright_only)}(?: *{_char_class(upright_only)})*"),
+                )
+    return _fallbacks
+
+
+def _word_fonts(word: str, fallbacks: _Fallbacks) -> list[str | None]:
+    """The font of each character of ``word`` (``None``: the main family).
+
+    A word's characters that the main family lacks all go to one fallback font — the
+    first, in order, that has every one of them (the Korean font first for a word with
+    Hangul) — so a word is never set in two fallback fonts; only when no font has them
+    all does each go to the first font that has it.
+    """
+    fonts = fallbacks.fonts[::-1] if _HANGUL.search(word) else fallbacks.fonts
+    foreign = {ord(c) for c in word if fallbacks.foreign.match(c)}
+    whole = next((name for name, cover in fonts if foreign <= cover), None)
+    out: list[str | None] = []
+    for char in word:
+        if ord(char) not in foreign:
+            out.append(None)
+        elif whole is not None:
+            out.append(whole)
+        else:
+            out.append(next(name for name, cover in fonts if ord(char) in cover))
+    return out
+
+
+def _fallback_runs(text: str, fallbacks: _Fallbacks) -> list[tuple[str | None, str]]:
+    """``text`` as (font, run) pieces; spaces between two runs of one font stay in it."""
+    fonts: list[str | None] = []
+    for match in _WORDS.finditer(text):
+        token = match.group()
+        if not token[0].isspace():
+            fonts += _word_fonts(token, fallbacks)
+        else:
+            fonts += [None] * len(token)
+    for i, char in enumerate(text):
+        if i > 0 and char in _SPACES and fonts[i - 1] is not None:
+            j = i
+            while j < len(text) and text[j] in _SPACES:
+                j += 1
+            if j < len(text) and fonts[j] == fonts[i - 1]:
+                fonts[i:j] = [fonts[i - 1]] * (j - i)
+    runs: list[tuple[str | None, str]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or fonts[i] != fonts[start]:
+            runs.append((fonts[start], text[start:i]))
+            start = i
+    return runs
 
 
 def _font_markup(text: str) -> str:
-    """Escape cleaned ``text``, wrapping fallback runs in their fallback font."""
+    """Escape cleaned ``text``: Arabic letters joined, fallback runs in their font."""
     if text.isascii():
         return escape(text)
-    out: list[str] = []
-    pos = 0
-    for match in _fallback_runs().finditer(text):
-        assert match.lastgroup is not None
-        font = typefaces.FALLBACKS[int(match.lastgroup[1:])]
-        out.append(escape(text[pos : match.start()]))
-        out.append(f'<font name="{font}">{escape(match.group())}</font>')
-        pos = match.end()
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    text = rtl.shape(text)
+    fallbacks = _fallback_fonts()
+    if not fallbacks.foreign.search(text):
+        return escape(text)
+    return "".join(
+        escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'
+        for font, run in _fallback_runs(text, fallbacks)
+    )
+
+
+def italic(markup: str) -> str:
+    """``markup`` in italics, except runs the oblique face cannot draw (Arabic script has
+    no italics and DejaVu Sans Oblique no Arabic): those stay upright."""
+    upright = _fallback_fonts().upright
+    return "<i>" + upright.sub(lambda m: f"</i>{m.group()}<i>", markup) + "</i>"
 
 
 def markup(text: str) -> str:

@@ -47,6 +47,7 @@ class Coverage:
     """The code points each font can draw."""
 
     main: frozenset[int]
+    upright: frozenset[int]  # regular and bold (Arabic is in these, not in the oblique)
     fallbacks: tuple[tuple[str, frozenset[int]], ...]  # (font name, code points)
 
 
@@ -78,5 +79,9 @@ def register() -> Coverage:
 
             # A character goes to the main family only if every face of it has a glyph.
             main = cmap(SANS) & cmap(SANS_BOLD) & cmap(SANS_OBLIQUE)
-            _coverage = Coverage(main=main, fallbacks=tuple((n, cmap(n)) for n in FALLBACKS))
+            _coverage = Coverage(
+                main=main,
+                upright=cmap(SANS) & cmap(SANS_BOLD),
+                fallbacks=tuple((n, cmap(n)) for n in FALLBACKS),
+            )
     return _coverage

@@ -287,7 +287,7 @@ class FilterBar(QWidget):
             dataclasses.replace(self.filters(), **{key: getattr(empty, key) for key in keys})
         )
 
-    def narrow(self, fields: Mapping[str, object], *, add: bool = False) -> None:
+    def narrow(self, fields: Mapping[str, object], add: bool = False) -> None:
         """Narrow the filters to ``fields`` (``Filters`` field names, one value each) and
         keep the rest: a field that holds several values gets just that one, or with
         ``add`` that one as well (a Ctrl+click on a matrix cell)."""

@@ -13,13 +13,11 @@ ui.database_switcher (which database is shown).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QMainWindow,
     QSplitter,
     QTableView,
@@ -27,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker import __version__
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Filters
 from tracker.services import Tracker
 from tracker.services.backups import automatic_backup
+from ui.about import show_about
 from ui.actions import (
     build_actions,
     build_menu_bar,
@@ -50,7 +48,7 @@ from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.overview import OverviewView
-from ui.plain_text import information, warning
+from ui.plain_text import warning
 from ui.restriction_comparison import RestrictionsView
 from ui.saved_views import SavedViews
 from ui.settings import (
@@ -65,7 +63,7 @@ from ui.settings import (
     saved_order,
     shown_view,
 )
-from ui.table_layout import default_widths
+from ui.table_layout import configure_table
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.timeline_view import TimelineView
 from ui.transfers import Transfers
@@ -118,15 +116,15 @@ class MainWindow(QMainWindow):
         self.changes_dock = ChangesDock(service, self.settings, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.changes_dock)
         self.resizeDocks([self.changes_dock], [440], Qt.Orientation.Horizontal)
-        self._build_table()
+        configure_table(self.table, self.model, TABLE_PANE)
+        self.placeholder = TablePlaceholder(self.table)
         self.views = ViewStack(self.table, self)
-        self.views.add_view(ViewKind.OVERVIEW, OverviewView(service, self, settings=self.settings))
-        self.views.add_view(
-            ViewKind.RESTRICTIONS, RestrictionsView(service, self, self.table_order)
-        )
-        self.views.add_view(
-            ViewKind.TIMELINE, TimelineView(service, self.table, self.settings, self)
-        )
+        for kind, page in (
+            (ViewKind.OVERVIEW, OverviewView(service, self, settings=self.settings)),
+            (ViewKind.RESTRICTIONS, RestrictionsView(service, self, self.table_order)),
+            (ViewKind.TIMELINE, TimelineView(service, self.table, self.settings, self)),
+        ):
+            self.views.add_view(kind, page)
         self._build_layout()
         self.saved_views = SavedViews(
             self,
@@ -155,32 +153,6 @@ class MainWindow(QMainWindow):
         self._apply_access()
 
     # -- construction ---------------------------------------------------------------
-
-    def _build_table(self) -> None:
-        t = self.table
-        t.setModel(self.model)
-        t.setObjectName("engagementTable")
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setAlternatingRowColors(True)
-        t.setWordWrap(False)
-        t.setTextElideMode(Qt.TextElideMode.ElideRight)
-        t.setShowGrid(False)
-        vertical = t.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(t.fontMetrics().height() + 8)
-        header = t.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSortIndicatorShown(True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        for column, width in enumerate(default_widths(t, TABLE_PANE)):
-            t.setColumnWidth(column, width)
-        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.placeholder = TablePlaceholder(t)
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -223,7 +195,7 @@ class MainWindow(QMainWindow):
         self.changes_dock.engagement_chosen.connect(self.select)
         self.changes_dock.visibilityChanged.connect(self._actions["changes"].setChecked)
         self._actions["changes"].setChecked(self.changes_dock.isVisible())
-        self.views.narrowRequested.connect(self._narrow)
+        self.views.narrowRequested.connect(self.filter_bar.narrow)  # (fields, add)
         self.views.engagementChosen.connect(self.select)
 
     # -- settings and closing ---------------------------------------------------------
@@ -479,10 +451,6 @@ class MainWindow(QMainWindow):
         if current is not None and current in changes.engagements:
             self._show_detail(current)
 
-    def _narrow(self, fields: Mapping[str, object], add: bool) -> None:
-        """A view asked for the filter narrowed (a click on a cell of the overview)."""
-        self.filter_bar.narrow(fields, add=add)
-
     def _failed(self, message: str) -> None:
         self.statusBar().clearMessage()  # what the last step said no longer holds
         warning(self, APPLICATION, message)
@@ -526,13 +494,4 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Help → About: version, database, schema version."""
-        info = self.service.info()
-        information(
-            self,
-            f"About {APPLICATION}",
-            f"{APPLICATION} {__version__}",
-            "Government and multinational AI engagements.\n\n"
-            f"Database: {info.url}\nSchema version: {info.schema_version}\n"
-            f"Revision: {info.revision}\nEngagements: {info.engagements:,} "
-            f"({info.deleted:,} in the trash)",
-        )
+        show_about(self, self.service)

@@ -1,4 +1,5 @@
-"""The engagement table's default column widths, measured with its font.
+"""How the engagement table looks: its behaviour (rows selected whole, no grid, movable
+columns) and its default column widths, measured with its font.
 
 Each column but the title is as wide as a typical long value of it (or its header,
 with room for the sort mark); the title takes what is left of the table's default
@@ -8,7 +9,8 @@ width, so that a fresh window shows every column. Widths the user set are rememb
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QStyle, QTableView
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from ui.table_model import COLUMNS, STATUS_COLUMN
 
@@ -47,3 +49,31 @@ def default_widths(table: QTableView, width: int) -> list[int]:
     rest = width - frame - scroll_bar - sum(widths)
     widths[title] = max(rest, TITLE_MIN_CHARS * metrics.averageCharWidth())
     return widths
+
+
+def configure_table(table: QTableView, model: QAbstractItemModel, width: int) -> None:
+    """Set ``table`` up on ``model``: whole rows selected, several at once, no editing in
+    place, compact rows without a grid, movable and sortable columns with context menus,
+    and the default widths for ``width`` pixels."""
+    table.setModel(model)
+    table.setObjectName("engagementTable")
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setShowGrid(False)
+    vertical = table.verticalHeader()
+    vertical.setVisible(False)
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setSectionsMovable(True)
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setSortIndicatorShown(True)
+    header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    for column, column_width in enumerate(default_widths(table, width)):
+        table.setColumnWidth(column, column_width)
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -45,6 +45,7 @@ from exports.preview import PageImage, PdfPages
 from tracker.domain.errors import TrackerError
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour, hint_colour
+from ui.plain_text import tooltip
 from ui.workers import Report
 
 # What renders the briefing's PDF on the preview thread: it gets a progress callback
@@ -277,7 +278,7 @@ class BriefingPreview(QWidget):
     def _button(self, text: str, tip: str, key: QKeySequence.StandardKey) -> QToolButton:
         button = QToolButton(self)
         button.setText(text)
-        button.setToolTip(tip)
+        button.setToolTip(tooltip(tip))
         button.setAccessibleName(tip.split(" (")[0])
         button.setShortcut(QKeySequence(key))
         return button

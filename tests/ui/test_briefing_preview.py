@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 
 from tests.tracker.services.test_letterhead import image_file
-from tests.ui.conftest import action, answer_modal
+from tests.ui.conftest import action, activate, answer_modal
 from tests.ui.test_main_window import choose_file
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -112,8 +112,12 @@ def test_changing_the_title_renders_again_once_typing_stops(
 
 def test_page_down_and_up_move_between_pages(qtbot: QtBot, previewed: Previewed) -> None:
     wait_for_pages(qtbot, previewed)
+    activate(qtbot, previewed.dialog)  # the keys are the window's shortcuts
     count = previewed.preview.page_count()
-    with qtbot.waitSignal(previewed.preview.shown, timeout=10_000):
+    # Page 2 drawn (page 1 may be drawn again first: the whole briefing replaces the draft).
+    with qtbot.waitSignal(
+        previewed.preview.shown, timeout=10_000, check_params_cb=lambda index: index == 1
+    ):
         qtbot.keyClick(previewed.preview.page_area, Qt.Key.Key_PageDown)
     assert previewed.preview.current_page() == 1
     assert previewed.preview.position.text() == f"Page 2 of {count}"

@@ -28,6 +28,8 @@ History:
      (``ix_engagement_overview``), which holds every column its counts read; and the
      restriction comparison: restrictions by (restriction, stance)
      (``ix_engagement_restriction_stance``), counted from the index alone.
+  9. briefing templates (table ``briefing_template``): named briefing settings and
+     their letterhead logo.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -292,6 +294,10 @@ def _schema_8(conn: Connection) -> None:
                 index.create(conn, checkfirst=True)
 
 
+def _briefing_templates(conn: Connection) -> None:
+    tables.briefing_template.create(conn, checkfirst=True)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -302,6 +308,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (6, _due_index),
         (7, _briefing_register),
         (8, _schema_8),
+        (9, _briefing_templates),
     ]
 
 

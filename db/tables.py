@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, Table, Text, UniqueConstraint, text
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlmodel import Field, SQLModel
 
 from tracker.domain.change_words import BASELINE
@@ -360,6 +370,29 @@ class SavedViewEventTable(SQLModel, table=True):
     body: str = _text()
 
 
+class BriefingTemplateTable(SQLModel, table=True):
+    """Briefing templates (schema version 9): named briefing settings and a letterhead
+    logo, owned and shared as the saved views are (a name unique per owner in any case)."""
+
+    __tablename__ = "briefing_template"
+    __table_args__ = (
+        UniqueConstraint("owner", "name_key", name="uq_briefing_template_owner_name"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    owner: str = _text()
+    name: str = _text()
+    name_key: str = _text()
+    shared: bool = False
+    body: str = _text()  # the JSON of ``tracker.domain.briefing_templates.settings_json``
+    # The letterhead's PNG or JPEG bytes (at most 2 MB), checked again when used.
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    created_at: str = _text()
+    created_by: str = _text()
+    updated_at: str = _text()
+    updated_by: str = _text()
+    version: int = 1
+
+
 def table(model: type[SQLModel]) -> Table:
     """The Core table behind a SQLModel class."""
     result = model.__table__  # type: ignore[attr-defined]
@@ -384,6 +417,7 @@ audit_seal = table(AuditSealTable)
 briefing = table(BriefingTable)
 saved_view = table(SavedViewTable)
 saved_view_event = table(SavedViewEventTable)
+briefing_template = table(BriefingTemplateTable)
 
 CHILD_TABLES: tuple[Table, ...] = (
     scope_limit,

@@ -35,10 +35,12 @@ from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodErr
 from tracker.domain.errors import ValidationError
 from tracker.domain.letterhead import Logo
 from tracker.domain.model import Filters
+from tracker.services import Tracker
 from tracker.services.briefings import DEFAULT_TITLE, PAGE_SIZES, BriefingRequest
 from tracker.services.letterhead import load_logo
 from ui.briefing_preview import BriefingPreview, PreviewWork
 from ui.briefing_sections import BriefingSectionsWidget
+from ui.briefing_templates import BriefingTemplates
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
@@ -63,6 +65,7 @@ class BriefingDialog(QDialog):
         parent: QWidget | None = None,
         preview: Callable[[BriefingDialog], PreviewWork] | None = None,
         settings: QSettings | None = None,
+        templates: Tracker | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export briefing")
@@ -140,6 +143,8 @@ class BriefingDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(left)
         layout = QVBoxLayout(self)
+        if templates is not None:  # the "Template" box and "Save as template…"
+            layout.addWidget(BriefingTemplates(self, templates, self))
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
         self.preview: BriefingPreview | None = None
@@ -201,6 +206,14 @@ class BriefingDialog(QDialog):
         self.save_button.setEnabled(True)
         self.refresh_preview()
         return True
+
+    def use_logo(self, logo: Logo | None, label: str) -> None:
+        """Use ``logo`` (checked already; None: no logo), shown as ``label``."""
+        self.logo = logo
+        self.logo_name.setText(label if logo is not None else "None")
+        self.logo_error.clear_message()
+        self.save_button.setEnabled(True)
+        self.refresh_preview()
 
     def clear_logo(self) -> None:
         """No logo (and no error)."""

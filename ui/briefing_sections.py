@@ -157,6 +157,21 @@ class BriefingSectionsWidget(QWidget):
         self.list.insertItem(target, item)
         self.list.setCurrentRow(target)
 
+    def choose(self, sections: tuple[str, ...] | None, parts: tuple[str, ...]) -> None:
+        """Check ``sections`` (None: the default ones) in that order, the others after
+        them unchecked, and check ``parts`` alone (a template picked)."""
+        chosen = DEFAULT_SECTIONS if sections is None else sections
+        items = [self.list.takeItem(0) for _ in range(self.list.count())]
+        rank = {key: n for n, key in enumerate(chosen)}
+        items.sort(key=lambda item: rank.get(str(item.data(KEY)), len(rank)))
+        for item in items:
+            self.list.addItem(item)
+            checked = str(item.data(KEY)) in rank
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.setCurrentRow(0)
+        for key, box in self.part_boxes.items():
+            box.setChecked(key in parts)
+
     def order(self) -> tuple[str, ...]:
         """The checked sections' keys, in the list's order."""
         items = (self.list.item(i) for i in range(self.list.count()))

@@ -166,6 +166,7 @@ class Transfers:
             parent=self._host.window(),
             preview=lambda asked: self._preview_work(asked, filters),
             settings=self._settings,
+            templates=self._host.service,
         )
 
     def _preview_work(self, dialog: BriefingDialog, filters: Filters) -> PreviewWork:

@@ -29,7 +29,7 @@ def _objects(path: Path) -> set[str]:
     return {name for (name,) in rows}
 
 
-@pytest.mark.parametrize("version", OLD_VERSIONS)
+@pytest.mark.parametrize("version", [v for v in OLD_VERSIONS if v < 8])
 def test_an_older_database_gains_the_saved_views_with_its_data_unchanged(
     tmp_path: Path, version: int
 ) -> None:
@@ -37,7 +37,7 @@ def test_an_older_database_gains_the_saved_views_with_its_data_unchanged(
     before = _user_data_hash(path)
     assert _objects(path) == set()
     Tracker.open(path, user="alice").close()
-    assert _version(path) == str(schema.SCHEMA_VERSION) == "8"
+    assert _version(path) == str(schema.SCHEMA_VERSION)
     assert _objects(path) == OBJECTS
     assert _user_data_hash(path) == before
     service = Tracker.open(path, user="alice")

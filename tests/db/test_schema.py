@@ -94,7 +94,7 @@ def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
     return out
 
 
-OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
+OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)

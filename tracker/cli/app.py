@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, changes, follow_ups, records, transfer, views
+from tracker.cli import admin, briefs, changes, follow_ups, records, templates, transfer, views
 from tracker.cli.context import Context, UsageError
 from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
@@ -125,6 +125,12 @@ COMMANDS: tuple[Command, ...] = (
         "the saved views; save, rename, share, delete one, or its history",
         views.configure_views,
         views.run_views,
+    ),
+    Command(
+        "templates",
+        "the briefing templates; save or delete one (tracker brief --template NAME)",
+        templates.configure_templates,
+        templates.run_templates,
     ),
     Command(
         "stats",

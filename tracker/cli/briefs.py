@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from dataclasses import replace
 
 from tracker.cli.changes import add_period, period_from_args
@@ -17,22 +16,12 @@ from tracker.cli.options import (
     split_commas,
 )
 from tracker.cli.output import progress
-from tracker.domain.briefing_sections import (
-    DEFAULT_SECTIONS,
-    PARTS,
-    SECTION_LABELS,
-    SectionsError,
-    parse_parts,
-    parse_sections,
-    sections_text,
-)
+from tracker.cli.templates import add_settings, brief_settings
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
-from tracker.domain.errors import ValidationError
 from tracker.domain.model import SORT_KEYS
 from tracker.domain.presenter import counted
 from tracker.services.briefings import BriefingRequest, write_briefing
 from tracker.services.files import read_text
-from tracker.services.letterhead import load_logo
 
 
 def configure_brief(p: argparse.ArgumentParser) -> None:
@@ -45,19 +34,11 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
         metavar="ID[,ID..]",
         help="only these engagements (numbers or stable ids)",
     )
-    p.add_argument("--title", default="AI engagements briefing")
+    add_settings(p)
     p.add_argument(
-        "--marking",
-        metavar="MARKING",
-        help="banner marking (default: the highest among the engagements)",
-    )
-    p.add_argument("--author", default="", metavar="NAME")
-    p.add_argument("--organisation", default="", metavar="NAME")
-    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
-    p.add_argument(
-        "--logo",
-        metavar="FILE",
-        help="a local PNG or JPEG (at most 2 MB) for the letterhead: the cover and header",
+        "--template",
+        metavar="NAME",
+        help="start from this briefing template (tracker templates); options given win",
     )
     p.add_argument("--sort", choices=SORT_KEYS, default=None, help="default: title")
     p.add_argument(
@@ -71,35 +52,11 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
     add_period(p, required=False, until=False)  # a "Changes since …" section
     add_as_of(p, "the engagements")
     p.add_argument(
-        "--sections",
-        metavar="KEY[,KEY..]",
-        help="the sections, in this order, from: "
-        + ", ".join(SECTION_LABELS)
-        + f" (default: {sections_text(DEFAULT_SECTIONS)}, each when it has something to show)",
-    )
-    p.add_argument(
-        "--parts",
-        metavar="KEY[,KEY..]",
-        help="the parts of each engagement's section, from: " + ", ".join(PARTS),
-    )
-    p.add_argument(
         "--key-points",
         metavar="FILE",
         help='a "Key points" section after the cover: the UTF-8 text of FILE '
         '(blank lines between paragraphs, "- " before a bullet)',
     )
-
-
-def _choice(
-    text: str | None, parse: Callable[[str], tuple[str, ...]], option: str
-) -> tuple[str, ...] | None:
-    """``--sections`` or ``--parts`` parsed; None when not given."""
-    if text is None:
-        return None
-    try:
-        return parse(text)
-    except SectionsError as exc:
-        raise ValidationError(str(exc), field=option) from None
 
 
 def run_brief(ctx: Context) -> int:
@@ -108,24 +65,24 @@ def run_brief(ctx: Context) -> int:
     service.check_output(args.out)
     filters = filters_from_args(args)
     due_within = period(args.due, "--due") if args.due is not None else None
-    logo = load_logo(args.logo) if args.logo is not None else None
+    settings, logo = brief_settings(args, service)
     if args.ids:
         ids = tuple(service.get(engagement_id=ref).id for ref in split_commas(args.ids))
         filters = replace(filters, ids=ids)
     request = BriefingRequest(
         filters=filters,
         sort=args.sort,
-        title=args.title,
-        marking=args.marking,
-        author=args.author,
-        organisation=args.organisation,
-        page_size=args.page_size,
+        title=settings.title,
+        marking=settings.marking,
+        author=settings.author,
+        organisation=settings.organisation,
+        page_size=settings.page_size,
         due_within=due_within,
         changes_since=period_from_args(args, service),
         as_of=as_of_from_args(args),
         logo=logo,
-        sections=_choice(args.sections, parse_sections, "--sections"),
-        parts=_choice(args.parts, parse_parts, "--parts") or PARTS,
+        sections=settings.sections,
+        parts=settings.parts,
         key_points=read_text(args.key_points) if args.key_points else "",
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))

@@ -62,6 +62,9 @@ USER_NAME: Final = 100
 VIEW_NAME: Final = 200
 """Characters of a saved view's name (it is a menu entry and a ``--view`` argument)."""
 
+TEMPLATE_NAME: Final = VIEW_NAME
+"""Characters of a briefing template's name (a combo entry and a ``--template`` argument)."""
+
 FREE_TEXT: Final[frozenset[str]] = frozenset(
     {
         "summary",

@@ -18,6 +18,7 @@ from tracker.services.overview import Overviews
 from tracker.services.reading import Reading
 from tracker.services.register import Register
 from tracker.services.restrictions import Restrictions
+from tracker.services.templates import Templates
 from tracker.services.transfer import Transfer
 from tracker.services.views import Views
 from tracker.services.writing import Writing
@@ -37,5 +38,6 @@ class Tracker(
     Restrictions,
     Lanes,
     Views,
+    Templates,
 ):
     """An open engagement store and everything one can do with it."""

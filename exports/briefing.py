@@ -40,7 +40,7 @@ from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import StoryBuilder
 from tracker.domain.briefing_sections import COVER
-from tracker.domain.languages import translate
+from tracker.domain.languages import Language, translate
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
@@ -156,8 +156,9 @@ def render_pdf(
 
         report(0)
 
-    styles = style.stylesheet()
     language = briefing.language
+    english = language == Language.EN
+    styles = style.stylesheet(style.LABEL_COLUMN if english else style.FRENCH_LABEL_COLUMN)
     decor = PageDecor(
         marking=marking,
         generated=translate("Generated {day} {time} UTC", language).format(

@@ -97,7 +97,7 @@ def _table(
     rows: list[list[Any]] = [[p(translate(h, language), styles.cell_head) for h in _HEADER]]
     for worded in group.changes:
         # The services word the changes in English; another language words them again.
-        change = worded if language is Language.EN else word(worded.row, language=language)
+        change = worded if language == Language.EN else word(worded.row, language=language)
         row = change.row
         rows.append(
             [

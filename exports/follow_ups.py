@@ -39,7 +39,7 @@ def _day(day: datetime.date, language: Language) -> str:
 
 def _period(section: FollowUpsDue, language: Language) -> str:
     """The period in words ("2 weeks", "2 semaines")."""
-    if language is Language.EN:
+    if language == Language.EN:
         return section.within.label()
     unit = section.within.unit
     return counted(section.within.count, unit, unit + "s", language)
@@ -47,7 +47,7 @@ def _period(section: FollowUpsDue, language: Language) -> str:
 
 def when(days: int, language: Language) -> str:
     """A due item's days in words ("overdue by 12 days", "en retard de 12 jours")."""
-    if language is Language.EN:
+    if language == Language.EN:
         return when_due(days)
     if days == 0:
         return translate("due today", language)

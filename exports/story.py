@@ -329,6 +329,11 @@ class StoryBuilder:
             widths[col] = max([head_word, *(_width(v) for v in column)]) + pad
         rest = self.frame_width - sum(widths.values())
         widths[1], widths[2], widths[3] = rest * 0.48, rest * 0.30, rest * 0.22
+        for col in (2, 3):  # never a header word cut ("Fournisseur"): taken from the title's
+            least = max(_width(w, typefaces.SANS_BOLD) for w in header[col].split()) + pad
+            if widths[col] < least:
+                widths[1] -= least - widths[col]
+                widths[col] = least
         table = RowsTable(
             rows,
             colWidths=[widths[i] for i in range(len(header))],

@@ -67,7 +67,7 @@ class ItemChange:
 
     def text(self, language: Language = Language.EN) -> str:
         """ "added restriction No mass … · agreed"; "changed source X: A → B"."""
-        if language is Language.EN:  # (the English words are the catalogue's keys)
+        if language == Language.EN:  # (the English words are the catalogue's keys)
             if self.change == "changed":
                 return f"changed {self.noun} {self.before} {ARROW} {self.words}"
             return f"{self.change} {self.noun} {self.words}"

@@ -38,7 +38,7 @@ def ordinal(number: int) -> str:
 
 def date_label(value: PartialDate, language: Language) -> str:
     """``value`` as people read it in ``language`` ("2e trimestre 2026", "Q2 2026")."""
-    if language is Language.EN:
+    if language == Language.EN:
         return value.label()
     text = _french(value)
     return "vers " + text if value.approximate else text
@@ -70,6 +70,6 @@ def day_label(day: datetime.date, language: Language) -> str:
 
 def long_day(day: datetime.date, language: Language) -> str:
     """A day with its month in full ("27 February 2026", "27 février 2026")."""
-    if language is Language.EN:
+    if language == Language.EN:
         return f"{day.day} {day:%B %Y}"
     return f"{_day_number(day.day)} {FRENCH_MONTHS[day.month - 1]} {day.year}"

@@ -112,9 +112,9 @@ _PRESENTER: Final = {
     "Not recorded": "Non renseigné",
     "Untitled engagement": "Engagement sans titre",
     "Untitled source": "Source sans titre",
-    "Originally said": "Déclaration initiale",
+    "Originally said": "Propos initial",
     "→ Clarified": "→ Précisé",
-    "{word} severity": "Gravité : {word}",
+    "{word} severity": "Gravité {word}",
     "Number": "Numéro",
     "Id": "Identifiant",
     "Version": "Version",
@@ -216,6 +216,7 @@ _BRIEFING: Final = {
     # The changes since.
     "Who": "Qui",
     "Field": "Champ",
+    "Change": "Modification",
     "No engagement in this briefing changed in this period.": (
         "Aucun engagement de cette note n’a changé pendant cette période."
     ),

@@ -66,11 +66,11 @@ def vocab_label(word: Vocabulary, language: Language) -> str:
 
 def colon(language: Language) -> str:
     """A colon and the space after it: French also sets a no-break space before it."""
-    return ": " if language is Language.EN else "\u00a0: "
+    return ": " if language == Language.EN else "\u00a0: "
 
 
 def counted(count: int, singular: str, plural: str, language: Language) -> str:
     """ "1 engagement", "4 engagements": the count and its noun (English words,
     translated) in the right number; French keeps 0 and 1 singular."""
-    one = count == 1 or (language is Language.FR and count == 0)
+    one = count == 1 or (language == Language.FR and count == 0)
     return f"{count} {translate(singular if one else plural, language)}"

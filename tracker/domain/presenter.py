@@ -406,9 +406,10 @@ def _item(child: object, number: int, w: _Words) -> Item:
 def _severity(c: Concern, w: _Words) -> str:
     if not c.severity:
         return ""
-    if w.language is Language.EN:
+    if w.language == Language.EN:
         return f"{c.severity.label} {SEVERITY}"
-    return w("{word} severity").format(word=w.vocab(c.severity))
+    # French: "Gravité élevée", the adjective in lower case after its noun.
+    return w("{word} severity").format(word=w.vocab(c.severity).lower())
 
 
 def _clarification(c: Clarification, w: _Words) -> ClarificationItem:

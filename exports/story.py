@@ -44,7 +44,7 @@ from exports import style, text, typefaces
 from exports.changes_since import changes_section
 from exports.chart import status_region_chart
 from exports.contents import bookmarks, contents_bookmark, contents_section
-from exports.document import Briefing, BriefingEngagement
+from exports.document import DEFAULT_DISTRIBUTION, Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection, anchor
 from exports.flowables import (
     Bookmark,
@@ -219,7 +219,9 @@ class StoryBuilder:
         out.append(marking)
         out.append(Spacer(1, 4 * mm))
         # The default statement is fixed text (translated); one typed is the user's own.
-        distribution = self._w(b.distribution)
+        distribution = b.distribution
+        if distribution == DEFAULT_DISTRIBUTION:
+            distribution = self._w(distribution)
         out += [self._p(block, s.cover_statement) for block in text.blocks(distribution)]
         out.append(Spacer(1, 16 * mm))
         included = self._counted(len(b.engagements), "engagement", "engagements")

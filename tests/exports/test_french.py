@@ -93,6 +93,8 @@ def test_every_fixed_text_is_french(french_pdf: bytes, tmp_path: Path) -> None:
     assert f"Page {pages} sur {pages}" in text
     for words in ENGLISH_WORDS:
         assert words not in text, words
+    assert "Diffusion : réservée à l’usage officiel" in text  # the default statement
+    assert "Government AI engagements — weekly briefing" in text  # a typed title as typed
     # The marking prints as configured, never translated.
     assert text.count("NATO UNCLASSIFIED") >= 2 * pages
 

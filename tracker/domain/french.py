@@ -143,6 +143,7 @@ _BRIEFING: Final = {
     "Engagement briefing": "Note sur les engagements",
     "Engagement briefing · {marking}": "Note sur les engagements · {marking}",
     "Untitled briefing": "Note sans titre",
+    "AI engagements briefing": "Note sur les engagements en IA",
     "Generated {day}, {time} UTC": "Générée le {day} à {time} UTC",
     "Generated {day} {time} UTC": "Générée le {day} à {time} UTC",
     "Prepared by ": "Préparée par ",

@@ -41,7 +41,7 @@ from tracker.domain.briefing_sections import (
 from tracker.domain.change_words import ChangePeriod, EngagementChanges, grouped
 from tracker.domain.due import DEFAULT_WINDOW, Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
-from tracker.domain.languages import Language
+from tracker.domain.languages import Language, translate
 from tracker.domain.letterhead import Logo
 from tracker.domain.markings import check_marking, highest, normalise
 from tracker.domain.model import Filters, Selection
@@ -187,8 +187,10 @@ def _render(
     changes = _changes(service, request, selection, sections)
     shown = _old_markings(changes.groups) if changes is not None else ()
     marking = banner_marking(selection, request.marking, shown)
+    title = request.title.strip() or DEFAULT_TITLE
     briefing = Briefing(
-        title=request.title.strip() or DEFAULT_TITLE,
+        # The default title is fixed text, printed in the briefing's language.
+        title=translate(title, request.language) if title == DEFAULT_TITLE else title,
         marking=marking,
         generated_at=generated,
         revision=selection.revision,

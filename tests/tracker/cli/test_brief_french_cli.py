@@ -27,6 +27,7 @@ def test_brief_in_french(demo_db: Path, tmp_path: Path) -> None:
     whole = " ".join(texts)
     assert texts[0].startswith("NATO UNCLASSIFIED") and "NOTE SUR LES ENGAGEMENTS" in texts[0]
     assert f"Page 1 sur {len(texts)}" in texts[0]
+    assert "Note sur les engagements en IA" in texts[0]  # the default title, in French
     for words in ("Vue d’ensemble", "Suivis à échéance", "Matrice des restrictions",
                   "2e trimestre 2026", "27 février 2026", "Exploratoire", "Conclu", "Rompu",
                   "Chronologie des statuts", "Amérique du Nord"):  # fmt: skip

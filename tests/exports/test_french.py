@@ -128,3 +128,21 @@ def test_english_is_as_it_was(tmp_path: Path) -> None:
         assert words in text, words
     assert "sur" not in text.split() and "Générée" not in text
     assert pypdf.PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_every_text_the_renderer_translates_is_in_the_catalogue() -> None:
+    import ast
+
+    from tracker.domain.french import FRENCH
+
+    asked: set[str] = set()
+    for module in Path(__file__).parents[2].glob("exports/*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            first = node.args[0]
+            if name in ("translate", "_w") and isinstance(first, ast.Constant):
+                asked.add(str(first.value))
+    assert len(asked) >= 30
+    assert sorted(asked - set(FRENCH)) == []

@@ -40,6 +40,7 @@ from exports.flowables import Heading
 from exports.pages import NumberedCanvas, PageDecor
 from exports.story import StoryBuilder
 from tracker.domain.briefing_sections import COVER
+from tracker.domain.languages import Language, translate
 from tracker.domain.markings import looks_classified
 
 __all__ = ["Briefing", "BriefingCancelled", "BriefingEngagement", "render_pdf"]
@@ -155,12 +156,17 @@ def render_pdf(
 
         report(0)
 
-    styles = style.stylesheet()
+    language = briefing.language
+    english = language == Language.EN
+    styles = style.stylesheet(style.LABEL_COLUMN if english else style.FRENCH_LABEL_COLUMN)
     decor = PageDecor(
         marking=marking,
-        generated=f"Generated {generated:%Y-%m-%d %H:%M} UTC",
+        generated=translate("Generated {day} {time} UTC", language).format(
+            day=f"{generated:%Y-%m-%d}", time=f"{generated:%H:%M}"
+        ),
         running_title=briefing.title,
         logo=briefing.logo,
+        running_label=translate("Engagement briefing", language),
     )
     buffer = io.BytesIO()
     doc = BriefingDocTemplate(
@@ -172,18 +178,22 @@ def render_pdf(
         author=text.truncate(
             ", ".join(v for v in (briefing.author, briefing.organisation) if text.plain(v)), 200
         ),
-        subject=f"Engagement briefing · {marking}",
+        subject=translate("Engagement briefing · {marking}", language).format(marking=marking),
         cover_first=briefing.sections[:1] == (COVER,),
         creator="Engagement Tracker",
         keywords=[marking],
-        lang=briefing.language,
+        lang=str(language),
         invariant=1,
         initialFontName=typefaces.SANS,
         initialFontSize=style.SIZE_BODY,
     )
     story = StoryBuilder(briefing, styles, doc.width, report).build()
     pdf_date = f"D:{generated:%Y%m%d%H%M%S}+00'00'"
-    canvasmaker = partial(NumberedCanvas, date_formatter=lambda *_: pdf_date)
+    canvasmaker = partial(
+        NumberedCanvas,
+        date_formatter=lambda *_: pdf_date,
+        page_words=translate("Page {page} of {total}", language),
+    )
     with _reportlab_settings():
         try:
             doc.build(story, canvasmaker=canvasmaker)

@@ -16,6 +16,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from exports import style, typefaces
+from tracker.domain.languages import Language, translate, vocab_label
 from tracker.domain.vocab import Region, Status
 
 UNSPECIFIED_REGION = "Unspecified"
@@ -36,7 +37,9 @@ def _nice_step(top: int) -> int:
 
 
 def status_region_chart(
-    pairs: Iterable[tuple[Status, Region | None]], width: float
+    pairs: Iterable[tuple[Status, Region | None]],
+    width: float,
+    language: Language = Language.EN,
 ) -> Drawing | None:
     """A stacked horizontal bar chart of (status, region) counts; None when empty."""
     counts = Counter(pairs)
@@ -46,7 +49,8 @@ def status_region_chart(
     if any(k[1] is None for k in counts):
         regions.append(None)
     statuses = [s for s in Status if any(k[0] is s for k in counts)]
-    region_labels = [r.label if r is not None else UNSPECIFIED_REGION for r in regions]
+    unspecified = translate(UNSPECIFIED_REGION, language)
+    region_labels = [vocab_label(r, language) if r is not None else unspecified for r in regions]
     totals = [sum(counts[(s, r)] for s in statuses) for r in regions]
 
     label_width = max(
@@ -113,7 +117,7 @@ def status_region_chart(
         )
 
     legend = Legend()
-    legend.colorNamePairs = [(style.STATUS_COLOURS[s], s.label) for s in statuses]
+    legend.colorNamePairs = [(style.STATUS_COLOURS[s], vocab_label(s, language)) for s in statuses]
     legend.fontName = typefaces.SANS
     legend.fontSize = _LABEL_SIZE
     legend.fillColor = style.INK

@@ -19,12 +19,16 @@ from reportlab.platypus import Flowable
 from exports import style, text
 from exports.flowables import Bookmark, Captioned, Heading, KeepTail
 from exports.rtl import paragraph_class
-from tracker.domain.briefing_sections import CONTENTS, SECTION_LABELS
+from tracker.domain.briefing_sections import CONTENTS, section_label
+from tracker.domain.languages import Language
 
-TITLE: Final = SECTION_LABELS[CONTENTS]
-BOOKMARK: Final = Bookmark(TITLE, CONTENTS, 0)
 NUMBER_ROOM: Final = 14 * mm  # the right column that holds the page numbers
 INDENT: Final = 6 * mm  # an engagement's line, under its section
+
+
+def contents_bookmark(language: Language = Language.EN) -> Bookmark:
+    """The contents page's own entry in the outline (and on itself)."""
+    return Bookmark(section_label(CONTENTS, language), CONTENTS, 0)
 
 
 def bookmarks(flowables: Iterable[Flowable]) -> Iterator[Bookmark]:
@@ -64,11 +68,14 @@ class ContentsLine(Flowable):  # type: ignore[misc]
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 
-def contents_section(styles: style.Styles, entries: Iterable[Bookmark]) -> list[Flowable]:
+def contents_section(
+    styles: style.Styles, entries: Iterable[Bookmark], language: Language = Language.EN
+) -> list[Flowable]:
     """The heading and one line per entry (sections, and their engagements indented)."""
     levels = {
         0: styles.body.clone("Contents0", spaceBefore=2.5, spaceAfter=0.8),
         1: styles.body.clone("Contents1", spaceBefore=0, spaceAfter=0.8),
     }
     lines: list[Flowable] = [ContentsLine(m, levels[min(m.level, 1)]) for m in entries]
-    return [Heading(TITLE, styles.h1, BOOKMARK), *lines]
+    mark = contents_bookmark(language)
+    return [Heading(mark.title, styles.h1, mark), *lines]

@@ -13,6 +13,7 @@ from typing import Final
 from tracker.domain.briefing_sections import DEFAULT_SECTIONS, PARTS
 from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
+from tracker.domain.languages import Language
 from tracker.domain.letterhead import Logo
 from tracker.domain.model import EngagementData
 
@@ -82,4 +83,5 @@ class Briefing:
     parts: tuple[str, ...] = PARTS
     # The officer's own text, printed as "Key points": paragraphs and "- " bullets.
     key_points: str = ""
-    language: str = "en"  # the PDF's /Lang (BCP 47)
+    # The language of every fixed text, and the PDF's /Lang (its BCP 47 code).
+    language: Language = Language.EN

@@ -20,6 +20,7 @@ from exports.document import BriefingEngagement
 from exports.flowables import Bookmark, Heading, RunningHeading, SectionRule, keep_end, paragraph
 from exports.rtl import BidiParagraph
 from tracker.domain.briefing_sections import PARTS, part_label
+from tracker.domain.languages import Language, translate
 from tracker.domain.presenter import (
     SEPARATOR,
     ClarificationItem,
@@ -45,9 +46,11 @@ SHORT: Final = 24  # values up to this long are kept on one line in the facts pa
 CONTINUED_LIMIT: Final = 120  # characters of the title in a "(continued)" heading
 
 
-def presentation(e: BriefingEngagement) -> Presentation:
+def presentation(e: BriefingEngagement, language: Language = Language.EN) -> Presentation:
     """The presentation of a briefed engagement (its record: number, id, last change)."""
-    return present_data(e.data, number=e.number, uid=e.uid, updated_at=e.updated_at)
+    return present_data(
+        e.data, number=e.number, uid=e.uid, updated_at=e.updated_at, language=language
+    )
 
 
 def anchor(e: BriefingEngagement) -> str:
@@ -105,12 +108,13 @@ class EngagementSection:
     styles: style.Styles
     templates: dict[str, Any]  # the paragraph templates of the whole story
     parts: tuple[str, ...] = PARTS  # the presenter's sections printed
+    language: Language = Language.EN
 
     def flowables(self, e: BriefingEngagement, *, first: bool = False) -> list[Flowable]:
         """The section; its heading is kept with what follows, repeated with "(continued)"
         at the top of each page the section continues onto, and its last line is never
         left alone on a page."""
-        s, p = self.styles, presentation(e)
+        s, p = self.styles, presentation(e, self.language)
         out: list[Flowable] = []
         if not first:
             out += [CondPageBreak(style.SECTION_MIN_SPACE), SectionRule()]
@@ -121,7 +125,9 @@ class EngagementSection:
         )
         out += [
             Heading(heading, s.h2, bookmark),
-            RunningHeading(BidiParagraph(f"{continued} (continued)", s.continued)),
+            RunningHeading(
+                BidiParagraph(f"{continued} {translate('(continued)', self.language)}", s.continued)
+            ),
         ]
         facts = "&nbsp;&nbsp;· ".join(_fact(f) for f in (*p.facts, *p.record))
         out.append(self._p(facts, s.facts))
@@ -129,7 +135,7 @@ class EngagementSection:
             if section.key in self.parts:
                 out += self._section(section)
         # The note names the empty parts among those printed only.
-        chosen = {part_label(key) for key in self.parts}
+        chosen = {part_label(key, self.language) for key in self.parts}
         p = replace(p, empty_sections=tuple(h for h in p.empty_sections if h in chosen))
         if p.empty_note:
             out += [Spacer(1, 1.5 * mm), self._p(text.inline(p.empty_note), s.muted)]

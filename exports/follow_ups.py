@@ -18,9 +18,11 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
 from exports import style, text, typefaces
 from exports.document import FollowUpsDue
 from exports.flowables import Bookmark, Heading, RowsTable
-from tracker.domain.dates import PartialDate
-from tracker.domain.due import FOLLOW_UPS_DUE, due_until
+from tracker.domain.briefing_sections import FOLLOW_UPS, section_label
+from tracker.domain.date_words import date_label, day_label
+from tracker.domain.due import due_until, when_due
 from tracker.domain.fields import label
+from tracker.domain.languages import Language, counted, translate, vocab_label
 from tracker.domain.presenter import reference
 
 TITLE_LIMIT = 160  # characters of a title in the table
@@ -31,55 +33,92 @@ _FIXED = (0, 2, 3, 4, 5)
 Para = Callable[[str, Any], Paragraph]
 
 
-def _day(day: datetime.date) -> str:
-    return PartialDate.of_day(day).label()
+def _day(day: datetime.date, language: Language) -> str:
+    return day_label(day, language)
 
 
-def lead(section: FollowUpsDue) -> str:
+def _period(section: FollowUpsDue, language: Language) -> str:
+    """The period in words ("2 weeks", "2 semaines")."""
+    if language == Language.EN:
+        return section.within.label()
+    unit = section.within.unit
+    return counted(section.within.count, unit, unit + "s", language)
+
+
+def when(days: int, language: Language) -> str:
+    """A due item's days in words ("overdue by 12 days", "en retard de 12 jours")."""
+    if language == Language.EN:
+        return when_due(days)
+    if days == 0:
+        return translate("due today", language)
+    words = counted(abs(days), "day", "days", language)
+    return translate("overdue by {days}" if days < 0 else "due in {days}", language).format(
+        days=words
+    )
+
+
+def lead(section: FollowUpsDue, language: Language = Language.EN) -> str:
     """The sentence under the heading: the day, how many are overdue and how many due."""
-    until = _day(due_until(section.today, section.within))
-    window = f"within {section.within.label()} (by {until})"
+    until = _day(due_until(section.today, section.within), language)
+    window = translate("within {period} (by {until})", language).format(
+        period=_period(section, language), until=until
+    )
+    today = _day(section.today, language)
     if not section.items:
-        return (
-            f"As of {_day(section.today)} (UTC), no follow-up of the engagements in this "
-            f"briefing is overdue or due {window}."
-        )
+        return translate(
+            "As of {day} (UTC), no follow-up of the engagements in this briefing is overdue "
+            "or due {window}.",
+            language,
+        ).format(day=today, window=window)
     overdue = sum(1 for item in section.items if item.overdue)
     due = len(section.items) - overdue
-    return (
-        f"As of {_day(section.today)} (UTC): <b>{overdue}</b> follow-up"
-        f"{'' if overdue == 1 else 's'} overdue, <b>{due}</b> due {window}. "
-        "The longest overdue come first."
+    overdue_words = counted(overdue, "follow-up", "follow-ups", language)
+    return translate(
+        "As of {day} (UTC): {overdue} overdue, {due} due {window}. The longest overdue come first.",
+        language,
+    ).format(
+        day=today,
+        overdue=f"<b>{overdue}</b>" + overdue_words.removeprefix(str(overdue)),
+        due=f"<b>{due}</b>",
+        window=window,
     )
 
 
 def follow_ups_section(
-    section: FollowUpsDue, styles: style.Styles, frame_width: float, p: Para
+    section: FollowUpsDue,
+    styles: style.Styles,
+    frame_width: float,
+    p: Para,
+    language: Language = Language.EN,
 ) -> list[Flowable]:
     """The section's flowables (the story starts it on a new page); ``p`` makes a
     paragraph (the story's)."""
+    title = section_label(FOLLOW_UPS, language)
     out: list[Flowable] = [
-        Heading(FOLLOW_UPS_DUE, styles.h1, Bookmark(FOLLOW_UPS_DUE, "follow-ups", 0)),
-        p(lead(section), styles.lead),
+        Heading(title, styles.h1, Bookmark(title, "follow-ups", 0)),
+        p(lead(section, language), styles.lead),
     ]
     if section.items:
         out.append(CondPageBreak(style.TABLE_MIN_SPACE))
-        out.append(_table(section, styles, frame_width, p))
+        out.append(_table(section, styles, frame_width, p, language))
     return out
 
 
-def _table(section: FollowUpsDue, styles: style.Styles, frame_width: float, p: Para) -> Table:
-    rows: list[list[Any]] = [[p(h, styles.cell_head) for h in _HEADER]]
-    fixed: list[list[str]] = [[h] for h in _HEADER]
+def _table(
+    section: FollowUpsDue, styles: style.Styles, frame_width: float, p: Para, language: Language
+) -> Table:
+    header = tuple(translate(h, language) for h in _HEADER)
+    rows: list[list[Any]] = [[p(h, styles.cell_head) for h in header]]
+    fixed: list[list[str]] = [[h] for h in header]
     overdue_rows: list[int] = []
     for row, item in enumerate(section.items, start=1):
         values = (
             reference(item.number),
             text.inline(text.truncate(item.title, TITLE_LIMIT)),
-            item.status.label,
-            item.follow_up.label(),
-            _day(item.due),
-            item.when,
+            vocab_label(item.status, language),
+            date_label(item.follow_up, language),
+            _day(item.due, language),
+            when(item.days, language),
         )
         for column in _FIXED:
             fixed[column].append(values[column])

@@ -16,10 +16,10 @@ from reportlab.platypus import Flowable, Paragraph
 
 from exports import style, text, typefaces
 from exports.flowables import Bookmark, Heading
-from tracker.domain.briefing_sections import KEY_POINTS, SECTION_LABELS
+from tracker.domain.briefing_sections import KEY_POINTS, section_label
+from tracker.domain.languages import Language
 
 BULLET: Final = "- "
-TITLE: Final = SECTION_LABELS[KEY_POINTS]
 
 Para = Callable[..., Paragraph]
 
@@ -43,13 +43,16 @@ def blocks(key_points: str) -> list[tuple[bool, str]]:
     return [(bullet, " ".join(lines)) for bullet, lines in out if " ".join(lines).strip()]
 
 
-def key_points_section(key_points: str, styles: style.Styles, p: Para) -> list[Flowable]:
+def key_points_section(
+    key_points: str, styles: style.Styles, p: Para, language: Language = Language.EN
+) -> list[Flowable]:
     """The section's flowables (none for blank text); ``p`` is the story's paragraph
     factory (markup, style, bullet)."""
     found = blocks(key_points)
     if not found:
         return []
-    out: list[Flowable] = [Heading(TITLE, styles.h1, Bookmark(TITLE, KEY_POINTS, 0))]
+    title = section_label(KEY_POINTS, language)
+    out: list[Flowable] = [Heading(title, styles.h1, Bookmark(title, KEY_POINTS, 0))]
     point = styles.body.clone(
         "KeyPoint",
         leftIndent=5 * mm,

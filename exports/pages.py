@@ -39,6 +39,7 @@ class PageDecor:
     generated: str  # "Generated 2026-02-27 14:05 UTC"
     running_title: str  # plain user text (escaped here)
     logo: Logo | None = None  # drawn small before the running title
+    running_label: str = "Engagement briefing"  # at the right of the running header
     _header: dict[float, Paragraph] = field(default_factory=dict)
 
     def cover(self, canvas: Canvas, doc: Any) -> None:
@@ -67,7 +68,7 @@ class PageDecor:
             canvas.line(
                 style.MARGIN_X, height - HEADER_RULE, width - style.MARGIN_X, height - HEADER_RULE
             )
-            label = "Engagement briefing"
+            label = self.running_label
             canvas.drawRightString(width - style.MARGIN_X, height - HEADER_BASELINE, label)
             left = draw_header_logo(canvas, self.logo, style.MARGIN_X, height - HEADER_BASELINE)
             room = width - 2 * style.MARGIN_X - canvas.stringWidth(label) - 8 * mm - left
@@ -109,9 +110,11 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self,
         *args: Any,
         date_formatter: Callable[..., str] | None = None,
+        page_words: str = "Page {page} of {total}",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self._page_words = page_words  # in the briefing's language
         self._saved_page_states: list[dict[str, Any]] = []
         self.draft = False  # the first pages only (a preview): the total is not known
         self._bookmarks: list[tuple[str, dict[str, Any]]] = []
@@ -168,6 +171,8 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         self.setFont(typefaces.SANS, FOOTER_SIZE)
         self.setFillColor(style.GREY)
         self.drawRightString(
-            width - style.MARGIN_X, FOOTER_BASELINE, f"Page {self._pageNumber} of {total}"
+            width - style.MARGIN_X,
+            FOOTER_BASELINE,
+            self._page_words.format(page=self._pageNumber, total=total),
         )
         self.restoreState()

@@ -16,23 +16,27 @@ from exports import style, text
 from exports.document import BriefingEngagement
 from exports.engagement_section import citation, presentation
 from exports.flowables import Bookmark, Heading
-from tracker.domain.briefing_sections import SECTION_LABELS, SOURCES
+from tracker.domain.briefing_sections import SOURCES, section_label
+from tracker.domain.languages import Language, translate
 from tracker.domain.presenter import SourceItem
 
-TITLE: Final = SECTION_LABELS[SOURCES]
 TITLE_LIMIT: Final = 160  # characters of an engagement's title in a group heading
 
 Para = Callable[..., Paragraph]
 
 
 def sources_appendix(
-    engagements: Sequence[BriefingEngagement], styles: style.Styles, p: Para
+    engagements: Sequence[BriefingEngagement],
+    styles: style.Styles,
+    p: Para,
+    language: Language = Language.EN,
 ) -> list[Flowable]:
     """The appendix's flowables; one line says so when no engagement has a source."""
-    out: list[Flowable] = [Heading(TITLE, styles.h1, Bookmark(TITLE, SOURCES, 0))]
+    title = section_label(SOURCES, language)
+    out: list[Flowable] = [Heading(title, styles.h1, Bookmark(title, SOURCES, 0))]
     groups = 0
     for e in engagements:
-        shown = presentation(e)
+        shown = presentation(e, language)
         items = [
             item
             for section in shown.sections
@@ -43,13 +47,14 @@ def sources_appendix(
         if not items:
             continue
         groups += 1
-        title = text.inline(text.truncate(shown.title, TITLE_LIMIT))
+        heading = text.inline(text.truncate(shown.title, TITLE_LIMIT))
         group: list[Flowable] = [
             CondPageBreak(style.SUBSECTION_MIN_SPACE),  # the heading with its first lines
-            p(f"{shown.reference} {title}", styles.h3),
+            p(f"{shown.reference} {heading}", styles.h3),
         ]
         group += [p(citation(item), styles.reference, f"[{item.number}]") for item in items]
         out += group
     if not groups:
-        out.append(p("No engagement in this briefing has a recorded source.", styles.lead))
+        none = translate("No engagement in this briefing has a recorded source.", language)
+        out.append(p(none, styles.lead))
     return out

@@ -43,8 +43,8 @@ from reportlab.platypus.flowables import HRFlowable
 from exports import style, text, typefaces
 from exports.changes_since import changes_section
 from exports.chart import status_region_chart
-from exports.contents import BOOKMARK, bookmarks, contents_section
-from exports.document import Briefing, BriefingEngagement
+from exports.contents import bookmarks, contents_bookmark, contents_section
+from exports.document import DEFAULT_DISTRIBUTION, Briefing, BriefingEngagement
 from exports.engagement_section import EngagementSection, anchor
 from exports.flowables import (
     Bookmark,
@@ -69,13 +69,15 @@ from tracker.domain.briefing_sections import (
     KEY_POINTS,
     MATRIX,
     OVERVIEW,
-    SECTION_LABELS,
     SOURCES,
+    section_label,
 )
+from tracker.domain.date_words import long_day
 from tracker.domain.fields import CHILDREN_BY_KEY, label
+from tracker.domain.languages import Language, counted, translate, vocab_label
 from tracker.domain.model import EngagementData
 from tracker.domain.presenter import LAST_CHANGE, NOT_RECORDED, reference
-from tracker.domain.vocab import Confidence, Stance, Status
+from tracker.domain.vocab import Confidence, Stance, Status, Vocabulary
 
 MATRIX_COLUMNS: Final = 8  # engagement columns per restriction-matrix table
 CELL_LIMIT: Final = 160  # characters of user text in a table cell
@@ -113,22 +115,28 @@ class StoryBuilder:
         nothing to show left out; the cover on the cover page template."""
         builders: dict[str, Callable[[], list[Flowable]]] = {
             COVER: self.cover,
-            KEY_POINTS: lambda: key_points_section(self.briefing.key_points, self.styles, self._p),
+            KEY_POINTS: lambda: key_points_section(
+                self.briefing.key_points, self.styles, self._p, self.language
+            ),
             OVERVIEW: self.overview,
             FOLLOW_UPS: self.follow_ups,
             CHANGES: self.changes,
             MATRIX: self.matrix,
             ENGAGEMENTS: self.sections,
-            SOURCES: lambda: sources_appendix(self.engagements, self.styles, self._p),
+            SOURCES: lambda: sources_appendix(
+                self.engagements, self.styles, self._p, self.language
+            ),
         }
         parts = {k: builders[k]() for k in self.briefing.sections if k != CONTENTS}
         if CONTENTS in self.briefing.sections:  # every entry is known before the layout
             entries = [
                 mark
                 for k in self.briefing.sections
-                for mark in ([BOOKMARK] if k == CONTENTS else bookmarks(parts[k]))
+                for mark in (
+                    [contents_bookmark(self.language)] if k == CONTENTS else bookmarks(parts[k])
+                )
             ]
-            parts[CONTENTS] = contents_section(self.styles, entries)
+            parts[CONTENTS] = contents_section(self.styles, entries, self.language)
         story: list[Flowable] = []
         for key in self.briefing.sections:
             part = parts[key]
@@ -154,6 +162,17 @@ class StoryBuilder:
     def engagements(self) -> Sequence[BriefingEngagement]:
         return self.briefing.engagements
 
+    @property
+    def language(self) -> Language:
+        return self.briefing.language
+
+    def _w(self, words: str) -> str:
+        """A fixed text in the briefing's language."""
+        return translate(words, self.language)
+
+    def _label(self, word: Vocabulary | None) -> str:
+        return NOT_RECORDED if word is None else vocab_label(word, self.language)
+
     def _p(self, markup: str, para_style: Any, bullet: str | None = None) -> Paragraph:
         return paragraph(markup, para_style, bullet, templates=self._templates)
 
@@ -166,23 +185,24 @@ class StoryBuilder:
         """Title, date, author, the marking (large), distribution and the key facts."""
         b, s = self.briefing, self.styles
         generated = b.generated_at.astimezone(_dt.UTC)
-        mark = Bookmark(SECTION_LABELS[COVER], COVER, 0) if self.navigation else None
+        mark = Bookmark(section_label(COVER, self.language), COVER, 0) if self.navigation else None
+        kicker = self._w("ENGAGEMENT BRIEFING")
+        day, time = long_day(generated.date(), self.language), f"{generated:%H:%M}"
+        when = self._w("Generated {day}, {time} UTC").format(day=day, time=time)
         out: list[Flowable] = [
             *cover_letterhead(b.logo, b.organisation, s.cover_meta, self.frame_width),
-            Heading("ENGAGEMENT BRIEFING", s.cover_kicker, mark)
-            if mark
-            else self._p("ENGAGEMENT BRIEFING", s.cover_kicker),
-            self._p(text.markup(b.title) or "Untitled briefing", s.cover_title),
+            Heading(kicker, s.cover_kicker, mark) if mark else self._p(kicker, s.cover_kicker),
+            self._p(text.markup(b.title) or self._w("Untitled briefing"), s.cover_title),
             HRFlowable(
                 width="100%", thickness=1.4, color=style.ACCENT, spaceBefore=0, spaceAfter=5 * mm
             ),
-            self._p(f"Generated {generated.day} {generated:%B %Y, %H:%M} UTC", s.cover_meta),
+            self._p(when, s.cover_meta),
         ]
         if b.as_of:
             out.append(self._p(f"<b>{text.inline(b.as_of)}</b>", s.cover_meta))
         by = " · ".join(text.inline(v) for v in (b.author, b.organisation) if text.plain(v))
         if by:
-            out.append(self._p("Prepared by " + by, s.cover_meta))
+            out.append(self._p(self._w("Prepared by ") + by, s.cover_meta))
         out.append(Spacer(1, 16 * mm))
         marking = Table(
             [[self._p(text.inline(b.marking), s.cover_marking)]],
@@ -198,60 +218,69 @@ class StoryBuilder:
         )
         out.append(marking)
         out.append(Spacer(1, 4 * mm))
-        out += [self._p(block, s.cover_statement) for block in text.blocks(b.distribution)]
+        # The default statement is fixed text (translated); one typed is the user's own.
+        distribution = b.distribution
+        if distribution == DEFAULT_DISTRIBUTION:
+            distribution = self._w(distribution)
+        out += [self._p(block, s.cover_statement) for block in text.blocks(distribution)]
         out.append(Spacer(1, 16 * mm))
-        count = len(b.engagements)
+        included = self._counted(len(b.engagements), "engagement", "engagements")
         facts = [
-            f"<b>{count}</b> engagement{'s' if count != 1 else ''} included",
-            f"Database revision {b.revision}",
+            self._w("{count} included").format(count=included),
+            self._w("Database revision {revision}").format(revision=b.revision),
         ]
         if b.audit_seal:
-            facts.append("Audit seal: " + text.inline(b.audit_seal))
+            facts.append(self._w("Audit seal: ") + text.inline(b.audit_seal))
         out += [self._p(fact, s.cover_fact) for fact in facts]
         return out
+
+    def _counted(self, count: int, singular: str, plural: str) -> str:
+        """ "<b>4</b> engagements": the count in bold and its noun."""
+        words = counted(count, singular, plural, self.language)
+        return f"<b>{count}</b>" + words.removeprefix(str(count))
 
     # --- overview ----------------------------------------------------------------------
 
     def overview(self) -> list[Flowable]:
         """Key figures, the chart, and the table of all engagements."""
         s = self.styles
-        out: list[Flowable] = [Heading("Overview", s.h1, Bookmark("Overview", "overview", 0))]
+        title = section_label(OVERVIEW, self.language)
+        out: list[Flowable] = [Heading(title, s.h1, Bookmark(title, "overview", 0))]
         datas = [e.data for e in self.engagements]
         if not datas:
-            out.append(self._p("This briefing includes no engagements.", s.lead))
+            out.append(self._p(self._w("This briefing includes no engagements."), s.lead))
             return out
         out.append(self._p(self._key_figures(datas), s.lead))
-        chart = status_region_chart(((d.status, d.region) for d in datas), self.frame_width)
+        chart = status_region_chart(
+            ((d.status, d.region) for d in datas), self.frame_width, self.language
+        )
         if chart is not None:
             out.append(CondPageBreak(chart.height + 12 * mm))
-            out.append(self._p("Engagements by region and status", s.caption))
+            out.append(self._p(self._w("Engagements by region and status"), s.caption))
             out.append(chart)
         out.append(CondPageBreak(style.TABLE_MIN_SPACE))
-        out.append(Captioned(self._p("All engagements", s.caption), self._overview_table()))
+        caption = self._p(self._w("All engagements"), s.caption)
+        out.append(Captioned(caption, self._overview_table()))
         return out
 
     def _key_figures(self, datas: Sequence[EngagementData]) -> str:
-        n = len(datas)
-        regions = {d.region for d in datas if d.region is not None}
+        regions = len({d.region for d in datas if d.region is not None})
+        across = counted(regions, "region", "regions", self.language)
         parts = [
-            f"<b>{n}</b> engagement{'s' if n != 1 else ''}"
-            + (
-                f" across {len(regions)} region{'s' if len(regions) != 1 else ''}."
-                if regions
-                else "."
-            )
+            self._counted(len(datas), "engagement", "engagements")
+            + (self._w(" across {regions}.").format(regions=across) if regions else ".")
         ]
         by_status = Counter(d.status for d in datas)
         parts.append(
-            "By status: "
-            + " · ".join(f"{st.label} {by_status[st]}" for st in Status if by_status[st])
+            self._w("By status: ")
+            + " · ".join(f"{self._label(st)} {by_status[st]}" for st in Status if by_status[st])
             + "."
         )
         by_conf = Counter(d.confidence for d in datas)
-        conf = [f"{c.label} {by_conf[c]}" for c in Confidence if by_conf[c]]
+        conf = [f"{self._label(c)} {by_conf[c]}" for c in Confidence if by_conf[c]]
         if by_conf[None]:
-            conf.append(f"not assessed {by_conf[None]}")
-        parts.append("By confidence: " + " · ".join(conf) + ".")
+            conf.append(self._w("not assessed {count}").format(count=by_conf[None]))
+        parts.append(self._w("By confidence: ") + " · ".join(conf) + ".")
         return "<br/>".join(parts)
 
     def _overview_table(self) -> Table:
@@ -259,9 +288,12 @@ class StoryBuilder:
         pad = 2 * style.CELL_PADDING + 1
         header = [
             "#",
-            "Engagement",
-            *(label(key) for key in ("counterpart", "vendor", "region", "status", "confidence")),
-            LAST_CHANGE,
+            self._w("Engagement"),
+            *(
+                self._w(label(key))
+                for key in ("counterpart", "vendor", "region", "status", "confidence")
+            ),
+            self._w(LAST_CHANGE),
         ]
         rows: list[list[Any]] = [[self._p(h, s.cell_head) for h in header]]
         fixed: dict[int, list[str]] = {0: [], 4: [], 5: [], 6: [], 7: []}
@@ -271,9 +303,9 @@ class StoryBuilder:
             d = e.data
             values = {
                 0: self._tag(e),
-                4: d.region.label if d.region is not None else NOT_RECORDED,
-                5: d.status.label,
-                6: d.confidence.label if d.confidence is not None else NOT_RECORDED,
+                4: self._label(d.region),
+                5: self._label(d.status),
+                6: self._label(d.confidence),
                 7: last_change(e.updated_at),
             }
             for col, value in values.items():
@@ -299,6 +331,11 @@ class StoryBuilder:
             widths[col] = max([head_word, *(_width(v) for v in column)]) + pad
         rest = self.frame_width - sum(widths.values())
         widths[1], widths[2], widths[3] = rest * 0.48, rest * 0.30, rest * 0.22
+        for col in (2, 3):  # never a header word cut ("Fournisseur"): taken from the title's
+            least = max(_width(w, typefaces.SANS_BOLD) for w in header[col].split()) + pad
+            if widths[col] < least:
+                widths[1] -= least - widths[col]
+                widths[col] = least
         table = RowsTable(
             rows,
             colWidths=[widths[i] for i in range(len(header))],
@@ -314,22 +351,25 @@ class StoryBuilder:
         """The "Follow-ups due" section, when asked for."""
         if self.briefing.follow_ups is None:
             return []
-        return follow_ups_section(self.briefing.follow_ups, self.styles, self.frame_width, self._p)
+        return follow_ups_section(
+            self.briefing.follow_ups, self.styles, self.frame_width, self._p, self.language
+        )
 
     def changes(self) -> list[Flowable]:
         """The "Changes since …" section, when asked for."""
         if self.briefing.changes is None:
             return []
-        return changes_section(self.briefing.changes, self.styles, self.frame_width, self._p)
+        return changes_section(
+            self.briefing.changes, self.styles, self.frame_width, self._p, self.language
+        )
 
     # --- restriction matrix ------------------------------------------------------------
 
     def matrix(self) -> list[Flowable]:
         """Restrictions (rows) × engagements (columns) with the stance in each cell."""
         s = self.styles
-        out: list[Flowable] = [
-            Heading("Restriction matrix", s.h1, Bookmark("Restriction matrix", "matrix", 0)),
-        ]
+        title = section_label(MATRIX, self.language)
+        out: list[Flowable] = [Heading(title, s.h1, Bookmark(title, "matrix", 0))]
         titles: dict[str, str] = {}
         for e in self.engagements:
             for r in e.data.restrictions:
@@ -337,15 +377,18 @@ class StoryBuilder:
         if not titles:
             out.append(
                 self._p(
-                    "No restrictions are recorded for the engagements in this briefing.", s.lead
+                    self._w("No restrictions are recorded for the engagements in this briefing."),
+                    s.lead,
                 )
             )
             return out
         out.append(
             self._p(
-                "Each cell gives an engagement's stance on a restriction (agreed, proposed, "
-                f"disputed, rejected); {NOT_RECORDED} means none is recorded. Columns are the "
-                "engagements' numbers, named in the key below each table.",
+                self._w(
+                    "Each cell gives an engagement's stance on a restriction (agreed, proposed, "
+                    "disputed, rejected); {none} means none is recorded. Columns are the "
+                    "engagements' numbers, named in the key below each table."
+                ).format(none=NOT_RECORDED),
                 s.lead,
             )
         )
@@ -364,7 +407,9 @@ class StoryBuilder:
                 first, last = self._tag(chunk[0]), self._tag(chunk[-1])
                 out.append(
                     self._p(
-                        f"Engagements {first} to {last} (table {number} of {len(chunks)})",
+                        self._w("Engagements {first} to {last} (table {number} of {count})").format(
+                            first=first, last=last, number=number, count=len(chunks)
+                        ),
                         s.caption,
                     )
                 )
@@ -390,7 +435,7 @@ class StoryBuilder:
         self, codes: Sequence[str], titles: dict[str, str], chunk: Sequence[BriefingEngagement]
     ) -> Table:
         s = self.styles
-        noun = CHILDREN_BY_KEY["restrictions"].noun
+        noun = self._w(CHILDREN_BY_KEY["restrictions"].noun)
         header: list[Any] = [self._p(noun[:1].upper() + noun[1:], s.cell_head)]
         header += [self._tag(e) for e in chunk]
         rows: list[list[Any]] = [header]
@@ -405,13 +450,13 @@ class StoryBuilder:
                     cells.append(NOT_RECORDED)
                     tints.append(("TEXTCOLOR", (col, row), (col, row), style.GREY))
                 else:
-                    cells.append(stance.label)
+                    cells.append(self._label(stance))
                     tints.append(("BACKGROUND", (col, row), (col, row), style.STANCE_TINTS[stance]))
             rows.append(cells)
         pad = 2 * style.CELL_PADDING + 2
         narrowest = (
             max(
-                [_width(st.label) for st in Stance]
+                [_width(self._label(st)) for st in Stance]
                 + [_width(self._tag(e), typefaces.SANS_BOLD) for e in chunk]
             )
             + pad
@@ -439,10 +484,9 @@ class StoryBuilder:
         if not self.engagements:
             return []
         s = self.styles
-        out: list[Flowable] = [
-            Heading("Engagements", s.h1, Bookmark("Engagements", "engagements", 0)),
-        ]
-        writer = EngagementSection(self.styles, self._templates, self.briefing.parts)
+        title = section_label(ENGAGEMENTS, self.language)
+        out: list[Flowable] = [Heading(title, s.h1, Bookmark(title, "engagements", 0))]
+        writer = EngagementSection(self.styles, self._templates, self.briefing.parts, self.language)
         for index, engagement in enumerate(self.engagements):
             out += writer.flowables(engagement, first=index == 0)
             if self.report is not None:

@@ -73,6 +73,7 @@ MARGIN_TOP: Final = 24 * mm
 MARGIN_BOTTOM: Final = 25 * mm
 LABEL_COLUMN: Final = 30 * mm  # the left column of timelines, lists and references: room
 # for the widest label ("Medium severity", "c. 27 Feb 2026") and a gap
+FRENCH_LABEL_COLUMN: Final = 40 * mm  # French dates are longer ("vers 27 septembre 2026")
 CELL_PADDING: Final = 4.0
 # Headings are kept with what follows by a conditional page break before them (cheaper
 # than keepWithNext, which lays each group out twice): a section heading needs room for
@@ -125,12 +126,13 @@ class Styles:
     key: ParagraphStyle
 
 
-def stylesheet() -> Styles:
-    """The briefing's stylesheet (fonts registered on first use)."""
+def stylesheet(label_column: float = LABEL_COLUMN) -> Styles:
+    """The briefing's stylesheet (fonts registered on first use); ``label_column`` is
+    the width of the items' label column."""
     typefaces.register()
     item = _style(
         "Item",
-        leftIndent=LABEL_COLUMN,
+        leftIndent=label_column,
         bulletIndent=0,
         bulletFontName=typefaces.SANS_BOLD,
         bulletFontSize=SIZE_SMALL,

@@ -1,7 +1,7 @@
-"""File → Export briefing…: title, author, marking and page size of a PDF briefing, its
-optional sections ("Follow-ups due", within a chosen period; "Changes since …" the last
-briefing, 7 or 30 days), the letterhead's logo, and whether to open it
-once it is written.
+"""File → Export briefing…: title, author, marking, page size and language of a PDF
+briefing, its optional sections ("Follow-ups due", within a chosen period; "Changes
+since …" the last briefing, 7 or 30 days), the letterhead's logo, and whether to open
+it once it is written.
 
 Beside the settings, a preview of the pages as they would be written
 (:mod:`ui.briefing_preview`), rendered again 400 ms after the last change of a setting.
@@ -33,6 +33,7 @@ from tracker.domain.briefing_sections import sections_text
 from tracker.domain.change_words import CHANGES_SINCE, PERIOD_CHOICES, SINCE_DATE
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE, Period, PeriodError, parse_period
 from tracker.domain.errors import ValidationError
+from tracker.domain.languages import Language
 from tracker.domain.letterhead import Logo
 from tracker.domain.model import Filters
 from tracker.services import Tracker
@@ -86,6 +87,11 @@ class BriefingDialog(QDialog):
         self.page_size.addItems(list(PAGE_SIZES))
         page_size = remembered.page_size
         self.page_size.setCurrentText(page_size if page_size in PAGE_SIZES else "A4")
+        self.language = QComboBox(self)
+        self.language.setObjectName("briefingLanguage")
+        for language in Language:
+            self.language.addItem(language.label, language.value)
+        self.language.setCurrentIndex(max(self.language.findData(remembered.language), 0))
         self.open_when_written = QCheckBox("Open the briefing when it is &written", self)
         self.open_when_written.setChecked(remembered.open_when_written)
         self.follow_ups = QCheckBox(f"&{FOLLOW_UPS_DUE}: overdue, then due within", self)
@@ -122,6 +128,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Organisation", self.organisation)
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
+        form.addRow("La&nguage", self.language)
         form.addRow("Logo", self._logo_row())
         form.addRow("", self.logo_error)
         form.addRow("Include", follow_ups)
@@ -232,7 +239,13 @@ class BriefingDialog(QDialog):
         self._debounce.timeout.connect(self._render_preview)
         for edit in (self.title, self.author, self.organisation):
             edit.textChanged.connect(self.refresh_preview)
-        for combo in (self.marking, self.page_size, self.follow_ups_within, self.changes_period):
+        for combo in (
+            self.marking,
+            self.page_size,
+            self.language,
+            self.follow_ups_within,
+            self.changes_period,
+        ):
             combo.currentIndexChanged.connect(self.refresh_preview)
         for box in (self.follow_ups, self.changes):
             box.toggled.connect(self.refresh_preview)
@@ -266,6 +279,7 @@ class BriefingDialog(QDialog):
             ),
             parts=self.contents.parts(),
             key_points=self.contents.key_points.toPlainText(),
+            language=self.chosen_language(),
         )
 
     def done(self, result: int) -> None:  # Qt's name: every way the dialog closes
@@ -306,6 +320,10 @@ class BriefingDialog(QDialog):
         """The banner marking picked (never lower than the engagements need)."""
         return str(self.marking.currentData())
 
+    def chosen_language(self) -> Language:
+        """The language the briefing is printed in."""
+        return Language(str(self.language.currentData()))
+
     def answers(self) -> BriefingDefaults:
         """The answers worth offering first next time."""
         return BriefingDefaults(
@@ -318,4 +336,5 @@ class BriefingDialog(QDialog):
             else "",
             sections=sections_text(self.contents.order()),
             parts=sections_text(self.contents.parts()),
+            language=self.chosen_language().value,
         )

@@ -45,6 +45,7 @@ class TemplateHost(Protocol):
     organisation: QLineEdit
     marking: QComboBox
     page_size: QComboBox
+    language: QComboBox
     follow_ups: QCheckBox
     changes: QCheckBox
     contents: BriefingSectionsWidget
@@ -114,6 +115,7 @@ class BriefingTemplates(QWidget):
         dialog.author.setText(settings.author)
         dialog.organisation.setText(settings.organisation)
         dialog.page_size.setCurrentText(settings.page_size)
+        dialog.language.setCurrentIndex(max(dialog.language.findData(settings.language), 0))
         problems: list[str] = []
         if settings.marking is not None:
             found = dialog.marking.findData(settings.marking)
@@ -150,6 +152,7 @@ class BriefingTemplates(QWidget):
             sections=dialog.contents.order(),
             parts=dialog.contents.parts(),
             page_size=dialog.page_size.currentText(),
+            language=str(dialog.language.currentData()),
         )
 
     def logo(self) -> Logo | None:

@@ -169,6 +169,7 @@ class BriefingDefaults:
     follow_ups: str = ""  # the period of a "Follow-ups due" section ("2w"), "" for none
     sections: str = ""  # the sections checked, in order ("cover,overview"), "" for the default
     parts: str = ""  # the parts of each engagement checked, "" for all
+    language: str = "en"  # the code of the language printed (tracker.domain.languages)
 
 
 def briefing_defaults(settings: QSettings) -> BriefingDefaults:
@@ -181,6 +182,7 @@ def briefing_defaults(settings: QSettings) -> BriefingDefaults:
         follow_ups=str(settings.value("briefing/followUps", "") or ""),
         sections=str(settings.value("briefing/sections", "") or ""),
         parts=str(settings.value("briefing/parts", "") or ""),
+        language=str(settings.value("briefing/language", "en") or "en"),
     )
 
 
@@ -193,6 +195,7 @@ def remember_briefing(settings: QSettings, answers: BriefingDefaults) -> None:
     settings.setValue("briefing/followUps", answers.follow_ups)
     settings.setValue("briefing/sections", answers.sections)
     settings.setValue("briefing/parts", answers.parts)
+    settings.setValue("briefing/language", answers.language)
 
 
 def _int(value: object) -> int:

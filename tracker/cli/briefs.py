@@ -18,6 +18,7 @@ from tracker.cli.options import (
 from tracker.cli.output import progress
 from tracker.cli.templates import add_settings, brief_settings
 from tracker.domain.due import DEFAULT_WINDOW, FOLLOW_UPS_DUE
+from tracker.domain.languages import Language
 from tracker.domain.model import SORT_KEYS
 from tracker.domain.presenter import counted
 from tracker.services.briefings import BriefingRequest, write_briefing
@@ -84,6 +85,7 @@ def run_brief(ctx: Context) -> int:
         sections=settings.sections,
         parts=settings.parts,
         key_points=read_text(args.key_points) if args.key_points else "",
+        language=Language(settings.language),
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

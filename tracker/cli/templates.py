@@ -2,7 +2,8 @@
 
 ``tracker templates [--format text|json]`` lists the templates the user sees (their
 own and the shared ones); ``templates save NAME [--title ..] [--author ..]
-[--organisation ..] [--marking ..] [--page-size ..] [--sections ..] [--parts ..]
+[--organisation ..] [--marking ..] [--page-size ..] [--lang en|fr] [--sections ..]
+[--parts ..]
 [--logo FILE] [--shared] [--replace]`` and ``templates delete NAME`` change them.
 
 ``brief --template NAME`` starts from the template's settings and logo; each of those
@@ -35,6 +36,7 @@ from tracker.domain.briefing_templates import (
 )
 from tracker.domain.controls import one_line
 from tracker.domain.errors import ValidationError
+from tracker.domain.languages import CODES, Language
 from tracker.domain.letterhead import Logo
 from tracker.services import Tracker
 from tracker.services.files import dump_json
@@ -57,6 +59,12 @@ def add_settings(p: argparse.ArgumentParser) -> None:
     p.add_argument("--author", default=None, metavar="NAME")
     p.add_argument("--organisation", default=None, metavar="NAME")
     p.add_argument("--page-size", choices=PAGE_SIZES, default=None, help="default: A4")
+    p.add_argument(
+        "--lang",
+        metavar="|".join(CODES),
+        help="the language of the briefing's headings, labels, words and dates "
+        "(default: en; handling markings are never translated)",
+    )
     p.add_argument(
         "--logo",
         metavar="FILE",
@@ -88,7 +96,17 @@ def settings_from_args(
         given["sections"] = sections
     if parts is not None:
         given["parts"] = parts
+    if args.lang is not None:
+        given["language"] = _language(args.lang)
     return replace(base or TemplateSettings(), **given)
+
+
+def _language(code: str) -> str:
+    """``--lang``'s code checked; a ValidationError (one line, exit 1) names the codes."""
+    try:
+        return Language.parse(code).value
+    except ValueError as exc:
+        raise ValidationError(str(exc), field="--lang") from None
 
 
 def brief_settings(

@@ -12,8 +12,10 @@ import datetime
 from dataclasses import dataclass
 
 from tracker.domain.date_parser import parse_partial_date
+from tracker.domain.date_words import day_label
 from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
+from tracker.domain.languages import Language, translate
 from tracker.domain.model import Engagement, EngagementRow, Selection
 
 OPTION = "--as-of"
@@ -44,9 +46,10 @@ def day_words(day: datetime.date) -> str:
     return PartialDate.of_day(day).label()
 
 
-def heading(day: datetime.date) -> str:
+def heading(day: datetime.date, language: Language = Language.EN) -> str:
     """What a rebuilt record says of itself: "As of the end of 1 March 2026 (UTC)"."""
-    return f"As of the end of {day_words(day)} (UTC)"
+    words = translate("As of the end of {day} (UTC)", language)
+    return words.format(day=day_label(day, language))
 
 
 def did_not_exist(ref: int | str, day: datetime.date) -> str:

@@ -14,6 +14,7 @@ from typing import Final
 from tracker.domain.change_words import CHANGES_SINCE
 from tracker.domain.due import FOLLOW_UPS_DUE
 from tracker.domain.fields import label
+from tracker.domain.languages import Language, translate
 from tracker.domain.presenter import SECTION_KEYS
 
 COVER: Final = "cover"
@@ -58,9 +59,14 @@ PARTS: Final = SECTION_KEYS
 """The parts of an engagement's section: the presenter's sections, in its order."""
 
 
-def part_label(key: str) -> str:
+def part_label(key: str, language: Language = Language.EN) -> str:
     """The heading of an engagement's part ("Scope limits")."""
-    return label(key)
+    return translate(label(key), language)
+
+
+def section_label(key: str, language: Language = Language.EN) -> str:
+    """The name of a briefing's section in ``language`` ("Sommaire")."""
+    return translate(SECTION_LABELS[key], language)
 
 
 class SectionsError(ValueError):

@@ -17,10 +17,11 @@ from tracker.domain import limits
 from tracker.domain.briefing_sections import PARTS, SectionsError, parse_parts, parse_sections
 from tracker.domain.controls import has_controls
 from tracker.domain.errors import ValidationError
+from tracker.domain.languages import CODES
 
 PAGE_SIZES: Final = ("A4", "Letter")
-LANGUAGES: Final = ("en",)
-"""The languages a briefing is printed in (French comes with issue 14 point 7)."""
+LANGUAGES: Final = CODES
+"""The languages a briefing is printed in (``tracker.domain.languages``)."""
 
 _TEXTS: Final = ("title", "author", "organisation")
 

@@ -20,9 +20,11 @@ from typing import Any, Literal
 
 from tracker.domain.changes import DELETED
 from tracker.domain.date_parser import parse_partial_date
-from tracker.domain.dates import DateParseError, PartialDate
+from tracker.domain.date_words import date_label, day_label
+from tracker.domain.dates import DateParseError
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, ChildKind, Field
+from tracker.domain.languages import Language, colon, translate, vocab_label
 from tracker.domain.model import AuditEntry
 from tracker.domain.presenter import timestamp
 from tracker.domain.register import BriefingRecord
@@ -63,11 +65,18 @@ class ItemChange:
     words: str  # the item now (or, removed, as it was)
     before: str = ""  # a changed item as it was
 
-    def text(self) -> str:
+    def text(self, language: Language = Language.EN) -> str:
         """ "added restriction No mass … · agreed"; "changed source X: A → B"."""
-        if self.change == "changed":
-            return f"changed {self.noun} {self.before} {ARROW} {self.words}"
-        return f"{self.change} {self.noun} {self.words}"
+        if language == Language.EN:  # (the English words are the catalogue's keys)
+            if self.change == "changed":
+                return f"changed {self.noun} {self.before} {ARROW} {self.words}"
+            return f"{self.change} {self.noun} {self.words}"
+        noun = translate(self.noun, language)
+        template = f"{self.change} {{noun}} " + (
+            f"{{before}} {ARROW} {{words}}" if self.change == "changed" else "{words}"
+        )
+        words = translate(template, language)
+        return words.format(noun=noun, before=self.before, words=self.words)
 
 
 @dataclass(frozen=True)
@@ -163,12 +172,18 @@ class ChangePeriod:
         """The changes since briefing ``briefing_id``, written at ``at`` at ``revision``."""
         return cls(briefing=briefing_id, revision=revision, briefing_at=at)
 
-    def label(self) -> str:
+    def label(self, language: Language = Language.EN) -> str:
         """ "since 1 Mar 2026", "since briefing 3 (1 Dec 2026 14:26 UTC)"."""
+
+        def w(text: str, **fields: object) -> str:
+            return translate(text, language).format(**fields)
+
         if self.briefing is not None:
-            return f"since briefing {self.briefing} ({timestamp(self.briefing_at)})"
-        words = f"since {_day(self.since)}" if self.since is not None else "since the start"
-        return words + (f" to {_day(self.until)}" if self.until is not None else "")
+            at = timestamp(self.briefing_at)
+            return w("since briefing {number} ({at})", number=self.briefing, at=at)
+        since, until = self.since, self.until
+        words = w("since {day}", day=day_label(since, language)) if since else w("since the start")
+        return words + (w(" to {day}", day=day_label(until, language)) if until else "")
 
 
 # The periods the window offers (the Changes view, the briefing dialog), by key.
@@ -199,10 +214,6 @@ def chosen_period(
     return ChangePeriod(since=today - datetime.timedelta(days=int(choice) - 1))
 
 
-def _day(day: datetime.date) -> str:
-    return PartialDate.of_day(day).label()
-
-
 def check_period(
     since: datetime.date | None, until: datetime.date | None, *, today: datetime.date
 ) -> None:
@@ -216,27 +227,32 @@ def check_period(
         )
 
 
-def word(row: ChangeRow, *, whole_text: bool = False) -> Change:
-    """The entry ``row`` as people read it. A text value is put on one line and cut to
-    ``ITEM_LIMIT`` characters, unless ``whole_text``: an engagement's history shows it
-    as written (line breaks and all) and lays out or cuts it itself."""
+def word(row: ChangeRow, *, whole_text: bool = False, language: Language = Language.EN) -> Change:
+    """The entry ``row`` as people read it (in ``language``). A text value is put on one
+    line and cut to ``ITEM_LIMIT`` characters, unless ``whole_text``: an engagement's
+    history shows it as written (line breaks and all) and lays out or cuts it itself."""
     keep = _as_written if whole_text else _cut
+
+    def w(text: str) -> str:
+        return translate(text, language)
+
     if row.field == WHOLE:
         done = _WHOLE_WORDS.get(row.action, row.action.replace("_", " ") + "d")
-        return Change(row, "Engagement", "", done)
+        return Change(row, w("Engagement"), "", w(done))
     if row.field == DELETED:
-        return Change(row, "Trash", "", TRASHED if row.new is not None else RESTORED)
+        return Change(row, w("Trash"), "", w(TRASHED if row.new is not None else RESTORED))
     spec = FIELDS_BY_KEY.get(row.field)
     if spec is None:  # a field this program does not know: as it was recorded
         return Change(row, row.field, keep(row.old or ""), keep(row.new or EMPTY))
     if spec.kind == "tags":
         items = _tag_changes(_json_list(row.old), _json_list(row.new))
-        return _listed(row, spec.label, items)
+        return _listed(row, w(spec.label), items, language)
     if spec.kind == "children":
         kind = CHILDREN_BY_KEY[row.field]
-        items = _child_changes(kind, _json_list(row.old), _json_list(row.new))
-        return _listed(row, spec.label, items)
-    return Change(row, spec.label, _value(spec, row.old, keep), _value(spec, row.new, keep))
+        items = _child_changes(kind, _json_list(row.old), _json_list(row.new), language)
+        return _listed(row, w(spec.label), items, language)
+    old, new = _value(spec, row.old, keep, language), _value(spec, row.new, keep, language)
+    return Change(row, w(spec.label), old, new)
 
 
 def grouped(changes: Iterable[Change]) -> list[EngagementChanges]:
@@ -253,9 +269,9 @@ def grouped(changes: Iterable[Change]) -> list[EngagementChanges]:
     ]
 
 
-def _listed(row: ChangeRow, label: str, items: Sequence[ItemChange]) -> Change:
+def _listed(row: ChangeRow, label: str, items: Sequence[ItemChange], language: Language) -> Change:
     if not items:  # the same items, in another order
-        return Change(row, label, "", REORDERED)
+        return Change(row, label, "", translate(REORDERED, language))
     before = [i.before or i.words for i in items if i.change != "added"]
     after = [i.words for i in items if i.change != "removed"]
     return Change(row, label, "; ".join(before), "; ".join(after), tuple(items))
@@ -270,26 +286,31 @@ def _as_written(text: str) -> str:
     return text
 
 
-def _value(spec: Field, text: str | None, keep: Callable[[str], str] = _cut) -> str:
+def _value(
+    spec: Field,
+    text: str | None,
+    keep: Callable[[str], str] = _cut,
+    language: Language = Language.EN,
+) -> str:
     """A flat field's audit text as read: a vocabulary word's label, a date as known,
     text as ``keep`` has it."""
     if text is None or not text.strip():
-        return EMPTY
+        return translate(EMPTY, language)
     if spec.vocab is not None:
-        return _vocab_label(spec.vocab, text)
+        return _vocab_label(spec.vocab, text, language)
     if spec.kind == "date":
         try:
-            return parse_partial_date(text).label()
+            return date_label(parse_partial_date(text), language)
         except DateParseError:
             return text
     return keep(text)
 
 
 @functools.lru_cache(maxsize=1024)
-def _vocab_label(vocab: type[Vocabulary], text: str) -> str:
+def _vocab_label(vocab: type[Vocabulary], text: str, language: Language) -> str:
     # A feed repeats a few dozen words thousands of times; parsing one costs ~60 µs.
     try:
-        return vocab.parse(text).label
+        return vocab_label(vocab.parse(text), language)
     except ValueError:
         return text
 
@@ -312,7 +333,9 @@ def _tag_changes(old: list[Any], new: list[Any]) -> list[ItemChange]:
     ]
 
 
-def _child_changes(kind: ChildKind, old: list[Any], new: list[Any]) -> list[ItemChange]:
+def _child_changes(
+    kind: ChildKind, old: list[Any], new: list[Any], language: Language
+) -> list[ItemChange]:
     """Items in ``old`` only were removed, in ``new`` only added; a removed and an added
     item with the same key columns (a restriction's code...) are one item changed."""
     removed = [c for c in old if c not in new]
@@ -321,12 +344,12 @@ def _child_changes(kind: ChildKind, old: list[Any], new: list[Any]) -> list[Item
     for child in removed:
         twin = next((a for a in added if _key(kind, a) == _key(kind, child)), None)
         if twin is None:
-            out.append(ItemChange("removed", kind.noun, _item_words(kind, child)))
+            out.append(ItemChange("removed", kind.noun, _item_words(kind, child, language)))
             continue
         added.remove(twin)
-        before, after = _differences(kind, child, twin)
+        before, after = _differences(kind, child, twin, language)
         out.append(ItemChange("changed", kind.noun, after, before))
-    out += [ItemChange("added", kind.noun, _item_words(kind, a)) for a in added]
+    out += [ItemChange("added", kind.noun, _item_words(kind, a, language)) for a in added]
     return out
 
 
@@ -337,34 +360,40 @@ def _key(kind: ChildKind, child: Any) -> tuple[Any, ...] | None:
     return key if any(key) else None
 
 
-def _column_text(column: Field, value: Any) -> str:
+def _column_text(column: Field, value: Any, language: Language) -> str:
     if value is None or value == "":
         return ""
     if column.vocab is not None:
-        return _vocab_label(column.vocab, str(value))
+        return _vocab_label(column.vocab, str(value), language)
     if column.kind == "date":
-        return _value(column, str(value))
+        return _value(column, str(value), language=language)
     return _cut(str(value))
 
 
-def _item_words(kind: ChildKind, child: Any) -> str:
+def _item_words(kind: ChildKind, child: Any, language: Language = Language.EN) -> str:
     """A child record's words: its set columns, the catalogue code left out when the
     restriction has a title."""
     if not isinstance(child, dict):
         return _cut(str(child))
     columns = [c for c in kind.columns if not (c.kind == "code" and child.get("title"))]
-    words = [_column_text(c, child.get(c.key)) for c in columns]
+    words = [_column_text(c, child.get(c.key), language) for c in columns]
     return _cut(" · ".join(w for w in words if w), ITEM_LIMIT) or EMPTY
 
 
-def _differences(kind: ChildKind, old: dict[str, Any], new: dict[str, Any]) -> tuple[str, str]:
+def _differences(
+    kind: ChildKind, old: dict[str, Any], new: dict[str, Any], language: Language
+) -> tuple[str, str]:
     """A changed item: its name, then the columns that differ ("stance Proposed")."""
     named = (*_KEY_COLUMNS.get(kind.key, ()), "title")
-    name = _item_words(kind, {k: new.get(k) for k in named})
+    name = _item_words(kind, {k: new.get(k) for k in named}, language)
     moved = [c for c in kind.columns if old.get(c.key) != new.get(c.key)]
 
     def side(child: dict[str, Any]) -> str:
-        parts = [f"{c.label.lower()} {_column_text(c, child.get(c.key)) or EMPTY}" for c in moved]
+        parts = [
+            f"{translate(c.label, language).lower()} "
+            + (_column_text(c, child.get(c.key), language) or EMPTY)
+            for c in moved
+        ]
         return ", ".join(parts)
 
-    return f"{name}: {side(old)}", side(new)
+    return f"{name}{colon(language)}{side(old)}", side(new)

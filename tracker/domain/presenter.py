@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from typing import Final
 
 from tracker.domain.controls import one_line, printable
+from tracker.domain.date_words import date_label
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, label
+from tracker.domain.languages import Language, colon, translate, vocab_label
 from tracker.domain.model import (
     Clarification,
     Concern,
@@ -226,13 +228,14 @@ class Presentation:
     empty_sections: tuple[str, ...]  # headings of the sections with nothing in them
     record: tuple[Fact, ...]  # number, id, version, created, last change (those known)
     trashed: Fact | None = None  # "In the trash since …" for a deleted engagement
+    empty_words: str = EMPTY_SECTIONS + ": "  # in the presentation's language
 
     @property
     def empty_note(self) -> str:
         """The one line naming the empty sections ("Not recorded: Concerns"), or ""."""
         if not self.empty_sections:
             return ""
-        return f"{EMPTY_SECTIONS}: {', '.join(self.empty_sections)}"
+        return self.empty_words + ", ".join(self.empty_sections)
 
 
 # --- building it ---------------------------------------------------------------------------
@@ -260,26 +263,47 @@ def present_data(
     version: int | None = None,
     created_at: str | None = None,
     deleted_at: str | None = None,
+    language: Language = Language.EN,
 ) -> Presentation:
     """The presentation of ``data`` with what is known of its record (a briefing knows
-    the number, id and last change only; the unknown parts are left out)."""
-    sections = [_section(key, data) for key in SECTION_KEYS]
+    the number, id and last change only; the unknown parts are left out), worded in
+    ``language``."""
+    w = _Words(language)
+    sections = [_section(key, data, w) for key in SECTION_KEYS]
     record = [
-        Fact("number", NUMBER, str(number)),
-        Fact("uid", UID, one_line(uid)),
-        Fact("version", VERSION, str(version)) if version is not None else None,
-        Fact("created_at", CREATED, timestamp(created_at)) if created_at else None,
-        Fact("updated_at", LAST_CHANGE, timestamp(updated_at)),
+        Fact("number", w(NUMBER), str(number)),
+        Fact("uid", w(UID), one_line(uid)),
+        Fact("version", w(VERSION), str(version)) if version is not None else None,
+        Fact("created_at", w(CREATED), timestamp(created_at)) if created_at else None,
+        Fact("updated_at", w(LAST_CHANGE), timestamp(updated_at)),
     ]
+    trashed = Fact("deleted_at", w(IN_TRASH), timestamp(deleted_at)) if deleted_at else None
     return Presentation(
-        title=one_line(data.title) if _given(data.title) else UNTITLED,
+        title=one_line(data.title) if _given(data.title) else w(UNTITLED),
         reference=reference(number),
-        facts=tuple(_fact(key, data) for key in FACT_KEYS),
+        facts=tuple(_fact(key, data, w) for key in FACT_KEYS),
         sections=tuple(s for s in sections if s.items),
         empty_sections=tuple(s.heading for s in sections if not s.items),
         record=tuple(f for f in record if f is not None),
-        trashed=Fact("deleted_at", IN_TRASH, timestamp(deleted_at)) if deleted_at else None,
+        trashed=trashed,
+        empty_words=w(EMPTY_SECTIONS) + colon(language),
     )
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The presenter's words in one language: fixed texts, vocabulary and dates."""
+
+    language: Language
+
+    def __call__(self, text: str) -> str:
+        return translate(text, self.language)
+
+    def vocab(self, word: Vocabulary) -> str:
+        return vocab_label(word, self.language)
+
+    def date(self, value: PartialDate | None, missing: str = "") -> str:
+        return date_label(value, self.language) if value is not None else missing
 
 
 def reference(number: int) -> str:
@@ -314,36 +338,36 @@ def _given(text: str) -> bool:
     return bool(text.strip())
 
 
-def _fact(key: str, data: EngagementData) -> Fact:
-    name = label(key)
+def _fact(key: str, data: EngagementData, w: _Words) -> Fact:
+    name = w(label(key))
     value: object = getattr(data, key)
     if isinstance(value, tuple):  # the tags
-        words = tuple(one_line(str(w)) for w in value if _given(str(w)))
-        return Fact(key, name, ", ".join(words), True, words) if words else _absent(key)
+        words = tuple(one_line(str(t)) for t in value if _given(str(t)))
+        return Fact(key, name, ", ".join(words), True, words) if words else _absent(key, w)
     if isinstance(value, Status):
-        return Fact(key, name, value.label, status=value)
+        return Fact(key, name, w.vocab(value), status=value)
     if isinstance(value, PartialDate):
-        return Fact(key, name, value.label())
+        return Fact(key, name, w.date(value))
     if isinstance(value, Vocabulary):
-        return Fact(key, name, value.label)
+        return Fact(key, name, w.vocab(value))
     if isinstance(value, str) and _given(value):
         # Kept on its lines: each renderer hangs a fact's later lines under its first.
         return Fact(key, name, printable(value))
-    return _absent(key)  # None, or blank text
+    return _absent(key, w)  # None, or blank text
 
 
-def _absent(key: str) -> Fact:
-    return Fact(key, FIELDS_BY_KEY[key].label, NOT_RECORDED, recorded=False)
+def _absent(key: str, w: _Words) -> Fact:
+    return Fact(key, w(FIELDS_BY_KEY[key].label), NOT_RECORDED, recorded=False)
 
 
-def _section(key: str, data: EngagementData) -> Section:
+def _section(key: str, data: EngagementData, w: _Words) -> Section:
     if key == "summary":
         paragraphs = _paragraphs(data.summary)
         items: tuple[Item, ...] = (Passage(paragraphs),) if paragraphs else ()
-        return Section(key, label(key), items)
+        return Section(key, w(label(key)), items)
     children: tuple[object, ...] = getattr(data, key)
-    items = tuple(_item(child, n) for n, child in enumerate(children, start=1))
-    return Section(key, CHILDREN_BY_KEY[key].label, items)
+    items = tuple(_item(child, n, w) for n, child in enumerate(children, start=1))
+    return Section(key, w(CHILDREN_BY_KEY[key].label), items)
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:
@@ -351,52 +375,63 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in _BLANK_LINES.split(text) if p.strip())
 
 
-def _item(child: object, number: int) -> Item:
+def _item(child: object, number: int, w: _Words) -> Item:
     """The presented form of one child record (``number`` counts the sources)."""
     match child:
         case ScopeLimit():
             text = printable(child.text) if _given(child.text) else NOT_RECORDED
-            return ScopeItem(child.kind.label, text)
+            return ScopeItem(w.vocab(child.kind), text)
         case RestrictionStance():
             title = one_line(child.title if _given(child.title) else child.code)
             code = one_line(child.code)
-            return RestrictionItem(title, code, child.stance.label, _free(child.note))
+            return RestrictionItem(title, code, w.vocab(child.stance), _free(child.note))
         case Clarification():
-            return _clarification(child)
+            return _clarification(child, w)
         case StatusEvent():
             return TimelineItem(
-                date_text(child.on, MISSING_DATE),
+                w.date(child.on, w(MISSING_DATE)),
                 child.status,
-                child.status.label,
+                w.vocab(child.status),
                 _free(child.note),
-                _sourced(child.source),
+                _sourced(child.source, w),
             )
         case Concern():
-            severity = f"{child.severity.label} {SEVERITY}" if child.severity else ""
-            return ConcernItem(child.kind.label, severity, _free(child.text) or NOT_RECORDED)
+            severity = _severity(child, w)
+            return ConcernItem(w.vocab(child.kind), severity, _free(child.text) or NOT_RECORDED)
         case Source():
-            return _source(child, number)
+            return _source(child, number, w)
     raise TypeError(f"not a child record: {child!r}")
 
 
-def _clarification(c: Clarification) -> ClarificationItem:
+def _severity(c: Concern, w: _Words) -> str:
+    if not c.severity:
+        return ""
+    if w.language == Language.EN:
+        return f"{c.severity.label} {SEVERITY}"
+    # French: "Gravité élevée", the adjective in lower case after its noun.
+    return w("{word} severity").format(word=w.vocab(c.severity).lower())
+
+
+def _clarification(c: Clarification, w: _Words) -> ClarificationItem:
     return ClarificationItem(
         said=Statement(
-            ORIGINALLY_SAID, _free(c.original), _attribution(c.original_by, c.original_on)
+            w(ORIGINALLY_SAID), _free(c.original), _attribution(c.original_by, c.original_on, w)
         ),
         clarified=Statement(
-            CLARIFIED, _free(c.clarification), _attribution(c.clarified_by, c.clarified_on)
+            w(CLARIFIED),
+            _free(c.clarification),
+            _attribution(c.clarified_by, c.clarified_on, w),
         ),
-        source=_sourced(c.source),
+        source=_sourced(c.source, w),
     )
 
 
-def _attribution(who: str, when: PartialDate | None) -> str:
-    return SEPARATOR.join(p for p in (_line(who), date_text(when)) if p)
+def _attribution(who: str, when: PartialDate | None, w: _Words) -> str:
+    return SEPARATOR.join(p for p in (_line(who), w.date(when)) if p)
 
 
-def _sourced(source: str) -> str:
-    return f"{SOURCE}: {_line(source)}" if _given(source) else ""
+def _sourced(source: str, w: _Words) -> str:
+    return f"{w(SOURCE)}{colon(w.language)}{_line(source)}" if _given(source) else ""
 
 
 def _line(text: str) -> str:
@@ -409,12 +444,12 @@ def _free(text: str) -> str:
     return printable(text).strip()
 
 
-def _source(s: Source, number: int) -> SourceItem:
+def _source(s: Source, number: int, w: _Words) -> SourceItem:
     outlet = _line(s.outlet)
     title = f"“{_line(s.title)}”" if _given(s.title) else ""
-    date = date_text(s.published)
+    date = w.date(s.published)
     if not (outlet or title or date):
-        title = UNTITLED_SOURCE
+        title = w(UNTITLED_SOURCE)
     return SourceItem(number, outlet, title, date, _line(s.url))
 
 

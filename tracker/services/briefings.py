@@ -41,6 +41,7 @@ from tracker.domain.briefing_sections import (
 from tracker.domain.change_words import ChangePeriod, EngagementChanges, grouped
 from tracker.domain.due import DEFAULT_WINDOW, Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
+from tracker.domain.languages import Language, translate
 from tracker.domain.letterhead import Logo
 from tracker.domain.markings import check_marking, highest, normalise
 from tracker.domain.model import Filters, Selection
@@ -74,6 +75,7 @@ class BriefingRequest:
     sections: tuple[str, ...] | None = None
     parts: tuple[str, ...] = PARTS  # of each engagement's section
     key_points: str = ""  # the officer's text, printed after the cover
+    language: Language = Language.EN  # of every fixed text, dates and words
 
 
 def banner_marking(selection: Selection, chosen: str | None, shown: Iterable[str] = ()) -> str:
@@ -185,8 +187,10 @@ def _render(
     changes = _changes(service, request, selection, sections)
     shown = _old_markings(changes.groups) if changes is not None else ()
     marking = banner_marking(selection, request.marking, shown)
+    title = request.title.strip() or DEFAULT_TITLE
     briefing = Briefing(
-        title=request.title.strip() or DEFAULT_TITLE,
+        # The default title is fixed text, printed in the briefing's language.
+        title=translate(title, request.language) if title == DEFAULT_TITLE else title,
         marking=marking,
         generated_at=generated,
         revision=selection.revision,
@@ -200,11 +204,12 @@ def _render(
         organisation=request.organisation,
         page_size=request.page_size,
         audit_seal=selection.audit_seal or None,
-        as_of=heading(request.as_of) if request.as_of else "",
+        as_of=heading(request.as_of, request.language) if request.as_of else "",
         logo=request.logo,
         sections=sections,
         parts=request.parts,
         key_points=request.key_points,
+        language=request.language,
     )
     try:
         pdf = render_pdf(briefing, on_progress=on_progress, first_pages=first_pages)

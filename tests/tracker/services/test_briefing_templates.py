@@ -102,3 +102,9 @@ def test_a_stored_logo_is_checked_again_when_used(tracker: Tracker) -> None:
     damaged = type(saved)(**{**saved.__dict__, "logo": b"GIF89a" + bytes(40)})
     with pytest.raises(ValidationError, match='the logo of template "Board"'):
         template_logo(damaged)
+
+
+def test_a_template_reads_back_with_its_language(tracker: Tracker) -> None:
+    saved = tracker.save_template(name="Note", settings=TemplateSettings(language="fr"))
+    assert saved.settings.language == "fr"
+    assert tracker.template(name="note").settings.language == "fr"

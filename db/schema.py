@@ -30,6 +30,10 @@ History:
      (``ix_engagement_restriction_stance``), counted from the index alone.
   9. briefing templates (table ``briefing_template``): named briefing settings and
      their letterhead logo.
+  10. the records of several desks: organisations' parents (``organisation.parent_id``;
+      SQLite rebuilds the table) and aliases (``organisation_alias``), the restriction
+      catalogue's older codes (``restriction_alias``) and links between engagements
+      (``engagement_link``).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -298,6 +302,44 @@ def _briefing_templates(conn: Connection) -> None:
     tables.briefing_template.create(conn, checkfirst=True)
 
 
+_V9_ORGANISATION_COLUMNS = "id, name, name_key, kind, country, region"
+
+
+def _organisation_parent(conn: Connection) -> None:
+    """Give ``organisation`` its ``parent_id``. On SQLite the table is rebuilt (``ADD
+    COLUMN`` would leave a definition unlike a new database's)."""
+    if conn.dialect.name != "sqlite":
+        conn.exec_driver_sql(
+            "ALTER TABLE organisation ADD COLUMN IF NOT EXISTS "
+            "parent_id INTEGER REFERENCES organisation (id)"
+        )
+        for index in tables.organisation.indexes:
+            index.create(conn, checkfirst=True)
+        return
+    # Renaming the table would make SQLite rewrite the engagements' references to the
+    # old table's new name (it does so while foreign keys are on, even in legacy mode).
+    # So the rows are copied aside, the table dropped and made again: the references
+    # dangle in between, which the deferred check counts and the copy back settles.
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE organisation_v9 AS SELECT {_V9_ORGANISATION_COLUMNS} FROM organisation"
+    )
+    conn.exec_driver_sql("DROP TABLE organisation")
+    tables.organisation.create(conn)
+    conn.exec_driver_sql(
+        f"INSERT INTO organisation ({_V9_ORGANISATION_COLUMNS}) "
+        f"SELECT {_V9_ORGANISATION_COLUMNS} FROM temp.organisation_v9"
+    )
+    conn.exec_driver_sql("DROP TABLE temp.organisation_v9")
+
+
+def _schema_10(conn: Connection) -> None:
+    """Organisations' parents and aliases, restrictions' older codes, links."""
+    _organisation_parent(conn)
+    for table in (tables.organisation_alias, tables.restriction_alias, tables.engagement_link):
+        table.create(conn, checkfirst=True)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -309,6 +351,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (7, _briefing_register),
         (8, _schema_8),
         (9, _briefing_templates),
+        (10, _schema_10),
     ]
 
 

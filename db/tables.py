@@ -77,7 +77,8 @@ class Meta(SQLModel, table=True):
 
 
 class Organisation(SQLModel, table=True):
-    """A vendor or counterpart; names are unique regardless of case."""
+    """A vendor or counterpart; names are unique regardless of case. An organisation may
+    be a part of another (CDAO within the DoD: ``parent_id``, schema version 10)."""
 
     __tablename__ = "organisation"
     id: int | None = Field(default=None, primary_key=True)
@@ -86,6 +87,21 @@ class Organisation(SQLModel, table=True):
     kind: str | None = _text(nullable=True, default=None)
     country: str | None = _text(nullable=True, default=None)
     region: str | None = _text(nullable=True, default=None)
+    parent_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("organisation.id"), nullable=True, index=True),
+    )
+
+
+class OrganisationAliasTable(SQLModel, table=True):
+    """Another name of an organisation ("Pentagon", "DoD"), schema version 10. An alias
+    names one organisation only: ``alias_key`` (folded as ``name_key``) is unique."""
+
+    __tablename__ = "organisation_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = _fk("organisation.id")
+    alias: str = _text()
+    alias_key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
 
 
 class EngagementTable(SQLModel, table=True):
@@ -167,6 +183,16 @@ class RestrictionTable(SQLModel, table=True):
     description: str = _text()
 
 
+class RestrictionAliasTable(SQLModel, table=True):
+    """An older code that means the same restriction (schema version 10); an engagement
+    that names it is stored under the restriction's main code."""
+
+    __tablename__ = "restriction_alias"
+    id: int | None = Field(default=None, primary_key=True)
+    restriction_id: int = _fk("restriction.id")
+    code: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+
+
 class EngagementRestrictionTable(SQLModel, table=True):
     """An engagement's stance on a catalogued restriction."""
 
@@ -240,6 +266,30 @@ class ConcernTable(SQLModel, table=True):
     kind: str = _text()
     text: str = _text()
     severity: str | None = _text(nullable=True, default=None)
+
+
+class EngagementLinkTable(SQLModel, table=True):
+    """A link from one engagement to another (schema version 10): ``kind`` is one of
+    ``tracker.domain.vocab.LinkKind``; ``on`` is a partial date (canonical text and the
+    days it covers). The link belongs to the engagement it starts from (its child row);
+    the other end reads it through ``ix_engagement_link_to``."""
+
+    __tablename__ = "engagement_link"
+    __table_args__ = (
+        UniqueConstraint("engagement_id", "to_id", "kind"),
+        Index("ix_engagement_link_to", "to_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    engagement_id: int = _fk("engagement.id")
+    position: int = 0
+    to_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("engagement.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str = _text()
+    on: str | None = _text(nullable=True, default=None)
+    on_from: str | None = _text(nullable=True, default=None)
+    on_to: str | None = _text(nullable=True, default=None)
+    note: str = _text()
 
 
 class TagTable(SQLModel, table=True):
@@ -402,9 +452,11 @@ def table(model: type[SQLModel]) -> Table:
 
 meta = table(Meta)
 organisation = table(Organisation)
+organisation_alias = table(OrganisationAliasTable)
 engagement = table(EngagementTable)
 scope_limit = table(ScopeLimitTable)
 restriction = table(RestrictionTable)
+restriction_alias = table(RestrictionAliasTable)
 engagement_restriction = table(EngagementRestrictionTable)
 clarification = table(ClarificationTable)
 status_event = table(StatusEventTable)
@@ -412,6 +464,7 @@ source = table(SourceTable)
 concern = table(ConcernTable)
 tag = table(TagTable)
 engagement_tag = table(EngagementTagTable)
+engagement_link = table(EngagementLinkTable)
 audit = table(AuditTable)
 audit_seal = table(AuditSealTable)
 briefing = table(BriefingTable)

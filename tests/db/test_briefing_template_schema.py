@@ -23,7 +23,7 @@ def _has_table(path: Path) -> bool:
         conn.close()
 
 
-@pytest.mark.parametrize("version", OLD_VERSIONS)
+@pytest.mark.parametrize("version", [v for v in OLD_VERSIONS if v < 9])  # 9 has them
 def test_an_older_database_gains_the_templates_with_its_data_unchanged(
     tmp_path: Path, version: int
 ) -> None:
@@ -31,7 +31,7 @@ def test_an_older_database_gains_the_templates_with_its_data_unchanged(
     before = _user_data_hash(path)
     assert not _has_table(path)
     Tracker.open(path, user="alice").close()
-    assert _version(path) == str(schema.SCHEMA_VERSION) == "9"
+    assert _version(path) == str(schema.SCHEMA_VERSION)
     assert _has_table(path)
     assert _user_data_hash(path) == before
     service = Tracker.open(path, user="alice")

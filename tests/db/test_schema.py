@@ -48,13 +48,18 @@ _AUDIT_ROWS = (
     "SELECT id, at, who, engagement_id, version, action, field, old, new FROM audit "
     "WHERE action != 'baseline' ORDER BY id"
 )
+# The organisations as every version has them: schema 10 adds ``parent_id`` (empty).
+_ORGANISATION_ROWS = (
+    "SELECT id, name, name_key, kind, country, region FROM organisation ORDER BY id"
+)
+_ROWS = {"audit": _AUDIT_ROWS, "organisation": _ORGANISATION_ROWS}
 
 
 def _user_data_hash(path: Path) -> str:
     digest = hashlib.sha256()
     conn = sqlite3.connect(path)
     for name in USER_TABLES:
-        query = _AUDIT_ROWS if name == "audit" else f"SELECT * FROM {name} ORDER BY id"
+        query = _ROWS.get(name, f"SELECT * FROM {name} ORDER BY id")
         for row in conn.execute(query):
             digest.update(repr(row).encode())
     conn.close()
@@ -94,7 +99,7 @@ def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
     return out
 
 
-OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8)
+OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)

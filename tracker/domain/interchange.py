@@ -1,4 +1,5 @@
-"""The JSON interchange format (``engagement-tracker/1``): validation and rendering.
+"""The JSON interchange format (``engagement-tracker/2``, reading ``/1`` too):
+validation and rendering.
 
 ``data_from_json`` turns one engagement object of a file into ``EngagementData``,
 refusing unknown keys, wrong types, unknown vocabulary words, disallowed markings
@@ -6,6 +7,10 @@ and anything over a limit (``tracker.domain.limits``) with a ``ValidationError``
 that names the engagement and the field; control characters are stripped from its
 texts (``tracker.domain.controls``). ``data_to_json`` is its exact inverse for
 canonical data, so that export → import → export gives identical files.
+
+Version 2 adds top-level parts (organisations, the restriction catalogue) that their
+own modules read, as ``tracker.services.views`` reads the saved views; a version 1 file
+may hold none of them, and is read as before.
 """
 
 from __future__ import annotations
@@ -40,7 +45,14 @@ from tracker.domain.vocab import (
     Vocabulary,
 )
 
-FORMAT = "engagement-tracker/1"
+FORMAT_V1 = "engagement-tracker/1"
+FORMAT = "engagement-tracker/2"  # what exports write
+# The top-level keys each format version may hold.
+TOP_LEVEL_KEYS: dict[str, tuple[str, ...]] = {
+    FORMAT_V1: ("format", "engagements", "views"),
+    FORMAT: ("format", "engagements", "views", "organisations", "restrictions"),
+}
+READ_FORMATS: tuple[str, ...] = tuple(TOP_LEVEL_KEYS)
 
 # The keys of an engagement object: its stable id, then every field in documented order.
 ENGAGEMENT_KEYS: tuple[str, ...] = ("id", *(f.key for f in ENGAGEMENT_FIELDS))
@@ -445,11 +457,13 @@ def document_engagements(document: object) -> list[object]:
     """The engagement list of a whole file, after checking its format marker."""
     if not isinstance(document, Mapping):
         raise ValidationError("the file must hold a JSON object", field="format")
+    version = document.get("format")
+    if not isinstance(version, str) or version not in TOP_LEVEL_KEYS:
+        allowed = " or ".join(f'"{f}"' for f in READ_FORMATS)
+        raise ValidationError(f"must be {allowed}, not {version!r}", field="format")
     for key in document:
-        if key not in ("format", "engagements", "views"):
+        if key not in TOP_LEVEL_KEYS[version]:
             raise ValidationError("unknown field at the top of the file", field=str(key))
-    if document.get("format") != FORMAT:
-        raise ValidationError(f'must be "{FORMAT}", not {document.get("format")!r}', field="format")
     items = document.get("engagements")
     if not isinstance(items, list):
         raise ValidationError("must be a list", field="engagements")

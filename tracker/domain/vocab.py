@@ -145,15 +145,36 @@ class Severity(Vocabulary):
 
 
 class OrgKind(Vocabulary):
-    """What an organisation is."""
+    """What an organisation is (the kinds of the interchange format's version 2).
+    ``other`` is kept for organisations stored before the kinds were complete."""
 
-    VENDOR = "vendor"
     GOVERNMENT = "government"
     MINISTRY = "ministry"
     AGENCY = "agency"
+    MILITARY = "military"
     MULTINATIONAL = "multinational"
+    VENDOR = "vendor"
+    COMPANY = "company"
     OTHER = "other"
 
     @classmethod
     def noun(cls) -> str:
         return "organisation kind"
+
+
+class LinkKind(Vocabulary):
+    """How one engagement relates to another (a link from the first to the second)."""
+
+    FOLLOWS = "follows"
+    SUPERSEDES = "supersedes"
+    PART_OF = "part_of"
+    ALTERNATIVE_TO = "alternative_to"
+    RELATED = "related"
+
+    @classmethod
+    def noun(cls) -> str:
+        return "link kind"
+
+
+# The link kinds that order engagements: a chain of them may never come back to its start.
+ACYCLIC_LINK_KINDS: tuple[LinkKind, ...] = (LinkKind.SUPERSEDES, LinkKind.PART_OF)

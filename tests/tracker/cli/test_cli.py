@@ -161,7 +161,7 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Path:
 
 def test_demo_export_holds_the_four_engagements_with_every_child_kind(demo_export: str) -> None:
     document = json.loads(demo_export)
-    assert document["format"] == "engagement-tracker/1"
+    assert document["format"] == "engagement-tracker/2"
     engagements = {e["id"]: e for e in document["engagements"]}
     assert set(engagements) == DEMO_IDS
     assert len(document["engagements"]) == 4

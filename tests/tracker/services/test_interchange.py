@@ -498,7 +498,7 @@ def test_duplicate_ids_in_one_file_are_refused(tracker: Tracker) -> None:
 @pytest.mark.parametrize(
     ("doc", "field"),
     [
-        ({"format": "engagement-tracker/2", "engagements": []}, "format"),
+        ({"format": "engagement-tracker/3", "engagements": []}, "format"),
         ({"format": "something-else/1", "engagements": []}, "format"),
         ({"engagements": []}, "format"),
         ({"format": FORMAT}, "engagements"),
@@ -518,13 +518,13 @@ def test_a_wrong_file_shape_is_refused(demo: Tracker, doc: Any, field: str) -> N
 
 
 def test_a_wrong_format_marker_quotes_the_expected_one(tracker: Tracker) -> None:
-    doc = {"format": "engagement-tracker/2", "engagements": [engagement("A")]}
+    doc = {"format": "engagement-tracker/3", "engagements": [engagement("A")]}
 
     with pytest.raises(ValidationError) as caught:
         tracker.import_document(document=doc)
 
     assert FORMAT in str(caught.value)
-    assert "engagement-tracker/2" in str(caught.value)
+    assert "engagement-tracker/3" in str(caught.value)
     assert tracker.count() == 0
 
 

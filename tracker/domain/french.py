@@ -54,6 +54,13 @@ FRENCH_VOCABULARY: Final[dict[tuple[str, str], str]] = {
     ("OrgKind", "agency"): "Agence",
     ("OrgKind", "multinational"): "Multinationale",
     ("OrgKind", "other"): "Autre",
+    ("OrgKind", "military"): "Armée",
+    ("OrgKind", "company"): "Entreprise",
+    ("LinkKind", "follows"): "Fait suite à",
+    ("LinkKind", "supersedes"): "Remplace",
+    ("LinkKind", "part_of"): "Fait partie de",
+    ("LinkKind", "alternative_to"): "Alternative à",
+    ("LinkKind", "related"): "Lié à",
 }
 """Each vocabulary's words, keyed by (vocabulary, value): the English labels collide
 ("Agreed" is a status and a stance)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.platypus import Paragraph
 
 
@@ -29,5 +30,7 @@ class WrapOnceParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untype
             self.width, self.height = wrapped[1]
             return wrapped[1]
         size: Any = super().wrap(avail_width, avail_height)
-        self._wrapped = (avail_width, (size[0], size[1]))
-        return self._wrapped[1]
+        # (reportlab breaks no lines in a width of nothing: that answer is not kept)
+        fits = avail_width >= rl_config._FUZZ
+        self._wrapped = (avail_width, (size[0], size[1])) if fits else None
+        return size[0], size[1]

@@ -129,10 +129,11 @@ class KeepTail(Flowable):  # type: ignore[misc]
         canv, width = self.canv, avail_width
         before_height = self.before.wrapOn(canv, width, avail_height)[1]
         after_height = _stacked_height(self.after, canv, width, self.before.getSpaceAfter())
-        if before_height + after_height <= avail_height or _lines(self.after) > 1:
+        fits = before_height <= avail_height
+        if fits and (before_height + after_height <= avail_height or _lines(self.after) > 1):
             return self.content  # nothing to keep: it fits, or ``after`` splits on its own
         at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
-        if before_height > avail_height:
+        if not fits:  # (the first flowable of a split must fit: reportlab checks)
             parts = self.before.splitOn(canv, width, avail_height)
             if len(parts) == 2:
                 return [parts[0], KeepTail(parts[1], self.after)]

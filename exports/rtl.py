@@ -35,6 +35,7 @@ from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph
 
 from exports import typefaces
+from exports.wrapping import WrapOnceParagraph
 
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, NKo.
 RTL: Final = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -121,7 +122,7 @@ def _line_text(line: Any, kind: int) -> str:
     return " ".join(line[1]) if kind == 0 else "".join(f.text for f in line.words)
 
 
-class BidiParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+class BidiParagraph(WrapOnceParagraph):
     """A Paragraph that draws each of its lines in visual order (see the module doc)."""
 
     blPara: Any  # reportlab's broken lines, set by wrap()
@@ -147,5 +148,6 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
 
 def paragraph_class(markup: str) -> type[Paragraph]:
     """The Paragraph class for ``markup``: :class:`BidiParagraph` when it holds
-    right-to-left text (its lines are put in visual order), plain Paragraph otherwise."""
-    return BidiParagraph if RTL.search(markup) else Paragraph
+    right-to-left text (its lines are put in visual order), a plain one otherwise (both
+    wrap once per width, :mod:`exports.wrapping`)."""
+    return BidiParagraph if RTL.search(markup) else WrapOnceParagraph

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.changes import ChangeSet
-from tracker.domain.fields import FIELDS_BY_KEY
-from tracker.domain.model import EngagementData, RestrictionStance
-from tracker.domain.vocab import Stance
+from tracker.domain.dates import PartialDate
+from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY
+from tracker.domain.model import FIELD_NAMES, EngagementData, RestrictionStance, StatusEvent
+from tracker.domain.vocab import Stance, Vocabulary
 
 # The fields a bulk edit may set (by interchange key), in the order they are offered.
 BULK_FIELDS: tuple[str, ...] = ("status", "owner", "marking", "follow_up", "confidence")
@@ -134,3 +135,41 @@ class BulkResult:
     def selected(self) -> int:
         """How many engagements the edit was asked of."""
         return len(self.steps) + self.unchanged + len(self.skipped)
+
+
+def differences(step: BulkStep) -> tuple[tuple[str, str, str], ...]:
+    """(label, old, new) for each field a step changes, in the words a dry run prints:
+    a list as its items (tags by name, restrictions as ``code=stance``, the status
+    history by how many events it holds)."""
+    out: list[tuple[str, str, str]] = []
+    for name in FIELD_NAMES:
+        old, new = getattr(step.before, name), getattr(step.after, name)
+        if old != new:
+            out.append((_label(name), _words(old), _words(new)))
+    return tuple(out)
+
+
+def _label(name: str) -> str:
+    found = FIELDS_BY_KEY.get(name)
+    return found.label if found is not None else CHILDREN_BY_KEY[name].label
+
+
+def _words(value: object) -> str:
+    if value is None or value == "" or value == ():
+        return "(none)"
+    if isinstance(value, Vocabulary):
+        return value.value
+    if isinstance(value, PartialDate):
+        return value.label()
+    if isinstance(value, tuple):
+        return ", ".join(_item(v) for v in value)
+    return f'"{value}"'
+
+
+def _item(value: object) -> str:
+    if isinstance(value, RestrictionStance):
+        return f"{value.code}={value.stance.value}"
+    if isinstance(value, StatusEvent):
+        on = f" {value.on.label()}" if value.on else ""
+        return f"{value.status.value}{on}"
+    return str(value)

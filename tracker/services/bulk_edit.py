@@ -152,8 +152,9 @@ class BulkEditing(TrackerBase):
                 found[eid] = None
             chosen = list(found)
         else:
+            markings = self._markings(conn)
             chosen = id_queries.ordered_ids(
-                conn, filters or Filters(), sort="id", descending=False, markings=self._markings(conn)
+                conn, filters or Filters(), sort="id", descending=False, markings=markings
             )
         if not chosen:
             where = "selected" if refs is not None else "matches the filters"

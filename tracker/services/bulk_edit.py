@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from db import bulk_edit as bulk_store
 from db import ids as id_queries
 from db import listing, loading
 from db.engine import Connection
@@ -77,24 +78,22 @@ class BulkEditing(TrackerBase):
         changed since by somebody else refuses the whole rewrite (nothing written)."""
         with self._write() as conn:
             loaded = loading.load(conn, [s.engagement_id for s in steps])
-            changed: set[str] = set()
-            written: set[int] = set()
+            pairs: list[tuple[Engagement, EngagementData]] = []
             for step in steps:
                 current = loaded.get(step.engagement_id)
                 if current is None:
                     raise NotFoundError(f"no engagement {step.engagement_id}")
                 merged = three_way_merge(step.before, step.after, current.data)
                 if not merged.clean:
-                    fields = ", ".join(c.field for c in merged.conflicts)
+                    clashed = ", ".join(c.field for c in merged.conflicts)
                     raise TrackerError(
-                        f'engagement {current.id} "{current.data.title}": {fields} changed '
+                        f'engagement {current.id} "{current.data.title}": {clashed} changed '
                         "by someone else since; nothing was changed"
                     )
-                done = self._replace(conn, current, merged.merged, action="update")
-                if done:
-                    changed |= done
-                    written.add(current.id)
-        return ChangeSet.of_fields(frozenset(written), frozenset(changed))
+                pairs.append((current, merged.merged))
+            changed = self._write_many(conn, pairs)
+        fields = frozenset(f for done in changed.values() for f in done)
+        return ChangeSet.of_fields(frozenset(changed), fields)
 
     # -- inside the transactions ---------------------------------------------------
 
@@ -144,13 +143,11 @@ class BulkEditing(TrackerBase):
     ) -> list[int]:
         """The ids asked for, in order, once each; unknown ones refused by name."""
         if refs is not None:
-            found: dict[int, None] = {}
+            known = bulk_store.find_ids(conn, refs)
             for ref in refs:
-                eid = loading.find_id(conn, ref)
-                if eid is None:
+                if ref not in known:
                     raise NotFoundError(f"{RECORD}: no engagement {ref}")
-                found[eid] = None
-            chosen = list(found)
+            chosen = list(dict.fromkeys(known[ref] for ref in refs))
         else:
             markings = self._markings(conn)
             chosen = id_queries.ordered_ids(
@@ -172,34 +169,49 @@ class BulkEditing(TrackerBase):
     ) -> BulkResult:
         loaded = loading.load(conn, chosen)
         today = utc_today()
-        steps: list[BulkStep] = []
+        pairs: list[tuple[Engagement, EngagementData]] = []
         skipped: list[Skipped] = []
-        fields: set[str] = set()
-        unchanged = 0
         for eid in chosen:
             current = loaded[eid]
             if seen is not None and seen.get(eid, current.version) != current.version:
                 skipped.append(_skipped(current, seen[eid]))
                 continue
-            after = follow_status(current.data, change.apply(current.data), on=today)
-            done = (
-                self._replace(conn, current, after, action="update")
-                if write
-                else _differing(current, after)
+            pairs.append(
+                (current, follow_status(current.data, change.apply(current.data), on=today))
             )
-            if not done:
-                unchanged += 1
-                continue
-            fields |= done
-            steps.append(BulkStep(eid, current.data.title, current.data, after))
-        written = frozenset(s.engagement_id for s in steps) if write else frozenset()
+        if write:
+            changed = self._write_many(conn, pairs)
+        else:
+            changed = {c.id: done for c, after in pairs if (done := _differing(c, after))}
+        steps = tuple(BulkStep(c.id, c.data.title, c.data, a) for c, a in pairs if c.id in changed)
+        fields = frozenset(f for done in changed.values() for f in done)
         return BulkResult(
-            steps=tuple(steps),
-            unchanged=unchanged,
+            steps=steps,
+            unchanged=len(pairs) - len(steps),
             skipped=tuple(skipped),
             dry_run=not write,
-            changes=ChangeSet.of_fields(written, frozenset(fields)) if write else ChangeSet(),
+            changes=ChangeSet.of_fields(frozenset(changed), fields) if write else ChangeSet(),
         )
+
+    def _write_many(
+        self, conn: Connection, pairs: Sequence[tuple[Engagement, EngagementData]]
+    ) -> dict[int, frozenset[str]]:
+        """Write each pair's data over its engagement: in bulk (``db.bulk_edit``) where
+        only the fields it rewrites change, else one by one through ``_replace``. A
+        change of status has its event already (``follow_status``, applied again by
+        ``_replace`` to no effect). The fields changed by engagement id."""
+        here = []
+        changed: dict[int, frozenset[str]] = {}
+        for current, data in pairs:
+            changes = bulk_store.diff(current.data, data)
+            if not changes:
+                continue
+            if bulk_store.writes_here(name for name, _, _ in changes):
+                here.append((current, data, changes))
+            else:
+                changed[current.id] = self._replace(conn, current, data, action="update")
+        changed.update(bulk_store.replace_many(conn, here, who=self.user, action="update"))
+        return changed
 
 
 def _differing(current: Engagement, after: EngagementData) -> frozenset[str]:

@@ -1,10 +1,11 @@
 """Writing new versions of many stored engagements at once (a bulk edit, its undo).
 
-The rows written are those ``db.store.replace_engagement`` would write one engagement
-at a time (the engagement's columns and version, one audit row per changed field,
-the child rows of the lists that changed, the search index), but each kind of row
-goes in with one statement for all engagements: a thousand engagements take a few
-dozen statements instead of tens of thousands.
+What is stored is what ``db.store.replace_engagement`` would store one engagement at
+a time (the engagement's columns and version, one audit row per changed field, the
+child rows of the lists that changed, the search index), but each kind of row goes
+in with one statement for all engagements: a thousand engagements take a few dozen
+statements instead of tens of thousands. A list that only grew at its end (a status
+event, a tag added) gets only its new rows.
 """
 
 from __future__ import annotations
@@ -121,13 +122,13 @@ def replace_many(
     updates: list[dict[str, Any]] = []
     audits: list[tuple[Any, ...]] = []
     changed: dict[int, frozenset[str]] = {}
-    written: list[tuple[int, EngagementData]] = []
+    written: list[tuple[Engagement, EngagementData]] = []
     indexed: list[tuple[int, str, str]] = []
     columns: set[str] = {"version", "updated_at"}
     for current, data, changes in items:
         version = current.version + 1
         changed[current.id] = frozenset(name for name, _, _ in changes)
-        written.append((current.id, data))
+        written.append((current, data))
         if changed[current.id] & SEARCHED_KEYS:
             indexed += _reindexed(current, data)
         old, new = _columns(current.data), _columns(data)
@@ -164,21 +165,22 @@ def _columns(data: EngagementData) -> dict[str, Any]:
 
 def _write_children(
     conn: Connection,
-    written: Sequence[tuple[int, EngagementData]],
+    written: Sequence[tuple[Engagement, EngagementData]],
     changed: dict[int, frozenset[str]],
 ) -> None:
-    """Replace the child rows of each list that changed, table by table."""
-    redone = {
-        t: [eid for eid, _ in written if field in changed[eid]] for t, field in CHILD_FIELD.items()
-    }
-    redone = {t: ids for t, ids in redone.items() if ids}
-    if not redone:
+    """Write the child rows of each list that changed, table by table: where the new
+    list only adds items at the end (a status event, a tag), only their rows are
+    inserted; otherwise the engagement's rows in that table are replaced."""
+    plans = {t: _plan(written, changed, f) for t, f in CHILD_FIELD.items()}
+    plans = {t: plan for t, plan in plans.items() if plan}
+    if not plans:
         return
-    affected = [(eid, data) for eid, data in written if any(eid in ids for ids in redone.values())]
-    restrictions = _restriction_ids(conn, [r for _, d in affected for r in d.restrictions])
-    tags = _tag_ids(conn, [t for _, d in affected for t in d.tags])
+    affected = {eid for plan in plans.values() for eid in plan}
+    datas = [(current.id, data) for current, data in written if current.id in affected]
+    restrictions = _restriction_ids(conn, [r for _, d in datas for r in d.restrictions])
+    tags = _tag_ids(conn, [t for _, d in datas for t in d.tags])
     batches: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
-    for eid, data in affected:
+    for eid, data in datas:
         add_child_rows(
             batches,
             eid,
@@ -186,9 +188,27 @@ def _write_children(
             restriction_id=lambda r: restrictions[r.code],
             tag_id=tags.__getitem__,
         )
-    for table, ids in redone.items():
-        wanted = set(ids)
-        for part in chunks(ids):
+    for table, plan in plans.items():
+        replaced = [eid for eid, kept in plan.items() if kept == 0]
+        for part in chunks(replaced):
             conn.execute(table.delete().where(table.c.engagement_id.in_(part)))
-        rows = [row for row in batches[table] if row[0] in wanted]
+        # Rows are (engagement_id, position, ...): the new ones from position ``kept``.
+        rows = [row for row in batches[table] if row[0] in plan and row[1] >= plan[row[0]]]
         insert_rows(conn, table, CHILD_COLUMNS[table], rows)
+
+
+def _plan(
+    written: Sequence[tuple[Engagement, EngagementData]],
+    changed: dict[int, frozenset[str]],
+    field: str,
+) -> dict[int, int]:
+    """For each engagement whose list ``field`` changed, how many of its stored rows
+    stay: the old list's length when the new one only adds to its end, else 0."""
+    plan: dict[int, int] = {}
+    for current, data in written:
+        if field not in changed[current.id]:
+            continue
+        old, new = getattr(current.data, field), getattr(data, field)
+        appended = bool(old) and len(new) > len(old) and new[: len(old)] == old
+        plan[current.id] = len(old) if appended else 0
+    return plan

@@ -87,6 +87,13 @@ def history_closed(window: MainWindow) -> None:
         dialog.reject()
 
 
+def bulk_edit_closed(window: MainWindow) -> None:
+    shown = [d for d in window.findChildren(BulkEditDialog) if d.isVisible()]
+    assert shown, "no Edit selected dialog opened"
+    for dialog in shown:
+        dialog.reject()
+
+
 def in_the_search_box(window: MainWindow) -> None:
     assert window.filter_bar.search.hasFocus()
 
@@ -156,7 +163,7 @@ COMMANDS: dict[str, Command] = {
     "undo": Command(before=something_to_undo),
     "redo": Command(before=something_to_redo),
     "edit": Command(before=a_row, after=form_closed),
-    "bulkEdit": Command(before=a_row, asks=BulkEditDialog),
+    "bulkEdit": Command(before=a_row, after=bulk_edit_closed),
     "delete": Command(before=a_row, after=undone),
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
     "history": Command(before=a_row, after=history_closed),

@@ -21,6 +21,7 @@ each run, untimed. The bench changes ``--db``: give it a bench database
 from __future__ import annotations
 
 import argparse
+import functools
 import sqlite3
 import statistics
 import time
@@ -168,7 +169,7 @@ def measure(db: Path, count: int = 1000, repeats: int = 3) -> list[BulkFigure]:
             run = EditRuns(service, case, ids)
             edit_s = median_run_value(run, repeats)
             undo_s = statistics.median(run.undo_times)
-            floor_s = median_seconds(lambda c=case: _floor(db, c, ids), repeats)
+            floor_s = median_seconds(functools.partial(_floor, db, case, ids), repeats)
             figures.append(BulkFigure(case.name, len(ids), edit_s, undo_s, floor_s))
         return figures
     finally:

@@ -66,6 +66,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("redo", "&Redo", "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)),
     ActionSpec("edit", "&Edit engagement…", "editing.edit_current", ("F2",)),
     ActionSpec(
+        "bulkEdit",
+        "Edit &selected…",
+        "editing.bulk_edit_selected",
+        ("Ctrl+Shift+E",),
+        "Set a status, owner, marking, follow-up, confidence, tags or a stance on every "
+        "selected engagement at once",
+    ),
+    ActionSpec(
         "delete",
         "&Delete",
         "editing.delete_selected",
@@ -124,6 +132,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "redo",
             SEPARATOR,
             "edit",
+            "bulkEdit",
             "delete",
             "restore",
             "history",
@@ -253,6 +262,7 @@ def show_table_menu(
         menu.addAction(actions["restore"])
     else:
         menu.addAction(actions["edit"])
+        menu.addAction(actions["bulkEdit"])
         menu.addAction(actions["delete"])
     menu.addSeparator()
     menu.addAction(actions["export"])

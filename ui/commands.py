@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
+from tracker.domain.bulk_edit import BulkStep
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.merge import three_way_merge
@@ -181,5 +182,24 @@ def create_command(*, engagement_id: int, title: str, context: CommandContext) -
         forward=lambda: context.service().restore_many(engagement_ids=[engagement_id]),
         backward=lambda: context.service().delete_many(engagement_ids=[engagement_id]),
         done=f"Saved {quoted(title)}",
+        made=True,
+    )
+
+
+def bulk_command(
+    *, steps: Sequence[BulkStep], done: str, context: CommandContext
+) -> ServiceCommand:
+    """A bulk edit (already written when pushed): one step for all its engagements.
+    Undo merges each back (``Tracker.bulk_rewrite``) in one transaction; a field a
+    colleague changed since refuses the whole undo, naming the engagement."""
+    chosen = tuple(steps)
+    back = tuple(step.reversed for step in chosen)
+    noun = engagements_noun(len(chosen), chosen[0].title if chosen else None)
+    return ServiceCommand(
+        f"Bulk edit {noun}",
+        context,
+        forward=lambda: context.service().bulk_rewrite(steps=chosen),
+        backward=lambda: context.service().bulk_rewrite(steps=back),
+        done=done,
         made=True,
     )

@@ -17,8 +17,10 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.model import Engagement, EngagementData
 from tracker.services import Tracker
+from ui.bulk_edit_dialog import BulkEditDialog
 from ui.commands import (
     CommandContext,
+    bulk_command,
     create_command,
     edit_command,
     quoted,
@@ -210,6 +212,45 @@ class Editing:
             return
         self._push_trash(ids, delete=True, titles=titles)
 
+    def bulk_edit_selected(self) -> None:
+        """Ctrl+Shift+E: one change for every selected engagement, at the versions the
+        table shows now (one changed by a colleague meanwhile is left out, by name)."""
+        ids = self._host.selected_ids()
+        if self._host.read_only or not ids or self._host.showing_trash():
+            return
+        service = self._host.service
+        seen = {row.id: row.version for row in service.rows(ids=ids)}
+        dialog = BulkEditDialog(
+            count=len(ids),
+            markings=service.markings(),
+            catalogue=service.restriction_catalogue(),
+            parent=self._host.window(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applyRequested.connect(lambda: self._apply_bulk(dialog, ids, seen))
+        dialog.open()
+
+    def _apply_bulk(self, dialog: BulkEditDialog, ids: list[int], seen: dict[int, int]) -> None:
+        try:
+            result = self._host.service.bulk_edit(
+                edit=dialog.edit(), engagement_ids=ids, seen_versions=seen
+            )
+        except TrackerError as exc:
+            dialog.show_error(str(exc))
+            return
+        dialog.accept()
+        done = _bulk_words(len(result.steps), result.unchanged)
+        if result.skipped:
+            titles = ", ".join(quoted(s.title) for s in result.skipped)
+            done += f"; left out, changed by someone else since: {titles}"
+        if result.steps:
+            self._host.undo_stack.push(
+                bulk_command(steps=result.steps, done=done, context=self._context)
+            )
+        else:
+            self._say(done)
+        self._changed(result.changes)
+
     def restore_selected(self) -> None:
         """Bring the selected engagements back from the trash (undoable)."""
         if self._host.read_only:
@@ -316,6 +357,13 @@ def confirm_delete(parent: QWidget, count: int, titles: Sequence[str]) -> bool:
     box.setEscapeButton(cancel)
     box.exec()
     return box.clickedButton() is move
+
+
+def _bulk_words(changed: int, unchanged: int) -> str:
+    """What a bulk edit did, for the status bar."""
+    noun = "engagement" if changed == 1 else "engagements"
+    said = f"Changed {changed:,} {noun}"
+    return f"{said} ({unchanged:,} already so)" if unchanged else said
 
 
 def _cut(title: str) -> str:

@@ -424,6 +424,7 @@ class MainWindow(QMainWindow):
         trash = self.showing_trash()
         writable = not self.read_only
         self._actions["edit"].setEnabled(has and not trash and writable)
+        self._actions["bulkEdit"].setEnabled(has and not trash and writable)
         self._actions["delete"].setEnabled(has and not trash and writable)
         self._actions["restore"].setEnabled(has and trash and writable)
 

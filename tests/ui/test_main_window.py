@@ -754,6 +754,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Redo", keys("Ctrl+Shift+Z", K.Redo)),
             "-",
             ("&Edit engagement…", keys("F2")),
+            ("Edit &selected…", keys("Ctrl+Shift+E")),
             ("&Delete", keys(K.Delete)),
             ("Rest&ore from trash", keys("Ctrl+Shift+R")),
             ("&History…", keys("Ctrl+Shift+H")),

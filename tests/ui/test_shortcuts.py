@@ -29,6 +29,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import action, activate, answer_modal, open_form
 from ui.briefing_dialog import BriefingDialog
 from ui.briefing_history import BriefingHistoryDialog
+from ui.bulk_edit_dialog import BulkEditDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
@@ -82,6 +83,13 @@ def out_of_the_trash(window: MainWindow) -> None:
 def history_closed(window: MainWindow) -> None:
     shown = [d for d in window.findChildren(HistoryDialog) if d.isVisible()]
     assert shown, "no History dialog opened"
+    for dialog in shown:
+        dialog.reject()
+
+
+def bulk_edit_closed(window: MainWindow) -> None:
+    shown = [d for d in window.findChildren(BulkEditDialog) if d.isVisible()]
+    assert shown, "no Edit selected dialog opened"
     for dialog in shown:
         dialog.reject()
 
@@ -155,6 +163,7 @@ COMMANDS: dict[str, Command] = {
     "undo": Command(before=something_to_undo),
     "redo": Command(before=something_to_redo),
     "edit": Command(before=a_row, after=form_closed),
+    "bulkEdit": Command(before=a_row, after=bulk_edit_closed),
     "delete": Command(before=a_row, after=undone),
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
     "history": Command(before=a_row, after=history_closed),

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, changes, follow_ups, records, templates, transfer, views
+from tracker.cli import (
+    admin,
+    briefs,
+    changes,
+    edits,
+    follow_ups,
+    records,
+    templates,
+    transfer,
+    views,
+)
 from tracker.cli.context import Context, UsageError
 from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
@@ -61,7 +71,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("demo", "load the demo engagements (idempotent)", admin.configure_demo, admin.run_demo),
     Command("list", "list engagements", records.configure_list, records.run_list),
     Command("show", "show one engagement", records.configure_show, records.run_show),
-    Command("edit", "change fields of an engagement", records.configure_edit, records.run_edit),
+    Command(
+        "edit",
+        "change fields of an engagement, or of many at once (ids or --where; --dry-run)",
+        edits.configure_edit,
+        edits.run_edit,
+    ),
     Command(
         "delete", "move an engagement to the trash", records.configure_delete, records.run_delete
     ),

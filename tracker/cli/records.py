@@ -113,25 +113,6 @@ def _show_json(e: Engagement) -> dict[str, Any]:
     }
 
 
-def configure_edit(p: argparse.ArgumentParser) -> None:
-    """``edit ID --set FIELD=VALUE ...``."""
-    p.add_argument("id", metavar="ID")
-    p.add_argument(
-        "--set",
-        action="append",
-        required=True,
-        metavar="FIELD=VALUE",
-        dest="assignments",
-        help="a field and its new value (dates in any form; lists as JSON or comma-separated tags)",
-    )
-    p.add_argument(
-        "--expect-version",
-        type=int,
-        metavar="N",
-        help="refuse (conflict) unless the engagement is at this version",
-    )
-
-
 def run_edit(ctx: Context) -> int:
     """Change the assigned fields, at the version given or else the current one."""
     args, service = ctx.args, ctx.service

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
+from tracker.services.bulk_edit import BulkEditing
 from tracker.services.changes import Changes
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
@@ -29,6 +30,7 @@ __all__ = ["Cancelled", "Progress", "Tracker", "current_user"]
 class Tracker(
     Reading,
     Writing,
+    BulkEditing,
     Transfer,
     Maintenance,
     Register,

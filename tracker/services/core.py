@@ -12,6 +12,7 @@ from __future__ import annotations
 from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
+from tracker.services.import_review import ImportReviewing
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
 from tracker.services.overview import Overviews
@@ -30,6 +31,7 @@ class Tracker(
     Reading,
     Writing,
     Transfer,
+    ImportReviewing,
     Maintenance,
     Register,
     Changes,

@@ -11,9 +11,11 @@ Every part of a file passes through one ``Ceiling``:
 - the engagements: ``narrow(filters)`` adds the allowed markings to the query's
   filter, so that counts, the selection, follow-ups and the changes feed read only
   what may be shown;
-- anything that names other engagements (a link's far end, an organisation's or an
-  alias's engagements, a saved view's ids) keeps only the uids in ``kept`` (the uids
-  written): ``reveals(uid)`` says whether naming ``uid`` would reveal one left out;
+- anything that names an engagement (a link's far end, an organisation's aliases or
+  engagements, a saved view's ids) is written only when every engagement it names is
+  itself written (``allows`` of its marking, or membership in the uids written): the
+  organisations, links and catalogue parts of an export hook in there, in
+  ``Transfer.export_document`` after the engagements are read;
 - the "Changes since …" entries: ``changes(groups)`` leaves out an engagement's whole
   history of the period when any of its versions in the period was above the ceiling
   (its old values are text written under that marking).
@@ -22,7 +24,7 @@ Every part of a file passes through one ``Ceiling``:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tracker.domain.errors import ValidationError
@@ -41,7 +43,6 @@ class Ceiling:
 
     marking: str
     allowed: tuple[str, ...]  # the database's markings up to and including ``marking``
-    kept: frozenset[str] = field(default=frozenset(), compare=False)
 
     def allows(self, marking: str | None) -> bool:
         """Whether an engagement marked ``marking`` may be shown."""
@@ -55,14 +56,6 @@ class Ceiling:
             # an unknown marking word keeps it so (never an empty, unfiltered tuple).
             return replace(filters, markings=wanted or ("",))
         return replace(filters, markings=self.allowed)
-
-    def keeping(self, uids: Iterable[str]) -> Ceiling:
-        """This ceiling, knowing the uids of the engagements written."""
-        return replace(self, kept=frozenset(uids))
-
-    def reveals(self, uid: str) -> bool:
-        """Whether naming the engagement ``uid`` would reveal one left out."""
-        return uid not in self.kept
 
     def changes(self, groups: Iterable[EngagementChanges]) -> list[EngagementChanges]:
         """The groups of change entries that show nothing written above the ceiling."""

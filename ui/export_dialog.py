@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
+
+from ui.plain_text import plain_label
 
 
 class ExportDialog(QDialog):
@@ -19,9 +21,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export engagements")
         form = QFormLayout(self)
-        what = QLabel(scope, self)
-        what.setTextFormat(what.textFormat().PlainText)
-        form.addRow(what)
+        form.addRow(plain_label(scope, self))
         self.ceiling = QComboBox(self)
         self.ceiling.setObjectName("highestMarking")
         self.ceiling.addItem("Every marking", None)

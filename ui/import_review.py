@@ -15,13 +15,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.import_review import ImportReview
+from ui.plain_text import plain_label
 
 # At most this many refusals are listed in the window's message (the rest counted).
 REFUSALS_SHOWN = 20
@@ -35,9 +35,9 @@ class ImportReviewDialog(QDialog):
         self.setObjectName("importReview")
         self.setWindowTitle(f"Review import of {file_name}")
         layout = QVBoxLayout(self)
-        summary = QLabel(f"Importing {file_name} will do this: {review.summary()}.")
+        # The file's name is the user's text: a plain label (ui.plain_text).
+        summary = plain_label(f"Importing {file_name} will do this: {review.summary()}.", self)
         summary.setObjectName("reviewSummary")
-        summary.setTextFormat(summary.textFormat().PlainText)
         summary.setWordWrap(True)
         layout.addWidget(summary)
         details = QPlainTextEdit(self)

@@ -98,3 +98,18 @@ def test_csv_formula_cells_are_neutralised_and_round_trip(demo_db: Path, tmp_pat
     assert export_json(demo_db) == before
     plain = ok(run_cli(demo_db, "export", "--format", "csv", "--no-bom"))
     assert plain.startswith("id,title,")
+
+
+def test_brief_max_marking_prints_nothing_above_it(demo_db: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    above = [e for e in json.loads(export_json(demo_db))["engagements"] if e["marking"] != "PUBLIC"]
+    out = tmp_path / "public.pdf"
+
+    proc = run_cli(demo_db, "brief", "--out", str(out), "--max-marking", "PUBLIC", "--due", "1y")
+
+    assert "briefing of 2 engagements" in proc.stderr, proc.stderr
+    pages = PdfReader(str(out)).pages
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pages)
+    for e in above:
+        assert e["id"] not in text and e["title"] not in text

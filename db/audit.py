@@ -21,9 +21,8 @@ from tracker.domain.interchange import data_to_json
 from tracker.domain.model import FIELD_NAMES, AuditEntry, EngagementData
 
 
-def field_text(data: EngagementData, name: str) -> str | None:
-    """A field's value as audit text: plain for scalars, JSON for lists."""
-    value = data_to_json(data)[name]
+def _text(value: object) -> str | None:
+    """A field's interchange value as audit text: plain for scalars, JSON for lists."""
     if value is None or isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -66,12 +65,13 @@ def audit(
 
 
 def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
-    """(field, old text, new text) for every field that differs."""
-    return [
-        (name, field_text(old, name), field_text(new, name))
-        for name in FIELD_NAMES
-        if getattr(old, name) != getattr(new, name)
-    ]
+    """(field, old text, new text) for every field that differs (each side turned into
+    interchange JSON once, not once per field)."""
+    changed = [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
+    if not changed:
+        return []
+    before, after = data_to_json(old), data_to_json(new)
+    return [(name, _text(before[name]), _text(after[name])) for name in changed]
 
 
 def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> list[str]:

@@ -77,12 +77,16 @@ class BriefingDialog(QDialog):
         self.title = QLineEdit(DEFAULT_TITLE, self)
         self.author = QLineEdit(remembered.author, self)
         self.organisation = QLineEdit(remembered.organisation, self)
+        self._markings, self._needed = list(markings), needed
+        self.ceiling = QComboBox(self)
+        self.ceiling.setObjectName("highestMarking")
+        self.ceiling.setAccessibleName("Highest marking included")
+        self.ceiling.addItem("Every marking", None)
+        for marking in markings:
+            self.ceiling.addItem(f"{marking} and below", marking)
         self.marking = QComboBox(self)
-        allowed = list(markings)
-        start = allowed.index(needed) if needed in allowed else 0
-        for marking in allowed[start:]:
-            suffix = "  (highest among the engagements)" if marking == needed else ""
-            self.marking.addItem(marking + suffix, marking)
+        self._offer_banners()
+        self.ceiling.currentIndexChanged.connect(self._offer_banners)
         self.page_size = QComboBox(self)
         self.page_size.addItems(list(PAGE_SIZES))
         page_size = remembered.page_size
@@ -126,6 +130,7 @@ class BriefingDialog(QDialog):
         form.addRow("&Title", self.title)
         form.addRow("&Author", self.author)
         form.addRow("&Organisation", self.organisation)
+        form.addRow("&Highest marking", self.ceiling)
         form.addRow("&Marking", self.marking)
         form.addRow("&Page size", self.page_size)
         form.addRow("La&nguage", self.language)
@@ -232,6 +237,28 @@ class BriefingDialog(QDialog):
         if had:
             self.refresh_preview()
 
+    def _offer_banners(self) -> None:
+        """The banner markings on offer: from the highest marking the briefing can
+        include (the engagements' highest, or the ceiling when that is lower) upwards."""
+        allowed, needed = self._markings, self._needed
+        top = self.max_marking()
+        start = allowed.index(needed) if needed in allowed else 0
+        if top in allowed:
+            start = min(start, allowed.index(top))
+        chosen = self.marking.currentData()
+        self.marking.blockSignals(True)
+        self.marking.clear()
+        for marking in allowed[start:]:
+            suffix = "  (highest among the engagements)" if marking == needed else ""
+            self.marking.addItem(marking + suffix, marking)
+        self.marking.setCurrentIndex(max(self.marking.findData(chosen), 0))
+        self.marking.blockSignals(False)
+
+    def max_marking(self) -> str | None:
+        """The ceiling chosen: nothing marked above it is included; None: every marking."""
+        data = self.ceiling.currentData()
+        return str(data) if data is not None else None
+
     def _watch_settings(self) -> None:
         """Every setting that changes the pages renders the preview again (debounced)."""
         self._debounce = QTimer(self)
@@ -240,6 +267,7 @@ class BriefingDialog(QDialog):
         for edit in (self.title, self.author, self.organisation):
             edit.textChanged.connect(self.refresh_preview)
         for combo in (
+            self.ceiling,
             self.marking,
             self.page_size,
             self.language,
@@ -280,6 +308,7 @@ class BriefingDialog(QDialog):
             parts=self.contents.parts(),
             key_points=self.contents.key_points.toPlainText(),
             language=self.chosen_language(),
+            max_marking=self.max_marking(),
         )
 
     def done(self, result: int) -> None:  # Qt's name: every way the dialog closes

@@ -8,9 +8,9 @@ this module only asks the window for those filters and the table's order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QStatusBar, QWidget
 
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import TrackerError
-from tracker.domain.flatfile import from_csv, to_csv
+from tracker.domain.flatfile import for_spreadsheets, from_csv, to_csv
+from tracker.domain.import_review import ImportReview
 from tracker.domain.model import Filters, SelectionSummary
 from tracker.domain.presenter import counted
 from tracker.services import Tracker
@@ -27,6 +28,8 @@ from tracker.services.files import dump_json, read_json, read_text, write_atomic
 from ui.briefing_dialog import BriefingDialog
 from ui.briefing_preview import PreviewWork
 from ui.changes_dock import changes_period
+from ui.export_dialog import ExportDialog
+from ui.import_review import ImportReviewDialog, refusals_text
 from ui.jobs import JobRunner
 from ui.settings import briefing_defaults, remember_briefing
 from ui.workers import JobFunction, Report
@@ -69,7 +72,8 @@ class Transfers:
         self._failed = failed
 
     def import_file(self) -> None:
-        """Import a JSON or CSV file on a worker thread, with progress and Cancel."""
+        """Review a JSON or CSV file's import on a worker thread, show the review, and
+        import on confirmation (on a worker thread, with progress and Cancel)."""
         if self._host.read_only:
             return
         path, _ = QFileDialog.getOpenFileName(
@@ -79,8 +83,25 @@ class Transfers:
             "Engagement files (*.json *.csv);;JSON (*.json);;CSV (*.csv)",
         )
         if path:
-            work = _import_work(self._host.service, path)
-            self._jobs.run(f"Importing {Path(path).name}…", work, self._imported)
+            work = _review_work(self._host.service, path)
+            self._jobs.run(f"Reading {Path(path).name}…", work, self._reviewed)
+
+    def _reviewed(self, result: object) -> None:
+        """Show the review; import what was reviewed when the user confirms."""
+        if not isinstance(result, Reviewed):
+            return
+        if not result.review.writable:
+            self._failed(refusals_text(result.review))
+            return
+        name = Path(result.path).name
+        dialog = ImportReviewDialog(result.review, name, self._host.window())
+        try:
+            confirmed = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if confirmed:
+            work = _import_work(self._host.service, result)
+            self._jobs.run(f"Importing {name}…", work, self._imported)
 
     def _imported(self, result: object) -> None:
         if not isinstance(result, ImportResult):
@@ -93,7 +114,23 @@ class Transfers:
         self._changed(result.changes)
 
     def export_file(self) -> None:
-        """Export the engagements shown (or the selected ones) as JSON or CSV."""
+        """Export the engagements shown (or the selected ones) as JSON or CSV, up to the
+        highest marking asked for."""
+        filters = self._host.export_filters()
+        scope = (
+            "The selected engagements."
+            if filters.ids is not None
+            else ("The engagements shown by the current filter.")
+        )
+        dialog = ExportDialog(
+            scope=scope, markings=self._host.service.markings(), parent=self._host.window()
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            top = dialog.max_marking()
+        finally:
+            dialog.deleteLater()
         path, _ = QFileDialog.getSaveFileName(
             self._host.window(),
             "Export engagements",
@@ -102,7 +139,7 @@ class Transfers:
         )
         if not path or not self._may_write(path):
             return
-        work = _export_work(self._host.service, self._host.export_filters(), path)
+        work = _export_work(self._host.service, filters, path, top)
         self._jobs.run(
             f"Exporting to {Path(path).name}…",
             work,
@@ -205,31 +242,56 @@ class Transfers:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
-def _import_work(service: Tracker, path: str) -> JobFunction:
-    """The job that imports ``path``: CSV by its extension, JSON otherwise."""
-    if path.lower().endswith(".csv"):
+@dataclass(frozen=True)
+class Reviewed:
+    """A file read for import and the review of its import."""
 
-        def from_flat_file(report: Report) -> object:
+    path: str
+    rows: list[dict[str, Any]] | None  # a CSV file's rows
+    document: object  # a JSON file's document
+    review: ImportReview
+
+
+def _review_work(service: Tracker, path: str) -> JobFunction:
+    """The job that reads ``path`` (CSV by its extension, JSON otherwise) and reviews
+    its import; nothing is written."""
+
+    def review(_report: Report) -> object:
+        if path.lower().endswith(".csv"):
             rows = from_csv(read_text(path), source=Path(path).name)
-            return service.import_flat_rows(rows=rows, on_progress=report)
+            return Reviewed(path, rows, None, service.review_flat_rows(rows=rows))
+        document = read_json(path)
+        return Reviewed(path, None, document, service.review_import(document=document))
 
-        return from_flat_file
-
-    def from_document(report: Report) -> object:
-        return service.import_document(document=read_json(path), on_progress=report)
-
-    return from_document
+    return review
 
 
-def _export_work(service: Tracker, filters: Filters, path: str) -> JobFunction:
-    """The job that writes what ``filters`` select to ``path``: CSV by its extension."""
+def _import_work(service: Tracker, reviewed: Reviewed) -> JobFunction:
+    """The job that imports what was reviewed (refused if the database changed since)."""
+    token = reviewed.review.token
+
+    def work(report: Report) -> object:
+        if reviewed.rows is not None:
+            return service.import_flat_rows(rows=reviewed.rows, on_progress=report, reviewed=token)
+        return service.import_document(
+            document=reviewed.document, on_progress=report, reviewed=token
+        )
+
+    return work
+
+
+def _export_work(
+    service: Tracker, filters: Filters, path: str, max_marking: str | None
+) -> JobFunction:
+    """The job that writes what ``filters`` select, up to ``max_marking``, to ``path``:
+    CSV (for spreadsheets: with Excel's byte order mark) by its extension."""
     as_csv = path.lower().endswith(".csv")
 
     def work(report: Report) -> object:
-        document = service.export_document(filters=filters)
+        document = service.export_document(filters=filters, max_marking=max_marking)
         count = len(document["engagements"])
         report(count // 2, count)
-        text = to_csv(document["engagements"]) if as_csv else dump_json(document)
+        text = for_spreadsheets(to_csv(document["engagements"])) if as_csv else dump_json(document)
         write_atomic(path, text)
         report(count, count)
         return count

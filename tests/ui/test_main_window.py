@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -37,6 +38,8 @@ from tracker.services import Tracker
 from ui.briefing_dialog import BriefingDialog
 from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
+from ui.export_dialog import ExportDialog
+from ui.import_review import ImportReviewDialog
 from ui.main_window import MainWindow
 from ui.partial_date_edit import PartialDateEdit
 from ui.saving import MAX_ATTEMPTS
@@ -439,6 +442,7 @@ def test_export_and_import_run_on_a_worker(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
     out = tmp_path / "out.json"
+    answer_modal(ExportDialog, lambda d: d.accept())  # every marking
     choose_file(out)
     action(window, "export").trigger()
     qtbot.waitUntil(lambda: status(window).startswith("Exported 4 engagements"), timeout=10000)
@@ -452,6 +456,7 @@ def test_export_and_import_run_on_a_worker(
     copy = tmp_path / "copy.json"
     copy.write_text(json.dumps(document), encoding="utf-8")
     choose_file(copy)
+    answer_modal(ImportReviewDialog, lambda d: find(d, QPushButton, "confirmImport").click())
     action(window, "import").trigger()
     qtbot.waitUntil(lambda: status(window).startswith("Imported"), timeout=10000)
     assert status(window) == "Imported 4: 4 created, 0 updated, 0 unchanged"

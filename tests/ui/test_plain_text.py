@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QProgressDialog,
+    QPushButton,
     QTabWidget,
     QToolTip,
     QWidget,
@@ -54,6 +55,7 @@ from tracker.services import Tracker
 from ui.child_table import ChildTable
 from ui.conflict_dialog import ConflictDialog
 from ui.engagement_form import EngagementDialog
+from ui.import_review import ImportReviewDialog
 from ui.main_window import MainWindow
 from ui.other_writers import OtherWriters
 from ui.partial_date_edit import PartialDateEdit
@@ -548,6 +550,7 @@ def test_the_progress_of_an_import_names_the_file_as_typed(
 
     monkeypatch.setattr(window.service, "import_document", slow_import)
     choose_file(named)
+    answer_modal(ImportReviewDialog, lambda d: find(d, QPushButton, "confirmImport").click())
     try:
         action(window, "import").trigger()
         qtbot.waitUntil(lambda: progress_shown(window) is not None, timeout=10_000)

@@ -31,6 +31,7 @@ from ui.briefing_dialog import BriefingDialog
 from ui.briefing_history import BriefingHistoryDialog
 from ui.bulk_edit_dialog import BulkEditDialog
 from ui.connection_dialog import ConnectionDialog
+from ui.export_dialog import ExportDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
 from ui.views import ViewKind
@@ -155,7 +156,7 @@ COMMANDS: dict[str, Command] = {
     "newDatabase": Command(asks=QFileDialog),
     "openDatabase": Command(asks=ConnectionDialog),
     "import": Command(asks=QFileDialog),
-    "export": Command(asks=QFileDialog),
+    "export": Command(asks=ExportDialog),
     "briefing": Command(asks=BriefingDialog),
     "briefingHistory": Command(asks=BriefingHistoryDialog),
     "demo": Command(),

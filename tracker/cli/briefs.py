@@ -10,6 +10,7 @@ from tracker.cli.context import Context
 from tracker.cli.options import (
     add_as_of,
     add_filters,
+    add_max_marking,
     as_of_from_args,
     filters_from_args,
     period,
@@ -50,6 +51,7 @@ def configure_brief(p: argparse.ArgumentParser) -> None:
         help=f'add a "{FOLLOW_UPS_DUE}" section: those overdue, then those due within '
         f"WINDOW (30d, 2w, 1m; default {DEFAULT_WINDOW})",
     )
+    add_max_marking(p)
     add_period(p, required=False, until=False)  # a "Changes since …" section
     add_as_of(p, "the engagements")
     p.add_argument(
@@ -86,6 +88,7 @@ def run_brief(ctx: Context) -> int:
         parts=settings.parts,
         key_points=read_text(args.key_points) if args.key_points else "",
         language=Language(settings.language),
+        max_marking=args.max_marking,
     )
     record = write_briefing(service, request, args.out, on_progress=progress(ctx.err, "rendering"))
     ctx.err.write(

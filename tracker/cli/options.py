@@ -112,6 +112,15 @@ def add_as_of(p: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def add_max_marking(p: argparse.ArgumentParser) -> None:
+    """``--max-marking M``: nothing marked above M in the file (``tracker.domain.ceiling``)."""
+    p.add_argument(
+        "--max-marking",
+        metavar="MARKING",
+        help="leave out every engagement marked above MARKING (and anything naming one)",
+    )
+
+
 def as_of_from_args(args: argparse.Namespace) -> datetime.date | None:
     """The day ``--as-of`` names, or None when it is not given."""
     text = getattr(args, "as_of", None)

@@ -8,6 +8,17 @@ A cell may hold as much as a field may (``limits.TEXT``, more than the ``csv``
 module's own 131,072 characters), so that an exported summary imports back; a
 longer cell, a file of more rows than one import may hold, or anything the ``csv``
 module cannot read is one ``ValidationError`` naming the line.
+
+Formulas: a spreadsheet runs a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab
+or a carriage return as a formula (an owner ``=HYPERLINK(...)`` would be a live link).
+Such a cell is written with a leading apostrophe, which spreadsheets show as text. So
+that our own import gives back exactly what was exported, a cell that starts with an
+apostrophe is written with one more, and reading removes one leading apostrophe from
+every cell that has one: ``'=1+1`` reads ``=1+1``, ``''quoted`` reads ``'quoted``.
+
+Excel reads a CSV file as UTF-8 only when it starts with a byte order mark: an export
+for spreadsheets (``tracker export --format csv``, the window's CSV export) is prefixed
+with ``EXCEL_BOM`` (``for_spreadsheets``); reading ignores it.
 """
 
 from __future__ import annotations
@@ -26,6 +37,30 @@ from tracker.domain.jsonfile import check_file_engagements
 # The CSV columns: the stable id, then the flat fields in documented order.
 FLAT_FIELDS: tuple[str, ...] = ("id", *(f.key for f in fields.FLAT_FIELDS))
 TAG_SEPARATOR = "; "
+# What a spreadsheet would run as a formula at the start of a cell.
+FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+# Shows a cell as text in a spreadsheet; written before a formula start (and before an
+# apostrophe of the value itself, so that reading can always take one away).
+NEUTRAL_PREFIX = "'"
+# The byte order mark that makes Excel read the file as UTF-8 (Greek, Cyrillic, CJK).
+EXCEL_BOM = "\ufeff"
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it as text: a formula start gets an apostrophe."""
+    if cell.startswith((*FORMULA_STARTS, NEUTRAL_PREFIX)):
+        return NEUTRAL_PREFIX + cell
+    return cell
+
+
+def restored(cell: str) -> str:
+    """The value ``neutralised`` wrote as ``cell``: one leading apostrophe taken away."""
+    return cell[1:] if cell.startswith(NEUTRAL_PREFIX) else cell
+
+
+def for_spreadsheets(text: str) -> str:
+    """CSV text as written to a file for spreadsheets: with Excel's byte order mark."""
+    return EXCEL_BOM + text
 
 
 def to_csv(engagements: Iterable[Mapping[str, Any]]) -> str:
@@ -39,14 +74,14 @@ def to_csv(engagements: Iterable[Mapping[str, Any]]) -> str:
             value = obj.get(name)
             if name == "tags":
                 value = TAG_SEPARATOR.join(value or [])
-            row.append("" if value is None else str(value))
+            row.append("" if value is None else neutralised(str(value)))
         writer.writerow(row)
     return out.getvalue()
 
 
 def from_csv(text: str, *, source: str = "CSV") -> list[dict[str, Any]]:
     """Interchange-format objects (flat fields only) from CSV text."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text.removeprefix(EXCEL_BOM), newline=""))
     with _cells_up_to(limits.TEXT):
         try:
             return _rows(reader, source)
@@ -111,7 +146,8 @@ def _read_header(reader: Iterator[list[str]], source: str) -> list[str]:
 def _row_object(header: list[str], values: list[str]) -> dict[str, Any]:
     """One row's cells as an interchange-format object: an empty cell is no value."""
     obj: dict[str, Any] = {}
-    for name, value in zip(header, values, strict=True):
+    for name, cell in zip(header, values, strict=True):
+        value = restored(cell)
         if name == "tags":
             obj[name] = [t.strip() for t in value.split(";") if t.strip()]
         elif name == "id":

@@ -28,6 +28,7 @@ from db import as_of, ids, listing, loading
 from db.engine import Connection
 from tracker.domain import as_of as words
 from tracker.domain.as_of import AsOfRows, AsOfSelection, Version
+from tracker.domain.ceiling import ceiling
 from tracker.domain.errors import NotFoundError, StorageError, ValidationError
 from tracker.domain.interchange import FORMAT, data_to_json, record_label
 from tracker.domain.model import Engagement, EngagementRow, Filters, Selection
@@ -130,10 +131,15 @@ class AsOf(TrackerBase):
             engagements = tuple(rebuilt.known.get(i) or stored[i] for i in found)
         return _Found(rows, engagements, revision, rules.markings, rebuilt.missing)
 
-    def export_as_of(self, *, on: datetime.date, filters: Filters = Filters()) -> dict[str, Any]:
+    def export_as_of(
+        self, *, on: datetime.date, filters: Filters = Filters(), max_marking: str | None = None
+    ) -> dict[str, Any]:
         """The matching engagements as they stood at the end of ``on``, as an
-        interchange-format document (by id), as ``export_document`` writes one."""
-        found = self.selection_as_of(on=on, filters=filters, sort="id").selection.engagements
+        interchange-format document (by id), as ``export_document`` writes one (with
+        ``max_marking``, those marked at or below it then)."""
+        limit = ceiling(max_marking, self.markings())
+        narrowed = limit.narrow(filters) if limit else filters
+        found = self.selection_as_of(on=on, filters=narrowed, sort="id").selection.engagements
         return {"format": FORMAT, "engagements": [data_to_json(e.data, uid=e.uid) for e in found]}
 
     def versions(self, *, engagement_id: int | str) -> tuple[Version, ...]:

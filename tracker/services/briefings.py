@@ -26,7 +26,7 @@ once the file is complete.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ from tracker.domain.briefing_sections import (
     KEY_POINTS,
     PARTS,
 )
+from tracker.domain.ceiling import ceiling
 from tracker.domain.change_words import ChangePeriod, EngagementChanges, grouped
 from tracker.domain.due import DEFAULT_WINDOW, Period, due_items, due_until
 from tracker.domain.errors import TrackerError, ValidationError
@@ -76,6 +77,8 @@ class BriefingRequest:
     parts: tuple[str, ...] = PARTS  # of each engagement's section
     key_points: str = ""  # the officer's text, printed after the cover
     language: Language = Language.EN  # of every fixed text, dates and words
+    # Only engagements marked at or below this (tracker.domain.ceiling); None: all.
+    max_marking: str | None = None
 
 
 def banner_marking(selection: Selection, chosen: str | None, shown: Iterable[str] = ()) -> str:
@@ -131,6 +134,7 @@ def render_briefing(
 ) -> tuple[bytes, int]:
     """The PDF bytes and the number of engagements in it; nothing is written or recorded.
     With ``first_pages``, a draft of that many pages (``exports.briefing.render_pdf``)."""
+    request = _within_ceiling(service, request)
     rendered = _render(service, request, now=now, on_progress=on_progress, first_pages=first_pages)
     return rendered.pdf, rendered.count
 
@@ -143,7 +147,9 @@ def write_briefing(
     now: datetime | None = None,
     on_progress: Callable[[int, int], bool | None] | None = None,
 ) -> BriefingRecord:
-    """Render the briefing, write it atomically to ``path`` and record it in the register."""
+    """Render the briefing, write it atomically to ``path`` and record it in the register
+    (with the filter as narrowed by the marking ceiling)."""
+    request = _within_ceiling(service, request)
     rendered = _render(service, request, now=now, on_progress=on_progress)
     write_atomic(path, rendered.pdf)
     return service.record_briefing(
@@ -158,6 +164,15 @@ def write_briefing(
         revision=rendered.revision,
         audit_seal=rendered.audit_seal,
     )
+
+
+def _within_ceiling(service: Tracker, request: BriefingRequest) -> BriefingRequest:
+    """``request`` with its filter narrowed to the engagements at or below its ceiling:
+    the selection, the follow-ups and the changes feed then read nothing above it."""
+    limit = ceiling(request.max_marking, service.markings())
+    if limit is None:
+        return request
+    return replace(request, filters=limit.narrow(request.filters))
 
 
 def _render(
@@ -274,8 +289,10 @@ def _changes(
         through_revision=selection.revision,
     )
     included = {e.id for e in selection.engagements}
-    mine = (c for c in page.changes if c.row.engagement in included)
-    return ChangesSince(period=request.changes_since, groups=tuple(grouped(mine)))
+    mine = grouped(c for c in page.changes if c.row.engagement in included)
+    limit = ceiling(request.max_marking, selection.markings)
+    shown = limit.changes(mine) if limit else mine
+    return ChangesSince(period=request.changes_since, groups=tuple(shown))
 
 
 def _old_markings(groups: Iterable[EngagementChanges]) -> list[str]:

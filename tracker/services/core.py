@@ -13,6 +13,7 @@ from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.bulk_edit import BulkEditing
 from tracker.services.changes import Changes
+from tracker.services.import_review import ImportReviewing
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
 from tracker.services.overview import Overviews
@@ -32,6 +33,7 @@ class Tracker(
     Writing,
     BulkEditing,
     Transfer,
+    ImportReviewing,
     Maintenance,
     Register,
     Changes,

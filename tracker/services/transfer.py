@@ -8,13 +8,15 @@ all are written in that one transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from db import bulk, listing, loading, queries, saved_views
 from db.engine import Connection
+from tracker.domain.ceiling import ceiling
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
+from tracker.domain.import_review import ReviewOutdated, review_token
 from tracker.domain.interchange import (
     FORMAT,
     data_to_json,
@@ -43,23 +45,35 @@ class Transfer(TrackerBase):
     """Imports (all or nothing) and exports."""
 
     def import_document(
-        self, *, document: object, on_progress: Progress | None = None
+        self,
+        *,
+        document: object,
+        on_progress: Progress | None = None,
+        reviewed: str | None = None,
     ) -> ImportResult:
         """Import an interchange-format document, all or nothing.
 
         Engagements whose ``id`` exists already are updated (or left alone when
         identical; a change of status adds its dated event, as an edit does); others
-        are created. Any error writes nothing.
+        are created. Any error writes nothing. With ``reviewed`` (an ``ImportReview``'s
+        token) nothing is written if the database changed since that review.
         """
         items = document_engagements(document)
         views = document_views(document)
-        return self._import(items, on_progress, merge_children=False, views=views)
+        return self._import(
+            items, on_progress, merge_children=False, views=views, reviewed=reviewed
+        )
 
     def import_flat_rows(
-        self, *, rows: Sequence[Mapping[str, Any]], on_progress: Progress | None = None
+        self,
+        *,
+        rows: Sequence[Mapping[str, Any]],
+        on_progress: Progress | None = None,
+        reviewed: str | None = None,
     ) -> ImportResult:
-        """Import flat engagement fields (CSV rows); children of existing ones are kept."""
-        return self._import(list(rows), on_progress, merge_children=True)
+        """Import flat engagement fields (CSV rows); children of existing ones are kept.
+        ``reviewed`` as for ``import_document``."""
+        return self._import(list(rows), on_progress, merge_children=True, reviewed=reviewed)
 
     def _import(
         self,
@@ -68,22 +82,21 @@ class Transfer(TrackerBase):
         *,
         merge_children: bool,
         views: Sequence[ImportedView] = (),
+        reviewed: str | None = None,
     ) -> ImportResult:
         """Validate every item, then write them all in one write transaction. Validation
         reads what it needs (the markings; the engagements a flat row updates) in a read
         transaction first, so that the write lock is held only while writing."""
-        uids = [
-            str(o["id"]).strip()
-            for o in items
-            if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
-        ]
+        uids = file_uids(items)
         with collector_paused():
             with self._read() as conn:
                 rules = self._rules(conn)
-                bases = _existing(conn, uids) if merge_children else {}
+                bases = existing_by_uid(conn, uids) if merge_children else {}
             parsed = _parse(items, bases, rules)
             with self._write() as conn:
-                existing, now = _existing(conn, uids), self._rules(conn)
+                existing, now = existing_by_uid(conn, uids), self._rules(conn)
+                if reviewed is not None and reviewed != token_of(now, existing):
+                    raise ReviewOutdated()
                 if now != rules or (merge_children and _changed(bases, existing)):
                     # Changed since validated (rare): validate again, under the lock.
                     parsed = _parse(items, existing if merge_children else {}, now)
@@ -139,11 +152,15 @@ class Transfer(TrackerBase):
         pending.clear()
         return made
 
-    def export_document(self, *, filters: Filters = Filters()) -> dict[str, Any]:
-        """The matching engagements as an interchange-format document (by id)."""
+    def export_document(
+        self, *, filters: Filters = Filters(), max_marking: str | None = None
+    ) -> dict[str, Any]:
+        """The matching engagements as an interchange-format document (by id); with
+        ``max_marking``, only those at or below it (``tracker.domain.ceiling``)."""
         with self._read() as conn:
+            limit = ceiling(max_marking, self._markings(conn))
             query = queries.ids_query(
-                filters,
+                limit.narrow(filters) if limit else filters,
                 sort="id",
                 descending=False,
                 markings=self._markings(conn),
@@ -171,30 +188,59 @@ class Transfer(TrackerBase):
         return self.import_document(document=demo_document())
 
 
-def _parse(items: Sequence[object], bases: Mapping[str, Engagement], rules: Rules) -> Parsed:
-    """Validate every item (an existing engagement in ``bases`` fills in the fields a
-    flat row leaves out); the first error stops the import before anything is written."""
-    parsed: Parsed = []
+def file_uids(items: Sequence[object]) -> list[str]:
+    """The stable ids the file's items name."""
+    return [
+        str(o["id"]).strip()
+        for o in items
+        if isinstance(o, Mapping) and isinstance(o.get("id"), str) and o["id"]
+    ]
+
+
+def token_of(rules: Rules, existing: Mapping[str, Engagement]) -> str:
+    """The review token of a file whose stored engagements are ``existing``."""
+    versions = {uid: e.version for uid, e in existing.items()}
+    return review_token(rules.markings, rules.default_marking, versions)
+
+
+def checked(
+    items: Sequence[object], bases: Mapping[str, Engagement], rules: Rules
+) -> Iterator[tuple[str | None, EngagementData | ValidationError]]:
+    """Every item validated (an existing engagement in ``bases`` fills in the fields a
+    flat row leaves out): its uid and data, or the error refusing it."""
     seen: set[str] = set()
     for index, obj in enumerate(items):
         label = record_label(index, obj.get("title") if isinstance(obj, Mapping) else None)
         if not isinstance(obj, Mapping):
-            raise ValidationError("must be an object", record=label)
+            yield None, ValidationError("must be an object", record=label)
+            continue
         raw_id = obj.get("id")
         uid = raw_id.strip() if isinstance(raw_id, str) else None
         if uid is not None:
             if uid in seen:
-                raise ValidationError(
-                    f"id {quoted(uid)} appears twice in the file", record=label, field="id"
-                )
+                message = f"id {quoted(uid)} appears twice in the file"
+                yield None, ValidationError(message, record=label, field="id")
+                continue
             seen.add(uid)
         before = bases.get(uid) if uid else None
         source = {**data_to_json(before.data), **obj} if before else obj
-        parsed.append((uid, validate(source, label, rules)))
+        try:
+            yield uid, validate(source, label, rules)
+        except ValidationError as exc:
+            yield uid, exc
+
+
+def _parse(items: Sequence[object], bases: Mapping[str, Engagement], rules: Rules) -> Parsed:
+    """Every item validated; the first error stops the import before anything is written."""
+    parsed: Parsed = []
+    for uid, data in checked(items, bases, rules):
+        if isinstance(data, ValidationError):
+            raise data
+        parsed.append((uid, data))
     return parsed
 
 
-def _existing(conn: Connection, uids: Sequence[str]) -> dict[str, Engagement]:
+def existing_by_uid(conn: Connection, uids: Sequence[str]) -> dict[str, Engagement]:
     """The stored engagements of ``uids``, by uid."""
     ids = loading.ids_by_uid(conn, uids)
     loaded = loading.load(conn, list(ids.values()))

@@ -515,7 +515,7 @@ def test_export_csv_to_file_reimports_unchanged(
     assert ok(proc) == ""
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("id,title,vendor,counterpart")
+    assert lines[0].startswith("\ufeffid,title,vendor,counterpart")  # a BOM, for Excel
     assert len(lines) == 5
     assert [p.name for p in out.parent.iterdir()] == ["engagements.csv"]
 

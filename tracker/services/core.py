@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
+from tracker.services.catalogue import Catalogue
 from tracker.services.changes import Changes
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
@@ -36,6 +37,7 @@ class Tracker(
     AsOf,
     Overviews,
     Restrictions,
+    Catalogue,
     Lanes,
     Views,
     Templates,

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, changes, follow_ups, records, templates, transfer, views
+from tracker.cli import (
+    admin,
+    briefs,
+    changes,
+    follow_ups,
+    records,
+    restrictions,
+    templates,
+    transfer,
+    views,
+)
 from tracker.cli.context import Context, UsageError
 from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
@@ -125,6 +135,12 @@ COMMANDS: tuple[Command, ...] = (
         "the saved views; save, rename, share, delete one, or its history",
         views.configure_views,
         views.run_views,
+    ),
+    Command(
+        "restrictions",
+        "the restriction catalogue; retitle, describe or merge restrictions",
+        restrictions.configure,
+        restrictions.run,
     ),
     Command(
         "templates",

@@ -212,8 +212,8 @@ def test_a_bad_catalogue_part_names_record_and_field_and_writes_nothing(
     tracker: Tracker, built: dict[str, int], restrictions: list[dict[str, Any]], line: str
 ) -> None:
     before = tracker.catalogue()
-    document = _v2([{"code": "new-one", "title": "New"}, *restrictions])
-    document["restrictions"] = restrictions + [{"code": "new-one", "title": "New"}]
+    # A good entry after the bad one: it is not written either.
+    document = _v2([*restrictions, {"code": "new-one", "title": "New"}])
     with pytest.raises(ValidationError) as refused:
         tracker.import_document(document=document)
     assert line in str(refused.value)

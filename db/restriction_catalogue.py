@@ -9,15 +9,16 @@ caller's transaction and in bulk statements of ``CHUNK`` engagements.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select
 
 from db import audit, fulltext, loading, tables
 from db.store import CHILD_COLUMNS, E, chunks, insert_rows, new_id, utc_now
+from tracker.domain.interchange import restrictions_json
 from tracker.domain.model import EngagementData, RestrictionStance
 from tracker.domain.restriction_catalogue import CatalogueEntry, MergePreview
 from tracker.domain.search_text import indexed_body
@@ -191,8 +192,14 @@ def rewrite_stances(
         )
 
 
-def _texts(old: EngagementData, new: EngagementData) -> tuple[Any, Any]:
-    return audit.field_text(old, "restrictions"), audit.field_text(new, "restrictions")
+def _texts(old: EngagementData, new: EngagementData) -> tuple[str, str]:
+    """The audit entry's old and new text of the restrictions (as ``audit.field_text``
+    writes them, without converting the whole engagement)."""
+    return _stances_text(old.restrictions), _stances_text(new.restrictions)
+
+
+def _stances_text(stances: Sequence[RestrictionStance]) -> str:
+    return json.dumps(restrictions_json(stances), ensure_ascii=False)
 
 
 def _write_stance_rows(conn: Connection, written: Sequence[tuple[int, EngagementData]]) -> None:

@@ -49,9 +49,7 @@ def in_catalogue(qtbot: QtBot, window: MainWindow, act: Act) -> None:
 
 def rows(dialog: RestrictionCatalogueDialog) -> list[tuple[str, ...]]:
     table = find(dialog, QTableWidget, "catalogueTable")
-    return [
-        tuple(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())
-    ]
+    return [tuple(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())]
 
 
 def choose(dialog: RestrictionCatalogueDialog, code: str) -> None:

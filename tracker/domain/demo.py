@@ -60,7 +60,7 @@ _DEMO: dict[str, Any] = {
             "description": _DESCRIPTIONS[code],
             "aliases": _ALIASES.get(code, []),
         }
-        for code, title in RED_LINES.items()
+        for code, title in sorted(RED_LINES.items())  # as exports write them, by code
     ],
     "engagements": [
         {

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from db.audit import field_text
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import FORMAT
 from tracker.domain.model import Filters
@@ -71,6 +72,8 @@ def test_a_retitle_shows_everywhere_and_is_audited_per_engagement(
     latest = tracker.history(engagement_id=built["two"])[0]
     assert (latest.action, latest.field, latest.version) == ("retitle", "restrictions", 2)
     assert WEAPONS in (latest.old or "") and "No lethal autonomy" in (latest.new or "")
+    # Written as every other entry of the field is.
+    assert latest.new == field_text(tracker.get(engagement_id=built["two"]).data, "restrictions")
     # Search finds the new words, not the old ones, and the trail replays clean.
     assert set(tracker.list_ids(filters=Filters(search="lethal autonomy"))) == {
         built["one"],

@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from tracker.services import Tracker
@@ -96,13 +96,15 @@ def run(db: Path, *, check: bool = False) -> None:
             service.close()
 
 
-def main() -> None:
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the options and run."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a database to copy and use")
     parser.add_argument("--check", action="store_true", help="run tracker check after")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     run(args.db, check=args.check)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

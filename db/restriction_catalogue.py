@@ -14,14 +14,15 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from db import audit, fulltext, loading, tables
 from db.store import CHILD_COLUMNS, E, chunks, insert_rows, new_id, utc_now
 from tracker.domain.interchange import restrictions_json
-from tracker.domain.model import EngagementData, RestrictionStance
+from tracker.domain.model import RestrictionStance
 from tracker.domain.restriction_catalogue import CatalogueEntry, MergePreview
-from tracker.domain.search_text import indexed_body
+from tracker.domain.search_text import child_block, indexed_body
+from tracker.domain.vocab import Stance
 
 R, A, ER = tables.restriction, tables.restriction_alias, tables.engagement_restriction
 
@@ -158,16 +159,16 @@ def rewrite_stances(
     rows: bool,
 ) -> None:
     """A new version of each of ``ids`` whose stances ``rewrite`` changes: one audit
-    entry for its restrictions, its index row, and (``rows``) its stance rows."""
+    entry for its restrictions, its index row, and (``rows``) its stance rows. Only the
+    stances and versions are read, not whole engagements."""
     now = utc_now()
     for part in chunks(ids):
-        loaded = loading.load(conn, part)
-        changed = []
-        for eid in part:
-            e = loaded[eid]
-            new = replace(e.data, restrictions=rewrite(e.data.restrictions))
-            if new != e.data:
-                changed.append((eid, e.version + 1, e.data, new))
+        versions = dict(_versions(conn, part))
+        changed: list[Changed] = []
+        for eid, old in _stances_of(conn, part).items():
+            new = rewrite(old)
+            if new != old:
+                changed.append((eid, versions[eid] + 1, old, new))
         if not changed:
             continue
         conn.execute(
@@ -181,30 +182,77 @@ def rewrite_stances(
             tables.audit,
             audit.AUDIT_COLUMNS,
             [
-                (now, who, eid, v, action, "restrictions", *_texts(old, new))
+                (now, who, eid, v, action, "restrictions", _text(old), _text(new))
                 for eid, v, old, new in changed
             ],
         )
         if rows:
             _write_stance_rows(conn, [(eid, new) for eid, _, _, new in changed])
-        fulltext.replace_many(
-            conn, [(eid, new.title, indexed_body(new)) for eid, _, _, new in changed]
-        )
+        fulltext.replace_many(conn, _indexed(conn, changed))
 
 
-def _texts(old: EngagementData, new: EngagementData) -> tuple[str, str]:
-    """The audit entry's old and new text of the restrictions (as ``audit.field_text``
-    writes them, without converting the whole engagement)."""
-    return _stances_text(old.restrictions), _stances_text(new.restrictions)
+Changed = tuple[int, int, tuple[RestrictionStance, ...], tuple[RestrictionStance, ...]]
 
 
-def _stances_text(stances: Sequence[RestrictionStance]) -> str:
+def _versions(conn: Connection, ids: Sequence[int]) -> list[tuple[int, int]]:
+    query = select(E.c.id, E.c.version).where(E.c.id.in_(ids))
+    return [(int(i), int(v)) for i, v in conn.execute(query)]
+
+
+def _stances_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[RestrictionStance, ...]]:
+    """The stances of each of ``ids``, in the engagement's order (as ``db.loading``)."""
+    out: dict[int, list[RestrictionStance]] = defaultdict(list)
+    query = (
+        select(ER.c.engagement_id, R.c.code, R.c.title, ER.c.stance, ER.c.note)
+        .join(R, R.c.id == ER.c.restriction_id)
+        .where(ER.c.engagement_id.in_(ids))
+        .order_by(ER.c.engagement_id, ER.c.position, ER.c.id)
+    )
+    for eid, code, title, stance, note in conn.execute(query):
+        out[int(eid)].append(RestrictionStance(code, title, Stance(stance), note))
+    return {eid: tuple(stances) for eid, stances in out.items()}
+
+
+def _indexed(conn: Connection, changed: Sequence[Changed]) -> list[tuple[int, str, str]]:
+    """The new index rows: on SQLite the stored body with its restrictions' part
+    replaced (``search_text.child_block``); where the index keeps no text (PostgreSQL)
+    or the part is not found, the body of the whole engagement, read again."""
+    stored = _stored_bodies(conn, [eid for eid, _, _, _ in changed])
+    out: list[tuple[int, str, str]] = []
+    again: dict[int, tuple[RestrictionStance, ...]] = {}
+    for eid, _, old, new in changed:
+        title, body = stored.get(eid, ("", ""))
+        block = child_block("restrictions", old)
+        if block and block in body:
+            out.append((eid, title, body.replace(block, child_block("restrictions", new), 1)))
+        else:
+            again[eid] = new
+    for eid, e in loading.load(conn, list(again)).items():
+        data = replace(e.data, restrictions=again[eid])
+        out.append((eid, data.title, indexed_body(data)))
+    return out
+
+
+def _stored_bodies(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    if conn.dialect.name != "sqlite":
+        return {}
+    query = text(
+        f"SELECT rowid, title, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
+    ).bindparams(bindparam("ids", expanding=True))
+    return {int(i): (str(t), str(b)) for i, t, b in conn.execute(query, {"ids": list(ids)})}
+
+
+def _text(stances: Sequence[RestrictionStance]) -> str:
+    """The audit text of an engagement's restrictions, as ``audit.field_text`` writes
+    it (without converting the whole engagement)."""
     return json.dumps(restrictions_json(stances), ensure_ascii=False)
 
 
-def _write_stance_rows(conn: Connection, written: Sequence[tuple[int, EngagementData]]) -> None:
-    """Replace the stance rows of the engagements with those of their new data."""
-    codes = {s.code for _, data in written for s in data.restrictions}
+def _write_stance_rows(
+    conn: Connection, written: Sequence[tuple[int, tuple[RestrictionStance, ...]]]
+) -> None:
+    """Replace the stance rows of the engagements with their new stances."""
+    codes = {s.code for _, stances in written for s in stances}
     ids = {
         str(c): int(i)
         for c, i in conn.execute(select(R.c.code, R.c.id).where(R.c.code.in_(sorted(codes))))
@@ -216,7 +264,7 @@ def _write_stance_rows(conn: Connection, written: Sequence[tuple[int, Engagement
         CHILD_COLUMNS[ER],
         [
             (eid, n, ids[s.code], s.stance.value, s.note)
-            for eid, data in written
-            for n, s in enumerate(data.restrictions)
+            for eid, stances in written
+            for n, s in enumerate(stances)
         ],
     )

@@ -79,6 +79,12 @@ def test_a_retitle_shows_everywhere_and_is_audited_per_engagement(
         built["one"],
         built["two"],
     }
+    # "One" read the old title only through "weapons"; "Two" and "Three" keep it on
+    # "autonomy", titled alike.
+    assert set(tracker.list_ids(filters=Filters(search="fully autonomous"))) == {
+        built["two"],
+        built["three"],
+    }
     assert tracker.check().ok
     # The same title again writes nothing.
     assert tracker.retitle_restriction(code="weapons", title="No lethal autonomy").empty

@@ -173,7 +173,9 @@ class Transfer(TrackerBase):
         }
         if views:  # a document without views stays as older programs wrote (and read) it
             document["views"] = [view_json(v) for v in views]
-        if restrictions:
+        # Like views: a catalogue that says no more than the engagements' codes and
+        # titles (no description, no alias) leaves the document as before.
+        if any(e.description or e.aliases for e in restrictions):
             document["restrictions"] = catalogue_to_json(restrictions)
         return document
 

@@ -38,6 +38,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.restriction_catalogue import CatalogueEntry, MergePreview
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
+from ui.plain_text import question
 
 MESSAGE_MS = 15000
 W = TypeVar("W", bound=QWidget)
@@ -205,16 +206,15 @@ class RestrictionCatalogueDialog(QDialog):
         self.fill(target)
 
     def _agreed(self, preview: MergePreview) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        Button = QMessageBox.StandardButton
+        answer = question(
+            self,
             "Merge restrictions",
             merge_question(preview),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self,
+            Button.Yes | Button.Cancel,
+            Button.Cancel,
         )
-        box.setObjectName("catalogueMergeQuestion")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        return box.exec() == QMessageBox.StandardButton.Yes
+        return answer == Button.Yes
 
 
 def _named(widget: W, name: str) -> W:

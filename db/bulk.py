@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text
 
-from db import fulltext, tables
+from db import fulltext, restriction_aliases, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import (
     CHILD_COLUMNS,
@@ -50,8 +50,19 @@ def insert_new(
         return []
     now = utc_now()
     first = _next_id(conn, E)
+    # Restrictions named by an alias code are stored under their main code.
+    aliases = restriction_aliases.main_codes(
+        conn, (r.code for _, data in items for r in data.restrictions)
+    )
     made = [
-        Engagement(eid, uid or str(uuid.uuid4()), 1, data, created_at=now, updated_at=now)
+        Engagement(
+            eid,
+            uid or str(uuid.uuid4()),
+            1,
+            restriction_aliases.resolve(data, aliases),
+            created_at=now,
+            updated_at=now,
+        )
         for eid, (uid, data) in enumerate(items, start=first)
     ]
     _insert(conn, made, audited=(who, action))

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Table, select
 
-from db import audit, fulltext, tables
+from db import audit, fulltext, restriction_aliases, tables
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import LIST_KEYS
 from tracker.domain.model import (
@@ -275,6 +275,7 @@ def insert_engagement(
 ) -> int:
     """Insert a new engagement with its children, index and creating audit entry (which
     records the whole engagement as stored: organisations in their stored spelling)."""
+    data = restriction_aliases.resolve_one(conn, data)
     now = utc_now()
     uid = uid or str(uuid.uuid4())
     result = conn.execute(
@@ -312,9 +313,10 @@ def replace_engagement(
 ) -> frozenset[str]:
     """Write ``data`` over ``current`` (a new version, audited); returns the names of
     the fields that changed, empty when nothing did (then nothing is written)."""
-    # Organisations are shared regardless of case: compare with the stored spelling.
+    # Organisations are shared regardless of case: compare with the stored spelling;
+    # restrictions under their main codes.
     data = dataclasses.replace(
-        data,
+        restriction_aliases.resolve_one(conn, data),
         vendor=organisation_name(conn, data.vendor),
         counterpart=organisation_name(conn, data.counterpart),
     )

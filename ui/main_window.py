@@ -49,6 +49,7 @@ from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.overview import OverviewView
 from ui.plain_text import warning
+from ui.restriction_catalogue import CatalogueWindow
 from ui.restriction_comparison import RestrictionsView
 from ui.saved_views import SavedViews
 from ui.settings import (
@@ -101,6 +102,13 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self, failed=self._failed)
         self.editing = Editing(self, changed=self._changed, failed=self._failed)
         self.detail.historyRequested.connect(self.editing.show_history)
+        self.catalogue = CatalogueWindow(
+            self,
+            service=lambda: self.service,
+            stack=self.undo_stack,
+            changed=self._changed,
+            failed=self._failed,
+        )
         self.transfers = Transfers(
             self, jobs=self.jobs, settings=self.settings, changed=self._changed, failed=self._failed
         )

@@ -20,6 +20,7 @@ from tracker.cli import (
     edits,
     follow_ups,
     records,
+    restrictions,
     templates,
     transfer,
     views,
@@ -140,6 +141,12 @@ COMMANDS: tuple[Command, ...] = (
         "the saved views; save, rename, share, delete one, or its history",
         views.configure_views,
         views.run_views,
+    ),
+    Command(
+        "restrictions",
+        "the restriction catalogue; retitle, describe or merge restrictions",
+        restrictions.configure,
+        restrictions.run,
     ),
     Command(
         "templates",

@@ -34,8 +34,34 @@ def _source(slug: str, outlet: str, title: str, published: str) -> dict[str, str
     }
 
 
+# The catalogue's descriptions, and one older code another desk still uses.
+_DESCRIPTIONS = {
+    "no-mass-domestic-surveillance": (
+        "The system is not used to monitor the vendor's or the buyer's own population "
+        "in bulk, whatever the legal basis offered."
+    ),
+    "no-fully-autonomous-weapons": (
+        "A human decides every use of force; the system may inform targeting, never "
+        "select and engage a target on its own."
+    ),
+    "no-unsupervised-high-stakes-decisions": (
+        "Decisions about people's liberty, livelihood or safety keep a named human who "
+        "reviews and answers for them."
+    ),
+}
+_ALIASES = {"no-mass-domestic-surveillance": ["no-domestic-mass-surveillance"]}
+
 _DEMO: dict[str, Any] = {
     "format": FORMAT,
+    "restrictions": [
+        {
+            "code": code,
+            "title": title,
+            "description": _DESCRIPTIONS[code],
+            "aliases": _ALIASES.get(code, []),
+        }
+        for code, title in sorted(RED_LINES.items())  # as exports write them, by code
+    ],
     "engagements": [
         {
             "id": "demo-nato-openai",

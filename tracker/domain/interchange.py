@@ -401,6 +401,14 @@ def _word(value: Vocabulary | None) -> str | None:
     return str(value.value) if value is not None else None
 
 
+def restrictions_json(stances: Sequence[RestrictionStance]) -> list[dict[str, str]]:
+    """An engagement's "restrictions" as the interchange format holds them."""
+    return [
+        {"code": r.code, "title": r.title, "stance": r.stance.value, "note": r.note}
+        for r in stances
+    ]
+
+
 def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, Any]:
     """The engagement as an object of the interchange format, keys in documented order."""
     out: dict[str, Any] = {}
@@ -421,10 +429,7 @@ def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, A
         owner=data.owner,
         tags=list(data.tags),
         scope_limits=[{"kind": s.kind.value, "text": s.text} for s in data.scope_limits],
-        restrictions=[
-            {"code": r.code, "title": r.title, "stance": r.stance.value, "note": r.note}
-            for r in data.restrictions
-        ],
+        restrictions=restrictions_json(data.restrictions),
         clarifications=[
             {
                 "original_by": c.original_by,

@@ -6,8 +6,22 @@ vocabulary words or dates) is indexed; the title has a column of its own.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, SEARCHED_KINDS
 from tracker.domain.model import EngagementData
+
+
+def child_lines(key: str, records: Sequence[object]) -> list[str]:
+    """The lines the index holds for the records of child list ``key``, one a record."""
+    columns = [c.key for c in CHILDREN_BY_KEY[key].columns if c.kind in SEARCHED_KINDS]
+    return [" ".join(getattr(record, c) for c in columns) for record in records]
+
+
+def child_block(key: str, records: Sequence[object]) -> str:
+    """The text the records of child list ``key`` make in ``indexed_body``: a part of it
+    that a write changing only that list replaces."""
+    return "\n".join(p for p in child_lines(key, records) if p and p.strip())
 
 
 def indexed_body(data: EngagementData) -> str:
@@ -18,10 +32,7 @@ def indexed_body(data: EngagementData) -> str:
         if field.key == "title":
             continue
         if field.kind == "children":
-            columns = [
-                c.key for c in CHILDREN_BY_KEY[field.key].columns if c.kind in SEARCHED_KINDS
-            ]
-            parts += [" ".join(getattr(record, c) for c in columns) for record in value]
+            parts += child_lines(field.key, value)
         elif field.kind == "tags":
             parts += value
         elif field.kind in SEARCHED_KINDS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from tracker.services.as_of import AsOf
 from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.bulk_edit import BulkEditing
+from tracker.services.catalogue import Catalogue
 from tracker.services.changes import Changes
 from tracker.services.import_review import ImportReviewing
 from tracker.services.lanes import Lanes
@@ -40,6 +41,7 @@ class Tracker(
     AsOf,
     Overviews,
     Restrictions,
+    Catalogue,
     Lanes,
     Views,
     Templates,

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from db import bulk, listing, loading, queries, saved_views
+from db import bulk, listing, loading, queries, restriction_catalogue, saved_views
 from db.engine import Connection
 from tracker.domain.ceiling import ceiling
 from tracker.domain.changes import ChangeSet, ImportResult
@@ -25,6 +25,12 @@ from tracker.domain.interchange import (
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
+from tracker.domain.restriction_catalogue import (
+    CatalogueEntry,
+    catalogue_from_json,
+    catalogue_to_json,
+)
+from tracker.services import catalogue
 from tracker.services.base import (
     Cancelled,
     Progress,
@@ -60,8 +66,14 @@ class Transfer(TrackerBase):
         """
         items = document_engagements(document)
         views = document_views(document)
+        restrictions = catalogue_from_json(document)
         return self._import(
-            items, on_progress, merge_children=False, views=views, reviewed=reviewed
+            items,
+            on_progress,
+            merge_children=False,
+            views=views,
+            restrictions=restrictions,
+            reviewed=reviewed,
         )
 
     def import_flat_rows(
@@ -82,6 +94,7 @@ class Transfer(TrackerBase):
         *,
         merge_children: bool,
         views: Sequence[ImportedView] = (),
+        restrictions: Sequence[CatalogueEntry] = (),
         reviewed: str | None = None,
     ) -> ImportResult:
         """Validate every item, then write them all in one write transaction. Validation
@@ -100,7 +113,11 @@ class Transfer(TrackerBase):
                 if now != rules or (merge_children and _changed(bases, existing)):
                     # Changed since validated (rare): validate again, under the lock.
                     parsed = _parse(items, existing if merge_children else {}, now)
+                # The catalogue first: the file's engagements may name its aliases.
+                catalogued = catalogue.write_imported(conn, restrictions, user=self.user)
                 result = self._write_parsed(conn, parsed, existing, on_progress)
+                if restrictions:
+                    result = dataclasses.replace(result, changes=result.changes | catalogued)
                 if not views:
                     return result
                 notes = write_imported(conn, views, user=self.user)
@@ -169,12 +186,17 @@ class Transfer(TrackerBase):
             ids = [int(i) for i in conn.execute(query).scalars()]
             loaded = loading.load(conn, ids)
             views = saved_views.visible(conn, self.user)
+            restrictions = restriction_catalogue.entries(conn)
         document: dict[str, Any] = {
             "format": FORMAT,
             "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],
         }
         if views:  # a document without views stays as older programs wrote (and read) it
             document["views"] = [view_json(v) for v in views]
+        # Like views: a catalogue that says no more than the engagements' codes and
+        # titles (no description, no alias) leaves the document as before.
+        if any(e.description or e.aliases for e in restrictions):
+            document["restrictions"] = catalogue_to_json(restrictions)
         return document
 
     def load_demo(self, *, if_empty: bool = False) -> ImportResult:

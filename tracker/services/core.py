@@ -14,6 +14,7 @@ from tracker.services.base import Cancelled, Progress, current_user
 from tracker.services.changes import Changes
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
+from tracker.services.organisations import Organisations
 from tracker.services.overview import Overviews
 from tracker.services.reading import Reading
 from tracker.services.register import Register
@@ -39,5 +40,6 @@ class Tracker(
     Lanes,
     Views,
     Templates,
+    Organisations,
 ):
     """An open engagement store and everything one can do with it."""

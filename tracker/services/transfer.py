@@ -13,6 +13,7 @@ from typing import Any
 
 from db import bulk, listing, loading, queries, saved_views
 from db.engine import Connection
+from db.organisations import listing as organisations_listing
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
 from tracker.domain.interchange import (
@@ -23,6 +24,7 @@ from tracker.domain.interchange import (
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
+from tracker.domain.organisations import OrgRecord, document_organisations, exported_organisations
 from tracker.services.base import (
     Cancelled,
     Progress,
@@ -31,6 +33,7 @@ from tracker.services.base import (
     collector_paused,
     validate,
 )
+from tracker.services.organisations import write_organisations
 from tracker.services.views import ImportedView, document_views, view_json, write_imported
 
 # New engagements an import writes per bulk statement batch.
@@ -53,7 +56,10 @@ class Transfer(TrackerBase):
         """
         items = document_engagements(document)
         views = document_views(document)
-        return self._import(items, on_progress, merge_children=False, views=views)
+        organisations = document_organisations(document)
+        return self._import(
+            items, on_progress, merge_children=False, views=views, organisations=organisations
+        )
 
     def import_flat_rows(
         self, *, rows: Sequence[Mapping[str, Any]], on_progress: Progress | None = None
@@ -68,6 +74,7 @@ class Transfer(TrackerBase):
         *,
         merge_children: bool,
         views: Sequence[ImportedView] = (),
+        organisations: Sequence[OrgRecord] = (),
     ) -> ImportResult:
         """Validate every item, then write them all in one write transaction. Validation
         reads what it needs (the markings; the engagements a flat row updates) in a read
@@ -83,6 +90,7 @@ class Transfer(TrackerBase):
                 bases = _existing(conn, uids) if merge_children else {}
             parsed = _parse(items, bases, rules)
             with self._write() as conn:
+                write_organisations(conn, organisations)  # first: engagements name them
                 existing, now = _existing(conn, uids), self._rules(conn)
                 if now != rules or (merge_children and _changed(bases, existing)):
                     # Changed since validated (rare): validate again, under the lock.
@@ -152,10 +160,14 @@ class Transfer(TrackerBase):
             ids = [int(i) for i in conn.execute(query).scalars()]
             loaded = loading.load(conn, ids)
             views = saved_views.visible(conn, self.user)
+            named = {n for i in ids for n in (loaded[i].data.vendor, loaded[i].data.counterpart)}
+            organisations = exported_organisations(organisations_listing(conn), named)
         document: dict[str, Any] = {
             "format": FORMAT,
             "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],
         }
+        if organisations:
+            document["organisations"] = organisations
         if views:  # a document without views stays as older programs wrote (and read) it
             document["views"] = [view_json(v) for v in views]
         return document

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from tracker import __version__
-from tracker.cli import admin, briefs, changes, follow_ups, records, templates, transfer, views
+from tracker.cli import (
+    admin,
+    briefs,
+    changes,
+    follow_ups,
+    orgs,
+    records,
+    templates,
+    transfer,
+    views,
+)
 from tracker.cli.context import Context, UsageError
 from tracker.cli.register import configure_briefings, run_briefings
 from tracker.domain.controls import one_line
@@ -131,6 +141,12 @@ COMMANDS: tuple[Command, ...] = (
         "the briefing templates; save or delete one (tracker brief --template NAME)",
         templates.configure_templates,
         templates.run_templates,
+    ),
+    Command(
+        "orgs",
+        "the organisations; merge one into another, give one an alias, set its details",
+        orgs.configure_orgs,
+        orgs.run_orgs,
     ),
     Command(
         "stats",

@@ -199,9 +199,12 @@ def listing_json(orgs: Sequence[Organisation]) -> list[dict[str, Any]]:
     ]
 
 
-def exported_organisations(orgs: Sequence[Organisation], named: set[str]) -> list[dict[str, Any]]:
-    """The organisations an export writes: those its engagements name, with the
-    organisations they are parts of (a parent is written before its parts)."""
+def exported_organisations(
+    orgs: Sequence[Organisation], named: set[str] | None
+) -> list[dict[str, Any]]:
+    """The organisations an export writes: all (``named`` None: a whole export), else
+    those its engagements name with the organisations they are parts of; a parent is
+    written before its parts."""
     by_name = {o.name: o for o in orgs}
     wanted: dict[str, Organisation] = {}
 
@@ -213,6 +216,6 @@ def exported_organisations(orgs: Sequence[Organisation], named: set[str]) -> lis
             add(org.details.parent)
         wanted[name] = org
 
-    for name in sorted(named):
+    for name in sorted(by_name) if named is None else sorted(named):
         add(name)
     return [organisation_json(o) for o in wanted.values()]

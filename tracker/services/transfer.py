@@ -8,7 +8,7 @@ all are written in that one transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from db import bulk, listing, loading, queries, saved_views
@@ -160,7 +160,7 @@ class Transfer(TrackerBase):
             ids = [int(i) for i in conn.execute(query).scalars()]
             loaded = loading.load(conn, ids)
             views = saved_views.visible(conn, self.user)
-            named = {n for i in ids for n in (loaded[i].data.vendor, loaded[i].data.counterpart)}
+            named = None if filters.is_empty() else _named(loaded.values())
             organisations = exported_organisations(organisations_listing(conn), named)
         document: dict[str, Any] = {
             "format": FORMAT,
@@ -181,6 +181,11 @@ class Transfer(TrackerBase):
                 if listing.engagement_total(conn):
                     return ImportResult()
         return self.import_document(document=demo_document())
+
+
+def _named(engagements: Iterable[Engagement]) -> set[str]:
+    """The organisations the engagements name (a filtered export writes those alone)."""
+    return {name for e in engagements for name in (e.data.vendor, e.data.counterpart)}
 
 
 def _parse(items: Sequence[object], bases: Mapping[str, Engagement], rules: Rules) -> Parsed:

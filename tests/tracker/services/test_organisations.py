@@ -160,7 +160,7 @@ def test_an_alias_naming_another_organisation_is_refused(dod: Tracker) -> None:
         dod.add_alias(name="Nowhere", alias="X")
     with pytest.raises(ValidationError, match="country: must be a two-letter"):
         dod.update_organisation(name="NATO", changes={"country": "Belgium"})
-    with pytest.raises(ValidationError, match="parent: .* one of its parts"):
+    with pytest.raises(ValidationError, match=r"parent: .* one of its parts"):
         dod.update_organisation(name="DoD", changes={"parent": "Chief Digital and AI Office"})
 
 

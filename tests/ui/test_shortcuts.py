@@ -32,6 +32,7 @@ from ui.briefing_history import BriefingHistoryDialog
 from ui.connection_dialog import ConnectionDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
+from ui.organisations import OrganisationsDialog
 from ui.views import ViewKind
 
 Step = Callable[[MainWindow], None]
@@ -158,6 +159,7 @@ COMMANDS: dict[str, Command] = {
     "delete": Command(before=a_row, after=undone),
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
     "history": Command(before=a_row, after=history_closed),
+    "organisations": Command(asks=OrganisationsDialog),
     "find": Command(after=in_the_search_box),
     "clearFilters": Command(),
     "reload": Command(),

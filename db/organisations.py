@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select, union_all
+from sqlalchemy import Connection, bindparam, func, or_, select, text, union_all
 
 from db import fulltext, loading, tables
 from db.audit import AUDIT_COLUMNS
@@ -23,7 +23,7 @@ from tracker.domain.organisations import (
     OrgDetails,
     name_key,
 )
-from tracker.domain.search_text import indexed_body
+from tracker.domain.search_text import indexed_body, renamed_body
 from tracker.domain.vocab import OrgKind, Region
 
 ORG = tables.organisation
@@ -266,6 +266,7 @@ def repoint(
     new version each, one audit row per field changed (``old`` → ``new`` name), the
     full-text index rewritten. Returns each engagement's new version."""
     now = utc_now()
+    before = _names(conn, sorted(sides))
     for column, side in (("vendor_id", 0), ("counterpart_id", 1)):
         ids = [eid for eid, s in sides.items() if s[side]]
         for part in chunks(ids):
@@ -276,12 +277,8 @@ def repoint(
         conn.execute(
             E.update().where(E.c.id.in_(part)).values(version=E.c.version + 1, updated_at=now)
         )
-        versions.update(
-            {
-                int(i): int(v)
-                for i, v in conn.execute(select(E.c.id, E.c.version).where(E.c.id.in_(part)))
-            }
-        )
+        found = conn.execute(select(E.c.id, E.c.version).where(E.c.id.in_(part)))
+        versions.update({int(i): int(v) for i, v in found})
     rows = [
         (now, who, eid, versions[eid], "update", field, old, new)
         for eid in ids
@@ -289,13 +286,51 @@ def repoint(
         if sides[eid][side]
     ]
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, rows)
-    reindex(conn, ids)
+    reindex(conn, ids, before)
     return versions
 
 
-def reindex(conn: Connection, ids: Sequence[int]) -> None:
-    """Rewrite the full-text index of the engagements ``ids`` from what is stored."""
-    for part in chunks(list(ids), 2000):
+def _names(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """Each engagement's (vendor, counterpart) names as stored."""
+    vendor, counterpart = ORG.alias("v"), ORG.alias("c")
+    out: dict[int, tuple[str, str]] = {}
+    for part in chunks(list(ids)):
+        rows = conn.execute(
+            select(E.c.id, vendor.c.name, counterpart.c.name)
+            .join(vendor, vendor.c.id == E.c.vendor_id)
+            .join(counterpart, counterpart.c.id == E.c.counterpart_id)
+            .where(E.c.id.in_(part))
+        )
+        out.update({int(i): (str(v), str(c)) for i, v, c in rows})
+    return out
+
+
+def reindex(conn: Connection, ids: Sequence[int], before: Mapping[int, tuple[str, str]]) -> None:
+    """Rewrite the full-text index of the engagements ``ids``, whose vendor and
+    counterpart were ``before``. On SQLite the index keeps its text: the names at the
+    head of each body are replaced (``search_text.renamed_body``), which is what the
+    whole engagement would index; elsewhere, or when a body does not start so, the
+    engagements are read whole and indexed again."""
+    after = _names(conn, ids)
+    whole: list[int] = list(ids)
+    if conn.dialect.name == "sqlite":
+        whole = []
+        rows: list[tuple[int, str, str]] = []
+        for part in chunks(list(ids)):
+            found = conn.execute(
+                text(
+                    f"SELECT rowid, title, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
+                ).bindparams(bindparam("ids", expanding=True)),
+                {"ids": list(part)},
+            )
+            for eid, title, body in found:
+                body = renamed_body(str(body), before[int(eid)], after[int(eid)])
+                if body is None:
+                    whole.append(int(eid))
+                else:
+                    rows.append((int(eid), str(title), body))
+        fulltext.replace_many(conn, rows)
+    for part in chunks(whole, 2000):
         loaded = loading.load(conn, part)
         fulltext.replace_many(
             conn, [(i, e.data.title, indexed_body(e.data)) for i, e in loaded.items()]

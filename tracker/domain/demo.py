@@ -50,14 +50,16 @@ def _org(
 
 # The organisations the engagements name, with their other names and parts (format 2).
 _DOD = "U.S. Department of Defense"
-_ORGANISATIONS = [
+_ORGANISATIONS = [  # in the order an export writes them: by name, a parent before its parts
+    _org("Anthropic", "vendor", "US", "North America", None),
     _org(_DOD, "ministry", "US", "North America", None, "Pentagon", "DoD", "Department of War"),
     _org("Chief Digital and AI Office", "agency", "US", "North America", _DOD, "CDAO"),
-    _org("U.S. federal agencies", "government", "US", "North America", None),
     _org("NATO", "multinational", None, "Europe", None, "North Atlantic Treaty Organization"),
-    _org("NATO Communications and Information Agency", "agency", None, "Europe", "NATO", "NCIA"),
+    _org(
+        "NATO Communications and Information Agency", "agency", None, "Europe", "NATO", "NCIA"
+    ),
     _org("OpenAI", "vendor", "US", "North America", None),
-    _org("Anthropic", "vendor", "US", "North America", None),
+    _org("U.S. federal agencies", "government", "US", "North America", None),
 ]
 
 _DEMO: dict[str, Any] = {

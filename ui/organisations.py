@@ -39,7 +39,7 @@ from tracker.domain.organisations import MergedOrganisation, Organisation
 from tracker.domain.vocab import OrgKind, Region
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
-from ui.plain_text import warning
+from ui.plain_text import question, warning
 
 HEADERS = ("Name", "Kind", "Country", "Region", "Part of", "Aliases", "Engagements")
 TITLE = "Organisations"
@@ -231,7 +231,8 @@ class OrganisationsDialog(QDialog):
         org, into = self.current(), self.into.currentText()
         if org is None or not into:
             return
-        answer = QMessageBox.question(self, TITLE, merge_question(org, into))
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        answer = question(self, TITLE, merge_question(org, into), yes | no, default=no)
         if answer != QMessageBox.StandardButton.Yes:
             return
         before = self._stack.count()

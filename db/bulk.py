@@ -21,6 +21,7 @@ from db.store import (
     CHUNK,
     E,
     add_child_rows,
+    alias_owners,
     engagement_columns,
     insert_rows,
     utc_now,
@@ -173,6 +174,8 @@ def _organisation_ids(
     found = _existing(conn, o.c.name_key, list(first), o.c.name)
     ids = {str(k): int(i) for k, i, _ in found}
     spelling = {str(k): str(n) for k, _, n in found}
+    for key, (oid, name) in alias_owners(conn, [k for k in first if k not in ids]).items():
+        ids[key], spelling[key] = oid, name  # "Pentagon" is the DoD
     new: list[dict[str, Any]] = []
     for key in _missing(conn, o, first, ids):
         name, kind = first[key]

@@ -65,6 +65,9 @@ def _matching_ids(conn: Connection, filters: Filters) -> set[int] | None:
     fts = fulltext.match_query(filters.search or "")
     if fts is not None:
         matching = set(fetch_ids(conn, [fulltext.matching_ids_statement(fts)]))
+        aliased = queries.alias_matches(filters.search or "")
+        if aliased is not None:  # an alias of the vendor or counterpart matches too
+            matching.update(fetch_ids(conn, [aliased]))
         if len(matching) < MANY_IDS:
             return None
     rest = dataclasses.replace(filters, search=None)

@@ -33,6 +33,7 @@ from tracker.domain.vocab import OPEN_STATUSES, Confidence, Region, Stance, Stat
 
 E = tables.engagement
 ORG = tables.organisation
+ALIAS = tables.organisation_alias
 
 
 def _rank(column: Any, words: Sequence[str]) -> ColumnElement[Any]:
@@ -41,7 +42,52 @@ def _rank(column: Any, words: Sequence[str]) -> ColumnElement[Any]:
 
 
 def _org_ids(name: str) -> Select[Any]:
-    return select(ORG.c.id).where(ORG.c.name_key == name.strip().casefold())
+    """The organisation of that name or alias (any case)."""
+    key = name.strip().casefold()
+    aliased = select(ALIAS.c.organisation_id).where(ALIAS.c.alias_key == key)
+    return select(ORG.c.id).where((ORG.c.name_key == key) | ORG.c.id.in_(aliased))
+
+
+def org_tree_ids(name: str) -> Select[Any]:
+    """The organisation of that name or alias and every part of it, at any depth (a
+    recursive query: CDAO within the DoD within ...); UNION, so a loop ends."""
+    tree = _org_ids(name).cte("org_tree", recursive=True)
+    parts = select(ORG.c.id).join(tree, ORG.c.parent_id == tree.c.id)
+    return select(tree.union(parts).c.id)
+
+
+def _organisation_clause(name: str) -> ColumnElement[bool]:
+    """Engagements whose vendor or counterpart is that organisation or a part of it."""
+    tree = org_tree_ids(name)
+    return or_(E.c.vendor_id.in_(tree), E.c.counterpart_id.in_(tree))
+
+
+def _like_escaped(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def alias_orgs(search: str) -> Select[Any] | None:
+    """The organisations with an alias of which a word starts with what was typed
+    ("pent", "department of w"), or None when nothing was typed. Aliases are not in
+    the full-text index (an alias would mean re-indexing every engagement naming the
+    organisation): the few aliases are read at query time instead."""
+    key = " ".join(search.split()).casefold()
+    if not key:
+        return None
+    like = _like_escaped(key)
+    return select(ALIAS.c.organisation_id).where(
+        ALIAS.c.alias_key.like(f"{like}%", escape="\\")
+        | ALIAS.c.alias_key.like(f"% {like}%", escape="\\")
+    )
+
+
+def alias_matches(search: str) -> Select[Any] | None:
+    """SELECT of the ids of engagements whose vendor or counterpart has an alias the
+    search matches (``alias_orgs``), or None."""
+    orgs = alias_orgs(search)
+    if orgs is None:
+        return None
+    return select(E.c.id).where(or_(E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs)))
 
 
 def _region_clause(regions: Sequence[Region | None]) -> ColumnElement[bool]:
@@ -121,7 +167,11 @@ def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
         query = fulltext.match_query(search)
     if query is None:
         return text("1 = 1")  # type: ignore[return-value]
-    return E.c.id.in_(text(fulltext.matching_ids_sql(dialect)).bindparams(fts=query))
+    matching = E.c.id.in_(text(fulltext.matching_ids_sql(dialect)).bindparams(fts=query))
+    orgs = alias_orgs(search)
+    if orgs is None:
+        return matching
+    return or_(matching, E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs))
 
 
 def _given(value: object) -> bool:
@@ -145,6 +195,7 @@ _FILTER_CLAUSES: tuple[
     ("markings", bool, lambda v, _: E.c.marking.in_(list(v))),
     ("vendor", bool, lambda v, _: E.c.vendor_id.in_(_org_ids(v))),
     ("counterpart", bool, lambda v, _: E.c.counterpart_id.in_(_org_ids(v))),
+    ("organisation", bool, lambda v, _: _organisation_clause(v)),
     ("restriction", bool, lambda v, _: _restriction_clause(v)),
     ("tag", bool, lambda v, _: _tag_clause(v)),
     ("owner", _has_words, lambda v, _: func.lower(E.c.owner) == v.strip().lower()),

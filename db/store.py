@@ -64,13 +64,44 @@ def new_id(result: CursorResult[Any]) -> int:
     return int(key[0])
 
 
+def named_organisation(conn: Connection, name: str) -> tuple[int, str] | None:
+    """The id and stored name of the organisation called ``name`` or having it as an
+    alias (any case), or None."""
+    o, a = tables.organisation, tables.organisation_alias
+    key = name.strip().casefold()
+    row = conn.execute(select(o.c.id, o.c.name).where(o.c.name_key == key)).first()
+    if row is None:
+        row = conn.execute(
+            select(o.c.id, o.c.name)
+            .join(a, a.c.organisation_id == o.c.id)
+            .where(a.c.alias_key == key)
+        ).first()
+    return None if row is None else (int(row.id), str(row.name))
+
+
+def alias_owners(conn: Connection, keys: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """The id and stored name of the organisation each alias key of ``keys`` names."""
+    o, a = tables.organisation, tables.organisation_alias
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(keys), CHUNK):
+        part = keys[start : start + CHUNK]
+        rows = conn.execute(
+            select(a.c.alias_key, o.c.id, o.c.name)
+            .join(o, o.c.id == a.c.organisation_id)
+            .where(a.c.alias_key.in_(part))
+        )
+        found.update({str(r.alias_key): (int(r.id), str(r.name)) for r in rows})
+    return found
+
+
 def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
-    """The id of the organisation called ``name`` (any case), created when new."""
+    """The id of the organisation called ``name`` (any case, or an alias of it), created
+    when new."""
     o = tables.organisation
     key = name.strip().casefold()
-    found = conn.execute(select(o.c.id).where(o.c.name_key == key)).scalar()
+    found = named_organisation(conn, name)
     if found is not None:
-        return int(found)
+        return found[0]
     result = conn.execute(
         o.insert().values(name=name.strip(), name_key=key, kind=kind.value if kind else None)
     )
@@ -78,10 +109,10 @@ def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
 
 
 def organisation_name(conn: Connection, name: str) -> str:
-    """The stored spelling of the organisation called ``name`` (any case), else ``name``."""
-    o = tables.organisation
-    found = conn.execute(select(o.c.name).where(o.c.name_key == name.strip().casefold())).scalar()
-    return str(found) if found is not None else name
+    """The stored name of the organisation called ``name`` (any case, or an alias of it),
+    else ``name``."""
+    found = named_organisation(conn, name)
+    return found[1] if found is not None else name
 
 
 def _restriction_id(conn: Connection, code: str, title: str) -> int:

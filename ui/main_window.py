@@ -47,6 +47,7 @@ from ui.filter_bar import FilterBar
 from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
+from ui.organisations import Organisations
 from ui.overview import OverviewView
 from ui.plain_text import warning
 from ui.restriction_catalogue import CatalogueWindow
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
             model=self.model,
             views=self.views,
         )
+        self.organisations = Organisations(self, changed=self._changed, failed=self._failed)
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
             self.menuBar(),

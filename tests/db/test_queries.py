@@ -19,6 +19,7 @@ RESTRICTING = {
     "regions": (Region.EUROPE,),
     "vendor": "OpenAI",
     "counterpart": "NATO",
+    "organisation": "NATO",
     "restriction": "no-mass-domestic-surveillance",
     "stance": Stance.AGREED,
     "confidences": (Confidence.REPORTED,),

@@ -764,6 +764,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("Rest&ore from trash", keys("Ctrl+Shift+R")),
             ("&History…", keys("Ctrl+Shift+H")),
             ("Restriction &catalogue…", []),
+            ("Or&ganisations…", keys("Ctrl+Shift+O")),
             "-",
             ("&Find", keys(K.Find)),
             ("C&lear filters", keys("Ctrl+Shift+L")),

@@ -34,6 +34,7 @@ from ui.connection_dialog import ConnectionDialog
 from ui.export_dialog import ExportDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
+from ui.organisations import OrganisationsDialog
 from ui.restriction_catalogue import RestrictionCatalogueDialog
 from ui.views import ViewKind
 
@@ -170,6 +171,7 @@ COMMANDS: dict[str, Command] = {
     "restore": Command(before=one_in_the_trash, after=out_of_the_trash),
     "history": Command(before=a_row, after=history_closed),
     "restrictionCatalogue": Command(asks=RestrictionCatalogueDialog),
+    "organisations": Command(asks=OrganisationsDialog),
     "find": Command(after=in_the_search_box),
     "clearFilters": Command(),
     "reload": Command(),

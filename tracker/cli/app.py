@@ -19,6 +19,7 @@ from tracker.cli import (
     changes,
     edits,
     follow_ups,
+    orgs,
     records,
     restrictions,
     templates,
@@ -153,6 +154,12 @@ COMMANDS: tuple[Command, ...] = (
         "the briefing templates; save or delete one (tracker brief --template NAME)",
         templates.configure_templates,
         templates.run_templates,
+    ),
+    Command(
+        "orgs",
+        "the organisations; merge one into another, give one an alias, set its details",
+        orgs.configure_orgs,
+        orgs.run_orgs,
     ),
     Command(
         "stats",

@@ -78,6 +78,11 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
     )
     g.add_argument("--vendor", metavar="NAME")
     g.add_argument("--counterpart", metavar="NAME")
+    g.add_argument(
+        "--org",
+        metavar="NAME",
+        help="vendor or counterpart is this organisation (name or alias) or a part of it",
+    )
     g.add_argument("--restriction", metavar="CODE", help="restriction code or title")
     g.add_argument(
         "--stance",
@@ -159,6 +164,7 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
         markings=tuple(m.upper() for m in split_commas(getattr(args, "markings", None))),
         vendor=args.vendor,
         counterpart=args.counterpart,
+        organisation=args.org,
         restriction=args.restriction,
         stance=_stance(getattr(args, "stance", None)),
         tag=args.tag,

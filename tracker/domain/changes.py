@@ -29,6 +29,7 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "regions": frozenset({"region"}),
     "vendor": frozenset({"vendor"}),
     "counterpart": frozenset({"counterpart"}),
+    "organisation": frozenset({"vendor", "counterpart"}),
     "restriction": frozenset({"restrictions"}),
     "stance": frozenset({"restrictions"}),
     "confidences": frozenset({"confidence"}),

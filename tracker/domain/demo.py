@@ -1,4 +1,5 @@
-"""Demo data: the four engagements of the public reporting of early 2026, in our words.
+"""Demo data: the four engagements of the public reporting of early 2026, in our words,
+and the organisations they name (aliases: "Pentagon", "DoD"; parts: CDAO in the DoD).
 
 The records show off every kind of child: restrictions with different stances,
 scope limits, a clarification, concerns, status history with partial dates, and
@@ -34,6 +35,31 @@ def _source(slug: str, outlet: str, title: str, published: str) -> dict[str, str
     }
 
 
+def _org(
+    name: str, kind: str, country: str | None, region: str, parent: str | None, *aliases: str
+) -> dict[str, Any]:
+    return {
+        "name": name,
+        "kind": kind,
+        "country": country,
+        "region": region,
+        "parent": parent,
+        "aliases": list(aliases),
+    }
+
+
+# The organisations the engagements name, with their other names and parts (format 2).
+_DOD = "U.S. Department of Defense"
+_ORGANISATIONS = [  # in the order an export writes them: by name, a parent before its parts
+    _org("Anthropic", "vendor", "US", "North America", None),
+    _org(_DOD, "ministry", "US", "North America", None, "Pentagon", "DoD", "Department of War"),
+    _org("Chief Digital and AI Office", "agency", "US", "North America", _DOD, "CDAO"),
+    _org("NATO", "multinational", None, "Europe", None, "North Atlantic Treaty Organization"),
+    _org("NATO Communications and Information Agency", "agency", None, "Europe", "NATO", "NCIA"),
+    _org("OpenAI", "vendor", "US", "North America", None),
+    _org("U.S. federal agencies", "government", "US", "North America", None),
+]
+
 # The catalogue's descriptions, and one older code another desk still uses.
 _DESCRIPTIONS = {
     "no-mass-domestic-surveillance": (
@@ -53,6 +79,7 @@ _ALIASES = {"no-mass-domestic-surveillance": ["no-domestic-mass-surveillance"]}
 
 _DEMO: dict[str, Any] = {
     "format": FORMAT,
+    "organisations": _ORGANISATIONS,
     "restrictions": [
         {
             "code": code,

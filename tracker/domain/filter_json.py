@@ -91,6 +91,7 @@ _READERS: Mapping[str, Callable[[object], Any]] = {
     "regions": _texts(_region),
     "vendor": _text,
     "counterpart": _text,
+    "organisation": _text,
     "restriction": _text,
     "stance": lambda v: Stance(_text(v)),
     "confidences": _texts(lambda v: Confidence(_text(v))),

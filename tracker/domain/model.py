@@ -199,13 +199,16 @@ class Filters:
     those whose follow-up falls due (``tracker.domain.due``) on or after, on or before
     those days; ``stale_before`` those in an open status last changed before that day.
     ``stance`` keeps those with a restriction of that stance: of the ``restriction``
-    when one is named, of any restriction otherwise.
+    when one is named, of any restriction otherwise. ``vendor``, ``counterpart`` and
+    ``organisation`` name an organisation by its name or an alias; ``organisation``
+    keeps those whose vendor or counterpart is it or one of its parts (CDAO in the DoD).
     """
 
     statuses: tuple[Status, ...] = ()
     regions: tuple[Region | None, ...] = ()
     vendor: str | None = None
     counterpart: str | None = None
+    organisation: str | None = None
     restriction: str | None = None
     stance: Stance | None = None
     confidences: tuple[Confidence, ...] = ()

@@ -159,6 +159,7 @@ _DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
     ("regions", _labelled("region", _words(Region))),
     ("vendor", _labelled("vendor")),
     ("counterpart", _labelled("counterpart")),
+    ("organisation", lambda value: f"Organisation (or a part of it): {value}"),
     ("restriction", _labelled("restrictions")),
     ("stance", lambda value: f"{column_label('restrictions', 'stance')}: {_words(Stance)(value)}"),
     ("confidences", _labelled("confidence", _words(Confidence))),

@@ -38,3 +38,16 @@ def indexed_body(data: EngagementData) -> str:
         elif field.kind in SEARCHED_KINDS:
             parts.append(value)
     return "\n".join(p for p in parts if p and p.strip())
+
+
+def renamed_body(body: str, old: tuple[str, str], new: tuple[str, str]) -> str | None:
+    """The indexed body of an engagement whose (vendor, counterpart) changed from ``old``
+    to ``new`` and nothing else: its first two lines are those names (the order of the
+    fields, both required). None when ``body`` does not start so (then it is indexed
+    again from the whole engagement)."""
+    head = "\n".join(old)
+    if any("\n" in name for name in (*old, *new)) or not (
+        body == head or body.startswith(head + "\n")
+    ):
+        return None
+    return "\n".join(new) + body[len(head) :]

@@ -17,6 +17,7 @@ from tracker.services.changes import Changes
 from tracker.services.import_review import ImportReviewing
 from tracker.services.lanes import Lanes
 from tracker.services.maintenance import Maintenance
+from tracker.services.organisations import Organisations
 from tracker.services.overview import Overviews
 from tracker.services.reading import Reading
 from tracker.services.register import Register
@@ -45,5 +46,6 @@ class Tracker(
     Lanes,
     Views,
     Templates,
+    Organisations,
 ):
     """An open engagement store and everything one can do with it."""

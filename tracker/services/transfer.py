@@ -8,11 +8,12 @@ all are written in that one transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from db import bulk, listing, loading, queries, restriction_catalogue, saved_views
 from db.engine import Connection
+from db.organisations import listing as organisations_listing
 from tracker.domain.ceiling import ceiling
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
@@ -25,6 +26,7 @@ from tracker.domain.interchange import (
     record_label,
 )
 from tracker.domain.model import Engagement, EngagementData, Filters
+from tracker.domain.organisations import OrgRecord, document_organisations, exported_organisations
 from tracker.domain.restriction_catalogue import (
     CatalogueEntry,
     catalogue_from_json,
@@ -39,6 +41,7 @@ from tracker.services.base import (
     collector_paused,
     validate,
 )
+from tracker.services.organisations import write_organisations
 from tracker.services.views import ImportedView, document_views, view_json, write_imported
 
 # New engagements an import writes per bulk statement batch.
@@ -66,13 +69,13 @@ class Transfer(TrackerBase):
         """
         items = document_engagements(document)
         views = document_views(document)
-        restrictions = catalogue_from_json(document)
         return self._import(
             items,
             on_progress,
             merge_children=False,
             views=views,
-            restrictions=restrictions,
+            organisations=document_organisations(document),
+            restrictions=catalogue_from_json(document),
             reviewed=reviewed,
         )
 
@@ -94,6 +97,7 @@ class Transfer(TrackerBase):
         *,
         merge_children: bool,
         views: Sequence[ImportedView] = (),
+        organisations: Sequence[OrgRecord] = (),
         restrictions: Sequence[CatalogueEntry] = (),
         reviewed: str | None = None,
     ) -> ImportResult:
@@ -110,6 +114,7 @@ class Transfer(TrackerBase):
                 existing, now = existing_by_uid(conn, uids), self._rules(conn)
                 if reviewed is not None and reviewed != token_of(now, existing):
                     raise ReviewOutdated()
+                write_organisations(conn, organisations)  # first: engagements name them
                 if now != rules or (merge_children and _changed(bases, existing)):
                     # Changed since validated (rare): validate again, under the lock.
                     parsed = _parse(items, existing if merge_children else {}, now)
@@ -187,10 +192,17 @@ class Transfer(TrackerBase):
             loaded = loading.load(conn, ids)
             views = saved_views.visible(conn, self.user)
             restrictions = restriction_catalogue.entries(conn)
+            # A filtered or ceilinged export writes only the organisations its
+            # engagements name (and their parents): no other one may be revealed.
+            whole = filters.is_empty() and limit is None
+            named = None if whole else _named(loaded.values())
+            organisations = exported_organisations(organisations_listing(conn), named)
         document: dict[str, Any] = {
             "format": FORMAT,
             "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],
         }
+        if organisations:
+            document["organisations"] = organisations
         if views:  # a document without views stays as older programs wrote (and read) it
             document["views"] = [view_json(v) for v in views]
         # Like views: a catalogue that says no more than the engagements' codes and
@@ -208,6 +220,11 @@ class Transfer(TrackerBase):
                 if listing.engagement_total(conn):
                     return ImportResult()
         return self.import_document(document=demo_document())
+
+
+def _named(engagements: Iterable[Engagement]) -> set[str]:
+    """The organisations the engagements name (a filtered export writes those alone)."""
+    return {name for e in engagements for name in (e.data.vendor, e.data.counterpart)}
 
 
 def file_uids(items: Sequence[object]) -> list[str]:

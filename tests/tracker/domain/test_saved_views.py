@@ -28,6 +28,7 @@ EVERY_FILTER = Filters(
     regions=(Region.EUROPE, None),
     vendor="OpenAI",
     counterpart="NATO",
+    organisation="DoD",
     restriction="NO-SURV",
     stance=Stance.DISPUTED,
     confidences=(Confidence.CONFIRMED,),

@@ -28,6 +28,11 @@ def _text(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def field_text(data: EngagementData, name: str) -> str | None:
+    """One field's value as audit text (``diff`` turns each side into JSON once instead)."""
+    return _text(data_to_json(data)[name])
+
+
 WHOLE = "engagement"  # the field of an entry that records the whole engagement
 
 

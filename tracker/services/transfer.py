@@ -192,11 +192,15 @@ class Transfer(TrackerBase):
             loaded = loading.load(conn, ids)
             views = saved_views.visible(conn, self.user)
             restrictions = restriction_catalogue.entries(conn)
-            # A filtered or ceilinged export writes only the organisations its
-            # engagements name (and their parents): no other one may be revealed.
+            # A filtered export, or one under a marking ceiling, writes only the
+            # organisations its engagements name (and their parents): no other one,
+            # which may be named only by an engagement left out, is revealed.
             whole = filters.is_empty() and limit is None
             named = None if whole else _named(loaded.values())
             organisations = exported_organisations(organisations_listing(conn), named)
+            if not whole:  # the same for the catalogue: only the codes they use
+                used = {r.code for e in loaded.values() for r in e.data.restrictions}
+                restrictions = [r for r in restrictions if r.code in used]
         document: dict[str, Any] = {
             "format": FORMAT,
             "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],

@@ -38,6 +38,7 @@ _CHILD_TABLES: dict[str, Table] = {
 RECORD_KEYS: dict[str, tuple[str, ...]] = {
     **{key: tuple(c.key for c in CHILDREN_BY_KEY[key].columns) for key in _CHILD_TABLES},
     "restrictions": ("code", "stance", "note"),
+    "links": ("to", "kind", "on", "note"),
 }
 _SCALARS: tuple[str, ...] = ("title", "region", "status", "confidence", "marking")
 _SCALARS += ("summary", "started", "follow_up", "next_step", "owner")
@@ -108,6 +109,16 @@ def read(conn: Connection, first: int, last: int) -> dict[int, StoredRows]:
             _ordered(er, first, last, er.c.engagement_id, r.c.code, er.c.stance, er.c.note).join(
                 r, r.c.id == er.c.restriction_id
             )
+        ),
+    )
+    k, other = tables.engagement_link, E.alias("other")
+    _fill(
+        out,
+        "links",
+        conn.execute(
+            _ordered(
+                k, first, last, k.c.engagement_id, other.c.uid, k.c.kind, k.c.on, k.c.note
+            ).join(other, other.c.id == k.c.to_id)
         ),
     )
     et, t = tables.engagement_tag, tables.tag

@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from db import tables
+from db import links, tables
 from db.store import CHUNK, E, chunks, partial_date
 from tracker.domain.model import (
     Clarification,
     Concern,
     Engagement,
     EngagementData,
+    EngagementLink,
     RestrictionStance,
     ScopeLimit,
     Source,
@@ -87,6 +88,7 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
         .order_by(et.c.engagement_id, et.c.position, et.c.id)
     ):
         tags[tag_row.engagement_id].append(tag_row.name)
+    linked = links.ends(conn, ids)
 
     out: dict[int, Engagement] = {}
     for h in heads:
@@ -132,6 +134,9 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
                 Concern(ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None)
                 for c in concerns[i]
             ),
+            links=tuple(
+                EngagementLink(k.uid, k.kind, k.on, k.note) for k in linked[i] if not k.incoming
+            ),
         )
         out[i] = Engagement(
             id=i,
@@ -141,6 +146,7 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
             created_at=h.created_at,
             updated_at=h.updated_at,
             deleted_at=h.deleted_at,
+            linked=tuple(linked[i]),
         )
     return out
 

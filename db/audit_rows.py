@@ -46,8 +46,9 @@ _SCALARS += ("summary", "started", "follow_up", "next_step", "owner")
 
 def shape(obj: dict[str, Any]) -> dict[str, Any]:
     """An interchange object in the form ``read`` gives: each list's records as tuples of
-    their ``RECORD_KEYS`` (so a restriction's title is left out)."""
-    out = dict(obj)
+    their ``RECORD_KEYS`` (so a restriction's title is left out). An object recorded
+    before schema 10 has no links, and says so by leaving them out."""
+    out = {"links": [], **obj}
     for key, get in _GETTERS.items():
         items = obj.get(key)
         if isinstance(items, list):

@@ -107,21 +107,22 @@ def ends(conn: Connection, ids: Sequence[int]) -> dict[int, list[LinkEnd]]:
     other engagement's number); a link from an engagement in the trash is left out."""
     out: dict[int, list[LinkEnd]] = defaultdict(list)
     other = E.alias("other")
-    columns = (other.c.id, other.c.uid, other.c.title, other.c.deleted_at, L.c.kind)
+    columns: tuple[Any, ...] = (other.c.id, other.c.uid, other.c.title, other.c.deleted_at)
+    columns += (other.c.marking, L.c.kind, L.c.on, L.c.note)
     outgoing = (
-        select(L.c.engagement_id, *columns, L.c.on, L.c.note)
+        select(L.c.engagement_id, *columns)
         .join(other, other.c.id == L.c.to_id)
         .where(L.c.engagement_id.in_(ids))
         .order_by(L.c.engagement_id, L.c.position, L.c.id)
     )
     incoming = (
-        select(L.c.to_id, *columns, L.c.on, L.c.note)
+        select(L.c.to_id, *columns)
         .join(other, other.c.id == L.c.engagement_id)
         .where(L.c.to_id.in_(ids), other.c.deleted_at.is_(None))
         .order_by(L.c.to_id, other.c.id, L.c.position)
     )
     for query, incoming_side in ((outgoing, False), (incoming, True)):
-        for eid, number, uid, title, deleted_at, kind, on, note in conn.execute(query):
+        for eid, number, uid, title, deleted_at, marking, kind, on, note in conn.execute(query):
             out[int(eid)].append(
                 LinkEnd(
                     kind=LinkKind(kind),
@@ -132,6 +133,7 @@ def ends(conn: Connection, ids: Sequence[int]) -> dict[int, list[LinkEnd]]:
                     on=PartialDate.from_iso(on) if on else None,
                     note=str(note),
                     deleted=deleted_at is not None,
+                    marking=str(marking),
                 )
             )
     return out

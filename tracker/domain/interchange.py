@@ -346,7 +346,7 @@ def data_from_json(
             r.items(o.get("restrictions"), "restrictions", r.restriction),
             "restrictions[{i}].code",
             lambda c: c.code,
-            'restriction "{item.code}"',
+            lambda c: f'restriction "{c.code}"',
         ),
         clarifications=r.items(o.get("clarifications"), "clarifications", r.clarification),
         status_history=r.items(o.get("status_history"), "status_history", r.status_event),
@@ -357,7 +357,7 @@ def data_from_json(
             r.items(o.get("links"), "links", r.link),
             "links[{i}]",
             lambda k: (k.to, k.kind),
-            'the link to "{item.to}" as {item.kind.value}',
+            lambda k: f"the link to {quoted(k.to)} as {k.kind.value}",
         ),
     )
 
@@ -375,13 +375,17 @@ def _check_id(r: _Reader, uid: object, field: str = "id", *, required: bool = Fa
 
 
 def _unique(
-    r: _Reader, items: tuple[T, ...], field: str, key: Callable[[T], object], what: str
+    r: _Reader,
+    items: tuple[T, ...],
+    field: str,
+    key: Callable[[T], object],
+    what: Callable[[T], str],
 ) -> tuple[T, ...]:
     """``items`` once each by ``key``; the second of two alike is refused, ``what`` it is."""
     seen: set[object] = set()
     for i, item in enumerate(items):
         if key(item) in seen:
-            raise r.fail(field.format(i=i), f"{what.format(item=item)} is listed twice")
+            raise r.fail(field.format(i=i), f"{what(item)} is listed twice")
         seen.add(key(item))
     return items
 

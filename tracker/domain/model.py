@@ -111,6 +111,7 @@ class LinkEnd:
     on: PartialDate | None = None
     note: str = ""
     deleted: bool = False
+    marking: str = ""  # the other engagement's (its title is shown: a briefing's banner)
 
 
 @dataclass(frozen=True)

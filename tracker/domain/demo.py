@@ -311,7 +311,7 @@ _DEMO: dict[str, Any] = {
 
 
 # The links among the demo engagements (format version 2), by the engagement they start at.
-_LINKS: dict[str, list[dict[str, str]]] = {
+_LINKS: dict[str, list[dict[str, str | None]]] = {
     "demo-dod-openai": [
         {
             "to": "demo-dod-anthropic",
@@ -319,9 +319,11 @@ _LINKS: dict[str, list[dict[str, str]]] = {
             "on": "2026-02",
             "note": "Chosen after the Anthropic talks broke down",
         },
-        {"to": "demo-openai-for-government", "kind": "part_of", "note": "A deal of the programme"},
+        {"to": "demo-openai-for-government", "kind": "part_of", "on": None, "note": ""},
     ],
-    "demo-nato-openai": [{"to": "demo-openai-for-government", "kind": "related"}],
+    "demo-nato-openai": [
+        {"to": "demo-openai-for-government", "kind": "related", "on": None, "note": ""}
+    ],
 }
 
 

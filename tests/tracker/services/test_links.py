@@ -171,3 +171,31 @@ def _with(data: Any, links: tuple[EngagementLink, ...]) -> Any:
     from dataclasses import replace
 
     return replace(data, links=links)
+
+
+def test_a_briefing_shows_the_links_from_both_ends(service: Tracker, tmp_path: Any) -> None:
+    import shutil
+    import subprocess
+
+    from tracker.domain.languages import Language
+    from tracker.services.briefings import BriefingRequest, render_briefing
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    service.load_demo()
+    pdf, _ = render_briefing(service, BriefingRequest())
+    french, _ = render_briefing(service, BriefingRequest(language=Language.FR))
+    texts = []
+    for name, data in (("en.pdf", pdf), ("fr.pdf", french)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True)
+        texts.append(" ".join(out.stdout.split()))
+    english, in_french = texts
+    openai = service.get(engagement_id="demo-dod-openai").id
+    anthropic = service.get(engagement_id="demo-dod-anthropic").id
+    assert "Chosen after the Anthropic talks broke down" in english
+    assert f"Alternative to #{anthropic} U.S. Department of Defense negotiations" in english
+    assert f"Alternative to #{openai} U.S. Department of Defense agreement" in english
+    assert "Has part #" in english and "Part of #" in english
+    assert "Liens" in in_french and "Comprend #" in in_french

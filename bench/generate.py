@@ -477,6 +477,7 @@ def _engagement(rng: random.Random, index: int) -> dict[str, Any]:
         "status_history": history,
         "sources": sources,
         "concerns": concerns,
+        "links": [],
     }
 
 

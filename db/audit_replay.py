@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
 from db import audit_rows, loading, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
@@ -37,8 +37,10 @@ def write_baselines(conn: Connection, *, who: str, at: str) -> int:
     """Record every stored engagement whole, as it stands, at its current version:
     the start of its replayable trail. Returns how many were recorded."""
     written = 0
+    # Written by the upgrade to schema 5 too, before there was a link table to read.
+    linked = inspect(conn).has_table(tables.engagement_link.name)
     for part in chunks(_all_ids(conn)):
-        loaded = loading.load(conn, part)
+        loaded = loading.load(conn, part, linked=linked)
         rows = [
             (at, who, e.id, e.version, BASELINE, WHOLE, None, engagement_text(e.data, e.uid))
             for e in (loaded[i] for i in part if i in loaded)

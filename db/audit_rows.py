@@ -38,6 +38,7 @@ _CHILD_TABLES: dict[str, Table] = {
 RECORD_KEYS: dict[str, tuple[str, ...]] = {
     **{key: tuple(c.key for c in CHILDREN_BY_KEY[key].columns) for key in _CHILD_TABLES},
     "restrictions": ("code", "stance", "note"),
+    "links": ("to", "kind", "on", "note"),
 }
 _SCALARS: tuple[str, ...] = ("title", "region", "status", "confidence", "marking")
 _SCALARS += ("summary", "started", "follow_up", "next_step", "owner")
@@ -45,8 +46,9 @@ _SCALARS += ("summary", "started", "follow_up", "next_step", "owner")
 
 def shape(obj: dict[str, Any]) -> dict[str, Any]:
     """An interchange object in the form ``read`` gives: each list's records as tuples of
-    their ``RECORD_KEYS`` (so a restriction's title is left out)."""
-    out = dict(obj)
+    their ``RECORD_KEYS`` (so a restriction's title is left out). An object recorded
+    before schema 10 has no links, and says so by leaving them out."""
+    out = {"links": [], **obj}
     for key, get in _GETTERS.items():
         items = obj.get(key)
         if isinstance(items, list):
@@ -108,6 +110,16 @@ def read(conn: Connection, first: int, last: int) -> dict[int, StoredRows]:
             _ordered(er, first, last, er.c.engagement_id, r.c.code, er.c.stance, er.c.note).join(
                 r, r.c.id == er.c.restriction_id
             )
+        ),
+    )
+    k, other = tables.engagement_link, E.alias("other")
+    _fill(
+        out,
+        "links",
+        conn.execute(
+            _ordered(
+                k, first, last, k.c.engagement_id, other.c.uid, k.c.kind, k.c.on, k.c.note
+            ).join(other, other.c.id == k.c.to_id)
         ),
     )
     et, t = tables.engagement_tag, tables.tag

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text
 
-from db import fulltext, restriction_aliases, tables
+from db import fulltext, links, restriction_aliases, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import (
     CHILD_COLUMNS,
@@ -93,6 +93,9 @@ def _insert(
     )
     restrictions = _restriction_ids(conn, [r for e in made for r in e.data.restrictions])
     tags = _tag_ids(conn, [t for e in made for t in e.data.tags])
+    # A link may go to an engagement of this batch (its id given here) or one stored.
+    linked = links.ids_by_uid(conn, {k.to for e in made for k in e.data.links})
+    linked.update((e.uid, e.id) for e in made)
     engagements: list[tuple[Any, ...]] = []
     children: dict[Table, list[tuple[Any, ...]]] = {t: [] for t in tables.CHILD_TABLES}
     indexed: list[tuple[int, str, str]] = []
@@ -106,7 +109,14 @@ def _insert(
         values = engagement_columns(data, vendor, counterpart)
         heads = (eid, e.uid, e.version, e.created_at, e.updated_at, e.deleted_at)
         engagements.append((*heads, *values.values()))
-        add_child_rows(children, eid, data, restriction_id=restriction_id, tag_id=tags.__getitem__)
+        add_child_rows(
+            children,
+            eid,
+            data,
+            restriction_id=restriction_id,
+            tag_id=tags.__getitem__,
+            link_id=linked.get,
+        )
         indexed.append((eid, data.title, indexed_body(data)))
         if audited is not None:
             # The creating entry records the engagement as stored, as db.store's does.

@@ -187,6 +187,9 @@ def _write_children(
             data,
             restriction_id=lambda r: restrictions[r.code],
             tag_id=tags.__getitem__,
+            # Links are not in CHILD_FIELD (a write changing them goes through
+            # db.store), so their rows, made here unresolved, are never written.
+            link_id=lambda _uid: None,
         )
     for table, plan in plans.items():
         replaced = [eid for eid, kept in plan.items() if kept == 0]

@@ -6,15 +6,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, inspect, select
 
-from db import tables
+from db import links, tables
 from db.store import CHUNK, E, chunks, partial_date
 from tracker.domain.model import (
     Clarification,
     Concern,
     Engagement,
     EngagementData,
+    EngagementLink,
     RestrictionStance,
     ScopeLimit,
     Source,
@@ -32,11 +33,13 @@ from tracker.domain.vocab import (
 )
 
 
-def load(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
-    """Full engagements (children included) for ``ids``, keyed by id; missing ids are absent."""
+def load(conn: Connection, ids: Sequence[int], *, linked: bool = True) -> dict[int, Engagement]:
+    """Full engagements (children included) for ``ids``, keyed by id; missing ids are absent.
+    Without ``linked`` (a migration from before schema 10, when there were no links),
+    the link table is not read."""
     out: dict[int, Engagement] = {}
     for part in chunks(list(ids)):
-        out.update(_load_chunk(conn, part))
+        out.update(_load_chunk(conn, part, linked))
     return out
 
 
@@ -52,7 +55,7 @@ def _children(conn: Connection, table: Any, ids: Sequence[int]) -> dict[int, lis
     return grouped
 
 
-def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
+def _load_chunk(conn: Connection, ids: Sequence[int], with_links: bool) -> dict[int, Engagement]:
     vendor = tables.organisation.alias("vendor")
     counterpart = tables.organisation.alias("counterpart")
     query = (
@@ -87,6 +90,7 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
         .order_by(et.c.engagement_id, et.c.position, et.c.id)
     ):
         tags[tag_row.engagement_id].append(tag_row.name)
+    linked = links.ends(conn, ids) if with_links else defaultdict(list)
 
     out: dict[int, Engagement] = {}
     for h in heads:
@@ -132,6 +136,9 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
                 Concern(ConcernKind(c.kind), c.text, Severity(c.severity) if c.severity else None)
                 for c in concerns[i]
             ),
+            links=tuple(
+                EngagementLink(k.uid, k.kind, k.on, k.note) for k in linked[i] if not k.incoming
+            ),
         )
         out[i] = Engagement(
             id=i,
@@ -141,6 +148,7 @@ def _load_chunk(conn: Connection, ids: Sequence[int]) -> dict[int, Engagement]:
             created_at=h.created_at,
             updated_at=h.updated_at,
             deleted_at=h.deleted_at,
+            linked=tuple(linked[i]),
         )
     return out
 
@@ -169,5 +177,5 @@ def ids_by_uid(conn: Connection, uids: Iterable[str]) -> dict[str, int]:
 def fulltext_rows(conn: Connection) -> list[tuple[int, str, str]]:
     """(id, title, body) of every engagement, to (re)build the index."""
     ids = [int(i) for i in conn.execute(select(E.c.id).order_by(E.c.id)).scalars()]
-    loaded = load(conn, ids)
+    loaded = load(conn, ids, linked=inspect(conn).has_table(tables.engagement_link.name))
     return [(i, e.data.title, indexed_body(e.data)) for i, e in loaded.items()]

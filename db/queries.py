@@ -174,6 +174,16 @@ def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
     return or_(matching, E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs))
 
 
+def _linked_clause(engagement_id: int) -> ColumnElement[bool]:
+    """Linked to the engagement from either end (the index on ``to_id`` serves one way,
+    the unique one starting with ``engagement_id`` the other)."""
+    k = tables.engagement_link
+    return or_(
+        E.c.id.in_(select(k.c.to_id).where(k.c.engagement_id == engagement_id)),
+        E.c.id.in_(select(k.c.engagement_id).where(k.c.to_id == engagement_id)),
+    )
+
+
 def _given(value: object) -> bool:
     return value is not None
 
@@ -206,6 +216,7 @@ _FILTER_CLAUSES: tuple[
     ("stale_before", _given, lambda v, _: _stale_clause(v)),
     ("ids", _given, lambda v, _: E.c.id.in_(list(v))),
     ("search", _has_words, _search_clause),
+    ("linked_to", _given, lambda v, _: _linked_clause(v)),
 )
 
 

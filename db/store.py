@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Table, select
 
-from db import audit, fulltext, restriction_aliases, tables
+from db import audit, fulltext, links, restriction_aliases, tables
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import LIST_KEYS
 from tracker.domain.model import (
@@ -175,6 +175,7 @@ def write_children(conn: Connection, engagement_id: int, data: EngagementData) -
         data,
         restriction_id=lambda r: _restriction_id(conn, r.code, r.title),
         tag_id=lambda name: _tag_id(conn, name),
+        link_id=links.ids_by_uid(conn, (k.to for k in data.links)).get,
     )
     for table, batch in batches.items():
         insert_rows(conn, table, CHILD_COLUMNS[table], batch)
@@ -205,6 +206,7 @@ CHILD_COLUMNS: dict[Table, tuple[str, ...]] = {
     tables.source: ("engagement_id", "position", "outlet", "title", "url", "published"),
     tables.concern: ("engagement_id", "position", "kind", "text", "severity"),
     tables.engagement_tag: ("engagement_id", "position", "tag_id"),
+    tables.engagement_link: links.COLUMNS,
 }
 
 
@@ -215,11 +217,13 @@ def add_child_rows(
     *,
     restriction_id: Callable[[RestrictionStance], int],
     tag_id: Callable[[str], int],
+    link_id: Callable[[str], int | None],
 ) -> None:
     """Append the child rows of one engagement to ``batches``, as tuples of ``CHILD_COLUMNS``.
 
     Catalogue ids come from ``restriction_id`` and ``tag_id``, called in the order
-    the restrictions, then the tags, appear.
+    the restrictions, then the tags, appear; the ids of the engagements linked to from
+    ``link_id`` (None: not stored yet, the link is written later, ``links.rewrite``).
     """
     eid = engagement_id
     if data.scope_limits:
@@ -271,6 +275,8 @@ def add_child_rows(
         ]
     if data.tags:
         batches[tables.engagement_tag] += [(eid, n, tag_id(t)) for n, t in enumerate(data.tags)]
+    if data.links:
+        batches[tables.engagement_link] += links.rows(eid, data.links, link_id)
 
 
 def insert_rows(

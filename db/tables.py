@@ -480,5 +480,6 @@ CHILD_TABLES: tuple[Table, ...] = (
     source,
     concern,
     engagement_tag,
+    engagement_link,
 )
 metadata = SQLModel.metadata

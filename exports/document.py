@@ -15,7 +15,7 @@ from tracker.domain.change_words import ChangePeriod, EngagementChanges
 from tracker.domain.due import DueItem, Period
 from tracker.domain.languages import Language
 from tracker.domain.letterhead import Logo
-from tracker.domain.model import EngagementData
+from tracker.domain.model import EngagementData, LinkEnd
 
 DEFAULT_DISTRIBUTION: Final = (
     "Distribution: for official use by the recipients named; not for onward release."
@@ -30,6 +30,7 @@ class BriefingEngagement:
     uid: str
     data: EngagementData
     updated_at: str  # ISO UTC text, "last change"
+    links: tuple[LinkEnd, ...] = ()  # from both ends, the other engagement named
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from exports.flowables import Bookmark, Heading, RunningHeading, SectionRule, ke
 from exports.rtl import BidiParagraph
 from tracker.domain.briefing_sections import PARTS, part_label
 from tracker.domain.languages import Language, translate
+from tracker.domain.links import LinkItem
 from tracker.domain.presenter import (
     SEPARATOR,
     ClarificationItem,
@@ -49,7 +50,12 @@ CONTINUED_LIMIT: Final = 120  # characters of the title in a "(continued)" headi
 def presentation(e: BriefingEngagement, language: Language = Language.EN) -> Presentation:
     """The presentation of a briefed engagement (its record: number, id, last change)."""
     return present_data(
-        e.data, number=e.number, uid=e.uid, updated_at=e.updated_at, language=language
+        e.data,
+        number=e.number,
+        uid=e.uid,
+        updated_at=e.updated_at,
+        language=language,
+        links=e.links,
     )
 
 
@@ -193,6 +199,11 @@ class EngagementSection:
                 return self._text(f"<b>{item.kind}</b> — ", item.text, "", item.severity or None)
             case SourceItem():
                 return [self._p(citation(item), s.reference, f"[{item.number}]")]
+            case LinkItem():
+                dash = " — " if item.details else ""
+                return self._text(
+                    f"<b>{text.inline(item.other)}</b>{dash}", item.details, "", item.relation
+                )
 
     def _clarification(self, c: ClarificationItem) -> list[Flowable]:
         source = " " + _grey(text.inline(c.source)) if c.source else ""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tracker.domain.links import LinkItem
 from tracker.domain.model import AuditEntry, Engagement
 from tracker.domain.presenter import (
     SEPARATOR,
@@ -246,6 +247,11 @@ def _source(s: SourceItem) -> str:
     return f"<li>{head}{url}</li>"
 
 
+def _link_item(link: LinkItem) -> str:
+    details = f'<br><span class="muted">{_e(link.details)}</span>' if link.details else ""
+    return f"<p><b>{_e(link.relation)}:</b> {_e(link.other)}{details}</p>"
+
+
 def _item(item: Item) -> str:
     """One item of a section as HTML."""
     match item:
@@ -264,6 +270,8 @@ def _item(item: Item) -> str:
             return _concern(item)
         case SourceItem():
             return _source(item)
+        case LinkItem():
+            return _link_item(item)
 
 
 # What holds a section's items when they are rows or list entries.

@@ -88,6 +88,7 @@ CHILD_LAYOUT: dict[str, ChildPlace] = {
     "status_history": ChildPlace("u", {"status": 120, "on": 110, "source": 180}),
     "sources": ChildPlace("c", {"outlet": 180, "published": 110}),
     "concerns": ChildPlace("n", {"kind": 160, "severity": 90}),
+    "links": ChildPlace("k", {"kind": 130, "on": 110}),
 }
 
 # The Save button's mnemonic: no field or tab may take it.

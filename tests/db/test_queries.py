@@ -32,6 +32,7 @@ RESTRICTING = {
     "due_by": datetime.date(2026, 6, 30),
     "stale_before": datetime.date(2026, 3, 1),
     "search": "nato",
+    "linked_to": 3,
     "ids": (),
 }
 

@@ -166,8 +166,9 @@ def test_parse_sections_and_parts() -> None:
         parse_sections("cover,overviw")
     with pytest.raises(SectionsError, match='section "cover" is named twice'):
         parse_sections("cover,cover")
-    with pytest.raises(SectionsError, match='unknown part "links"'):
-        parse_parts("links")
+    with pytest.raises(SectionsError, match='unknown part "attachments"'):
+        parse_parts("attachments")
+    assert parse_parts("links") == ("links",)  # a part since links came (issue 15)
     with pytest.raises(SectionsError, match="no sections named"):
         parse_sections(" , ")
 

@@ -103,18 +103,21 @@ def test_demo_engagement_renders_every_section_it_has(
     assert data.summary in text
     for tag in data.tags:
         assert tag in text
-    assert_sections_headed(text, data)
+    assert_sections_headed(text, data, linked=bool(engagement.linked))
     assert_children_shown(text, data)
+    for end in engagement.linked:  # both ends: "Alternative to: #2 …", "Has part: #4 …"
+        assert f"#{end.number} {end.title}" in text
     assert sorted(anchors(pane.browser().document())) == sorted(s.url for s in data.sources)
     assert "Change history" in text
     assert "Imported" in text
     assert f"Created: {data.title}" in text
 
 
-def assert_sections_headed(text: str, data: EngagementData) -> None:
-    """Each child list with records has its heading; the empty ones are named once."""
+def assert_sections_headed(text: str, data: EngagementData, *, linked: bool) -> None:
+    """Each child list with records has its heading; the empty ones are named once (the
+    links are shown from both ends: ``linked``, they are there)."""
     sections = [
-        (CHILDREN_BY_KEY[key].label, getattr(data, key))
+        (CHILDREN_BY_KEY[key].label, linked if key == "links" else getattr(data, key))
         for key in SECTION_KEYS
         if key in CHILDREN_BY_KEY
     ]

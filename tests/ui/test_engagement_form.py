@@ -379,6 +379,7 @@ def test_children_show_labels_not_codes(make_dialog: DialogFactory) -> None:
         "Stat&us timeline (1)",
         "Sour&ces (1)",
         "Co&ncerns (3)",
+        "Lin&ks (1)",
     ]
 
 

@@ -104,6 +104,12 @@ def add_filters(p: argparse.ArgumentParser, *, marking: bool = True) -> None:
         help="open engagements with no change for PERIOD (90d, 12w, 3m, 1y)",
     )
     g.add_argument("--search", metavar="TEXT", help="full-text search over everything")
+    g.add_argument(
+        "--linked-to",
+        type=int,
+        metavar="N",
+        help="engagements linked to engagement N, from either end",
+    )
     g.add_argument("--trash", action="store_true", help="deleted engagements instead")
 
 
@@ -173,6 +179,7 @@ def filters_from_args(args: argparse.Namespace, *, today: datetime.date | None =
         started_to=dates.get("date_to"),
         stale_before=stale_before,
         search=args.search,
+        linked_to=getattr(args, "linked_to", None),
         trash=args.trash,
     )
     opened = getattr(args, "opened_view", None)  # --view, opened by tracker.cli.views

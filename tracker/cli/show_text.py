@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
+from tracker.domain.links import LinkItem
 from tracker.domain.model import Engagement
 from tracker.domain.presenter import (
     ClarificationItem,
@@ -95,6 +96,9 @@ def _item(item: Item) -> list[str]:
         case SourceItem():
             head = _wrapped(item.citation, "      ", f"  [{item.number}] ")
             return head + ([f"      {item.url}"] if item.url else [])
+        case LinkItem():
+            details = f" — {item.details}" if item.details else ""
+            return _wrapped(f"{item.relation}: {item.other}{details}", "    ", "  - ")
 
 
 def _passage(item: Passage) -> list[str]:

@@ -42,6 +42,7 @@ FILTER_FIELDS: dict[str, frozenset[str]] = {
     "due_by": frozenset({"follow_up"}),
     "stale_before": ANY_WRITE,
     "search": SEARCHED_KEYS,
+    "linked_to": frozenset({"links"}),  # the links of either end
     "ids": frozenset(),
     "trash": frozenset({DELETED}),
 }

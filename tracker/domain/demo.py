@@ -363,6 +363,26 @@ _DEMO: dict[str, Any] = {
 }
 
 
+# The links among the demo engagements (format version 2), by the engagement they start at.
+_LINKS: dict[str, list[dict[str, str | None]]] = {
+    "demo-dod-openai": [
+        {
+            "to": "demo-dod-anthropic",
+            "kind": "alternative_to",
+            "on": "2026-02",
+            "note": "Chosen after the Anthropic talks broke down",
+        },
+        {"to": "demo-openai-for-government", "kind": "part_of", "on": None, "note": ""},
+    ],
+    "demo-nato-openai": [
+        {"to": "demo-openai-for-government", "kind": "related", "on": None, "note": ""}
+    ],
+}
+
+
 def demo_document() -> dict[str, Any]:
     """A fresh copy of the demo document in the interchange format."""
-    return copy.deepcopy(_DEMO)
+    document = copy.deepcopy(_DEMO)
+    for engagement in document["engagements"]:
+        engagement["links"] = copy.deepcopy(_LINKS.get(engagement["id"], []))
+    return document

@@ -16,6 +16,7 @@ from typing import Literal
 from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
+    LinkKind,
     Region,
     ScopeKind,
     Severity,
@@ -30,8 +31,18 @@ from tracker.domain.vocab import (
 #   marking   a handling marking          date       a partial date
 #   tags      a list of words             code       a restriction catalogue code
 #   children  a list of child records (see ``ChildKind``)
+#   engagement another engagement, by its stable id (a link's other end)
 FieldKind = Literal[
-    "text", "multiline", "name", "vocab", "marking", "date", "tags", "code", "children"
+    "text",
+    "multiline",
+    "name",
+    "vocab",
+    "marking",
+    "date",
+    "tags",
+    "code",
+    "children",
+    "engagement",
 ]
 
 
@@ -87,6 +98,7 @@ ENGAGEMENT_FIELDS: tuple[Field, ...] = (
     Field("status_history", "Status timeline", "children"),
     Field("sources", "Sources", "children"),
     Field("concerns", "Concerns", "children"),
+    Field("links", "Links", "children"),
 )
 
 CHILD_KINDS: tuple[ChildKind, ...] = (
@@ -151,6 +163,17 @@ CHILD_KINDS: tuple[ChildKind, ...] = (
             Field("kind", "Kind", "vocab", ConcernKind, required=True),
             Field("text", "Text"),
             Field("severity", "Severity", "vocab", Severity),
+        ),
+    ),
+    ChildKind(
+        "links",
+        "Links",
+        "link",
+        (
+            Field("to", "Engagement", "engagement", required=True),
+            Field("kind", "Kind", "vocab", LinkKind, required=True),
+            Field("on", "On", "date"),
+            Field("note", "Note"),
         ),
     ),
 )

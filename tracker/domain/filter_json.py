@@ -78,6 +78,12 @@ def _ids(value: object) -> tuple[int, ...]:
     return tuple(value)
 
 
+def _number(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(value)
+    return value
+
+
 def _flag(value: object) -> bool:
     if not isinstance(value, bool):
         raise TypeError(value)
@@ -104,6 +110,7 @@ _READERS: Mapping[str, Callable[[object], Any]] = {
     "due_by": lambda v: datetime.date.fromisoformat(_text(v)),
     "stale_before": lambda v: datetime.date.fromisoformat(_text(v)),
     "search": _text,
+    "linked_to": _number,
     "ids": _ids,
     "trash": _flag,
 }

@@ -25,10 +25,14 @@ from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, REQUIRED_KEYS
 from tracker.domain.markings import check_marking
+from tracker.domain.messages import escaped as _escaped
+from tracker.domain.messages import quoted as quoted
+from tracker.domain.messages import record_label as record_label
 from tracker.domain.model import (
     Clarification,
     Concern,
     EngagementData,
+    EngagementLink,
     RestrictionStance,
     ScopeLimit,
     Source,
@@ -37,6 +41,7 @@ from tracker.domain.model import (
 from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
+    LinkKind,
     Region,
     ScopeKind,
     Severity,
@@ -59,40 +64,6 @@ ENGAGEMENT_KEYS: tuple[str, ...] = ("id", *(f.key for f in ENGAGEMENT_FIELDS))
 
 V = TypeVar("V", bound=Vocabulary)
 T = TypeVar("T")
-
-
-def record_label(index: int | None, title: object) -> str:
-    """How an engagement is named in messages: ``engagement #2 "Title"`` (1-based)."""
-    name = f'"{_printable(title)}"' if isinstance(title, str) and title.strip() else "(untitled)"
-    return f"engagement #{index + 1} {name}" if index is not None else f"engagement {name}"
-
-
-_LABEL_LIMIT = 80
-
-
-def quoted(text: str) -> str:
-    """``text`` in quotes for a one-line message (shortened and escaped as a title is)."""
-    return f'"{_printable(text)}"'
-
-
-def _printable(title: str) -> str:
-    """``title`` for a one-line message: at most ``_LABEL_LIMIT`` characters, escaped."""
-    if len(title) > _LABEL_LIMIT:
-        title = title[: _LABEL_LIMIT - 1] + "…"
-    return _escaped(title)
-
-
-def _escaped(text: str) -> str:
-    """``text`` with control characters and unpaired surrogates (which cannot be printed
-    or encoded) written as escapes, so that a message quoting it stays one safe line."""
-    if text.isprintable():
-        return text
-    return "".join(
-        c.encode("unicode_escape").decode("ascii")
-        if c < " " or "\x7f" <= c < "\xa0" or "\ud800" <= c <= "\udfff"
-        else c
-        for c in text
-    )
 
 
 def check_text(value: str) -> str:
@@ -325,6 +296,16 @@ class _Reader:
             severity=self.optional_vocab(Severity, o.get("severity"), f"{where}.severity"),
         )
 
+    def link(self, o: Mapping[str, Any], where: str) -> EngagementLink:
+        to = o.get("to")
+        _check_id(self, to, f"{where}.to", required=True)
+        return EngagementLink(
+            to=str(to).strip(),
+            kind=self.vocab(LinkKind, o.get("kind"), f"{where}.kind"),
+            on=self.date(o.get("on"), f"{where}.on"),
+            note=self.column(o, where, "links.note"),
+        )
+
 
 _ENGAGEMENT_KEYSET = frozenset(ENGAGEMENT_KEYS)
 
@@ -360,36 +341,52 @@ def data_from_json(
         owner=r.text(o.get("owner"), "owner", "owner"),
         tags=r.tags(o.get("tags")),
         scope_limits=r.items(o.get("scope_limits"), "scope_limits", r.scope_limit),
-        restrictions=_unique_codes(
-            r, r.items(o.get("restrictions"), "restrictions", r.restriction)
+        restrictions=_unique(
+            r,
+            r.items(o.get("restrictions"), "restrictions", r.restriction),
+            "restrictions[{i}].code",
+            lambda c: c.code,
+            lambda c: f'restriction "{c.code}"',
         ),
         clarifications=r.items(o.get("clarifications"), "clarifications", r.clarification),
         status_history=r.items(o.get("status_history"), "status_history", r.status_event),
         sources=r.items(o.get("sources"), "sources", r.source),
         concerns=r.items(o.get("concerns"), "concerns", r.concern),
+        links=_unique(
+            r,
+            r.items(o.get("links"), "links", r.link),
+            "links[{i}]",
+            lambda k: (k.to, k.kind),
+            lambda k: f"the link to {quoted(k.to)} as {k.kind.value}",
+        ),
     )
 
 
-def _check_id(r: _Reader, uid: object) -> None:
+def _check_id(r: _Reader, uid: object, field: str = "id", *, required: bool = False) -> None:
     """A stable id is one line of text, stored exactly: controls are refused, not stripped."""
-    if uid is None:
+    if uid is None and not required:
         return
     if not isinstance(uid, str) or not uid.strip():
-        raise r.fail("id", "must be non-empty text")
+        raise r.fail(field, "must be non-empty text")
     if len(uid) > limits.LINE:
-        raise r.fail("id", too_long(len(uid), limits.LINE))
+        raise r.fail(field, too_long(len(uid), limits.LINE))
     if has_controls(uid):
-        raise r.fail("id", "must not contain control characters or line breaks")
+        raise r.fail(field, "must not contain control characters or line breaks")
 
 
-def _unique_codes(
-    r: _Reader, items: tuple[RestrictionStance, ...]
-) -> tuple[RestrictionStance, ...]:
-    seen: set[str] = set()
+def _unique(
+    r: _Reader,
+    items: tuple[T, ...],
+    field: str,
+    key: Callable[[T], object],
+    what: Callable[[T], str],
+) -> tuple[T, ...]:
+    """``items`` once each by ``key``; the second of two alike is refused, ``what`` it is."""
+    seen: set[object] = set()
     for i, item in enumerate(items):
-        if item.code in seen:
-            raise r.fail(f"restrictions[{i}].code", f'restriction "{item.code}" is listed twice')
-        seen.add(item.code)
+        if key(item) in seen:
+            raise r.fail(field.format(i=i), f"{what(item)} is listed twice")
+        seen.add(key(item))
     return items
 
 
@@ -453,6 +450,10 @@ def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, A
         concerns=[
             {"kind": c.kind.value, "text": c.text, "severity": _word(c.severity)}
             for c in data.concerns
+        ],
+        links=[
+            {"to": k.to, "kind": k.kind.value, "on": _date(k.on), "note": k.note}
+            for k in data.links
         ],
     )
     return out

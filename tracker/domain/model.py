@@ -17,6 +17,7 @@ from tracker.domain.fields import CHILD_KINDS
 from tracker.domain.vocab import (
     ConcernKind,
     Confidence,
+    LinkKind,
     Region,
     ScopeKind,
     Severity,
@@ -86,6 +87,34 @@ class Concern:
 
 
 @dataclass(frozen=True)
+class EngagementLink:
+    """A link from this engagement to another, named by its stable id (``to``): how
+    the two relate (``kind``), since when, and a note."""
+
+    to: str
+    kind: LinkKind
+    on: PartialDate | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LinkEnd:
+    """A link as one of its engagements sees it: the other engagement (number, stable
+    id, title, in the trash or not) and whether the link comes from it (``incoming``)
+    or goes to it. Read with the engagement (``Engagement.linked``), not edited."""
+
+    kind: LinkKind
+    incoming: bool
+    number: int
+    uid: str
+    title: str
+    on: PartialDate | None = None
+    note: str = ""
+    deleted: bool = False
+    marking: str = ""  # the other engagement's (its title is shown: a briefing's banner)
+
+
+@dataclass(frozen=True)
 class EngagementData:
     """Everything a person edits about one engagement, children included."""
 
@@ -108,6 +137,7 @@ class EngagementData:
     status_history: tuple[StatusEvent, ...] = ()
     sources: tuple[Source, ...] = ()
     concerns: tuple[Concern, ...] = ()
+    links: tuple[EngagementLink, ...] = ()
 
 
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(EngagementData))
@@ -126,6 +156,8 @@ class Engagement:
     created_at: str
     updated_at: str
     deleted_at: str | None = None
+    # Its links from both ends, the other engagement named (``db.loading`` reads them).
+    linked: tuple[LinkEnd, ...] = ()
 
     @property
     def deleted(self) -> bool:
@@ -221,6 +253,7 @@ class Filters:
     due_by: date | None = None
     stale_before: date | None = None
     search: str | None = None
+    linked_to: int | None = None  # linked to this engagement, from either end
     ids: tuple[int, ...] | None = None
     trash: bool = False
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -26,11 +27,13 @@ from tracker.domain.date_words import date_label
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import CHILDREN_BY_KEY, FIELDS_BY_KEY, label
 from tracker.domain.languages import Language, colon, translate, vocab_label
+from tracker.domain.links import LinkItem, link_items
 from tracker.domain.model import (
     Clarification,
     Concern,
     Engagement,
     EngagementData,
+    LinkEnd,
     RestrictionStance,
     ScopeLimit,
     Source,
@@ -90,6 +93,7 @@ SECTION_KEYS: Final = (
     "clarifications",
     "status_history",
     "concerns",
+    "links",
     "sources",
 )
 """The sections, in reading order: the references (sources) come last."""
@@ -205,6 +209,7 @@ Item = (
     | TimelineItem
     | ConcernItem
     | SourceItem
+    | LinkItem
 )
 
 
@@ -251,6 +256,7 @@ def present(engagement: Engagement) -> Presentation:
         version=engagement.version,
         created_at=engagement.created_at,
         deleted_at=engagement.deleted_at,
+        links=engagement.linked,
     )
 
 
@@ -264,12 +270,17 @@ def present_data(
     created_at: str | None = None,
     deleted_at: str | None = None,
     language: Language = Language.EN,
+    links: Sequence[LinkEnd] | None = None,
 ) -> Presentation:
     """The presentation of ``data`` with what is known of its record (a briefing knows
     the number, id and last change only; the unknown parts are left out), worded in
-    ``language``."""
+    ``language``; ``links`` are its links from both ends (without them, its own links
+    name the other ends by their stable ids)."""
     w = _Words(language)
-    sections = [_section(key, data, w) for key in SECTION_KEYS]
+    sections = [_section(key, data, w) for key in SECTION_KEYS if key != "links"]
+    at = SECTION_KEYS.index("links")
+    linked = link_items(links, data.links, language)
+    sections.insert(at, Section("links", w(CHILDREN_BY_KEY["links"].label), linked))
     record = [
         Fact("number", w(NUMBER), str(number)),
         Fact("uid", w(UID), one_line(uid)),

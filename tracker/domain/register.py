@@ -168,6 +168,7 @@ _DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
     ("owner", _labelled("owner")),
     ("stale_before", lambda value: f"{LAST_CHANGE}: before {_day(value)}"),
     ("search", lambda value: f'Search: "{value}"'),
+    ("linked_to", lambda value: f"Linked to #{value}"),
     ("trash", lambda _value: "in the trash"),
 )
 # The ranges: the filters of their two ends, the field they bound, how an end reads.

@@ -279,6 +279,7 @@ _OPTIONS = {
     "regions": "region",
     "confidences": "confidence",
     "markings": "marking",
+    "linked_to": "linked-to",
 }
 _EARLIER = ("started_to", "due_by")
 

@@ -200,7 +200,9 @@ def _render(
     generated = now or datetime.now(UTC)
     follow_ups = _follow_ups(request, selection, generated, sections)
     changes = _changes(service, request, selection, sections)
-    shown = _old_markings(changes.groups) if changes is not None else ()
+    shown = _old_markings(changes.groups) if changes is not None else []
+    # The linked engagements' titles are printed too: their markings count.
+    shown += [k.marking for e in selection.engagements for k in e.linked]
     marking = banner_marking(selection, request.marking, shown)
     title = request.title.strip() or DEFAULT_TITLE
     briefing = Briefing(
@@ -210,7 +212,9 @@ def _render(
         generated_at=generated,
         revision=selection.revision,
         engagements=tuple(
-            BriefingEngagement(number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at)
+            BriefingEngagement(
+                number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at, links=e.linked
+            )
             for e in selection.engagements
         ),
         follow_ups=follow_ups,

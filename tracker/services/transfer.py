@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from db import bulk, listing, loading, queries, restriction_catalogue, saved_views
+from db import bulk, links, listing, loading, queries, restriction_catalogue, saved_views
 from db.engine import Connection
 from db.organisations import listing as organisations_listing
 from tracker.domain.ceiling import ceiling
@@ -41,6 +41,7 @@ from tracker.services.base import (
     collector_paused,
     validate,
 )
+from tracker.services.links import Linking, check_links
 from tracker.services.organisations import write_organisations
 from tracker.services.views import ImportedView, document_views, view_json, write_imported
 
@@ -120,6 +121,14 @@ class Transfer(TrackerBase):
                     parsed = _parse(items, existing if merge_children else {}, now)
                 # The catalogue first: the file's engagements may name its aliases.
                 catalogued = catalogue.write_imported(conn, restrictions, user=self.user)
+                check_links(
+                    conn,
+                    [
+                        Linking(uid, record_label(i, data.title), data)
+                        for i, (uid, data) in enumerate(parsed)
+                        if uid not in existing or existing[uid].data.links != data.links
+                    ],
+                )
                 result = self._write_parsed(conn, parsed, existing, on_progress)
                 if restrictions:
                     result = dataclasses.replace(result, changes=result.changes | catalogued)
@@ -143,8 +152,10 @@ class Transfer(TrackerBase):
         changes = ChangeSet()
         pending: Parsed = []
         total = len(parsed)
+        linking = _Linking()
         for done, (uid, data) in enumerate(parsed, start=1):
             current = existing.get(uid) if uid else None
+            linking.add(current, data)
             if current is None:
                 pending.append((uid, data))
             else:
@@ -159,6 +170,7 @@ class Transfer(TrackerBase):
                 created += self._insert_new(conn, pending)
             if on_progress is not None and on_progress(done, total) is False:
                 raise Cancelled("import cancelled; nothing was written")
+        linking.write(conn, created)
         return ImportResult(
             created=len(created),
             updated=updated,
@@ -224,6 +236,30 @@ class Transfer(TrackerBase):
                 if listing.engagement_total(conn):
                     return ImportResult()
         return self.import_document(document=demo_document())
+
+
+class _Linking:
+    """The links of an import, written again once every engagement of the file is
+    stored (a link may go to an engagement later in the file, not yet written when the
+    one it starts from was)."""
+
+    def __init__(self) -> None:
+        self.new = 0  # how many new engagements came so far
+        self.of_new: list[tuple[int, EngagementData]] = []  # (the how-manieth new, data)
+        self.of_existing: list[tuple[int, EngagementData]] = []  # (id, data)
+
+    def add(self, current: Engagement | None, data: EngagementData) -> None:
+        if current is None:
+            if data.links:
+                self.of_new.append((self.new, data))
+            self.new += 1
+        elif data.links and data.links != current.data.links:
+            self.of_existing.append((current.id, data))
+
+    def write(self, conn: Connection, created: Sequence[int]) -> None:
+        """Write the links again, ``created`` the ids of the new engagements in order."""
+        items = [(created[n], d.links) for n, d in self.of_new]
+        links.rewrite(conn, items + [(eid, d.links) for eid, d in self.of_existing])
 
 
 def _named(engagements: Iterable[Engagement]) -> set[str]:

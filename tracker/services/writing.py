@@ -15,6 +15,7 @@ from tracker.domain.interchange import ENGAGEMENT_KEYS, data_to_json, record_lab
 from tracker.domain.markings import check_marking_list
 from tracker.domain.model import Engagement, EngagementData
 from tracker.services.base import TrackerBase
+from tracker.services.links import Linking, check_links
 
 
 class Writing(TrackerBase):
@@ -49,6 +50,7 @@ class Writing(TrackerBase):
                 raise ValidationError(
                     f'an engagement with id "{wanted}" exists already', field="id"
                 )
+            check_links(conn, [Linking(str(wanted) if wanted else None, validated.label, valid)])
             eid = store.insert_engagement(
                 conn, valid, uid=str(wanted) if wanted else None, who=self.user, action="create"
             )
@@ -80,7 +82,7 @@ class Writing(TrackerBase):
             # At the expected version still, the engagement is the one validated against.
             current = self._get(conn, engagement_id)
             self._check_version(conn, current, expected_version)
-            return self._replaced(conn, current, self._still_valid(conn, validated))
+            return self._replaced(conn, current, self._still_valid(conn, validated), label)
 
     def save(
         self, *, engagement_id: int | str, expected_version: int, data: EngagementData
@@ -97,9 +99,13 @@ class Writing(TrackerBase):
             current = self._get(conn, engagement_id)
             new = self._still_valid(conn, validated)
             self._check_version(conn, current, expected_version)
-            return self._replaced(conn, current, new)
+            return self._replaced(conn, current, new, label)
 
-    def _replaced(self, conn: Connection, current: Engagement, new: EngagementData) -> Saved:
+    def _replaced(
+        self, conn: Connection, current: Engagement, new: EngagementData, label: str
+    ) -> Saved:
+        if new.links != current.data.links:
+            check_links(conn, [Linking(current.uid, label, new)])
         changed = self._replace(conn, current, new, action="update")
         return Saved(
             self._get(conn, current.id), ChangeSet.of_fields(frozenset({current.id}), changed)

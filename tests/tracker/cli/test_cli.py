@@ -645,3 +645,34 @@ def test_installed_console_script(demo_db: Path) -> None:
     shown = json.loads(ok(proc))
     assert shown["id"] == NATO
     assert shown["version"] == 1
+
+
+# -- links between engagements (issue 15 point 3) ------------------------------------
+
+
+def test_import_a_version_2_file_with_links_and_list_linked_to(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    base = {"vendor": "V", "counterpart": "C", "status": "active"}
+    doc = {
+        "format": "engagement-tracker/2",
+        "engagements": [
+            {**base, "id": "old", "title": "Old deal"},
+            {**base, "id": "new", "title": "New deal",
+             "links": [{"to": "old", "kind": "supersedes", "on": "2026-03", "note": "terms"}]},
+            {**base, "id": "other", "title": "Unlinked"},
+        ],
+    }  # fmt: skip
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    ok(run_cli(db, "import", str(path)))
+    listed = json.loads(ok(run_cli(db, "list", "--linked-to", "1", "--format", "json")))
+    assert [row["title"] for row in listed] == ["New deal"]
+    shown = ok(run_cli(db, "show", "old"))
+    assert "Superseded by: #2 New deal — Mar 2026 — terms" in shown
+    cycle = dict(doc, engagements=[
+        {**base, "id": "old", "title": "Old deal", "links": [{"to": "new", "kind": "supersedes"}]}
+    ])  # fmt: skip
+    path.write_text(json.dumps(cycle), encoding="utf-8")
+    line = one_line_error(run_cli(db, "import", str(path)), '"Old deal"', "links[0].kind", "cycle")
+    assert '"old" → "new" → "old"' in line
+    assert ok(run_cli(db, "show", "old")).count("Supersedes") == 0  # nothing written

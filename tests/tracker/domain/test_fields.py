@@ -44,6 +44,7 @@ DOCUMENTED_ORDER = (
     "status_history",
     "sources",
     "concerns",
+    "links",  # format version 2 (DOMAIN.md "### Version 2")
 )
 
 

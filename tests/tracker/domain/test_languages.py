@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.domain import presenter, vocab
+from tracker.domain import links, presenter, vocab
 from tracker.domain.briefing_sections import SECTIONS, part_label, section_label
 from tracker.domain.briefing_templates import TemplateSettings, settings_from_json, settings_json
 from tracker.domain.change_words import ChangePeriod, ChangeRow, word
@@ -70,6 +70,7 @@ def test_every_label_section_and_presenter_word_has_its_french() -> None:
             "IN_TRASH",
         )
     }  # fmt: skip
+    labels |= {*links.INVERSE.values(), links.IN_TRASH}
     missing = sorted(w for w in labels if w not in FRENCH)
     assert not missing
     assert section_label("contents", FR) == "Sommaire"

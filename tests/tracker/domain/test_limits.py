@@ -73,6 +73,8 @@ def placed(key: str, value: str) -> tuple[dict[str, Any], str]:
         child = {"code": "c", "stance": "agreed", **child}
     if name == "status_history":
         child = {"status": "agreed", **child}
+    if name == "links":
+        child = {"to": "other", "kind": "related", **child}
     obj[name] = [child]
     return obj, f"{name}[0].{column}"
 
@@ -118,14 +120,17 @@ RECORDS: dict[str, dict[str, str]] = {
     "status_history": {"status": "agreed"},
     "sources": {"outlet": "x"},
     "concerns": {"kind": "legal", "text": "x"},
+    "links": {"to": "x", "kind": "related"},
 }
 
 
 @pytest.mark.parametrize("kind", [k.key for k in CHILD_KINDS])
 def test_a_child_list_has_a_limit(kind: str) -> None:
-    # (restriction codes differ: a code listed twice is refused for its own reason)
+    # (restriction codes and links differ: one listed twice is refused for its own reason)
     items = [{**RECORDS[kind], "code": f"c{i}"} for i in range(limits.CHILD_RECORDS + 1)]
-    if kind != "restrictions":
+    if kind == "links":
+        items = [{**RECORDS[kind], "to": f"e{i}"} for i in range(limits.CHILD_RECORDS + 1)]
+    elif kind != "restrictions":
         items = [RECORDS[kind]] * (limits.CHILD_RECORDS + 1)
     validate({**base(), kind: items[:-1]})
     error = refused({**base(), kind: items})
@@ -228,3 +233,14 @@ def test_a_csv_of_too_many_rows_is_refused() -> None:
     with pytest.raises(ValidationError) as info:
         from_csv(to_csv([*rows, base(), base()]), source="rows.csv")
     assert str(info.value).startswith("rows.csv: holds 10,002 engagements; at most 10,000")
+
+
+def test_a_link_names_its_other_end_by_a_stable_id_within_the_limit() -> None:
+    link = {"to": "t" * limits.LINE, "kind": "related"}
+    assert validate({**base(), "links": [link]}).links[0].to == "t" * limits.LINE
+    error = refused({**base(), "links": [{**link, "to": "t" * (limits.LINE + 1)}]})
+    assert error.field == "links[0].to"
+    error = refused({**base(), "links": [{"kind": "related"}]})
+    assert error.field == "links[0].to"
+    error = refused({**base(), "links": [link, dict(link)]})
+    assert error.field == "links[1]" and "listed twice" in str(error)

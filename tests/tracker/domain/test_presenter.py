@@ -8,11 +8,14 @@ import pytest
 
 from tracker.domain.dates import PartialDate, Precision
 from tracker.domain.fields import CHILD_KINDS, FLAT_FIELDS, REQUIRED_KEYS, label
+from tracker.domain.languages import Language
 from tracker.domain.model import (
     Clarification,
     Concern,
     Engagement,
     EngagementData,
+    EngagementLink,
+    LinkEnd,
     RestrictionStance,
     ScopeLimit,
     Source,
@@ -38,7 +41,9 @@ from tracker.domain.presenter import (
     present_data,
     timestamp,
 )
-from tracker.domain.vocab import ConcernKind, Region, ScopeKind, Severity, Stance, Status
+from tracker.domain.vocab import ConcernKind, LinkKind, Region, ScopeKind, Severity, Stance, Status
+
+FR = Language.FR
 
 MARCH = PartialDate(2026, Precision.MONTH, month=3)
 
@@ -72,6 +77,7 @@ FULL = EngagementData(
         Concern(ConcernKind.LEGAL, "EU rules", Severity.HIGH),
         Concern(ConcernKind.OTHER, "vague"),
     ),
+    links=(EngagementLink("other-uid", LinkKind.SUPERSEDES, MARCH, "the new terms"),),
 )
 
 
@@ -147,6 +153,33 @@ def test_items_are_worded_once() -> None:
     assert first.citation == "News, “Talks reported”, Mar 2026"
     assert second == SourceItem(2, "", UNTITLED_SOURCE, "", "x")
     assert second.citation == UNTITLED_SOURCE
+    # Without the other ends read, a link names its other end by its stable id.
+    (link,) = sections["links"]
+    assert (link.relation, link.other, link.details) == (
+        "Supersedes",
+        "other-uid",
+        "Mar 2026 — the new terms",
+    )
+
+
+def test_links_read_from_both_ends() -> None:
+    ends = (
+        LinkEnd(LinkKind.SUPERSEDES, False, 4, "u-4", "Old agreement", MARCH, "new terms"),
+        LinkEnd(LinkKind.PART_OF, True, 9, "u-9", "A deal", deleted=True),
+        LinkEnd(LinkKind.ALTERNATIVE_TO, True, 2, "u-2", "Other vendor"),
+        LinkEnd(LinkKind.FOLLOWS, True, 5, "u-5", "Next round"),
+    )
+    p = present_data(FULL, number=1, uid="u", updated_at="", links=ends)
+    items = {s.key: s.items for s in p.sections}["links"]
+    assert [(i.relation, i.other, i.details) for i in items] == [
+        ("Supersedes", "#4 Old agreement", "Mar 2026 — new terms"),
+        ("Has part", "#9 A deal", "in the trash"),
+        ("Alternative to", "#2 Other vendor", ""),
+        ("Followed by", "#5 Next round", ""),
+    ]
+    french = present_data(FULL, number=1, uid="u", updated_at="", links=ends, language=FR)
+    words = [i.relation for i in {s.key: s.items for s in french.sections}["links"]]
+    assert words == ["Remplace", "Comprend", "Alternative à", "Suivi de"]
 
 
 def test_record_of_a_stored_engagement() -> None:

@@ -41,6 +41,7 @@ EVERY_FILTER = Filters(
     due_by=datetime.date(2026, 2, 1),
     stale_before=datetime.date(2025, 12, 1),
     search="model weights",
+    linked_to=7,
     ids=(3, 1),
     trash=True,
 )

@@ -27,6 +27,7 @@ from tests.ui.test_main_window import answer_briefing, choose_file, status
 from tests.ui.test_open_failed import when_dialog
 from tracker.services import Tracker
 from ui.app import open_or_recover
+from ui.export_dialog import ExportDialog
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
 from ui.settings import APPLICATION, ORGANISATION
@@ -162,6 +163,8 @@ def refused_save(
     monkeypatch.setattr("ui.main_window.warning", lambda _w, _t, text, *_a, **_k: said.append(text))
     if name == "briefing":
         answer_briefing([])
+    else:  # the export's own dialog first (its marking ceiling): every marking
+        answer_modal(ExportDialog, lambda d: d.accept())
     choose_file(out)
     # The file dialog's own question (a C++ message box): yes, replace it.
     answer_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())

@@ -23,7 +23,7 @@ Every part of a file passes through one ``Ceiling``:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,7 @@ from tracker.domain.markings import check_marking, normalise
 
 if TYPE_CHECKING:
     from tracker.domain.change_words import ChangeRow, EngagementChanges
-    from tracker.domain.model import Filters
+    from tracker.domain.model import EngagementData, Filters
 
 OPTION = "--max-marking"
 
@@ -56,6 +56,13 @@ class Ceiling:
             # an unknown marking word keeps it so (never an empty, unfiltered tuple).
             return replace(filters, markings=wanted or ("",))
         return replace(filters, markings=self.allowed)
+
+    @staticmethod
+    def links_within(data: EngagementData, written: Set[str]) -> EngagementData:
+        """``data`` without its links to engagements not ``written`` (by stable id): a
+        link's far end, left out by the ceiling, must not be named in the file."""
+        kept = tuple(k for k in data.links if k.to in written)
+        return data if kept == data.links else replace(data, links=kept)
 
     def changes(self, groups: Iterable[EngagementChanges]) -> list[EngagementChanges]:
         """The groups of change entries that show nothing written above the ceiling."""

@@ -140,7 +140,9 @@ class AsOf(TrackerBase):
         limit = ceiling(max_marking, self.markings())
         narrowed = limit.narrow(filters) if limit else filters
         found = self.selection_as_of(on=on, filters=narrowed, sort="id").selection.engagements
-        return {"format": FORMAT, "engagements": [data_to_json(e.data, uid=e.uid) for e in found]}
+        written = {e.uid for e in found}
+        datas = [(e, limit.links_within(e.data, written) if limit else e.data) for e in found]
+        return {"format": FORMAT, "engagements": [data_to_json(d, uid=e.uid) for e, d in datas]}
 
     def versions(self, *, engagement_id: int | str) -> tuple[Version, ...]:
         """Every version of the engagement its trail can rebuild, newest first."""

@@ -45,7 +45,7 @@ from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.languages import Language, translate
 from tracker.domain.letterhead import Logo
 from tracker.domain.markings import check_marking, highest, normalise
-from tracker.domain.model import Filters, Selection
+from tracker.domain.model import Filters, LinkEnd, Selection
 from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
 from tracker.services.files import write_atomic
@@ -166,6 +166,18 @@ def write_briefing(
     )
 
 
+def _printed_links(
+    request: BriefingRequest, selection: Selection
+) -> dict[int, tuple[LinkEnd, ...]]:
+    """Each engagement's links as the briefing prints them: under a marking ceiling,
+    none to an engagement above it (its title would be printed)."""
+    limit = ceiling(request.max_marking, selection.markings)
+    return {
+        e.id: tuple(k for k in e.linked if limit is None or limit.allows(k.marking))
+        for e in selection.engagements
+    }
+
+
 def _within_ceiling(service: Tracker, request: BriefingRequest) -> BriefingRequest:
     """``request`` with its filter narrowed to the engagements at or below its ceiling:
     the selection, the follow-ups and the changes feed then read nothing above it."""
@@ -201,8 +213,9 @@ def _render(
     follow_ups = _follow_ups(request, selection, generated, sections)
     changes = _changes(service, request, selection, sections)
     shown = _old_markings(changes.groups) if changes is not None else []
+    links = _printed_links(request, selection)
     # The linked engagements' titles are printed too: their markings count.
-    shown += [k.marking for e in selection.engagements for k in e.linked]
+    shown += [k.marking for ends in links.values() for k in ends]
     marking = banner_marking(selection, request.marking, shown)
     title = request.title.strip() or DEFAULT_TITLE
     briefing = Briefing(
@@ -213,7 +226,7 @@ def _render(
         revision=selection.revision,
         engagements=tuple(
             BriefingEngagement(
-                number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at, links=e.linked
+                number=e.id, uid=e.uid, data=e.data, updated_at=e.updated_at, links=links[e.id]
             )
             for e in selection.engagements
         ),

@@ -14,7 +14,7 @@ from typing import Any
 from db import bulk, links, listing, loading, queries, restriction_catalogue, saved_views
 from db.engine import Connection
 from db.organisations import listing as organisations_listing
-from tracker.domain.ceiling import ceiling
+from tracker.domain.ceiling import Ceiling, ceiling
 from tracker.domain.changes import ChangeSet, ImportResult
 from tracker.domain.errors import ValidationError
 from tracker.domain.import_review import ReviewOutdated, review_token
@@ -213,9 +213,10 @@ class Transfer(TrackerBase):
             if not whole:  # the same for the catalogue: only the codes they use
                 used = {r.code for e in loaded.values() for r in e.data.restrictions}
                 restrictions = [r for r in restrictions if r.code in used]
+        written = {loaded[i].uid for i in ids}
         document: dict[str, Any] = {
             "format": FORMAT,
-            "engagements": [data_to_json(loaded[i].data, uid=loaded[i].uid) for i in ids],
+            "engagements": [_exported(loaded[i], limit, written) for i in ids],
         }
         if organisations:
             document["organisations"] = organisations
@@ -260,6 +261,13 @@ class _Linking:
         """Write the links again, ``created`` the ids of the new engagements in order."""
         items = [(created[n], d.links) for n, d in self.of_new]
         links.rewrite(conn, items + [(eid, d.links) for eid, d in self.of_existing])
+
+
+def _exported(e: Engagement, limit: Ceiling | None, written: set[str]) -> dict[str, Any]:
+    """An engagement as the file holds it; under a ceiling without the links to the
+    engagements the ceiling left out (a filtered export keeps them: they are stored)."""
+    data = e.data if limit is None else limit.links_within(e.data, written)
+    return data_to_json(data, uid=e.uid)
 
 
 def _named(engagements: Iterable[Engagement]) -> set[str]:

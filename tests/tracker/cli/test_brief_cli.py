@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -47,6 +48,16 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
+
+
+def outlined(pdf: Path) -> str:
+    """Every entry of the PDF's outline (sections and the engagements briefed), joined:
+    an engagement named only by another's link is not among them."""
+
+    def flat(items: list[Any]) -> list[str]:
+        return [t for i in items for t in (flat(i) if isinstance(i, list) else [i.title])]
+
+    return " | ".join(flat(PdfReader(pdf).outline))
 
 
 def pages_text(pdf: Path) -> list[str]:
@@ -98,10 +109,26 @@ def test_status_filter_gives_only_that_engagement(demo_db: Path, tmp_path: Path)
     texts = pages_text(out)
     whole = " ".join(texts)
     assert "1 engagement included" in texts[0]
-    assert "U.S. Department of Defense negotiations with Anthropic" in whole
+    assert "U.S. Department of Defense negotiations with Anthropic" in outlined(out)
     for title in DEMO_TITLES[:2] + DEMO_TITLES[3:]:
-        assert title not in whole
-    # the banner defaults to the highest marking among the included records (PUBLIC here)
+        assert title not in outlined(out)
+    # The agreement chosen instead is named by its link, so its marking (UNCLASSIFIED)
+    # raises the banner over the one engagement's PUBLIC; the others are not named.
+    assert "Alternative to #2 U.S. Department of Defense agreement with OpenAI" in whole
+    assert DEMO_TITLES[0] not in whole and DEMO_TITLES[3] not in whole
+    assert_furniture(texts, "UNCLASSIFIED")
+
+
+def test_under_a_ceiling_a_link_above_it_is_not_printed(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public.pdf"
+    result = run(
+        demo_db, "brief", "--out", str(out), "--status", "broken_down", "--max-marking", "PUBLIC"
+    )
+    assert result.returncode == 0, result.stderr
+    texts = pages_text(out)
+    whole = " ".join(texts)
+    assert "U.S. Department of Defense negotiations with Anthropic" in whole
+    assert DEMO_TITLES[1] not in whole  # the UNCLASSIFIED agreement it links to
     assert_furniture(texts, "PUBLIC")
     assert "UNCLASSIFIED" not in whole
 
@@ -152,9 +179,9 @@ def test_ids_and_a_higher_marking_and_letter_pages(demo_db: Path, tmp_path: Path
     assert "Two of them" in texts[0] and "2 engagements included" in texts[0]
     whole = " ".join(texts)
     for title in DEMO_TITLES[2:]:
-        assert title in whole, title
-    for title in DEMO_TITLES[:2]:
-        assert title not in whole, title
+        assert title in outlined(out), title
+    for title in DEMO_TITLES[:2]:  # named by their links to these two, never briefed
+        assert title not in outlined(out), title
 
 
 def test_imported_hostile_text_prints_literally(tmp_path: Path) -> None:

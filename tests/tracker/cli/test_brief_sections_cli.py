@@ -52,7 +52,7 @@ def test_sections_parts_and_key_points(demo_db: Path, tmp_path: Path) -> None:
     [
         (("--sections", "cover,overveiw"), 'unknown section "overveiw"'),
         (("--sections", "cover,cover"), 'section "cover" is named twice'),
-        (("--parts", "summary,links"), 'unknown part "links"'),
+        (("--parts", "summary,linkz"), 'unknown part "linkz"'),
         (("--sections", "cover,key-points"), '"key-points" section needs'),
         (("--sections", "changes-since"), '"changes-since" section needs a period'),
         (("--key-points", "no-such-file.txt"), "no-such-file.txt: no such file"),

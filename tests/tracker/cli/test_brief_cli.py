@@ -177,7 +177,6 @@ def test_ids_and_a_higher_marking_and_letter_pages(demo_db: Path, tmp_path: Path
     texts = pages_text(out)
     assert_furniture(texts, "NATO UNCLASSIFIED")
     assert "Two of them" in texts[0] and "2 engagements included" in texts[0]
-    whole = " ".join(texts)
     for title in DEMO_TITLES[2:]:
         assert title in outlined(out), title
     for title in DEMO_TITLES[:2]:  # named by their links to these two, never briefed

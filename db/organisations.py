@@ -286,7 +286,12 @@ def repoint(
         if sides[eid][side]
     ]
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, rows)
-    reindex(conn, ids, before)
+    # The names after follow from those before: only the sides re-pointed changed.
+    after = {
+        eid: (new if sides[eid][0] else v, new if sides[eid][1] else c)
+        for eid, (v, c) in before.items()
+    }
+    reindex(conn, ids, before, after)
     return versions
 
 
@@ -305,31 +310,36 @@ def _names(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     return out
 
 
-def reindex(conn: Connection, ids: Sequence[int], before: Mapping[int, tuple[str, str]]) -> None:
+def reindex(
+    conn: Connection,
+    ids: Sequence[int],
+    before: Mapping[int, tuple[str, str]],
+    after: Mapping[int, tuple[str, str]],
+) -> None:
     """Rewrite the full-text index of the engagements ``ids``, whose vendor and
-    counterpart were ``before``. On SQLite the index keeps its text: the names at the
-    head of each body are replaced (``search_text.renamed_body``), which is what the
-    whole engagement would index; elsewhere, or when a body does not start so, the
-    engagements are read whole and indexed again."""
-    after = _names(conn, ids)
+    counterpart were ``before`` and are ``after``. On SQLite the index keeps its text:
+    the names at the head of each body are replaced (``search_text.renamed_body``),
+    which is what the whole engagement would index, and only the body is written (the
+    title stays); elsewhere, or when a body does not start so, the engagements are read
+    whole and indexed again."""
     whole: list[int] = list(ids)
     if conn.dialect.name == "sqlite":
         whole = []
-        rows: list[tuple[int, str, str]] = []
+        rows: list[tuple[int, str]] = []
         for part in chunks(list(ids)):
             found = conn.execute(
                 text(
-                    f"SELECT rowid, title, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
+                    f"SELECT rowid, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
                 ).bindparams(bindparam("ids", expanding=True)),
                 {"ids": list(part)},
             )
-            for eid, title, body in found:
+            for eid, body in found:
                 body = renamed_body(str(body), before[int(eid)], after[int(eid)])
                 if body is None:
                     whole.append(int(eid))
                 else:
-                    rows.append((int(eid), str(title), body))
-        fulltext.replace_many(conn, rows)
+                    rows.append((int(eid), body))
+        fulltext.replace_bodies(conn, rows)
     for part in chunks(whole, 2000):
         loaded = loading.load(conn, part)
         fulltext.replace_many(

@@ -188,7 +188,7 @@ def rewrite_stances(
         )
         if rows:
             _write_stance_rows(conn, [(eid, new) for eid, _, _, new in changed])
-        fulltext.replace_many(conn, _indexed(conn, changed))
+        _reindex(conn, changed)
 
 
 Changed = tuple[int, int, tuple[RestrictionStance, ...], tuple[RestrictionStance, ...]]
@@ -213,33 +213,36 @@ def _stances_of(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[Restric
     return {eid: tuple(stances) for eid, stances in out.items()}
 
 
-def _indexed(conn: Connection, changed: Sequence[Changed]) -> list[tuple[int, str, str]]:
-    """The new index rows: on SQLite the stored body with its restrictions' part
-    replaced (``search_text.child_block``); where the index keeps no text (PostgreSQL)
-    or the part is not found, the body of the whole engagement, read again."""
+def _reindex(conn: Connection, changed: Sequence[Changed]) -> None:
+    """Rewrite the index rows: on SQLite the stored body with its restrictions' part
+    replaced (``search_text.child_block``), the body alone written (the title stays);
+    where the index keeps no text (PostgreSQL) or the part is not found, the row of
+    the whole engagement, read again."""
     stored = _stored_bodies(conn, [eid for eid, _, _, _ in changed])
-    out: list[tuple[int, str, str]] = []
+    bodies: list[tuple[int, str]] = []
     again: dict[int, tuple[RestrictionStance, ...]] = {}
     for eid, _, old, new in changed:
-        title, body = stored.get(eid, ("", ""))
+        body = stored.get(eid, "")
         block = child_block("restrictions", old)
         if block and block in body:
-            out.append((eid, title, body.replace(block, child_block("restrictions", new), 1)))
+            bodies.append((eid, body.replace(block, child_block("restrictions", new), 1)))
         else:
             again[eid] = new
+    fulltext.replace_bodies(conn, bodies)
+    rows: list[tuple[int, str, str]] = []
     for eid, e in loading.load(conn, list(again)).items():
         data = replace(e.data, restrictions=again[eid])
-        out.append((eid, data.title, indexed_body(data)))
-    return out
+        rows.append((eid, data.title, indexed_body(data)))
+    fulltext.replace_many(conn, rows)
 
 
-def _stored_bodies(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+def _stored_bodies(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
     if conn.dialect.name != "sqlite":
         return {}
-    query = text(
-        f"SELECT rowid, title, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
-    ).bindparams(bindparam("ids", expanding=True))
-    return {int(i): (str(t), str(b)) for i, t, b in conn.execute(query, {"ids": list(ids)})}
+    query = text(f"SELECT rowid, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    return {int(i): str(b) for i, b in conn.execute(query, {"ids": list(ids)})}
 
 
 def _text(stances: Sequence[RestrictionStance]) -> str:

@@ -2,10 +2,10 @@
 
 Typing in the cell searches the engagements as the table's search box does (every
 word as a prefix, through the service) and offers at most ``MATCHES`` of them as
-"#N title" in a completer; typing "#12" or "12" offers engagement 12. Choosing one
-stores its stable id in the cell's ``VALUE_ROLE`` and shows "#N title". The service
-checks the link on save (to itself, missing, in the trash, a cycle) and the form shows
-its answer under the table.
+"#N title" in a completer; typing "#12" or "12" offers engagement 12 first. Choosing
+one (click, or arrows and Enter) closes the editor, stores its stable id in the cell's
+``VALUE_ROLE`` and shows "#N title". The service checks the link on save (to itself,
+missing, in the trash, a cycle) and the form shows its answer under the table.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    Signal,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QLineEdit,
     QStyledItemDelegate,
@@ -78,7 +80,10 @@ class EngagementFinder:
 
 
 class _PickerEdit(QLineEdit):
-    """The cell's editor: a line whose completer lists the engagements found so far."""
+    """The cell's editor: a line whose completer lists the engagements found so far;
+    ``picked`` once one is chosen from the list."""
+
+    picked = Signal()
 
     def __init__(self, finder: EngagementFinder | None, parent: QWidget) -> None:
         super().__init__(parent)
@@ -111,7 +116,8 @@ class _PickerEdit(QLineEdit):
         self._model.setStringList(list(self._found))
         picker = self.completer()
         popup = picker.popup()
-        if self._found:
+        if self._found and popup is not None:
+            _fit_to_entries(popup, list(self._found))
             picker.complete()
         elif popup is not None:
             popup.hide()
@@ -119,6 +125,7 @@ class _PickerEdit(QLineEdit):
     def _choose(self, text: str) -> None:
         self.chosen = self._found.get(text, "")
         self.setText(text)
+        self.picked.emit()
 
 
 class EngagementDelegate(QStyledItemDelegate):
@@ -135,7 +142,14 @@ class EngagementDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        return _PickerEdit(self._finder, parent)
+        editor = _PickerEdit(self._finder, parent)
+        # A pick from the list is final: it goes into the cell at once, as Enter would.
+        editor.picked.connect(lambda: self._finish(editor))
+        return editor
+
+    def _finish(self, editor: _PickerEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, _PickerEdit)
@@ -151,9 +165,20 @@ class EngagementDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, _PickerEdit)
         # Text typed but never chosen is kept as typed: the service names it on save.
-        uid = editor.chosen or editor.text().strip()
+        # Read it first: the cell's first change puts its old text back in the editor.
+        text = editor.text().strip()
+        uid = editor.chosen or text
         model.setData(index, uid, VALUE_ROLE)
-        model.setData(index, editor.text().strip(), Qt.ItemDataRole.DisplayRole)
+        model.setData(index, text, Qt.ItemDataRole.DisplayRole)
+
+
+def _fit_to_entries(popup: QAbstractItemView, entries: list[str]) -> None:
+    """Make the list as wide as its longest "#N title" (up to the screen's width): the
+    cell is far narrower, and a title cut short may not tell two engagements apart."""
+    metrics = popup.fontMetrics()
+    widest = max(metrics.horizontalAdvance(entry) for entry in entries)
+    extra = 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width() + 12
+    popup.setMinimumWidth(min(widest + extra, popup.screen().availableGeometry().width()))
 
 
 def engagement_text(finder: EngagementFinder | None, uid: str) -> str:

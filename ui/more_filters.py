@@ -92,6 +92,7 @@ class MoreFilters(QWidget):
         self.owner.setAccessibleName("Owner filter")
         self.organisation = _combo(self, "organisationFilter")
         self.organisation.setAccessibleName("Organisation filter")
+        self.organisation.setMinimumContentsLength(2 * MIN_CHARS)  # "U.S. Department of …"
         self.organisation.setToolTip(
             tooltip("The engagements of an organisation and of its parts (CDAO in the DoD)")
         )
@@ -161,17 +162,23 @@ class MoreFilters(QWidget):
         caption.setBuddy(self.owner)
         dates.addWidget(caption, 0, 8)
         dates.addWidget(self.owner, 0, 9)
+        dates.setColumnStretch(10, 1)
+        # The organisation has a row of its own: beside the owner, the rows would no
+        # longer fit beside the detail pane.
+        organisation = QHBoxLayout()
+        organisation.setContentsMargins(0, 0, 0, 0)
         caption = QLabel("Organ&isation:", self)
         caption.setBuddy(self.organisation)
-        dates.addWidget(caption, 0, 10)
-        dates.addWidget(self.organisation, 0, 11)
-        dates.setColumnStretch(12, 1)
+        organisation.addWidget(caption)
+        organisation.addWidget(self.organisation)
+        organisation.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = QGridLayout()
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addLayout(choices, 0, 0)
         rows.addLayout(dates, 1, 0)
+        rows.addLayout(organisation, 2, 0)
         layout.addLayout(rows)
 
     def set_names(

@@ -104,6 +104,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec("find", "&Find", "focus_search", (K.Find,)),
     ActionSpec("clearFilters", "C&lear filters", "filter_bar.clear", ("Ctrl+Shift+L",)),
+    ActionSpec(
+        "showLinked",
+        "Show lin&ked",
+        "filter_commands.show_linked",
+        ("Ctrl+Shift+K",),
+        "Show the engagements linked to the current one (from either end)",
+    ),
     ActionSpec("reload", "&Reload", "reload", (K.Refresh,)),
     ActionSpec("trash", "Show &trash", "apply_filters", ("Ctrl+T",), checkable=True),
     ActionSpec(
@@ -155,6 +162,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             SEPARATOR,
             "find",
             "clearFilters",
+            "showLinked",
         ),
     ),
     ("&View", ("views", SEPARATOR, "savedViews", "reload", "trash", "changes", "columns")),
@@ -272,7 +280,8 @@ def show_header_menu(header: QHeaderView, parent: QWidget, pos: QPoint) -> None:
 def show_table_menu(
     table: QTableView, actions: Mapping[str, QAction], *, trash: bool, pos: QPoint
 ) -> None:
-    """Right-click on the rows: restore (in the trash) or edit and delete, and export."""
+    """Right-click on the rows: restore (in the trash) or edit, delete and show the
+    linked engagements; and export."""
     menu = QMenu(table.window())
     if trash:
         menu.addAction(actions["restore"])
@@ -280,6 +289,7 @@ def show_table_menu(
         menu.addAction(actions["edit"])
         menu.addAction(actions["bulkEdit"])
         menu.addAction(actions["delete"])
+        menu.addAction(actions["showLinked"])
     menu.addSeparator()
     menu.addAction(actions["export"])
     menu.exec(table.viewport().mapToGlobal(pos))

@@ -32,6 +32,7 @@ from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.fields import ChildKind, Field
 from ui.cell_editors import VALUE_ROLE, CodeDelegate, VocabDelegate, vocab_label
 from ui.form_inputs import error_label
+from ui.link_picker import EngagementDelegate, EngagementFinder, engagement_text
 from ui.partial_date_edit import (
     display_text,
     error_background,
@@ -109,10 +110,12 @@ class ChildTable(QWidget):
         *,
         widths: Mapping[str, int],
         catalogue: Sequence[tuple[str, str]] = (),
+        finder: EngagementFinder | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"children_{kind.key}")
+        self._finder = finder
         self._columns = kind.columns
         self._keys = [c.key for c in kind.columns]
         self._updating = False
@@ -204,6 +207,8 @@ class ChildTable(QWidget):
                 self.table.setItemDelegateForColumn(
                     i, CodeDelegate(catalogue, self._keys.index("title"), self.table)
                 )
+            elif column.kind == "engagement":
+                self.table.setItemDelegateForColumn(i, EngagementDelegate(self._finder, self.table))
 
     def buttons(self) -> tuple[QPushButton, ...]:
         """The row buttons, left to right: Add, Remove, Move up, Move down."""
@@ -241,6 +246,8 @@ class ChildTable(QWidget):
                 item = self._item(r, c)
                 if column.kind == "vocab":
                     obj[column.key] = str(item.data(VALUE_ROLE) or "") or None
+                elif column.kind == "engagement":
+                    obj[column.key] = str(item.data(VALUE_ROLE) or "").strip()
                 elif column.kind == "date":
                     obj[column.key] = item.text() if item.text().strip() else None
                 elif column.kind == "code":
@@ -376,6 +383,9 @@ class ChildTable(QWidget):
             assert column.vocab is not None
             item.setData(VALUE_ROLE, text)
             item.setText(vocab_label(column.vocab, text))
+        elif column.kind == "engagement":
+            item.setData(VALUE_ROLE, text)
+            item.setText(engagement_text(self._finder, text))
         elif column.kind == "date" and text:
             try:
                 item.setText(display_text(PartialDate.from_iso(text)))
@@ -401,7 +411,7 @@ class ChildTable(QWidget):
         item = self.table.item(row, column)
         if item is None:
             return ""
-        if self._columns[column].kind == "vocab":
+        if self._columns[column].kind in ("vocab", "engagement"):
             return str(item.data(VALUE_ROLE) or "")
         return item.text()
 

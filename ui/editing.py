@@ -28,6 +28,7 @@ from ui.commands import (
 )
 from ui.engagement_form import EngagementDialog
 from ui.history_dialog import HistoryDialog
+from ui.link_picker import EngagementFinder
 from ui.plain_text import message_box, warning
 from ui.saving import save_with_merge
 
@@ -101,6 +102,7 @@ class Editing:
             vendors=service.names(kind="vendor"),
             counterparts=service.names(kind="counterpart"),
             catalogue=service.restriction_catalogue(),
+            engagements=EngagementFinder(lambda: self._host.service),
             data=data,
             parent=self._host.window(),
         )

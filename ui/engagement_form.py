@@ -1,7 +1,8 @@
 """The engagement form: one dialog that edits an engagement and all of its children.
 
 :class:`EngagementDialog` is used both for a new engagement (``data=None``) and to
-edit an existing one. It never talks to the service: it builds the interchange-format
+edit an existing one. It never talks to the service (the Links tab's picker searches
+through the ``engagements`` finder it is given): it builds the interchange-format
 object of what is typed, validates it with ``tracker.domain.interchange.data_from_json``
 (exactly what the service does on save), shows any error inline next to the field at
 fault, and emits ``saveRequested`` when the form is valid. The caller (the main window)
@@ -53,6 +54,7 @@ from ui.form_layout import (
     fields_in,
     with_mnemonic,
 )
+from ui.link_picker import EngagementFinder
 from ui.partial_date_edit import error_background, error_colour, is_dark
 from ui.plain_text import question
 
@@ -102,6 +104,7 @@ class EngagementDialog(QDialog):
         vendors: Sequence[str],
         counterparts: Sequence[str],
         catalogue: Sequence[tuple[str, str]],
+        engagements: EngagementFinder | None = None,
         data: EngagementData | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -135,7 +138,13 @@ class EngagementDialog(QDialog):
         self._tab_titles: dict[str, str] = {}
         for kind in CHILD_KINDS:
             place = CHILD_LAYOUT[kind.key]
-            table = ChildTable(kind, widths=place.widths, catalogue=catalogue, parent=self._tabs)
+            table = ChildTable(
+                kind,
+                widths=place.widths,
+                catalogue=catalogue,
+                finder=engagements,
+                parent=self._tabs,
+            )
             self._children[kind.key] = table
             self._tab_titles[kind.key] = with_mnemonic(kind.label, place.mnemonic)
             self._tabs.addTab(table, self._tab_titles[kind.key])

@@ -127,11 +127,14 @@ class FilterBar(QWidget):
         self.more_button.setObjectName("moreFilters")
         self.more_button.setCheckable(True)
         self.more_button.setToolTip(
-            "Restriction and stance, confidence, marking, tag, owner, started and follow-up dates"
+            "Restriction and stance, confidence, marking, tag, owner, organisation, started and"
+            " follow-up dates"
         )
         self.more = MoreFilters(self)
         self.more.setVisible(False)
         self.chips = FilterChips(self)
+        # Set from outside only (Show linked), kept while the other filters change.
+        self._linked_to: int | None = None
         self.set_names(vendors=(), counterparts=())
         for combo, noun in ((self.vendor, "vendor"), (self.counterpart, "counterpart")):
             combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
@@ -201,10 +204,17 @@ class FilterBar(QWidget):
         tags: Sequence[str] = (),
         markings: Sequence[str] = (),
         owners: Sequence[str] = (),
+        organisations: Sequence[str] = (),
     ) -> None:
         """Fill the pick-lists (the restrictions as (code, title)), keeping the current
         choices."""
-        self.more.set_names(restrictions=restrictions, tags=tags, markings=markings, owners=owners)
+        self.more.set_names(
+            restrictions=restrictions,
+            tags=tags,
+            markings=markings,
+            owners=owners,
+            organisations=organisations,
+        )
         for combo, names, noun in (
             (self.vendor, vendors, "vendor"),
             (self.counterpart, counterparts, "counterpart"),
@@ -230,6 +240,7 @@ class FilterBar(QWidget):
             vendor=self.vendor.currentData() or None,
             counterpart=self.counterpart.currentData() or None,
             search=text or None,
+            linked_to=self._linked_to,
             trash=trash,
         )
         quick = self.quick_filters().applied(chosen, today=utc_today())
@@ -255,6 +266,7 @@ class FilterBar(QWidget):
         )
         for w in widgets:
             w.blockSignals(True)
+        self._linked_to = filters.linked_to
         quick, due = split_due(filters, utc_today())
         self.more.show_filters(filters, due=due)
         for field, button in self.quick.items():

@@ -44,6 +44,7 @@ from ui.database_switcher import DatabaseSwitcher, database_name
 from ui.detail_pane import DetailPane
 from ui.editing import Editing
 from ui.filter_bar import FilterBar
+from ui.filter_commands import FilterCommands
 from ui.follow_ups import OverdueCount
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
             views=self.views,
         )
         self.organisations = Organisations(self, changed=self._changed, failed=self._failed)
+        self.filter_commands = FilterCommands(self)
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
             self.menuBar(),
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
         restore_layout(self.settings, self, self.splitter, header)
         sort_column, descending = saved_order(self.settings, len(COLUMNS))
         self.filter_bar.blockSignals(True)
-        self._refresh_names()
+        self.filter_commands.refresh_names()
         self.filter_bar.set_filters(saved_filters(self.settings))
         self.filter_bar.blockSignals(False)
         more = self.filter_bar.more_button
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Re-read everything from the database (F5)."""
         keep = self.current_id()
-        self._refresh_names()
+        self.filter_commands.refresh_names()
         self.model.reload()
         self._after_query(keep)
         self.overdue.recount(self.service)
@@ -335,16 +337,6 @@ class MainWindow(QMainWindow):
             self.placeholder.show_message("No engagements match", "Clear filters")
         else:
             self.placeholder.show_message("The trash is empty" if trash else None)
-
-    def _refresh_names(self) -> None:
-        self.filter_bar.set_names(
-            vendors=self.service.names(kind="vendor"),
-            counterparts=self.service.names(kind="counterpart"),
-            restrictions=self.service.restriction_catalogue(),
-            tags=self.service.names(kind="tag"),
-            markings=self.service.markings(),
-            owners=self.service.names(kind="owner"),
-        )
 
     def showing_trash(self) -> bool:
         """True while View → Show trash is on."""
@@ -445,7 +437,7 @@ class MainWindow(QMainWindow):
         if changes.empty:
             return
         if changes.names:
-            self._refresh_names()
+            self.filter_commands.refresh_names()
         self.overdue.follow(changes, self.service)
         self.changes_dock.follow(changes)
         self.views.follow(changes)
@@ -477,7 +469,7 @@ class MainWindow(QMainWindow):
         self.saved_views.rebuild()
         old.close()
         self._apply_access()
-        self._refresh_names()
+        self.filter_commands.refresh_names()
         self._total_of_trash = None  # another database: count again
         self.apply_filters()
         self.overdue.recount(service)

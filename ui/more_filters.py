@@ -1,5 +1,6 @@
 """The filter bar's "More filters" rows: restriction and stance, confidence, marking,
-tag, owner, and the ranges of the started date and of the day a follow-up falls due.
+tag, owner, organisation (with its parts), and the ranges of the started date and of
+the day a follow-up falls due.
 
 They build their part of ``Filters`` (``part()``) and show one (``show()``); the filter
 bar adds the rest. Dates are typed as partial dates ("Q3 2025", "mid-2026"): a started
@@ -89,6 +90,12 @@ class MoreFilters(QWidget):
         self.tag.setAccessibleName("Tag filter")
         self.owner = _combo(self, "ownerFilter")
         self.owner.setAccessibleName("Owner filter")
+        self.organisation = _combo(self, "organisationFilter")
+        self.organisation.setAccessibleName("Organisation filter")
+        self.organisation.setMinimumContentsLength(2 * MIN_CHARS)  # "U.S. Department of …"
+        self.organisation.setToolTip(
+            tooltip("The engagements of an organisation and of its parts (CDAO in the DoD)")
+        )
         self.set_names(restrictions=(), tags=(), markings=())
         self.dates = {
             name: self._date_edit(name, accessible)
@@ -100,7 +107,7 @@ class MoreFilters(QWidget):
             )
         }
         self._lay_out()
-        for combo in (self.restriction, self.stance, self.tag, self.owner):
+        for combo in (self.restriction, self.stance, self.tag, self.owner, self.organisation):
             combo.currentIndexChanged.connect(self.changed)
         self.restriction.currentIndexChanged.connect(self._show_title)
         self.confidence.changed.connect(self.changed)
@@ -156,12 +163,22 @@ class MoreFilters(QWidget):
         dates.addWidget(caption, 0, 8)
         dates.addWidget(self.owner, 0, 9)
         dates.setColumnStretch(10, 1)
+        # The organisation has a row of its own: beside the owner, the rows would no
+        # longer fit beside the detail pane.
+        organisation = QHBoxLayout()
+        organisation.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel("Organ&isation:", self)
+        caption.setBuddy(self.organisation)
+        organisation.addWidget(caption)
+        organisation.addWidget(self.organisation)
+        organisation.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         rows = QGridLayout()
         rows.setContentsMargins(0, 0, 0, 0)
         rows.addLayout(choices, 0, 0)
         rows.addLayout(dates, 1, 0)
+        rows.addLayout(organisation, 2, 0)
         layout.addLayout(rows)
 
     def set_names(
@@ -171,12 +188,14 @@ class MoreFilters(QWidget):
         tags: Sequence[str],
         markings: Sequence[str],
         owners: Sequence[str] = (),
+        organisations: Sequence[str] = (),
     ) -> None:
-        """Offer the catalogue's restrictions (code, title), the tags and the markings in
-        use, keeping the current choices (emits nothing)."""
+        """Offer the catalogue's restrictions (code, title), the tags, markings, owners
+        and organisations in use, keeping the current choices (emits nothing)."""
         _fill(self.restriction, "Any restriction", [(title, code) for code, title in restrictions])
         _fill(self.tag, "Any tag", [(tag, tag) for tag in tags])
         _fill(self.owner, "Any owner", [(owner, owner) for owner in owners])
+        _fill(self.organisation, "Any organisation", [(name, name) for name in organisations])
         self.marking.blockSignals(True)
         self.marking.set_words(markings)
         self.marking.blockSignals(False)
@@ -192,6 +211,7 @@ class MoreFilters(QWidget):
             markings=self.marking.selected(),
             tag=self.tag.currentData() or None,
             owner=self.owner.currentData() or None,
+            organisation=self.organisation.currentData() or None,
             started_from=_date(self.dates["started_from"]),
             started_to=_date(self.dates["started_to"]),
             due_from=due_from.first_day if due_from else None,
@@ -207,6 +227,7 @@ class MoreFilters(QWidget):
         _choose(self.stance, filters.stance.value if filters.stance else None)
         _choose(self.tag, filters.tag)
         _choose(self.owner, filters.owner)
+        _choose(self.organisation, filters.organisation)
         self.confidence.set_selected(filters.confidences)
         self.marking.set_selected(filters.markings)
         self.dates["started_from"].setValue(filters.started_from)

@@ -768,6 +768,7 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             "-",
             ("&Find", keys(K.Find)),
             ("C&lear filters", keys("Ctrl+Shift+L")),
+            ("Show lin&ked", keys("Ctrl+Shift+K")),
         ],
         "&View": [
             ("T&able", ["Alt+1"]),

@@ -136,7 +136,8 @@ def hostile(request: pytest.FixtureRequest, image: OpenedFiles | None) -> Hostil
 
 def hostile_engagement(text: str, service: Tracker) -> dict[str, Any]:
     """An engagement holding ``text`` in every field and child column typed as text,
-    with one row of every child list (built from tracker.domain.fields)."""
+    with one row of every child list (built from tracker.domain.fields); its link goes
+    to a demo engagement."""
 
     def value(kind: str, vocab: Any, n: int) -> Any:
         if kind == "vocab":
@@ -147,6 +148,8 @@ def hostile_engagement(text: str, service: Tracker) -> dict[str, Any]:
             return [text]
         if kind == "marking":
             return service.default_marking()
+        if kind == "engagement":  # a link's other end: a demo engagement (its note is text)
+            return "demo-nato-openai"
         return text if kind != "code" else f"{text} {n}"
 
     obj = {f.key: value(f.kind, f.vocab, 0) for f in FLAT_FIELDS}

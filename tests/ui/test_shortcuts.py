@@ -101,6 +101,12 @@ def in_the_search_box(window: MainWindow) -> None:
     assert window.filter_bar.search.hasFocus()
 
 
+def linked_shown(window: MainWindow) -> None:
+    """Only the first engagement's links shown; then every engagement again."""
+    assert window.filter_bar.filters().linked_to is not None
+    window.filter_bar.clear()
+
+
 def undone(window: MainWindow) -> None:
     action(window, "undo").trigger()
 
@@ -174,6 +180,7 @@ COMMANDS: dict[str, Command] = {
     "organisations": Command(asks=OrganisationsDialog),
     "find": Command(after=in_the_search_box),
     "clearFilters": Command(),
+    "showLinked": Command(before=a_row, after=linked_shown),
     "reload": Command(),
     "trash": Command(after=out_of_the_trash),
     "changes": Command(after=changes_shown),

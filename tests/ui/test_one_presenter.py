@@ -113,7 +113,7 @@ def assert_in_order(text: str, needles: list[str]) -> None:
 def test_the_three_media_say_the_same_in_the_same_order(qtbot: QtBot) -> None:
     needles = expected()
     # the words the presenter chose, spelled out
-    assert needles[-1] == "Not recorded: Scope limits"
+    assert needles[-1] == "Not recorded: Scope limits, Links"
     assert "Date unknown" in needles
     assert [n for n in needles if n in ("Summary", "Status timeline", "Sources")] == [
         "Summary",

@@ -29,7 +29,7 @@ from db.store import (
     insert_rows,
     utc_now,
 )
-from tracker.domain.fields import SEARCHED_KEYS
+from tracker.domain.fields import ENGAGEMENT_FIELDS, SEARCHED_KEYS
 from tracker.domain.interchange import data_to_json
 from tracker.domain.model import FIELD_NAMES, Engagement, EngagementData
 from tracker.domain.search_text import indexed_body
@@ -47,19 +47,8 @@ CHILD_FIELD: dict[Table, str] = {
 # Fields rewritten here; a write changing any other (an organisation, a list kept in a
 # table not above) goes through ``db.store`` instead.
 WRITTEN_HERE = frozenset(
-    {
-        "title",
-        "region",
-        "status",
-        "confidence",
-        "marking",
-        "summary",
-        "started",
-        "follow_up",
-        "next_step",
-        "owner",
-        *CHILD_FIELD.values(),
-    }
+    {f.key for f in ENGAGEMENT_FIELDS if f.kind not in ("name", "tags", "children")}
+    | set(CHILD_FIELD.values())
 )
 # The engagement columns an update writes (its organisations are left as they are).
 _KEPT_COLUMNS = frozenset({"vendor_id", "counterpart_id"})

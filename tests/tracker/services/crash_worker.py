@@ -72,6 +72,7 @@ def import_document(round_no: int, size: int = IMPORT_SIZE) -> dict[str, Any]:
         item = json.loads(json.dumps(demo["engagements"][n % len(demo["engagements"])]))
         item["id"] = f"r{round_no}-{n}"
         item["title"] = f"{item['title']} (round {round_no}, copy {n})"
+        item["links"] = []  # the demo's links name the demo's ids, not in this file
         items.append(item)
     return {**{k: v for k, v in demo.items() if k != "engagements"}, "engagements": items}
 

@@ -71,7 +71,9 @@ def alias_orgs(search: str) -> Select[Any] | None:
     ("pent", "department of w"), or None when nothing was typed. Aliases are not in
     the full-text index (an alias would mean re-indexing every engagement naming the
     organisation): the few aliases are read at query time instead."""
-    key = " ".join(search.split()).casefold()
+    # No alias holds a NUL (stored texts are cleaned of control characters), and
+    # PostgreSQL refuses one in any text parameter: it separates words here.
+    key = " ".join(search.replace("\x00", " ").split()).casefold()
     if not key:
         return None
     like = _like_escaped(key)

@@ -60,7 +60,7 @@ def test_the_application_carries_the_icon_and_the_desktop_file_name() -> None:
     name, sizes = done.stdout.splitlines()
     assert name == ICON_NAME
     assert sizes == str(sorted(SIZES))
-    assert (ROOT / "packaging" / f"{ICON_NAME}.desktop").is_file()
+    assert (ROOT / "deploy" / f"{ICON_NAME}.desktop").is_file()
 
 
 def test_about_shows_the_icon(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:

@@ -37,7 +37,7 @@ def main() -> int:
         print(f"cannot read {svg_path()}", file=sys.stderr)
         return 1
     for size in SIZES:
-        if not render(size, renderer).save(str(png_path(size)), "PNG"):
+        if not render(size, renderer).save(str(png_path(size)), b"PNG"):
             print(f"cannot write {png_path(size)}", file=sys.stderr)
             return 1
         print(png_path(size))

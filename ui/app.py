@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tracker import __version__
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
+from ui.icons import ICON_NAME, app_icon
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
 from ui.plain_text import information
@@ -25,6 +26,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
+    # The window's and task bar's icon; on Wayland the compositor finds it (and the
+    # name) through the installed launcher, engagement-tracker.desktop.
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(ICON_NAME)
     return app
 
 

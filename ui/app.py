@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tracker import __version__
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
+from ui.fonts import use_shipped_fonts
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
 from ui.plain_text import information
@@ -25,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
+    use_shipped_fonts(app)  # every script on screen, as in the briefings
     return app
 
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tracker import __version__
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
+from ui.fonts import use_shipped_fonts
 from ui.icons import ICON_NAME, app_icon
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
@@ -30,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # name) through the installed launcher, engagement-tracker.desktop.
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(ICON_NAME)
+    use_shipped_fonts(app)  # every script on screen, as in the briefings
     return app
 
 

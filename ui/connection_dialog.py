@@ -60,8 +60,10 @@ class ConnectionDialog(QDialog):
         self.opened: str | None = None
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Kind of database")
         self.file_path = QLineEdit(self)
         self.file_path.setPlaceholderText("Path to a .db file")
+        self.file_path.setAccessibleName("Database file")
         browse = QPushButton("&Browse…", self)
         browse.clicked.connect(self._browse)
         file_tab = QWidget(self)

@@ -134,6 +134,7 @@ class EngagementDialog(QDialog):
         self._cells = {key: entry.make_cell(self) for key, entry in self._inputs.items()}
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("child_tabs")
+        self._tabs.setAccessibleName("Lists")
         self._children: dict[str, ChildTable] = {}
         self._tab_titles: dict[str, str] = {}
         for kind in CHILD_KINDS:

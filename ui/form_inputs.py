@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import Field, FieldKind
 from tracker.domain.vocab import Vocabulary
+from ui.accessibility import name_input
 from ui.message_line import MessageLine
 from ui.partial_date_edit import PartialDateEdit, set_invalid
 
@@ -87,6 +88,7 @@ class FieldInput(ABC):
         self.field = field
         self.widget = widget  # the labels' buddy and what an error marks invalid
         widget.setObjectName(f"field_{field.key}")
+        name_input(widget, field.label)  # its label is no sibling: Qt would not find it
 
     @abstractmethod
     def make_cell(self, parent: QWidget) -> QWidget:

@@ -134,6 +134,7 @@ class OverviewView(FollowingView):
         column.addLayout(grid)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Overview")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)

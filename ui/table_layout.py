@@ -57,6 +57,7 @@ def configure_table(table: QTableView, model: QAbstractItemModel, width: int) ->
     and the default widths for ``width`` pixels."""
     table.setModel(model)
     table.setObjectName("engagementTable")
+    table.setAccessibleName("Engagements")
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

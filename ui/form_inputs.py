@@ -98,11 +98,6 @@ class FieldInput(ABC):
         holds the inputs one after the other, in the order of the fields.
         """
 
-    @property
-    def focus_widget(self) -> QWidget:
-        """The widget Tab stops at."""
-        return self.widget
-
     @abstractmethod
     def value(self) -> Any:
         """The field's value in the interchange format, not yet validated."""
@@ -301,10 +296,6 @@ class _DateInput(FieldInput):
 
     def make_cell(self, parent: QWidget) -> QWidget:
         return self._edit  # the edit's own label shows its errors
-
-    @property
-    def focus_widget(self) -> QWidget:
-        return self._edit.lineEdit()
 
     def value(self) -> Any:
         # Passed on as typed: the interchange reader says what is wrong with a bad date.

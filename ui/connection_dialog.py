@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.partial_date_edit import error_colour
+
 SERVER_KEY = "connection/server"
 
 
@@ -104,7 +106,7 @@ class ConnectionDialog(QDialog):
         self.problem.setObjectName("connectionProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setStyleSheet(f"color: {error_colour(self)};")  # dark themes too
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(

@@ -112,11 +112,17 @@ def test_the_main_window_names_every_control_in_every_view(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     action(window, "changes").trigger()
+    window.filter_bar.more_button.click()  # the further filters shown too
+    assert window.filter_bar.more.isVisible()
     missing: list[str] = []
     for kind in ViewKind:
         window.views.show_view(kind)
         qtbot.wait(50)
         missing += [f"{kind.name}: {w}" for w in nameless(window)]
+    window.views.show_view(ViewKind.TABLE)
+    action(window, "trash").trigger()  # its banner and the trash's table
+    missing += [f"trash: {w}" for w in nameless(window)]
+    action(window, "trash").trigger()
     assert missing == [], "\n".join(missing)
 
 

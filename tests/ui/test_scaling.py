@@ -64,9 +64,8 @@ def test_every_status_chip_and_stance_swatch_is_painted_at_200_percent(qapp: QAp
 SCRIPT = """
 import sys
 from pathlib import Path
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, QSize
 from PySide6.QtGui import QIcon, QImage
-from PySide6.QtCore import QSize
 from tracker.services import Tracker
 from ui import table_model
 from ui.app import make_application
@@ -90,14 +89,16 @@ def chips(name):
     grab = window.grab()
     ratio = grab.devicePixelRatio()
     image = grab.toImage()
-    strip = QImage(int(20 * ratio), int(22 * ratio * window.model.rowCount()), image.format())
-    for row in range(window.model.rowCount()):
+    rows = window.model.rowCount()
+    size = QSize(20, table.rowHeight(0)) * ratio  # the chip and a margin, a row high
+    strip = QImage(size.width(), size.height() * rows, image.format())
+    for row in range(rows):
         cell = table.visualRect(window.model.index(row, table_model.STATUS_COLUMN))
         corner = table.viewport().mapTo(window, cell.topLeft())
-        part = image.copy(QRect(corner * ratio, QSize(20, cell.height()) * ratio))
-        for y in range(part.height()):
-            for x in range(part.width()):
-                strip.setPixel(x, int(row * 22 * ratio) + y, part.pixel(x, y))
+        part = image.copy(QRect(corner * ratio, size))
+        for y in range(size.height()):
+            for x in range(size.width()):
+                strip.setPixel(x, row * size.height() + y, part.pixel(x, y))
     strip.save(str(folder / name))
     if name == "sharp.png":
         image.save(str(folder / "window.png"))

@@ -11,6 +11,7 @@ names a widget just as well.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
@@ -34,9 +35,11 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, open_form
+from tests.ui.test_import_review import choose_file, edited_file
 from tests.ui.test_shortcuts import COMMANDS, a_row
 from ui.bulk_edit_dialog import BulkEditDialog
 from ui.history_dialog import HistoryDialog
+from ui.import_review import ImportReviewDialog
 from ui.main_window import MainWindow
 from ui.saved_views import ManageViewsDialog, SaveViewDialog
 from ui.views import ViewKind
@@ -182,3 +185,14 @@ def test_the_form_and_the_windows_it_opens_beside_the_table_name_every_control(
         dialog.close()
     assert QApplication.activeModalWidget() is None
     assert missing == [], "\n".join(missing)
+
+
+def test_the_import_review_names_every_control(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    found: list[str] = []
+    choose_file(edited_file(window, tmp_path))  # File → Import…, a file chosen
+    answer_modal(ImportReviewDialog, walked_dialog(ImportReviewDialog, found))
+    action(window, "import").trigger()
+    qtbot.waitUntil(lambda: bool(found), timeout=10_000)
+    assert found == ["walked ImportReviewDialog"]

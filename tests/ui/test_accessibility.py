@@ -38,7 +38,7 @@ from tests.ui.conftest import action, activate, answer_modal, open_form
 from tests.ui.test_import_review import choose_file, edited_file
 from tests.ui.test_shortcuts import COMMANDS, a_row
 from ui.bulk_edit_dialog import BulkEditDialog
-from ui.history_dialog import HistoryDialog
+from ui.history_dialog import HistoryDialog, VersionView
 from ui.import_review import ImportReviewDialog
 from ui.main_window import MainWindow
 from ui.saved_views import ManageViewsDialog, SaveViewDialog
@@ -182,6 +182,11 @@ def test_the_form_and_the_windows_it_opens_beside_the_table_name_every_control(
         action(window, name).trigger()
         dialog = shown(window, kind)
         missing += [f"{name}: {w}" for w in nameless(dialog)]
+        if isinstance(dialog, HistoryDialog):  # and a version, viewed from it
+            dialog.view_chosen()
+            version = shown(window, VersionView)
+            missing += [f"version: {w}" for w in nameless(version)]
+            version.close()
         dialog.close()
     assert QApplication.activeModalWidget() is None
     assert missing == [], "\n".join(missing)

@@ -241,6 +241,7 @@ class BriefingPreview(QWidget):
         self.page_view.setObjectName("previewPage")
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_area = QScrollArea(self)
+        self.page_area.setAccessibleName("Page")
         self.page_area.setWidget(self.page_view)
         self.page_area.setWidgetResizable(True)
         self.page_area.setBackgroundRole(QPalette.ColorRole.Dark)

@@ -124,6 +124,7 @@ class BulkEditDialog(QDialog):
         self._checks[key] = check
         for column, widget in enumerate(widgets, start=1):
             widget.setObjectName(f"bulk_{key}_value" if column == 1 else f"bulk_{key}_stance")
+            widget.setAccessibleName(label if column == 1 else "Stance")
             widget.setEnabled(False)
             check.toggled.connect(widget.setEnabled)
             grid.addWidget(widget, n, column)

@@ -103,6 +103,7 @@ class ChangesDock(QDockWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")
+        self.tree.setAccessibleName("Changes")
         self.tree.setHeaderLabels(["Change", "Who", "When (UTC)"])
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)

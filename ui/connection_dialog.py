@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.partial_date_edit import error_colour
+
 SERVER_KEY = "connection/server"
 
 
@@ -60,8 +62,10 @@ class ConnectionDialog(QDialog):
         self.opened: str | None = None
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Kind of database")
         self.file_path = QLineEdit(self)
         self.file_path.setPlaceholderText("Path to a .db file")
+        self.file_path.setAccessibleName("Database file")
         browse = QPushButton("&Browse…", self)
         browse.clicked.connect(self._browse)
         file_tab = QWidget(self)
@@ -102,7 +106,7 @@ class ConnectionDialog(QDialog):
         self.problem.setObjectName("connectionProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setStyleSheet(f"color: {error_colour(self)};")  # dark themes too
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(

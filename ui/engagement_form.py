@@ -134,6 +134,7 @@ class EngagementDialog(QDialog):
         self._cells = {key: entry.make_cell(self) for key, entry in self._inputs.items()}
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("child_tabs")
+        self._tabs.setAccessibleName("Lists")
         self._children: dict[str, ChildTable] = {}
         self._tab_titles: dict[str, str] = {}
         for kind in CHILD_KINDS:
@@ -316,8 +317,11 @@ class EngagementDialog(QDialog):
 
     def _focus_chain(self) -> list[QWidget]:
         """The widgets Tab visits, in order: the fields as laid out, the tabs, the buttons."""
-        chain = [self._inputs[f.key].focus_widget for s in SECTIONS for f in fields_in(s)]
-        chain.append(self._tabs.tabBar())
+        chain = [self._inputs[f.key].widget for s in SECTIONS for f in fields_in(s)]
+        # The inputs and the tab widget themselves, not the widgets they pass the focus
+        # to: made after the buttons, they would otherwise follow Cancel in the chain and
+        # take Tab from Cancel to the date edits or the tab bar instead of the title.
+        chain.append(self._tabs)
         for table in self._children.values():
             chain += [table.table, *table.buttons()]
         return [*chain, self._save_button, self._cancel_button]

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import Field, FieldKind
 from tracker.domain.vocab import Vocabulary
+from ui.accessibility import name_input
 from ui.message_line import MessageLine
 from ui.partial_date_edit import PartialDateEdit, set_invalid
 
@@ -87,6 +88,7 @@ class FieldInput(ABC):
         self.field = field
         self.widget = widget  # the labels' buddy and what an error marks invalid
         widget.setObjectName(f"field_{field.key}")
+        name_input(widget, field.label)  # its label is no sibling: Qt would not find it
 
     @abstractmethod
     def make_cell(self, parent: QWidget) -> QWidget:
@@ -95,11 +97,6 @@ class FieldInput(ABC):
         The dialog makes every cell once, after all the inputs, so that Qt's focus chain
         holds the inputs one after the other, in the order of the fields.
         """
-
-    @property
-    def focus_widget(self) -> QWidget:
-        """The widget Tab stops at."""
-        return self.widget
 
     @abstractmethod
     def value(self) -> Any:
@@ -299,10 +296,6 @@ class _DateInput(FieldInput):
 
     def make_cell(self, parent: QWidget) -> QWidget:
         return self._edit  # the edit's own label shows its errors
-
-    @property
-    def focus_widget(self) -> QWidget:
-        return self._edit.lineEdit()
 
     def value(self) -> Any:
         # Passed on as typed: the interchange reader says what is wrong with a bad date.

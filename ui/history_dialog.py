@@ -58,6 +58,7 @@ class VersionView(QDialog):
         note.setObjectName("versionNote")
         self.browser = NoResourceBrowser(self)
         self.browser.setObjectName("versionBrowser")
+        self.browser.setAccessibleName("Version details")
         self.browser.setReadOnly(True)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.setHtml(

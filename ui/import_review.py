@@ -42,6 +42,7 @@ class ImportReviewDialog(QDialog):
         layout.addWidget(summary)
         details = QPlainTextEdit(self)
         details.setObjectName("reviewDetails")
+        details.setAccessibleName("What the import will change")
         details.setReadOnly(True)
         details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         details.setFont(QFont("monospace"))

@@ -35,6 +35,7 @@ from tracker.domain.errors import (
     TrackerError,
 )
 from tracker.services.backups import database_file, latest_backup, restore
+from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
 
 ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
@@ -116,7 +117,7 @@ class OpenFailedDialog(QDialog):
         self.problem.setObjectName("restoreProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setStyleSheet(f"color: {error_colour(self)};")  # dark themes too
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(self)

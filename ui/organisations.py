@@ -117,6 +117,7 @@ class OrganisationsDialog(QDialog):
         self._orgs: list[Organisation] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("organisationsTable")
+        self.table.setAccessibleName("Organisations")
         self.table.setHorizontalHeaderLabels(list(HEADERS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

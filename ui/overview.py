@@ -11,6 +11,7 @@ SVG and the matrix as CSV (``tracker.domain.overview.matrix_csv``), written atom
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,12 +129,18 @@ class OverviewView(FollowingView):
         for place, chart in enumerate((self.by_status, self.by_region, self.by_vendor)):
             grid.addWidget(chart, 1, place, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(place, 1)
+        # Tab as laid out: the export button at the top, the matrix, then the charts.
+        charts = (self.by_status, self.by_region, self.by_vendor)
+        for first, second in itertools.pairwise((self.export_button, self.matrix, *charts)):
+            QWidget.setTabOrder(first, second)
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.addLayout(header)
         column.addLayout(grid)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        # No stop of its own: Tab goes to what it holds, and it scrolls that into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)

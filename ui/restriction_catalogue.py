@@ -70,6 +70,7 @@ class RestrictionCatalogueDialog(QDialog):
         self._entries: list[CatalogueEntry] = []
         self.table = _table()
         self.title = _named(QLineEdit(), "catalogueTitle")
+        self.title.setAccessibleName("Title")  # its label names the row, not the field
         self.description = _named(QPlainTextEdit(), "catalogueDescription")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
@@ -225,6 +226,7 @@ def _named(widget: W, name: str) -> W:
 def _table() -> QTableWidget:
     table = _named(QTableWidget(0, len(HEADERS)), "catalogueTable")
     table.setHorizontalHeaderLabels(HEADERS)
+    table.setAccessibleName("Restrictions")
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

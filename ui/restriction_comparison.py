@@ -57,6 +57,7 @@ class ChoosingTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
         self.verticalHeader().hide()
         # Rows as compact as the engagement table's.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)

@@ -10,13 +10,14 @@ restriction no kept engagement records: the catalogue is listed whole, to compar
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter
 
 from tracker.domain.fields import CHILDREN_BY_KEY
 from tracker.domain.restriction_comparison import RestrictionComparison, RestrictionCounts
 from tracker.domain.stance_tints import STANCE_TINTS
 from tracker.domain.vocab import Stance
 from ui.plain_text import tooltip
+from ui.swatches import swatch_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,14 +40,13 @@ def stance_swatch(stance: Stance) -> QIcon:
     """A small square of the stance's tint, framed so that it shows on any background."""
     icon = _swatches.get(stance)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setBrush(QColor(STANCE_TINTS[stance]))
-        painter.setPen(QColor(0, 0, 0, 110))
-        painter.drawRect(0, 0, 11, 11)
-        painter.end()
-        icon = _swatches[stance] = QIcon(pixmap)
+
+        def draw(painter: QPainter) -> None:
+            painter.setBrush(QColor(STANCE_TINTS[stance]))
+            painter.setPen(QColor(0, 0, 0, 110))
+            painter.drawRect(0, 0, 11, 11)
+
+        icon = _swatches[stance] = swatch_icon(draw)
     return icon
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter
 
 from tracker.domain.fields import label
 from tracker.domain.model import EngagementRow, Filters
@@ -21,6 +21,7 @@ from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from ui.plain_text import tooltip
 from ui.style import STATUS_COLOURS
+from ui.swatches import swatch_icon
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
@@ -89,15 +90,14 @@ def status_icon(status: Status) -> QIcon:
     """A small colour chip for a status (always shown beside its text)."""
     icon = _chips.get(status)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(STATUS_COLOURS[status]))
-        painter.setPen(QColor(0, 0, 0, 90))
-        painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
-        painter.end()
-        icon = _chips[status] = QIcon(pixmap)
+
+        def draw(painter: QPainter) -> None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(STATUS_COLOURS[status]))
+            painter.setPen(QColor(0, 0, 0, 90))
+            painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+
+        icon = _chips[status] = swatch_icon(draw)
     return icon
 
 

@@ -107,6 +107,7 @@ class TimelineView(FollowingView):
         legend_row.addWidget(legend, 1)
         layout.addLayout(legend_row)
         layout.addWidget(self.canvas, 1)
+        QWidget.setTabOrder(svg, self.canvas)  # Tab as laid out: the bar, then the canvas
 
     # -- following the window ------------------------------------------------------------
 

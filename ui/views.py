@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 from tracker.domain.changes import ChangeSet
 from tracker.domain.model import Filters
 from tracker.services import Tracker
+from ui.accessibility import follow_layout
 
 
 class ViewKind(enum.StrEnum):
@@ -124,6 +125,16 @@ class ViewStack(QWidget):
         layout.addWidget(self.pages, 1)
         self._add(ViewKind.TABLE, table)
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Put the column the stack is laid in (banners, filter bar, the stack) in Tab's
+        order as laid out, once the window is built: the tab bar and the banners are
+        made after the window's other panes, so Tab would reach them after those."""
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if parent is not None:
+            follow_layout(parent)
+        follow_layout(self)  # then the tab bar before the pages under it
 
     def add_view(self, kind: ViewKind, view: FollowingView) -> None:
         """Add a page after those there already."""

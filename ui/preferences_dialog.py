@@ -66,7 +66,7 @@ class PreferencesDialog(QDialog):
         self._running_language = running_language
         self.restart_asked = False  # "Restart now" was clicked
         self.language = self._combo("preferredLanguage", "Language", LANGUAGE_CHOICES)
-        self.restart_note = QLabel("The new language is used once the app restarts.", self)
+        self.restart_note = QLabel("Shown once the app restarts.", self)
         self.restart_note.setObjectName("restartNote")
         self.restart_button = QPushButton("&Restart now", self)
         self.restart_button.setObjectName("restartNow")
@@ -122,12 +122,12 @@ class PreferencesDialog(QDialog):
         return spin
 
     def _lay_out(self) -> None:
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow("&Language", self.language)
-        restart = QHBoxLayout()
-        restart.addWidget(self.restart_note, 1)
-        restart.addWidget(self.restart_button)
-        form.addRow("", restart)
+        self._restart_row = QHBoxLayout()
+        self._restart_row.addWidget(self.restart_note, 1)
+        self._restart_row.addWidget(self.restart_button)
+        form.addRow("", self._restart_row)
         form.addRow("&Theme", self.theme)
         form.addRow("Briefing &author", self.author)
         form.addRow("Briefing &organisation", self.organisation)
@@ -201,9 +201,10 @@ class PreferencesDialog(QDialog):
             self.problem.show_message(problem)
         for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Apply):
             self.buttons.button(button).setEnabled(problem is None)
-        changed = self.language.currentData() != self._running_language
-        self.restart_note.setVisible(changed)
-        self.restart_button.setVisible(changed)
+        # The row of the restart shows only when a restart would change something.
+        self._form.setRowVisible(
+            self._restart_row, self.language.currentData() != self._running_language
+        )
         self.restart_button.setEnabled(problem is None)
         return problem is None
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import action, activate, answer_modal, find, menu, open_form
+from tracker.domain.due import QuickFilters
 from tracker.domain.model import Filters
 from tracker.services import Tracker
+from tracker.services.base import utc_today
 from ui import filter_bar as filter_bar_module
 from ui import main_window as main_window_module
 from ui import preferences as preferences_module
@@ -36,9 +38,12 @@ from ui.main_window import MainWindow
 from ui.preferences_dialog import PreferencesDialog
 from ui.settings import (
     LANGUAGE_KEY,
+    BriefingDefaults,
     Preferences,
+    briefing_defaults,
     marking_for_new,
     preferences,
+    remember_briefing,
     remember_preferences,
 )
 from ui.style import apply_theme, contrast_ratio
@@ -332,3 +337,32 @@ def test_stored_values_out_of_range_read_as_defaults(settings: QSettings) -> Non
     settings.setValue("preferences/staleDays", "0")
     settings.setValue("preferences/backupsKept", "lots")
     assert preferences(settings) == Preferences(stale_days=1)
+
+
+def test_a_saved_view_counts_stale_as_the_preference_does(
+    window: MainWindow, settings: QSettings
+) -> None:
+    window.preferences.apply(Preferences(stale_days=7))
+    window.filter_bar.quick["stale"].click()
+    body = window.saved_views.current_body()
+    assert body.quick == QuickFilters(stale=True)  # kept as "stale", not as a day
+    window.service.save_view(name="Stale", body=body)
+    window.filter_bar.clear()
+    window.saved_views.open("Stale")
+    today = utc_today()
+    assert window.model.filters.stale_before == today - datetime.timedelta(days=7)
+
+
+def test_the_briefing_offers_its_last_answers_without_a_preferred_author(
+    settings: QSettings,
+) -> None:
+    remember_briefing(settings, BriefingDefaults(author="Last", organisation="Used"))
+    assert (briefing_defaults(settings).author, briefing_defaults(settings).organisation) == (
+        "Last",
+        "Used",
+    )
+    remember_preferences(settings, Preferences(author="Preferred"))
+    assert (briefing_defaults(settings).author, briefing_defaults(settings).organisation) == (
+        "Preferred",
+        "Used",
+    )

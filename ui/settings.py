@@ -21,9 +21,11 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
+from tracker.domain.due import DEFAULT_STALE
 from tracker.domain.filter_json import filters_from_json, filters_json
 from tracker.domain.model import Filters
 from tracker.services import public_url
+from tracker.services.backups import KEPT_BACKUPS
 from tracker.services.files import make_private_file
 
 ORGANISATION = "engagement-tracker"
@@ -296,8 +298,8 @@ class Preferences:
     author: str = ""
     organisation: str = ""
     marking: str = ""
-    stale_days: int = 90  # tracker.domain.due.DEFAULT_STALE
-    backups_kept: int = 10  # tracker.services.backups' default
+    stale_days: int = DEFAULT_STALE.count  # DEFAULT_STALE is counted in days
+    backups_kept: int = KEPT_BACKUPS
 
 
 def _choice(value: object, allowed: tuple[str, ...]) -> str:

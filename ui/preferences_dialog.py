@@ -71,6 +71,7 @@ class PreferencesDialog(QDialog):
         self.restart_button = QPushButton("&Restart now", self)
         self.restart_button.setObjectName("restartNow")
         self.restart_button.setAccessibleName("Restart now in the new language")
+        self.restart_button.setAutoDefault(False)  # Enter means OK, never a restart
         self.theme = self._combo("preferredTheme", "Theme", THEME_CHOICES)
         self.author = self._line("preferredAuthor", "Briefing author")
         self.organisation = self._line("preferredOrganisation", "Briefing organisation")

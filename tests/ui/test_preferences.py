@@ -133,7 +133,7 @@ def test_every_preference_applies_at_once_and_persists(
         pick(qtbot, combo(dialog, "preferredMarking"), marking)
         set_spin(qtbot, find(dialog, QSpinBox, "staleDays"), 7)
         set_spin(qtbot, find(dialog, QSpinBox, "backupsKept"), 3)
-        press(dialog, Button.Ok)
+        qtbot.keyClick(find(dialog, QSpinBox, "backupsKept"), Qt.Key.Key_Return)  # OK
 
     with_preferences(qtbot, window, fill)
 

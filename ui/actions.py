@@ -121,6 +121,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "What changed since the last briefing or a date",
         checkable=True,
     ),
+    ActionSpec(
+        "preferences",
+        "&Preferences…",
+        "preferences.open",
+        (K.Preferences,),
+        "Language, theme, briefing author, new engagements' marking, stale, backups kept",
+        role=QAction.MenuRole.PreferencesRole,
+    ),
     ActionSpec("about", "&About Engagement Tracker", "about", role=QAction.MenuRole.AboutRole),
 )
 
@@ -163,6 +171,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "find",
             "clearFilters",
             "showLinked",
+            SEPARATOR,
+            "preferences",
         ),
     ),
     ("&View", ("views", SEPARATOR, "savedViews", "reload", "trash", "changes", "columns")),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -31,6 +31,7 @@ from ui.history_dialog import HistoryDialog
 from ui.link_picker import EngagementFinder
 from ui.plain_text import message_box, warning
 from ui.saving import save_with_merge
+from ui.settings import marking_for_new
 
 MESSAGE_MS = 10_000  # how long the status bar says what was done
 SHOWN_TITLES = 8  # a confirmation names this many engagements, then "and N more"
@@ -48,6 +49,9 @@ class EditingHost(Protocol):
 
     @property
     def undo_stack(self) -> QUndoStack: ...
+
+    @property
+    def settings(self) -> QSettings: ...
 
     def current_id(self) -> int | None: ...
 
@@ -96,9 +100,12 @@ class Editing:
 
     def _form(self, data: EngagementData | None) -> EngagementDialog:
         service = self._host.service
+        markings = service.markings()
         return EngagementDialog(
-            markings=service.markings(),
-            default_marking=service.default_marking(),
+            markings=markings,
+            default_marking=marking_for_new(
+                self._host.settings, markings, service.default_marking()
+            ),
             vendors=service.names(kind="vendor"),
             counterparts=service.names(kind="counterpart"),
             catalogue=service.restriction_catalogue(),

@@ -12,7 +12,8 @@ America", a long counterpart) beside the detail pane of a 1400-pixel window.
 The quick filters are toggle buttons that narrow whatever else is chosen; what they
 mean is ``tracker.domain.due.QuickFilters``, counted from today (UTC) whenever the
 filters are read, so a window left open overnight asks about the new day. A follow-up
-range typed under "More filters" narrows them further (the days in both).
+range typed under "More filters" narrows them further (the days in both). Stale means
+no change for ``stale_for``: the preference's threshold (Edit → Preferences…).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, QuickFilters
+from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, Period, QuickFilters
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
 from tracker.services.base import utc_today
@@ -49,8 +50,9 @@ ANY = ""
 NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
 MIN_NAME_CHARS = 16  # a vendor or counterpart box shows at least this many characters
 
+STALE_TIP = "Open engagements with no change for {stale}"
 # The quick filters: the QuickFilters field each sets, its button's object name, text
-# (with its Alt+letter) and tooltip.
+# (with its Alt+letter) and tooltip ("{stale}": the stale threshold, in words).
 QUICK_FILTERS = (
     ("overdue", "quickOverdue", "&Overdue", "Engagements whose follow-up fell due before today"),
     (
@@ -63,7 +65,7 @@ QUICK_FILTERS = (
         "stale",
         "quickStale",
         "S&tale",
-        f"Open engagements with no change for {DEFAULT_STALE.label()}",
+        STALE_TIP,
     ),
 )
 
@@ -113,6 +115,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
         self.search.setMinimumWidth(220)
+        self.stale_for = DEFAULT_STALE
         self.quick = {field: self._quick_button(*spec) for field, *spec in QUICK_FILTERS}
         self.status = MultiSelect("Status", list(Status), self)
         self.region = MultiSelect("Region", list(Region), self, unset=NOT_SET)
@@ -184,7 +187,7 @@ class FilterBar(QWidget):
         button = QPushButton(text, self)
         button.setObjectName(name)
         button.setCheckable(True)
-        button.setToolTip(tooltip(tip))
+        button.setToolTip(tooltip(tip.format(stale=self.stale_for.label())))
         button.setAccessibleName(f"{text.replace('&', '')} quick filter")
         button.toggled.connect(self.changed)
         return button
@@ -243,12 +246,23 @@ class FilterBar(QWidget):
             linked_to=self._linked_to,
             trash=trash,
         )
-        quick = self.quick_filters().applied(chosen, today=utc_today())
+        quick = self.quick_filters().applied(chosen, today=utc_today(), stale_for=self.stale_for)
         return dataclasses.replace(
             quick,
             due_from=_later(more.due_from, quick.due_from),
             due_by=_earlier(more.due_by, quick.due_by),
         )
+
+    def set_stale_period(self, period: Period) -> None:
+        """Count as stale the open engagements with no change for ``period``; when the
+        Stale quick filter is on, the filters change at once."""
+        if period == self.stale_for:
+            return
+        self.stale_for = period
+        button = self.quick["stale"]
+        button.setToolTip(tooltip(STALE_TIP.format(stale=period.label())))
+        if button.isChecked():
+            self.changed.emit()
 
     def quick_filters(self) -> QuickFilters:
         """The quick filters switched on."""

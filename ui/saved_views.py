@@ -137,6 +137,7 @@ class SavedViews:
         return body_of(
             self._bar.filters(),
             today=utc_today(),
+            stale_for=self._bar.stale_for,
             sort=sort,
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
             columns=shown_columns(header),
@@ -165,7 +166,7 @@ class SavedViews:
     def open(self, name: str) -> None:
         """Open the saved view ``name``."""
         try:
-            self.apply(self.service().open_view(name=name))
+            self.apply(self.service().open_view(name=name, stale_for=self._bar.stale_for))
         except TrackerError as exc:
             self.say(str(exc))
 

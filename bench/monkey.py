@@ -92,9 +92,14 @@ class MonkeyReport:
 
 
 def _child_env(work: Path) -> dict[str, str]:
+    from db.audit_keys import KEY_DIR_VAR, key_folder
+
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    # HOME moves (nothing the window writes lands in the user's); the audit keys stay
+    # where the database's key is, so that the checks afterwards verify every seal.
+    env[KEY_DIR_VAR] = str(key_folder())
     env["HOME"] = str(work)
     env["PYTHONFAULTHANDLER"] = "1"
     return env
@@ -201,6 +206,10 @@ def print_report(report: MonkeyReport) -> None:
     print(f"Qt warnings seen: {len(report.warnings)}")
     for warning in report.warnings:
         print(f"  {warning}")
+    commands = sorted({n.split(":", 1)[1] for n in report.counts if n.startswith("command:")})
+    print(f"menu commands triggered ({len(commands)}): {', '.join(commands)}")
+    dialogs = sorted({n.rsplit("-", 1)[-1] for n in report.counts if n.startswith("dialog:")})
+    print(f"dialogs acted in ({len(dialogs)}): {', '.join(dialogs)}")
     print(f"message boxes answered, distinct texts: {len(report.messages)}")
     for message in report.messages:
         print(f"  {message}")
@@ -221,7 +230,10 @@ def _database(args: argparse.Namespace, work: Path) -> tuple[Path, int]:
         finally:
             service.close()
     from bench.build_db import build
+    from db.audit_keys import KEY_DIR_VAR
 
+    # A database of the run's own, sealed with a key of its own (not in the user's keys).
+    os.environ.setdefault(KEY_DIR_VAR, str(work / "audit-keys"))
     build(target, args.engagements, seed=args.seed)
     return target, args.engagements
 

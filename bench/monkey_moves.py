@@ -428,7 +428,8 @@ class Monkey:
     def _in_dialog(self, modal: QWidget) -> str:
         kind = type(modal).__name__
         if isinstance(modal, QMessageBox) and modal is not self._modal:
-            self._log.once("message", f"{modal.windowTitle()}: {modal.text()}"[:160])
+            said = f"{modal.windowTitle()}: {modal.text()}".replace("\n", " ")
+            self._log.once("message", said[:160])
         if self._stuck(modal):
             if isinstance(modal, QDialog):
                 modal.reject()
@@ -438,7 +439,7 @@ class Monkey:
             return f"dialog:stuck-{kind}"
         move = _weighted(self._rng, DIALOG_MOVES)
         if move == "close":
-            return f"dialog:close-{self._close(modal)}"
+            return f"dialog:close-{self._close(modal)}-{kind}"
         if move == "click":
             self._click(modal)
             return f"dialog:click-{kind}"

@@ -24,8 +24,9 @@ from tracker.services import Tracker
 ACTIONS = int(os.environ.get("TRACKER_MONKEY_ACTIONS", "300"))
 ENGAGEMENTS = int(os.environ.get("TRACKER_MONKEY_ENGAGEMENTS", "200"))
 SEED = int(os.environ.get("TRACKER_MONKEY_SEED", "1"))
-# A thousand actions take about two minutes here (2 cores shared): the long run's budget.
-MINUTES = max(1.0, ACTIONS / 250)
+# About 400 actions a minute at 10,000 engagements here (2 cores shared): a budget that
+# only a hang or a much slower machine reaches, which then fails the count of actions.
+MINUTES = max(5.0, ACTIONS / 100)
 
 
 @pytest.mark.monkey
@@ -50,7 +51,7 @@ def _did_what_a_user_does(report: MonkeyReport) -> None:
     undo stack, the filters and the menus' dialogs."""
     assert report.saves > 0
     done = {name.split(":")[0] for name, n in report.counts.items() if n}
-    assert {"form", "undo", "search", "filter", "command", "dialog", "popup"} <= done
+    assert {"form", "undo", "search", "filter", "command", "dialog"} <= done
 
 
 def test_a_saved_value_the_trail_lacks_is_a_problem(tmp_path: Path) -> None:

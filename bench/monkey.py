@@ -67,6 +67,7 @@ class MonkeyReport:
     messages: list[str] = field(default_factory=list)  # what the message boxes said
     counts: dict[str, int] = field(default_factory=dict)
     saves: int = 0
+    undo_checks: int = 0
     problems: list[str] = field(default_factory=list)
     databases: int = 0
 
@@ -146,6 +147,7 @@ def _gather(report: MonkeyReport, work: Path) -> list[Save]:
         elif kind == "stuck":
             report.stuck.append(record["dialog"])
         elif kind == "done":
+            report.undo_checks += record.get("undo_checks", 0)
             for name, n in record["counts"].items():
                 report.counts[name] = report.counts.get(name, 0) + n
     return saves_in(work / LOG_NAME)
@@ -198,6 +200,7 @@ def print_report(report: MonkeyReport) -> None:
         print(f"failure ({failure.get('where', failure['kind'])}, action {failure.get('action')}):")
         print("  " + str(failure.get("traceback", failure)).replace("\n", "\n  "))
     print(f"saved values checked against the audit trail: {report.saves:,}")
+    print(f"undos and redos of the monkey's own edits checked: {report.undo_checks:,}")
     print(f"databases checked with tracker check: {report.databases}")
     for problem in report.problems:
         print(f"problem: {problem}")

@@ -120,6 +120,7 @@ class Monkey:
         self.actions = 0
         self.counts: Counter[str] = Counter()
         self.failures = 0
+        self.undo_checks = 0  # undos and redos of the monkey's own edits, checked
         self.started = time.monotonic()
         self._done = False
         self._home = window.service.url
@@ -143,6 +144,7 @@ class Monkey:
             "saves": self.form.saves,
             "recorded": self.form.recorded,
             "failures": self.failures,
+            "undo_checks": self.undo_checks,
             "counts": dict(self.counts),
         }
 
@@ -315,6 +317,7 @@ class Monkey:
         except TrackerError as exc:
             self.failure("undo", f"engagement {eid} unreadable after an undo: {exc}")
             return
+        self.undo_checks += 1
         expected = before if undo else after
         wrong = {k: (v, held[k]) for k, v in expected.items() if held[k] != v}
         if wrong:
@@ -353,7 +356,9 @@ class Monkey:
         if not entries:
             return "none"
         chosen = self._rng.choice(entries)
-        name = chosen.objectName() or chosen.text().replace("&", "")
+        name = chosen.objectName() or (
+            "recent" if chosen in self.window.databases.recent_menu.actions() else chosen.text()
+        )
         self._trigger_action(chosen)
         return name
 

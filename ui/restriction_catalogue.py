@@ -80,6 +80,10 @@ class RestrictionCatalogueDialog(QDialog):
         self.error.setWordWrap(True)
         self._build()
         self.table.itemSelectionChanged.connect(self._chosen)
+        # Its undo steps outlive it on the window's stack; once closed (then deleted) it
+        # is not read again, and a flag is what a deleted dialog still answers.
+        self._open = True
+        self.finished.connect(self._closed)
         self.fill()
 
     def _build(self) -> None:
@@ -184,9 +188,12 @@ class RestrictionCatalogueDialog(QDialog):
 
     def _refilled(self, changes: ChangeSet, code: str) -> ChangeSet:
         """After an undo or redo: the list read again, if the window is still open."""
-        if self.isVisible():
+        if self._open:
             self.fill(code)
         return changes
+
+    def _closed(self) -> None:
+        self._open = False
 
     def merge(self) -> None:
         """Merge the chosen restriction into the one picked, once the user agrees."""

@@ -196,7 +196,7 @@ def _organisation_ids(
     if new:
         conn.execute(o.insert(), new)
         sync_id_sequence(conn, o)
-        org_words.reindex(conn, [row["id"] for row in new])
+        org_words.add_new(conn, {row["id"]: row["name"] for row in new})
     return {key: (ids[key], spelling[key]) for key in first}
 
 

@@ -13,7 +13,7 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, select
@@ -53,6 +53,15 @@ def reindex(conn: Connection, org_ids: Sequence[int]) -> None:
         ]
         if rows:
             conn.execute(W.insert(), rows)
+
+
+def add_new(conn: Connection, names: Mapping[int, str]) -> None:
+    """The words of organisations just created (a name each, no alias yet): one INSERT."""
+    rows = [
+        {"organisation_id": i, "word": w} for i, name in names.items() for w in words_of([name])
+    ]
+    if rows:
+        conn.execute(W.insert(), rows)
 
 
 def reindex_all(conn: Connection) -> None:

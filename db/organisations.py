@@ -143,7 +143,7 @@ def add_alias(conn: Connection, org_id: int, alias: str) -> bool:
 def create(conn: Connection, name: str) -> int:
     """A new organisation of that name (none of that name or alias exists)."""
     org_id = new_id(conn.execute(ORG.insert().values(name=name, name_key=name_key(name))))
-    org_words.reindex(conn, [org_id])
+    org_words.add_new(conn, {org_id: name})
     return org_id
 
 

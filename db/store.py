@@ -106,7 +106,7 @@ def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
         o.insert().values(name=name.strip(), name_key=key, kind=kind.value if kind else None)
     )
     org_id = new_id(result)
-    org_words.reindex(conn, [org_id])
+    org_words.add_new(conn, {org_id: name.strip()})
     return org_id
 
 

@@ -10,7 +10,6 @@ event, a tag added) gets only its new rows.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,8 +29,7 @@ from db.store import (
     utc_now,
 )
 from tracker.domain.fields import ENGAGEMENT_FIELDS, SEARCHED_KEYS
-from tracker.domain.interchange import data_to_json
-from tracker.domain.model import FIELD_NAMES, Engagement, EngagementData
+from tracker.domain.model import Engagement, EngagementData
 from tracker.domain.search_text import indexed_body
 
 # Each child table and the list field it stores.
@@ -75,23 +73,6 @@ def _number(ref: int | str) -> bool:
     return isinstance(ref, int) or ref.isdigit()
 
 
-def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
-    """``db.audit.diff``: (field, old text, new text) for every field that differs, each
-    engagement turned into interchange JSON once rather than once a field."""
-    names = [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
-    if not names:
-        return []
-    before, after = data_to_json(old), data_to_json(new)
-    return [(name, _text(before[name]), _text(after[name])) for name in names]
-
-
-def _text(value: object) -> str | None:
-    """A value as ``db.audit.field_text`` writes it: plain for scalars, JSON for lists."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def writes_here(changed: Iterable[str]) -> bool:
     """True when every field of ``changed`` is one written here."""
     return all(name in WRITTEN_HERE for name in changed)
@@ -104,7 +85,7 @@ def replace_many(
     who: str,
     action: str,
 ) -> dict[int, frozenset[str]]:
-    """Write each item's data over its engagement, given their :func:`diff` (not
+    """Write each item's data over its engagement, given their ``db.audit.diff`` (not
     empty, and :func:`writes_here`): a new version and time, audited field by field,
     all at one moment. Returns the fields changed by engagement id."""
     now = utc_now()

@@ -93,7 +93,7 @@ def replace_many(
     audits: list[tuple[Any, ...]] = []
     changed: dict[int, frozenset[str]] = {}
     written: list[tuple[Engagement, EngagementData]] = []
-    indexed: list[tuple[int, str, str]] = []
+    indexed: list[tuple[int, str, str, bool]] = []
     columns: set[str] = {"version", "updated_at"}
     for current, data, changes in items:
         version = current.version + 1
@@ -113,19 +113,21 @@ def replace_many(
         [{k: row[k] for k in ("eid", *columns)} for row in updates],
     )
     _write_children(conn, written, changed)
-    fulltext.replace_many(conn, indexed)
+    fulltext.replace_rows(conn, indexed)
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, audits)
     return changed
 
 
-def _reindexed(current: Engagement, data: EngagementData) -> list[tuple[int, str, str]]:
+def _reindexed(current: Engagement, data: EngagementData) -> list[tuple[int, str, str, bool]]:
     """The index row of ``data`` when its indexed text differs from ``current``'s (a
-    status event without a note, say, leaves it as it is): rewriting a row of the
-    index is most of what re-indexing a thousand engagements costs."""
+    status event without a note, say, leaves it as it is), and whether its title is
+    kept: rewriting a row of the index is most of what re-indexing a thousand
+    engagements costs."""
     body = indexed_body(data)
-    if data.title == current.data.title and body == indexed_body(current.data):
+    kept = data.title == current.data.title
+    if kept and body == indexed_body(current.data):
         return []
-    return [(current.id, data.title, body)]
+    return [(current.id, data.title, body, kept)]
 
 
 def _columns(data: EngagementData) -> dict[str, Any]:

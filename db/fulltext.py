@@ -135,6 +135,18 @@ def insert_new(conn: Connection, rows: Iterable[tuple[int, str, str]]) -> None:
         conn.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (?, ?, ?)", batch)
 
 
+def replace_rows(conn: Connection, rows: Iterable[tuple[int, str, str, bool]]) -> None:
+    """Set the indexed text of many engagements, each (id, title, body, title kept): on
+    SQLite a row whose title is as indexed has its body alone rewritten
+    (``replace_bodies``, about a third cheaper)."""
+    given = list(rows)
+    if _is_postgresql(conn):
+        replace_many(conn, [(i, t, b) for i, t, b, _ in given])
+        return
+    replace_bodies(conn, [(i, b) for i, _, b, kept in given if kept])
+    replace_many(conn, [(i, t, b) for i, t, b, kept in given if not kept])
+
+
 def stored_bodies(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
     """The folded bodies the SQLite index holds for ``ids`` (``folded``)."""
     query = text(f"SELECT rowid, body FROM {FTS_TABLE} WHERE rowid IN :ids").bindparams(

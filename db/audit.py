@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from sqlalchemy import Connection, func, select
 
 from db import tables
-from tracker.domain.interchange import data_to_json
+from tracker.domain.interchange import data_to_json, field_json
 from tracker.domain.model import FIELD_NAMES, AuditEntry, EngagementData
 
 
@@ -29,8 +29,8 @@ def _text(value: object) -> str | None:
 
 
 def field_text(data: EngagementData, name: str) -> str | None:
-    """One field's value as audit text (``diff`` turns each side into JSON once instead)."""
-    return _text(data_to_json(data)[name])
+    """One field's value as audit text."""
+    return _text(field_json(data, name))
 
 
 WHOLE = "engagement"  # the field of an entry that records the whole engagement
@@ -70,13 +70,13 @@ def audit(
 
 
 def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
-    """(field, old text, new text) for every field that differs (each side turned into
-    interchange JSON once, not once per field)."""
-    changed = [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
-    if not changed:
-        return []
-    before, after = data_to_json(old), data_to_json(new)
-    return [(name, _text(before[name]), _text(after[name])) for name in changed]
+    """(field, old text, new text) for every field that differs (only those fields are
+    written as interchange JSON: an import's update changes a few of twenty)."""
+    return [
+        (name, field_text(old, name), field_text(new, name))
+        for name in FIELD_NAMES
+        if getattr(old, name) != getattr(new, name)
+    ]
 
 
 def fields_changed_since(conn: Connection, engagement_id: int, version: int) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text
 
-from db import fulltext, links, restriction_aliases, tables
+from db import fulltext, links, org_words, restriction_aliases, tables
 from db.audit import AUDIT_COLUMNS, WHOLE, engagement_text
 from db.store import (
     CHILD_COLUMNS,
@@ -137,7 +137,7 @@ def _insert(
             # any stale row all the same. Not so for stored ones: in a copy of the record
             # as of a date they go back among others (whose rows stay), their own removed.
             conn.execute(text(f"DELETE FROM {fts} WHERE rowid >= :first"), {"first": made[0].id})
-        conn.exec_driver_sql(f"INSERT INTO {fts}(rowid, title, body) VALUES (?, ?, ?)", indexed)
+        fulltext.insert_new(conn, indexed)
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, audits)
 
 
@@ -196,6 +196,7 @@ def _organisation_ids(
     if new:
         conn.execute(o.insert(), new)
         sync_id_sequence(conn, o)
+        org_words.add_new(conn, {row["id"]: row["name"] for row in new})
     return {key: (ids[key], spelling[key]) for key in first}
 
 

@@ -10,7 +10,6 @@ event, a tag added) gets only its new rows.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -30,8 +29,7 @@ from db.store import (
     utc_now,
 )
 from tracker.domain.fields import ENGAGEMENT_FIELDS, SEARCHED_KEYS
-from tracker.domain.interchange import data_to_json
-from tracker.domain.model import FIELD_NAMES, Engagement, EngagementData
+from tracker.domain.model import Engagement, EngagementData
 from tracker.domain.search_text import indexed_body
 
 # Each child table and the list field it stores.
@@ -75,23 +73,6 @@ def _number(ref: int | str) -> bool:
     return isinstance(ref, int) or ref.isdigit()
 
 
-def diff(old: EngagementData, new: EngagementData) -> list[tuple[str, str | None, str | None]]:
-    """``db.audit.diff``: (field, old text, new text) for every field that differs, each
-    engagement turned into interchange JSON once rather than once a field."""
-    names = [name for name in FIELD_NAMES if getattr(old, name) != getattr(new, name)]
-    if not names:
-        return []
-    before, after = data_to_json(old), data_to_json(new)
-    return [(name, _text(before[name]), _text(after[name])) for name in names]
-
-
-def _text(value: object) -> str | None:
-    """A value as ``db.audit.field_text`` writes it: plain for scalars, JSON for lists."""
-    if value is None or isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
 def writes_here(changed: Iterable[str]) -> bool:
     """True when every field of ``changed`` is one written here."""
     return all(name in WRITTEN_HERE for name in changed)
@@ -104,7 +85,7 @@ def replace_many(
     who: str,
     action: str,
 ) -> dict[int, frozenset[str]]:
-    """Write each item's data over its engagement, given their :func:`diff` (not
+    """Write each item's data over its engagement, given their ``db.audit.diff`` (not
     empty, and :func:`writes_here`): a new version and time, audited field by field,
     all at one moment. Returns the fields changed by engagement id."""
     now = utc_now()
@@ -112,7 +93,7 @@ def replace_many(
     audits: list[tuple[Any, ...]] = []
     changed: dict[int, frozenset[str]] = {}
     written: list[tuple[Engagement, EngagementData]] = []
-    indexed: list[tuple[int, str, str]] = []
+    indexed: list[tuple[int, str, str, bool]] = []
     columns: set[str] = {"version", "updated_at"}
     for current, data, changes in items:
         version = current.version + 1
@@ -132,19 +113,21 @@ def replace_many(
         [{k: row[k] for k in ("eid", *columns)} for row in updates],
     )
     _write_children(conn, written, changed)
-    fulltext.replace_many(conn, indexed)
+    fulltext.replace_rows(conn, indexed)
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, audits)
     return changed
 
 
-def _reindexed(current: Engagement, data: EngagementData) -> list[tuple[int, str, str]]:
+def _reindexed(current: Engagement, data: EngagementData) -> list[tuple[int, str, str, bool]]:
     """The index row of ``data`` when its indexed text differs from ``current``'s (a
-    status event without a note, say, leaves it as it is): rewriting a row of the
-    index is most of what re-indexing a thousand engagements costs."""
+    status event without a note, say, leaves it as it is), and whether its title is
+    kept: rewriting a row of the index is most of what re-indexing a thousand
+    engagements costs."""
     body = indexed_body(data)
-    if data.title == current.data.title and body == indexed_body(current.data):
+    kept = data.title == current.data.title
+    if kept and body == indexed_body(current.data):
         return []
-    return [(current.id, data.title, body)]
+    return [(current.id, data.title, body, kept)]
 
 
 def _columns(data: EngagementData) -> dict[str, Any]:

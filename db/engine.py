@@ -25,6 +25,7 @@ from sqlalchemy.pool import NullPool
 from db import error_codes
 from db.errors import DatabaseError
 from db.folders import make_private_folders
+from db.order_cache import OrderCache
 from db.urls import parse_url, public_url, refuse_keyword_string
 
 APP_NAME = "engagement-tracker"
@@ -131,6 +132,7 @@ class Database:
         self.backend = parse_url(url).get_backend_name()
         self.path = sqlite_path(url)
         self.engine: Engine = self._make_engine()
+        self.order_cache = OrderCache()  # cleared by every write transaction
 
     @property
     def public_url(self) -> str:
@@ -187,14 +189,19 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A connection inside a write transaction, committed on success, else rolled back."""
-        with _translated(self.where), self._connect() as conn:
-            conn.execution_options(tracker_write=True)
-            with conn.begin():
-                if self.backend == "postgresql":
-                    # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: version
-                    # checks and the audit hash chain rely on it. Released at commit.
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-                yield conn
+        # Cleared before and after: a connection's own commits leave its data_version.
+        self.order_cache.clear()
+        try:
+            with _translated(self.where), self._connect() as conn:
+                conn.execution_options(tracker_write=True)
+                with conn.begin():
+                    if self.backend == "postgresql":
+                        # One writer at a time, as BEGIN IMMEDIATE gives on SQLite: version
+                        # checks and the audit hash chain rely on it. Released at commit.
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+                    yield conn
+        finally:
+            self.order_cache.clear()
 
     def dispose(self) -> None:
         """Close every pooled connection."""

@@ -1,6 +1,7 @@
 """Organisations as records, in SQL: the list with engagement counts, details, aliases,
-and merging one organisation into another (engagements re-pointed, audited per field,
-re-indexed) and back (the undo of a merge).
+and merging one organisation into another (engagements re-pointed, audited per field;
+no engagement's index row changes, the names being searched through ``db.org_words``)
+and back (the undo of a merge).
 
 Every function works inside the caller's transaction; refusals are ``ValueError``s
 naming the field, which the service layer words with the record.
@@ -9,12 +10,12 @@ naming the field, which the service layer words with the record.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, or_, select, text, union_all
+from sqlalchemy import Connection, func, or_, select, text, union_all
 
-from db import fulltext, loading, tables
+from db import org_words, tables
 from db.audit import AUDIT_COLUMNS
 from db.store import E, chunks, insert_rows, named_organisation, new_id, utc_now
 from tracker.domain.organisations import (
@@ -23,7 +24,6 @@ from tracker.domain.organisations import (
     OrgDetails,
     name_key,
 )
-from tracker.domain.search_text import indexed_body, renamed_body
 from tracker.domain.vocab import OrgKind, Region
 
 ORG = tables.organisation
@@ -136,12 +136,15 @@ def add_alias(conn: Connection, org_id: int, alias: str) -> bool:
             return False  # its name or an alias already
         raise OrgRefused(f'"{alias}" names the organisation "{found[1]}" already', field="aliases")
     conn.execute(A.insert().values(organisation_id=org_id, alias=alias, alias_key=name_key(alias)))
+    org_words.reindex(conn, [org_id])
     return True
 
 
 def create(conn: Connection, name: str) -> int:
     """A new organisation of that name (none of that name or alias exists)."""
-    return new_id(conn.execute(ORG.insert().values(name=name, name_key=name_key(name))))
+    org_id = new_id(conn.execute(ORG.insert().values(name=name, name_key=name_key(name))))
+    org_words.add_new(conn, {org_id: name})
+    return org_id
 
 
 def naming(conn: Connection, org_id: int) -> dict[int, tuple[bool, bool]]:
@@ -169,10 +172,12 @@ def merge(conn: Connection, from_id: int, into_id: int, *, who: str) -> MergedOr
     versions = repoint(conn, engagements, to_id=into_id, old=gone.name, new=into.name, who=who)
     conn.execute(ORG.update().where(ORG.c.parent_id == from_id).values(parent_id=into_id))
     conn.execute(A.update().where(A.c.organisation_id == from_id).values(organisation_id=into_id))
+    org_words.reindex(conn, [from_id])  # its words go with it (foreign key)
     conn.execute(ORG.delete().where(ORG.c.id == from_id))
     conn.execute(
         A.insert().values(organisation_id=into_id, alias=gone.name, alias_key=name_key(gone.name))
     )
+    org_words.reindex(conn, [into_id])
     filled = _filled(into.details, gone.details)
     if filled != into.details:
         conn.execute(
@@ -239,6 +244,7 @@ def unmerge(conn: Connection, merged: MergedOrganisation, *, into_id: int, who: 
     parts = [name_key(p) for p in merged.parts]
     if parts:
         conn.execute(ORG.update().where(ORG.c.name_key.in_(parts)).values(parent_id=org_id))
+    org_words.reindex(conn, [org_id, into_id])
     repoint(conn, merged.engagements, to_id=org_id, old=merged.into, new=merged.name, who=who)
     return org_id
 
@@ -263,22 +269,32 @@ def repoint(
     who: str,
 ) -> dict[int, int]:
     """Point the engagements' vendor and/or counterpart (per ``sides``) at ``to_id``: one
-    new version each, one audit row per field changed (``old`` → ``new`` name), the
-    full-text index rewritten. Returns each engagement's new version."""
+    new version each, one audit row per field changed (``old`` → ``new`` name). Their
+    index rows hold no organisation's name: nothing to re-index. Returns each
+    engagement's new version."""
     now = utc_now()
-    before = _names(conn, sorted(sides))
-    for column, side in (("vendor_id", 0), ("counterpart_id", 1)):
-        ids = [eid for eid, s in sides.items() if s[side]]
-        for part in chunks(ids):
-            conn.execute(E.update().where(E.c.id.in_(part)).values({column: to_id}))
+    # One statement per set of columns changed, each run for many engagements at once
+    # (executemany: compiled once, no list of ids in the SQL).
+    for columns, wanted in (
+        (("vendor_id", "counterpart_id"), (True, True)),
+        (("vendor_id",), (True, False)),
+        (("counterpart_id",), (False, True)),
+    ):
+        batch = [{"eid": eid, "to": to_id, "now": now} for eid, s in sides.items() if s == wanted]
+        if batch:
+            assigned = ", ".join(f"{c} = :to" for c in columns)
+            conn.execute(
+                text(
+                    f"UPDATE engagement SET {assigned}, version = version + 1,"
+                    " updated_at = :now WHERE id = :eid"
+                ),
+                batch,
+            )
+    found = conn.execute(
+        select(E.c.id, E.c.version).where(or_(E.c.vendor_id == to_id, E.c.counterpart_id == to_id))
+    )
+    versions = {int(i): int(v) for i, v in found if int(i) in sides}
     ids = sorted(sides)
-    versions: dict[int, int] = {}
-    for part in chunks(ids):
-        conn.execute(
-            E.update().where(E.c.id.in_(part)).values(version=E.c.version + 1, updated_at=now)
-        )
-        found = conn.execute(select(E.c.id, E.c.version).where(E.c.id.in_(part)))
-        versions.update({int(i): int(v) for i, v in found})
     rows = [
         (now, who, eid, versions[eid], "update", field, old, new)
         for eid in ids
@@ -286,65 +302,7 @@ def repoint(
         if sides[eid][side]
     ]
     insert_rows(conn, tables.audit, AUDIT_COLUMNS, rows)
-    # The names after follow from those before: only the sides re-pointed changed.
-    after = {
-        eid: (new if sides[eid][0] else v, new if sides[eid][1] else c)
-        for eid, (v, c) in before.items()
-    }
-    reindex(conn, ids, before, after)
     return versions
-
-
-def _names(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """Each engagement's (vendor, counterpart) names as stored."""
-    vendor, counterpart = ORG.alias("v"), ORG.alias("c")
-    out: dict[int, tuple[str, str]] = {}
-    for part in chunks(list(ids)):
-        rows = conn.execute(
-            select(E.c.id, vendor.c.name, counterpart.c.name)
-            .join(vendor, vendor.c.id == E.c.vendor_id)
-            .join(counterpart, counterpart.c.id == E.c.counterpart_id)
-            .where(E.c.id.in_(part))
-        )
-        out.update({int(i): (str(v), str(c)) for i, v, c in rows})
-    return out
-
-
-def reindex(
-    conn: Connection,
-    ids: Sequence[int],
-    before: Mapping[int, tuple[str, str]],
-    after: Mapping[int, tuple[str, str]],
-) -> None:
-    """Rewrite the full-text index of the engagements ``ids``, whose vendor and
-    counterpart were ``before`` and are ``after``. On SQLite the index keeps its text:
-    the names at the head of each body are replaced (``search_text.renamed_body``),
-    which is what the whole engagement would index, and only the body is written (the
-    title stays); elsewhere, or when a body does not start so, the engagements are read
-    whole and indexed again."""
-    whole: list[int] = list(ids)
-    if conn.dialect.name == "sqlite":
-        whole = []
-        rows: list[tuple[int, str]] = []
-        for part in chunks(list(ids)):
-            found = conn.execute(
-                text(
-                    f"SELECT rowid, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids"
-                ).bindparams(bindparam("ids", expanding=True)),
-                {"ids": list(part)},
-            )
-            for eid, body in found:
-                body = renamed_body(str(body), before[int(eid)], after[int(eid)])
-                if body is None:
-                    whole.append(int(eid))
-                else:
-                    rows.append((int(eid), body))
-        fulltext.replace_bodies(conn, rows)
-    for part in chunks(whole, 2000):
-        loaded = loading.load(conn, part)
-        fulltext.replace_many(
-            conn, [(i, e.data.title, indexed_body(e.data)) for i, e in loaded.items()]
-        )
 
 
 def update_details(conn: Connection, org_id: int, details: OrgDetails) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -21,13 +22,15 @@ from sqlalchemy import (
     bindparam,
     case,
     func,
+    literal_column,
     or_,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.sql.compiler import SQLCompiler
 
-from db import fulltext, tables
+from db import fulltext, org_words, tables
 from tracker.domain.model import Filters
 from tracker.domain.vocab import OPEN_STATUSES, Confidence, Region, Stance, Status
 
@@ -62,34 +65,33 @@ def _organisation_clause(name: str) -> ColumnElement[bool]:
     return or_(E.c.vendor_id.in_(tree), E.c.counterpart_id.in_(tree))
 
 
-def _like_escaped(text_: str) -> str:
-    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def named_ids(orgs: Select[Any] | Sequence[int]) -> list[Select[Any]]:
+    """SELECTs of the ids of engagements whose vendor, then counterpart, is one of
+    ``orgs`` (each served by its column's index)."""
+    return [
+        select(E.c.id).where(E.c.vendor_id.in_(orgs)),
+        select(E.c.id).where(E.c.counterpart_id.in_(orgs)),
+    ]
 
 
-def alias_orgs(search: str) -> Select[Any] | None:
-    """The organisations with an alias of which a word starts with what was typed
-    ("pent", "department of w"), or None when nothing was typed. Aliases are not in
-    the full-text index (an alias would mean re-indexing every engagement naming the
-    organisation): the few aliases are read at query time instead."""
-    # No alias holds a NUL (stored texts are cleaned of control characters), and
-    # PostgreSQL refuses one in any text parameter: it separates words here.
-    key = " ".join(search.replace("\x00", " ").split()).casefold()
-    if not key:
-        return None
-    like = _like_escaped(key)
-    return select(ALIAS.c.organisation_id).where(
-        ALIAS.c.alias_key.like(f"{like}%", escape="\\")
-        | ALIAS.c.alias_key.like(f"% {like}%", escape="\\")
-    )
+def text_and_names(fts: str | None, names: Sequence[Sequence[int]]) -> Any:
+    """SELECT of the ids of engagements whose text matches the FTS5 query ``fts`` (any
+    text when None) and whose vendor or counterpart is, for each list of ``names``, one
+    of its organisations (SQLite; ``db.ids.search_matches``)."""
+    if not names:
+        assert fts is not None
+        return fulltext.matching_ids_statement(fts)
+    named = [or_(E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs)) for orgs in names]
+    if fts is not None:
+        named.insert(0, E.c.id.in_(fulltext.matching_ids_statement(fts)))
+    return select(E.c.id).where(*named)
 
 
-def alias_matches(search: str) -> Select[Any] | None:
-    """SELECT of the ids of engagements whose vendor or counterpart has an alias the
-    search matches (``alias_orgs``), or None."""
-    orgs = alias_orgs(search)
-    if orgs is None:
-        return None
-    return select(E.c.id).where(or_(E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs)))
+def word_matches(word: str, dialect: str) -> Any:
+    """SELECT of the ids of engagements a search word matches: it starts a word of the
+    engagement's index row, or of a name or alias of its vendor or counterpart
+    (``db.org_words``: those names are not in the row)."""
+    return union_all(fulltext.word_ids(word, dialect), *named_ids(org_words.matching(word)))
 
 
 def _region_clause(regions: Sequence[Region | None]) -> ColumnElement[bool]:
@@ -162,18 +164,12 @@ def _stale_clause(before: datetime.date) -> ColumnElement[bool]:
 
 
 def _search_clause(search: str, dialect: str) -> ColumnElement[bool]:
-    """Every word typed must start a word of the engagement's indexed text."""
-    if dialect == "postgresql":
-        query = fulltext.postgresql_query(search)
-    else:
-        query = fulltext.match_query(search)
-    if query is None:
+    """Every word typed must start a word of the engagement's indexed text or of its
+    vendor's or counterpart's names (``word_matches``)."""
+    found = fulltext.search_words(search)
+    if not found:
         return text("1 = 1")  # type: ignore[return-value]
-    matching = E.c.id.in_(text(fulltext.matching_ids_sql(dialect)).bindparams(fts=query))
-    orgs = alias_orgs(search)
-    if orgs is None:
-        return matching
-    return or_(matching, E.c.vendor_id.in_(orgs), E.c.counterpart_id.in_(orgs))
+    return and_(*(E.c.id.in_(word_matches(w, dialect)) for w in found))
 
 
 def _linked_clause(engagement_id: int) -> ColumnElement[bool]:
@@ -284,13 +280,31 @@ def ids_query(
     )
 
 
+def ids_among(
+    ids: Sequence[int],
+    filters: Filters,
+    *,
+    sort: str,
+    descending: bool,
+    markings: Sequence[str],
+    dialect: str,
+) -> Select[Any]:
+    """``ids_query`` restricted to ``ids`` (a search's matches found first), passed as
+    one JSON array (SQLite): a list of any length in one parameter."""
+    listed: Select[Any] = select(literal_column("value")).select_from(
+        func.json_each(bindparam(None, json.dumps(list(ids))))
+    )
+    query = ids_query(filters, sort=sort, descending=descending, markings=markings, dialect=dialect)
+    return query.where(E.c.id.in_(listed))
+
+
 _RANKED = {"status": "status", "confidence": "confidence", "marking": "marking"}
 _ORGANISATION_KEYS = {"vendor": "vendor_id", "counterpart": "counterpart_id"}
 
 
 def whole_live_table(filters: Filters) -> bool:
     """True when ``filters`` keep every live engagement (a search without words included)."""
-    if filters.search and fulltext.match_query(filters.search) is not None:
+    if filters.search and fulltext.search_words(filters.search):
         return False
     return dataclasses.replace(filters, search=None) == Filters()
 

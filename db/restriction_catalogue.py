@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Connection, bindparam, func, select, text
+from sqlalchemy import Connection, bindparam, func, select
 
 from db import audit, fulltext, loading, tables
 from db.store import CHILD_COLUMNS, E, chunks, insert_rows, new_id, utc_now
@@ -218,14 +218,16 @@ def _reindex(conn: Connection, changed: Sequence[Changed]) -> None:
     replaced (``search_text.child_block``), the body alone written (the title stays);
     where the index keeps no text (PostgreSQL) or the part is not found, the row of
     the whole engagement, read again."""
-    stored = _stored_bodies(conn, [eid for eid, _, _, _ in changed])
+    stored: dict[int, str] = {}
+    if conn.dialect.name == "sqlite":
+        stored = fulltext.stored_bodies(conn, [eid for eid, _, _, _ in changed])
     bodies: list[tuple[int, str]] = []
     again: dict[int, tuple[RestrictionStance, ...]] = {}
     for eid, _, old, new in changed:
-        body = stored.get(eid, "")
-        block = child_block("restrictions", old)
-        if block and block in body:
-            bodies.append((eid, body.replace(block, child_block("restrictions", new), 1)))
+        was, now = child_block("restrictions", old), child_block("restrictions", new)
+        body = fulltext.replaced_part(stored.get(eid, ""), was, now)
+        if body is not None:
+            bodies.append((eid, body))
         else:
             again[eid] = new
     fulltext.replace_bodies(conn, bodies)
@@ -234,15 +236,6 @@ def _reindex(conn: Connection, changed: Sequence[Changed]) -> None:
         data = replace(e.data, restrictions=again[eid])
         rows.append((eid, data.title, indexed_body(data)))
     fulltext.replace_many(conn, rows)
-
-
-def _stored_bodies(conn: Connection, ids: Sequence[int]) -> dict[int, str]:
-    if conn.dialect.name != "sqlite":
-        return {}
-    query = text(f"SELECT rowid, body FROM {fulltext.FTS_TABLE} WHERE rowid IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    return {int(i): str(b) for i, b in conn.execute(query, {"ids": list(ids)})}
 
 
 def _text(stances: Sequence[RestrictionStance]) -> str:

@@ -34,6 +34,10 @@ History:
       SQLite rebuilds the table) and aliases (``organisation_alias``), the restriction
       catalogue's older codes (``restriction_alias``) and links between engagements
       (``engagement_link``).
+  11. search by organisation without re-indexing: the words of every organisation's
+      names and aliases (``organisation_word``, ``db.org_words``); the engagements'
+      index rows lose the vendor's and counterpart's names and hold their text folded
+      in every script (``db.fulltext_v11``).
 """
 
 from __future__ import annotations
@@ -51,7 +55,9 @@ from db import (
     audit_pg,
     audit_replay,
     fulltext,
+    fulltext_v11,
     health,
+    org_words,
     schema_guard,
     tables,
 )
@@ -66,7 +72,7 @@ from db.errors import (
 from db.store import utc_now
 from db.urls import public_url
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 Migration = Callable[[Connection], None]
@@ -340,6 +346,13 @@ def _schema_10(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _schema_11(conn: Connection) -> None:
+    """Organisations' words; index rows without organisations' names, folded."""
+    tables.organisation_word.create(conn, checkfirst=True)
+    org_words.reindex_all(conn)
+    fulltext_v11.upgrade(conn)
+
+
 def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
     """The ordered steps: (version reached, step)."""
     return [
@@ -352,6 +365,7 @@ def migrations(source: FulltextSource) -> list[tuple[int, Migration]]:
         (8, _schema_8),
         (9, _briefing_templates),
         (10, _schema_10),
+        (11, _schema_11),
     ]
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, CursorResult, Table, select
 
-from db import audit, fulltext, links, restriction_aliases, tables
+from db import audit, fulltext, links, org_words, restriction_aliases, tables
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import LIST_KEYS
 from tracker.domain.model import (
@@ -105,7 +105,9 @@ def organisation_id(conn: Connection, name: str, kind: OrgKind | None) -> int:
     result = conn.execute(
         o.insert().values(name=name.strip(), name_key=key, kind=kind.value if kind else None)
     )
-    return new_id(result)
+    org_id = new_id(result)
+    org_words.add_new(conn, {org_id: name.strip()})
+    return org_id
 
 
 def organisation_name(conn: Connection, name: str) -> str:

@@ -104,6 +104,18 @@ class OrganisationAliasTable(SQLModel, table=True):
     alias_key: str = Field(sa_column=Column(Text, nullable=False, unique=True))
 
 
+class OrganisationWordTable(SQLModel, table=True):
+    """A word of an organisation's name or of one of its aliases, folded as the
+    full-text index folds words (schema version 11): what a search matches the vendor
+    and counterpart of an engagement by (``db.org_words``)."""
+
+    __tablename__ = "organisation_word"
+    __table_args__ = (UniqueConstraint("organisation_id", "word"),)
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = _fk("organisation.id")
+    word: str = _text()
+
+
 class EngagementTable(SQLModel, table=True):
     """One relationship between a vendor and a counterpart."""
 
@@ -453,6 +465,7 @@ def table(model: type[SQLModel]) -> Table:
 meta = table(Meta)
 organisation = table(Organisation)
 organisation_alias = table(OrganisationAliasTable)
+organisation_word = table(OrganisationWordTable)
 engagement = table(EngagementTable)
 scope_limit = table(ScopeLimitTable)
 restriction = table(RestrictionTable)

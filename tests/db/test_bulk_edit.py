@@ -32,7 +32,7 @@ def test_bulk_writes_load_back_and_audit_as_one_by_one(tmp_db_url: str) -> None:
                         restrictions=(RestrictionStance("new-code", "A new one", Stance.AGREED),),
                     )
                 pairs.append((loaded[eid], grown))
-            items = [(c, d, bulk_edit.diff(c.data, d)) for c, d in pairs]
+            items = [(c, d, audit.diff(c.data, d)) for c, d in pairs]
             changed = bulk_edit.replace_many(conn, items, who="alice", action="update")
         assert set(changed) == set(ids)
         for current, data in pairs:

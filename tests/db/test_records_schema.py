@@ -35,7 +35,7 @@ def _references_sound(path: Path) -> list[tuple[object, ...]]:
         conn.close()
 
 
-@pytest.mark.parametrize("version", OLD_VERSIONS)
+@pytest.mark.parametrize("version", [v for v in OLD_VERSIONS if v < 10])  # 10 has them
 def test_an_older_database_gains_the_records_tables_with_its_data_unchanged(
     tmp_path: Path, version: int
 ) -> None:

@@ -99,7 +99,7 @@ def _schema_sql(path: Path) -> set[tuple[str, str, str]]:
     return out
 
 
-OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+OLD_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 
 
 @pytest.mark.parametrize("version", OLD_VERSIONS)

@@ -187,6 +187,10 @@ FLAT_FIELDS: tuple[Field, ...] = tuple(f for f in ENGAGEMENT_FIELDS if f.kind !=
 SCALAR_FIELDS: tuple[Field, ...] = tuple(f for f in FLAT_FIELDS if f.kind != "tags")
 # The kinds of value the full-text index holds (words, not vocabulary words or dates).
 SEARCHED_KINDS: frozenset[FieldKind] = frozenset({"text", "multiline", "name", "tags", "code"})
+# The kinds an engagement's own index row holds: all searched kinds but organisation
+# names, which a search matches through the organisation's words (``db.org_words``):
+# a merge or a new alias then re-indexes no engagement (schema version 11).
+INDEXED_KINDS: frozenset[FieldKind] = SEARCHED_KINDS - {"name"}
 # The fields full-text search looks at: every field holding searched words itself or in
 # one of its child records' columns.
 SEARCHED_KEYS: frozenset[str] = frozenset(

@@ -89,6 +89,8 @@ _VOCAB_MEMO_LIMIT = 256
 
 
 _TEXT_LIMITS = limits.TEXT_LIMITS
+# The keys a child record of each list may carry (``ChildKind.keys``, made once).
+_CHILD_KEYS = {key: kind.keys for key, kind in CHILDREN_BY_KEY.items()}
 
 
 class _Reader:
@@ -225,7 +227,7 @@ class _Reader:
                 f"has {len(value):,} records; at most {limits.CHILD_RECORDS:,} {kind.noun}s "
                 "are allowed",
             )
-        keys = kind.keys
+        keys = _CHILD_KEYS[field]
         out: list[T] = []
         for i, item in enumerate(value):
             where = f"{field}[{i}]"
@@ -406,6 +408,38 @@ def restrictions_json(stances: Sequence[RestrictionStance]) -> list[dict[str, st
     ]
 
 
+def _scope_limit_json(s: ScopeLimit) -> dict[str, Any]:
+    return {"kind": s.kind.value, "text": s.text}
+
+
+def _clarification_json(c: Clarification) -> dict[str, Any]:
+    return {
+        "original_by": c.original_by,
+        "original_on": _date(c.original_on),
+        "original": c.original,
+        "clarified_by": c.clarified_by,
+        "clarified_on": _date(c.clarified_on),
+        "clarification": c.clarification,
+        "source": c.source,
+    }
+
+
+def _status_event_json(e: StatusEvent) -> dict[str, Any]:
+    return {"status": e.status.value, "on": _date(e.on), "note": e.note, "source": e.source}
+
+
+def _source_json(s: Source) -> dict[str, Any]:
+    return {"outlet": s.outlet, "title": s.title, "url": s.url, "published": _date(s.published)}
+
+
+def _concern_json(c: Concern) -> dict[str, Any]:
+    return {"kind": c.kind.value, "text": c.text, "severity": _word(c.severity)}
+
+
+def _link_json(k: EngagementLink) -> dict[str, Any]:
+    return {"to": k.to, "kind": k.kind.value, "on": _date(k.on), "note": k.note}
+
+
 def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, Any]:
     """The engagement as an object of the interchange format, keys in documented order."""
     out: dict[str, Any] = {}
@@ -425,38 +459,43 @@ def data_to_json(data: EngagementData, *, uid: str | None = None) -> dict[str, A
         next_step=data.next_step,
         owner=data.owner,
         tags=list(data.tags),
-        scope_limits=[{"kind": s.kind.value, "text": s.text} for s in data.scope_limits],
+        scope_limits=[_scope_limit_json(s) for s in data.scope_limits],
         restrictions=restrictions_json(data.restrictions),
-        clarifications=[
-            {
-                "original_by": c.original_by,
-                "original_on": _date(c.original_on),
-                "original": c.original,
-                "clarified_by": c.clarified_by,
-                "clarified_on": _date(c.clarified_on),
-                "clarification": c.clarification,
-                "source": c.source,
-            }
-            for c in data.clarifications
-        ],
-        status_history=[
-            {"status": e.status.value, "on": _date(e.on), "note": e.note, "source": e.source}
-            for e in data.status_history
-        ],
-        sources=[
-            {"outlet": s.outlet, "title": s.title, "url": s.url, "published": _date(s.published)}
-            for s in data.sources
-        ],
-        concerns=[
-            {"kind": c.kind.value, "text": c.text, "severity": _word(c.severity)}
-            for c in data.concerns
-        ],
-        links=[
-            {"to": k.to, "kind": k.kind.value, "on": _date(k.on), "note": k.note}
-            for k in data.links
-        ],
+        clarifications=[_clarification_json(c) for c in data.clarifications],
+        status_history=[_status_event_json(e) for e in data.status_history],
+        sources=[_source_json(s) for s in data.sources],
+        concerns=[_concern_json(c) for c in data.concerns],
+        links=[_link_json(k) for k in data.links],
     )
     return out
+
+
+# How one child record of each list is written (``restrictions``: restrictions_json).
+_CHILD_JSON: dict[str, Callable[[Any], dict[str, Any]]] = {
+    "scope_limits": _scope_limit_json,
+    "clarifications": _clarification_json,
+    "status_history": _status_event_json,
+    "sources": _source_json,
+    "concerns": _concern_json,
+    "links": _link_json,
+}
+
+
+def field_json(data: EngagementData, name: str) -> Any:
+    """``data_to_json(data)[name]`` without writing the other fields: what an audit
+    entry of one changed field records (``db.audit.diff``)."""
+    value = getattr(data, name)
+    if name == "restrictions":
+        return restrictions_json(value)
+    if name in _CHILD_JSON:
+        return [_CHILD_JSON[name](item) for item in value]
+    if name == "tags":
+        return list(value)
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, Vocabulary):
+        return str(value.value)
+    return value
 
 
 def document_engagements(document: object) -> list[object]:

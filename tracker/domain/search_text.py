@@ -1,20 +1,22 @@
 """The text the full-text index holds for an engagement, from the field specification.
 
-Every field and child column of a searched kind (``fields.SEARCHED_KINDS``: words, not
-vocabulary words or dates) is indexed; the title has a column of its own.
+Every field and child column of an indexed kind (``fields.INDEXED_KINDS``: words, not
+vocabulary words or dates) is indexed; the title has a column of its own. The vendor's
+and counterpart's names are not: a search finds them through the organisations' words
+(``db.org_words``), so that merging an organisation rewrites no engagement's row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, SEARCHED_KINDS
+from tracker.domain.fields import CHILDREN_BY_KEY, ENGAGEMENT_FIELDS, INDEXED_KINDS
 from tracker.domain.model import EngagementData
 
 
 def child_lines(key: str, records: Sequence[object]) -> list[str]:
     """The lines the index holds for the records of child list ``key``, one a record."""
-    columns = [c.key for c in CHILDREN_BY_KEY[key].columns if c.kind in SEARCHED_KINDS]
+    columns = [c.key for c in CHILDREN_BY_KEY[key].columns if c.kind in INDEXED_KINDS]
     return [" ".join(getattr(record, c) for c in columns) for record in records]
 
 
@@ -35,19 +37,6 @@ def indexed_body(data: EngagementData) -> str:
             parts += child_lines(field.key, value)
         elif field.kind == "tags":
             parts += value
-        elif field.kind in SEARCHED_KINDS:
+        elif field.kind in INDEXED_KINDS:
             parts.append(value)
     return "\n".join(p for p in parts if p and p.strip())
-
-
-def renamed_body(body: str, old: tuple[str, str], new: tuple[str, str]) -> str | None:
-    """The indexed body of an engagement whose (vendor, counterpart) changed from ``old``
-    to ``new`` and nothing else: its first two lines are those names (the order of the
-    fields, both required). None when ``body`` does not start so (then it is indexed
-    again from the whole engagement)."""
-    head = "\n".join(old)
-    if any("\n" in name for name in (*old, *new)) or not (
-        body == head or body.startswith(head + "\n")
-    ):
-        return None
-    return "\n".join(new) + body[len(head) :]

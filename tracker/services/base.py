@@ -9,7 +9,6 @@ domain's ``StorageError`` family here, once.
 from __future__ import annotations
 
 import functools
-import gc
 import getpass
 import json
 import os
@@ -49,6 +48,7 @@ from tracker.domain.interchange import data_from_json, quoted, too_long
 from tracker.domain.markings import DEFAULT_MARKINGS, DEFAULT_RECORD_MARKING
 from tracker.domain.model import Engagement, EngagementData
 from tracker.domain.timeline import follow_status
+from tracker.services.collector import collector_paused as collector_paused
 from tracker.services.files import refuse_database_files
 
 # Called with (done, total); returning False cancels the operation (nothing is written).
@@ -89,20 +89,6 @@ def check_user_name(name: str, *, source: str = "--user") -> str:
     else:
         return stripped
     raise ValidationError(problem, record=f"the user name {quoted(name)} ({source})")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a call makes many objects, none in
-    cycles (an import makes millions, a due list tens of thousands): repeated full
-    collections of them would cost a sixth of the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class TrackerBase:

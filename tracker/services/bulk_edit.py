@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from db import audit, listing, loading
 from db import bulk_edit as bulk_store
 from db import ids as id_queries
-from db import listing, loading
 from db.engine import Connection
 from tracker.domain.bulk_edit import (
     BULK_FIELDS,
@@ -203,7 +203,7 @@ class BulkEditing(TrackerBase):
         here = []
         changed: dict[int, frozenset[str]] = {}
         for current, data in pairs:
-            changes = bulk_store.diff(current.data, data)
+            changes = audit.diff(current.data, data)
             if not changes:
                 continue
             if bulk_store.writes_here(name for name, _, _ in changes):

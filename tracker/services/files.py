@@ -19,6 +19,7 @@ from db.folders import PRIVATE_FOLDER, make_private_folders
 from tracker.domain import limits
 from tracker.domain.errors import TrackerError, ValidationError
 from tracker.domain.jsonfile import parse_file
+from tracker.services.collector import collector_paused
 
 # The files of an SQLite database: the database itself, then what SQLite keeps beside it.
 SQLITE_FILES = ("", "-wal", "-shm", "-journal")
@@ -107,7 +108,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
 def read_json(path: str | os.PathLike[str]) -> Any:
     """The parsed JSON of an import file: syntax errors name the line and column, and
     its size, nesting, numbers and engagements are within the limits."""
-    return parse_file(read_text(path), source=str(path))
+    text = read_text(path)
+    with collector_paused():  # a large file is a million values, none in a cycle
+        return parse_file(text, source=str(path))
 
 
 def dump_json(document: Any) -> str:

@@ -88,7 +88,12 @@ class Reading(TrackerBase):
         with self._read() as conn:
             try:
                 return ids.ordered_ids(
-                    conn, filters, sort=sort, descending=descending, markings=self._markings(conn)
+                    conn,
+                    filters,
+                    sort=sort,
+                    descending=descending,
+                    markings=self._markings(conn),
+                    cache=self.database.order_cache,
                 )
             except ValueError as exc:
                 raise ValidationError(str(exc), field="sort") from None

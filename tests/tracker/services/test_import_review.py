@@ -5,13 +5,17 @@ confirmed with its token refuses to write over a database changed since."""
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from tracker.domain.change_words import ChangeRow, word
 from tracker.domain.flatfile import from_csv, to_csv
 from tracker.domain.import_review import FieldChange, ReviewOutdated
+from tracker.domain.interchange import data_to_json
+from tracker.domain.model import FIELD_NAMES
 from tracker.services import Tracker
 
 NATO = "demo-nato-openai"
@@ -106,3 +110,86 @@ def test_a_csv_review_keeps_the_children_and_words_the_change(demo: Tracker) -> 
     assert review.updated[0].changes[0].new == "=HYPERLINK(1)"
     result = demo.import_flat_rows(rows=from_csv(to_csv(rows)), reviewed=review.token)
     assert result.updated == 1
+
+
+def every_field_changed(item: dict[str, Any]) -> None:
+    """``item`` (the NATO demo engagement) with every field of it changed."""
+    item.update(
+        title="NATO talks with OpenAI, second round",
+        vendor="Mistral AI",
+        counterpart="NATO Communications and Information Agency",
+        region="Global",
+        status="negotiating",  # the import adds its dated status event
+        confidence="confirmed",
+        marking="PUBLIC",
+        summary=item["summary"] + "\nNow confirmed.",
+        started="~2026-02",
+        follow_up=None,
+        next_step="",
+        owner="Brussels desk",
+        tags=["unclassified", "reviewed"],
+    )
+    item["scope_limits"][0]["text"] = "Unclassified networks, and their backups"
+    item["restrictions"][0]["stance"] = "agreed"
+    item["clarifications"] = []
+    item["sources"].append({"outlet": "Wire", "title": "Confirmed", "url": "", "published": None})
+    item["concerns"].reverse()
+    item["links"][0]["note"] = "the same vendor"
+
+
+def test_each_review_line_is_what_the_import_then_records(demo: Tracker) -> None:
+    """Updated (every field), unchanged (keys in another order, text the import
+    normalises), new and refused records: the review says what the import does, and
+    words each update as the audit trail the import writes is worded, whose texts are
+    the fields of the whole engagement's interchange object before and after."""
+    document = copy.deepcopy(demo.export_document())
+    items = {e["id"]: e for e in document["engagements"]}
+    every_field_changed(items[NATO])
+    dod = items["demo-dod-openai"]
+    items["demo-dod-openai"] = dict(reversed(list(dod.items())))  # the same, keys reversed
+    gov = items["demo-openai-for-government"]
+    gov["vendor"] = f"  {gov['vendor']} "  # stripped as on import
+    gov["tags"] = [*gov["tags"], gov["tags"][0]]  # a tag twice is once
+    items["demo-dod-anthropic"]["owner"] = 7  # refused
+    new = {"title": "New pilot", "vendor": "Mistral AI", "counterpart": "X", "status": "active"}
+    document["engagements"] = [*items.values(), new]
+    before = demo.get(engagement_id=NATO)
+
+    review = demo.review_import(document=document)
+
+    refused = items["demo-dod-anthropic"]["title"]
+    assert [(r.record, r.field) for r in review.refused] == [
+        (f'engagement #3 "{refused}"', "owner")
+    ]
+    assert review.created == ("New pilot",)
+    assert set(review.unchanged) == {items[u]["title"] for u in (dod["id"], gov["id"])}
+    del document["engagements"][2]  # the refused record left out, the rest imported
+    accepted = demo.review_import(document=document)
+    assert (accepted.created, accepted.updated, accepted.unchanged) == (
+        review.created,
+        review.updated,
+        review.unchanged,
+    )
+    result = demo.import_document(document=document, reviewed=accepted.token)
+    assert (result.created, result.updated, result.unchanged) == (1, 1, 2)
+
+    after = demo.get(engagement_id=NATO)
+    entries = [e for e in reversed(demo.history(engagement_id=NATO)) if e.version == after.version]
+    whole_before, whole_after = data_to_json(before.data), data_to_json(after.data)
+    assert [(e.field, e.old, e.new) for e in entries] == [
+        (name, audit_text(whole_before[name]), audit_text(whole_after[name]))
+        for name in FIELD_NAMES
+        if whole_before[name] != whole_after[name]
+    ]
+    assert len(entries) == len(FIELD_NAMES)  # every field changed
+    worded = [word(ChangeRow.of_entry(e, uid=NATO, title=after.data.title)) for e in entries]
+    assert review.updated[0].changes == tuple(
+        FieldChange(w.label, w.old, w.new, tuple(i.text() for i in w.items)) for w in worded
+    )
+
+
+def audit_text(value: object) -> str | None:
+    """A field's interchange value as an audit entry holds it (JSON for a list)."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -16,6 +16,9 @@ FILTERS = (
     Filters(search="   "),
     Filters(search="o"),
     Filters(search="nato defence"),
+    Filters(search="nato"),  # a counterpart's name: through the organisations' words
+    Filters(search="zeta same"),  # a vendor's name and a title word
+    Filters(search="ministry o"),
     Filters(statuses=(Status.NEGOTIATING, Status.EXPLORATORY)),
     Filters(statuses=(Status.ACTIVE,), search="a"),
     Filters(regions=(Region.EUROPE,)),

@@ -215,3 +215,57 @@ def test_a_bad_organisation_in_a_file_writes_nothing(
     with pytest.raises(ValidationError, match=message):
         dod.import_document(document=document)
     assert snapshot(dod) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("pentagon pilot", ["Frontier AI pilot"]),
+        ("nato cloud", ["Alliance cloud"]),
+        ("google nato", ["Alliance cloud"]),
+        ("nato pilot", []),
+        ("openai pent", ["Frontier AI pilot"]),
+    ],
+)
+def test_a_search_mixes_organisation_names_and_text(
+    dod: Tracker, typed: str, expected: list[str]
+) -> None:
+    # Each word matches the engagement's text or a name or alias of its vendor or
+    # counterpart: the names are no longer in the engagement's index row.
+    assert titles(dod, Filters(search=typed)) == expected
+
+
+def test_after_a_merge_search_finds_the_engagements_by_every_name(dod: Tracker) -> None:
+    dod.merge_organisations(source="Chief Digital and AI Office", into="U.S. Department of Defense")
+    both = ["Agentic workflows", "Frontier AI pilot"]
+    # The merged name is an alias of the organisation both engagements name now.
+    assert titles(dod, Filters(search="chief digital")) == both
+    assert titles(dod, Filters(search="pentagon")) == both
+    assert titles(dod, Filters(search="department defense workflows")) == ["Agentic workflows"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("Άθήνα summit", "αθηνα"),
+        ("Αθηνα summit", "ΆΘΉΝΑ"),
+        ("Ёлка talks", "елка"),
+        ("Елка talks", "ёлка"),
+        ("Société talks", "societe"),
+        ("Societe talks", "SOCIÉTÉ"),
+        ("Straße talks", "strasse"),
+    ],
+)
+def test_search_folds_case_and_diacritics_in_every_script(
+    tracker: Tracker, stored: str, typed: str
+) -> None:
+    add(tracker, stored, "Vendor", "Counterpart")
+    add(tracker, "Unrelated", "Other", "Somebody")
+    assert titles(tracker, Filters(search=typed)) == [stored]
+
+
+@pytest.mark.parametrize("typed", ["societe generale", "générale", "ΥΠΟΥΡΓΕΙΟ αμυνας"])
+def test_organisation_names_fold_alike(tracker: Tracker, typed: str) -> None:
+    add(tracker, "Bank pilot", "Société Générale", "Υπουργείο Άμυνας")
+    add(tracker, "Unrelated", "Other", "Somebody")
+    assert titles(tracker, Filters(search=typed)) == ["Bank pilot"]

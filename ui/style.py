@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 
 from tracker.domain.vocab import Status
+from ui.i18n import vocab_word
 
 __all__ = [
     "STATUS_COLOURS",
@@ -77,7 +78,7 @@ def status_chip_html(status: Status) -> str:
     """
     background = STATUS_COLOURS[status]
     foreground = chip_text_colour(background)
-    label = html.escape(status.label)
+    label = html.escape(vocab_word(status))
     return (
         f'<span style="background-color:{background}; color:{foreground}; '
         f'font-weight:600;">&nbsp;{label}&nbsp;</span>'

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate, Precision
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.message_line import MessageLine
 from ui.plain_text import tooltip
 
@@ -37,7 +38,7 @@ ERROR_COLOUR = "#b3261e"  # on light backgrounds
 ERROR_COLOUR_DARK = "#ff8a80"  # on dark backgrounds
 ERROR_BACKGROUND = "#fdecea"
 ERROR_BACKGROUND_DARK = "#4a1f1c"
-PLACEHOLDER = "e.g. Q3 2025, Feb 2026, mid-2025"
+PLACEHOLDER = QT_TRANSLATE_NOOP("partial_date_edit", "e.g. Q3 2025, Feb 2026, mid-2025")
 
 
 def is_dark(widget: QWidget) -> bool:
@@ -111,7 +112,7 @@ class PartialDateEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._line = QLineEdit(self)
-        self._line.setPlaceholderText(PLACEHOLDER)
+        self._line.setPlaceholderText(translate("partial_date_edit", PLACEHOLDER))
         self._line.setClearButtonEnabled(True)
         # One line, always: the form must not move while typing (a long message is cut).
         self._hint = MessageLine(self)
@@ -198,7 +199,11 @@ class PartialDateEdit(QWidget):
             return
         self._set_hint(f"✓ {understood(value)}", error=False)
         self._hint.setToolTip(
-            tooltip(f"Understood as {understood(value)} (stored as {value.iso()})")
+            tooltip(
+                translate("partial_date_edit", "Understood as {date} (stored as {iso})").format(
+                    date=understood(value), iso=value.iso()
+                )
+            )
         )
 
     def _set_hint(self, text: str, *, error: bool) -> None:

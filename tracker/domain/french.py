@@ -119,6 +119,18 @@ _FIELDS: Final = {
     "tag": "étiquette",
 }
 
+_HINTS: Final = {
+    # The examples the window's form shows in an empty input (tracker.domain.fields).
+    "What is being discussed, between whom": "Ce qui est discuté, et entre qui",
+    "e.g. OpenAI": "p. ex. OpenAI",
+    "e.g. NATO": "p. ex. OTAN",
+    "What is known, in a few sentences": "Ce que l’on sait, en quelques phrases",
+    "person or desk": "personne ou service",
+    "comma-separated, e.g. defence, europe-expansion": (
+        "séparées par des virgules, p. ex. défense, expansion-europe"
+    ),
+}
+
 _PRESENTER: Final = {
     # How an engagement reads (tracker.domain.presenter).
     "Date unknown": "Date inconnue",
@@ -262,5 +274,5 @@ _BRIEFING: Final = {
     ),
 }
 
-FRENCH: Final[dict[str, str]] = {**_FIELDS, **_PRESENTER, **_SECTIONS, **_BRIEFING}
+FRENCH: Final[dict[str, str]] = {**_FIELDS, **_HINTS, **_PRESENTER, **_SECTIONS, **_BRIEFING}
 """Every fixed text, English → French."""

@@ -99,11 +99,9 @@ class MultiSelect(QToolButton):
                 )
             )
         else:
-            self.setText(
-                translate("multi_select", "{noun}: %n chosen", None, len(chosen)).format(
-                    noun=self._noun
-                )
-            )
+            count = len(chosen)  # a variable: lupdate reads no call among the arguments
+            words = translate("multi_select", "{noun}: %n chosen", "", count)
+            self.setText(words.format(noun=self._noun))
         labels = ", ".join(self._label(w) for w in chosen)
         self.setToolTip(tooltip(labels or self._any()))
 

@@ -62,6 +62,22 @@ def filters_from_text(text: object) -> Filters:
         return Filters()
 
 
+LANGUAGE_KEY = "ui/language"
+"""The window's language: "system" (the default: French on a French system, else
+English), "en" or "fr"; read at start (``ui.i18n.install_translators``)."""
+
+
+def ui_language_setting(settings: QSettings) -> str:
+    """The language setting's value ("system", "en" or "fr"); $TRACKER_LANG, when set,
+    wins (``TRACKER_LANG=fr tracker gui`` tries the French window once)."""
+    return os.environ.get("TRACKER_LANG") or str(settings.value(LANGUAGE_KEY, "system"))
+
+
+def remember_ui_language(settings: QSettings, language: str) -> None:
+    """Show the window in ``language`` ("system", "en" or "fr") from the next start."""
+    settings.setValue(LANGUAGE_KEY, language)
+
+
 def more_filters_shown(settings: QSettings) -> bool:
     """True when the filter bar's "More filters" rows were shown last time."""
     return str(settings.value("filterBar/more", "false")).lower() == "true"

@@ -339,12 +339,13 @@ def render_placeholder_html(count: int | None, colours: DocumentColours | None =
         hint = translate("detail_pane", "{count} engagements in the list.").format(
             count=number(count)
         )
+    select = translate("detail_pane", "Select an engagement…")
     return (
         f"<html><head><style>{_style_sheet(c)}</style></head><body>"
         # Qt drops the top margin of a document's first block: an empty line carries it.
         '<p style="font-size: 1px;">&nbsp;</p>'
         '<p align="center" style="margin-top: 80px; font-size: large;" class="placeholder">'
-        f"{_e(translate('detail_pane', 'Select an engagement…'))}</p>"
+        f"{_e(select)}</p>"
         f'<p align="center" class="placeholder">{_e(hint)}</p>'
         "</body></html>"
     )

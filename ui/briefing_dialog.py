@@ -42,6 +42,7 @@ from tracker.services.letterhead import load_logo
 from ui.briefing_preview import BriefingPreview, PreviewWork
 from ui.briefing_sections import BriefingSectionsWidget
 from ui.briefing_templates import BriefingTemplates
+from ui.i18n import translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
@@ -69,7 +70,7 @@ class BriefingDialog(QDialog):
         templates: Tracker | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export briefing")
+        self.setWindowTitle(translate("briefing_dialog", "Export briefing"))
         self.setMinimumWidth(460)
         self._settings = settings
         self._preview_work = preview
@@ -81,7 +82,7 @@ class BriefingDialog(QDialog):
         self.ceiling = QComboBox(self)
         self.ceiling.setObjectName("highestMarking")
         self.ceiling.setAccessibleName("Highest marking included")
-        self.ceiling.addItem("Every marking", None)
+        self.ceiling.addItem(translate("briefing_dialog", "Every marking"), None)
         for marking in markings:
             self.ceiling.addItem(f"{marking} and below", marking)
         self.marking = QComboBox(self)
@@ -96,7 +97,9 @@ class BriefingDialog(QDialog):
         for language in Language:
             self.language.addItem(language.label, language.value)
         self.language.setCurrentIndex(max(self.language.findData(remembered.language), 0))
-        self.open_when_written = QCheckBox("Open the briefing when it is &written", self)
+        self.open_when_written = QCheckBox(
+            translate("briefing_dialog", "Open the briefing when it is &written"), self
+        )
         self.open_when_written.setChecked(remembered.open_when_written)
         self.follow_ups = QCheckBox(f"&{FOLLOW_UPS_DUE}: overdue, then due within", self)
         self.follow_ups.setObjectName("followUpsDue")
@@ -127,16 +130,16 @@ class BriefingDialog(QDialog):
         changes.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Title", self.title)
-        form.addRow("&Author", self.author)
-        form.addRow("&Organisation", self.organisation)
-        form.addRow("&Highest marking", self.ceiling)
-        form.addRow("&Marking", self.marking)
-        form.addRow("&Page size", self.page_size)
-        form.addRow("La&nguage", self.language)
-        form.addRow("Logo", self._logo_row())
+        form.addRow(translate("briefing_dialog", "&Title"), self.title)
+        form.addRow(translate("briefing_dialog", "&Author"), self.author)
+        form.addRow(translate("briefing_dialog", "&Organisation"), self.organisation)
+        form.addRow(translate("briefing_dialog", "&Highest marking"), self.ceiling)
+        form.addRow(translate("briefing_dialog", "&Marking"), self.marking)
+        form.addRow(translate("briefing_dialog", "&Page size"), self.page_size)
+        form.addRow(translate("briefing_dialog", "La&nguage"), self.language)
+        form.addRow(translate("briefing_dialog", "Logo"), self._logo_row())
         form.addRow("", self.logo_error)
-        form.addRow("Include", follow_ups)
+        form.addRow(translate("briefing_dialog", "Include"), follow_ups)
         form.addRow("", changes)
         form.addRow("", self.open_when_written)
         note = plain_label(scope, self)
@@ -174,12 +177,12 @@ class BriefingDialog(QDialog):
     def _logo_row(self) -> QWidget:
         """The logo's file name, "Logo…" to choose one and Clear; its error line below."""
         row = QWidget(self)
-        self.logo_name = QLabel("None", row)
+        self.logo_name = QLabel(translate("briefing_dialog", "None"), row)
         self.logo_name.setObjectName("logoName")
-        choose = QPushButton("&Logo…", row)
+        choose = QPushButton(translate("briefing_dialog", "&Logo…"), row)
         choose.setObjectName("chooseLogo")
         choose.clicked.connect(self._ask_for_logo)
-        clear = QPushButton("Clear", row)
+        clear = QPushButton(translate("briefing_dialog", "Clear"), row)
         clear.setObjectName("clearLogo")
         clear.clicked.connect(self.clear_logo)
         line = QHBoxLayout(row)
@@ -231,7 +234,7 @@ class BriefingDialog(QDialog):
         """No logo (and no error)."""
         had = self.logo is not None
         self.logo = None
-        self.logo_name.setText("None")
+        self.logo_name.setText(translate("briefing_dialog", "None"))
         self.logo_error.clear_message()
         self.save_button.setEnabled(True)
         if had:

@@ -40,6 +40,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.presenter import timestamp
 from tracker.domain.register import BriefingRecord, describe_selection
 from tracker.services import Tracker
+from ui.i18n import translate
 from ui.plain_text import plain_label, tooltip
 from ui.settings import remember_dialog_size, restore_dialog_size
 
@@ -72,7 +73,7 @@ class BriefingHistoryDialog(QDialog):
         self, service: Tracker, *, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Briefing history")
+        self.setWindowTitle(translate("briefing_history", "Briefing history"))
         self._service = service
         self._settings = settings
         self._records = service.briefings()
@@ -88,9 +89,11 @@ class BriefingHistoryDialog(QDialog):
         self.verdict = plain_label("", self)
         self.verdict.setObjectName("verifyResult")
         self.verdict.setWordWrap(True)
-        self.changes = QPushButton("&Changes since this briefing", self)
+        self.changes = QPushButton(
+            translate("briefing_history", "&Changes since this briefing"), self
+        )
         self.changes.setObjectName("changesSince")
-        self.verify = QPushButton("&Verify a file…", self)
+        self.verify = QPushButton(translate("briefing_history", "&Verify a file…"), self)
         self.verify.setObjectName("verifyFile")
         self._build_layout()
         self.changes.clicked.connect(self._ask_changes)
@@ -129,13 +132,13 @@ class BriefingHistoryDialog(QDialog):
         return label
 
     def _build_layout(self) -> None:
-        details = QGroupBox("Chosen briefing", self)
+        details = QGroupBox(translate("briefing_history", "Chosen briefing"), self)
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Written", self.written)
-        form.addRow("Selection", self.selection)
-        form.addRow("SHA-256", self.sha256)
-        form.addRow("Audit seal", self.seal)
+        form.addRow(translate("briefing_history", "Written"), self.written)
+        form.addRow(translate("briefing_history", "Selection"), self.selection)
+        form.addRow(translate("briefing_history", "SHA-256"), self.sha256)
+        form.addRow(translate("briefing_history", "Audit seal"), self.seal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.changes, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.verify, QDialogButtonBox.ButtonRole.ActionRole)

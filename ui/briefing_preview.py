@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from exports.preview import PageImage, PdfPages
 from tracker.domain.errors import TrackerError
+from ui.i18n import translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour, hint_colour
 from ui.plain_text import tooltip
@@ -288,7 +289,7 @@ class BriefingPreview(QWidget):
     def show_briefing(self, work: PreviewWork) -> None:
         """Render the briefing ``work`` makes (superseding any rendering under way)."""
         self._generation += 1
-        self._say("Rendering the preview…")
+        self._say(translate("briefing_preview", "Rendering the preview…"))
         self._thread.render(
             self._generation, work, page=max(self.current_page(), 0), width=self._page_width()
         )
@@ -319,8 +320,8 @@ class BriefingPreview(QWidget):
         assert isinstance(page, PageImage)
         self._draw(page)
         if self.current_page() < 0:
-            self.position.setText("Page 1 of …")
-        self._say("Rendering the other pages…")
+            self.position.setText(translate("briefing_preview", "Page 1 of …"))
+        self._say(translate("briefing_preview", "Rendering the other pages…"))
         self.shown.emit(0)
 
     def _opened(self, generation: int, count: int) -> None:

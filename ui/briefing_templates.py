@@ -31,6 +31,7 @@ from tracker.domain.letterhead import Logo
 from tracker.services import Tracker
 from tracker.services.templates import template_logo
 from ui.briefing_sections import BriefingSectionsWidget
+from ui.i18n import translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 
@@ -65,14 +66,14 @@ class BriefingTemplates(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName("briefingTemplate")
         self.combo.setAccessibleName("Template")
-        self.save = QPushButton("Save as &template…", self)
+        self.save = QPushButton(translate("briefing_templates", "Save as &template…"), self)
         self.save.setObjectName("saveTemplate")
         self.save.clicked.connect(self.ask_and_save)
         self.error = MessageLine(self)
         self.error.setObjectName("templateError")
         self.error.setStyleSheet(f"color: {error_colour(self)};")
         self.error.clear_message()
-        label = QLabel("Te&mplate", self)
+        label = QLabel(translate("briefing_templates", "Te&mplate"), self)
         label.setBuddy(self.combo)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -176,13 +177,16 @@ class SaveTemplateDialog(QDialog):
 
     def __init__(self, templates: BriefingTemplates, service: Tracker) -> None:
         super().__init__(templates)
-        self.setWindowTitle("Save as template")
+        self.setWindowTitle(translate("briefing_templates", "Save as template"))
         self._templates, self._service = templates, service
         self.saved: BriefingTemplate | None = None
         self.name = QLineEdit(self)
         self.name.setObjectName("templateName")
         self.name.setAccessibleName("Template name")
-        self.shared = QCheckBox("&Shared: everyone using this database can use it", self)
+        self.shared = QCheckBox(
+            translate("briefing_templates", "&Shared: everyone using this database can use it"),
+            self,
+        )
         self.shared.setObjectName("templateShared")
         self.error = MessageLine(self)
         self.error.setObjectName("templateNameError")
@@ -194,7 +198,7 @@ class SaveTemplateDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Name:", self)
+        label = QLabel(translate("briefing_templates", "&Name:"), self)
         label.setBuddy(self.name)
         for widget in (label, self.name, self.error, self.shared, buttons):
             layout.addWidget(widget)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.bulk_edit import BulkEdit, field_label
 from tracker.domain.vocab import Confidence, Stance, Status, Vocabulary
+from ui.i18n import translate
 from ui.message_line import MessageLine
 from ui.plain_text import plain_label
 
@@ -61,7 +62,7 @@ class BulkEditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle("Edit selected engagements")
+        self.setWindowTitle(translate("bulk_edit_dialog", "Edit selected engagements"))
         self._count = count
         self._checks: dict[str, QCheckBox] = {}
         self._status = _words(Status)
@@ -69,7 +70,9 @@ class BulkEditDialog(QDialog):
         self._marking = QComboBox()
         self._marking.addItems(list(markings))
         self._follow_up = QLineEdit()
-        self._follow_up.setPlaceholderText("e.g. 2026-06, Q3 2026, next Friday; empty clears")
+        self._follow_up.setPlaceholderText(
+            translate("bulk_edit_dialog", "e.g. 2026-06, Q3 2026, next Friday; empty clears")
+        )
         self._confidence = _words(Confidence, none=True)
         self._add_tags = QLineEdit()
         self._remove_tags = QLineEdit()

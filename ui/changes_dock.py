@@ -47,6 +47,7 @@ from tracker.domain.presenter import reference, timestamp
 from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
 from tracker.services.base import utc_today
+from ui.i18n import translate
 from ui.plain_text import plain_label, tooltip
 from ui.settings import ChangesView, changes_view, remember_changes_view
 
@@ -103,7 +104,13 @@ class ChangesDock(QDockWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")
-        self.tree.setHeaderLabels(["Change", "Who", "When (UTC)"])
+        self.tree.setHeaderLabels(
+            [
+                translate("changes_dock", "Change"),
+                translate("changes_dock", "Who"),
+                translate("changes_dock", "When (UTC)"),
+            ]
+        )
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
@@ -113,7 +120,7 @@ class ChangesDock(QDockWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.more = QPushButton("Show older changes", self)
+        self.more = QPushButton(translate("changes_dock", "Show older changes"), self)
         self.more.setObjectName("changesMore")
         self.more.setVisible(False)
 

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 SERVER_KEY = "connection/server"
 
 
@@ -53,7 +55,7 @@ class ConnectionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open database")
+        self.setWindowTitle(translate("connection_dialog", "Open database"))
         self.setObjectName("connectionDialog")
         self.try_open = try_open
         self.settings = settings
@@ -61,14 +63,14 @@ class ConnectionDialog(QDialog):
 
         self.tabs = QTabWidget(self)
         self.file_path = QLineEdit(self)
-        self.file_path.setPlaceholderText("Path to a .db file")
-        browse = QPushButton("&Browse…", self)
+        self.file_path.setPlaceholderText(translate("connection_dialog", "Path to a .db file"))
+        browse = QPushButton(translate("connection_dialog", "&Browse…"), self)
         browse.clicked.connect(self._browse)
         file_tab = QWidget(self)
         row = QHBoxLayout(file_tab)
         row.addWidget(self.file_path, 1)
         row.addWidget(browse)
-        self.tabs.addTab(file_tab, "&File")
+        self.tabs.addTab(file_tab, translate("connection_dialog", "&File"))
 
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("localhost")
@@ -78,25 +80,30 @@ class ConnectionDialog(QDialog):
         self.database = QLineEdit(self)
         self.user = QLineEdit(self)
         self.service = QLineEdit(self)
-        self.service.setPlaceholderText("optional: a name from pg_service.conf")
+        self.service.setPlaceholderText(
+            translate("connection_dialog", "optional: a name from pg_service.conf")
+        )
         note = QLabel(
-            "The password is never asked for or stored here: it is read from ~/.pgpass, "
-            "the PGPASSWORD variable or the service file.",
+            translate(
+                "connection_dialog",
+                "The password is never asked for or stored here: it is read from ~/.pgpass, "
+                "the PGPASSWORD variable or the service file.",
+            ),
             self,
         )
         note.setWordWrap(True)
         server_tab = QWidget(self)
         form = QFormLayout()
-        form.addRow("&Host:", self.host)
-        form.addRow("&Port:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("&Service:", self.service)
+        form.addRow(translate("connection_dialog", "&Host:"), self.host)
+        form.addRow(translate("connection_dialog", "&Port:"), self.port)
+        form.addRow(translate("connection_dialog", "&Database:"), self.database)
+        form.addRow(translate("connection_dialog", "&User:"), self.user)
+        form.addRow(translate("connection_dialog", "&Service:"), self.service)
         column = QVBoxLayout(server_tab)
         column.addLayout(form)
         column.addSpacing(4)
         column.addWidget(note)
-        self.tabs.addTab(server_tab, "Team &server (PostgreSQL)")
+        self.tabs.addTab(server_tab, translate("connection_dialog", "Team &server (PostgreSQL)"))
 
         self.problem = QLabel(self)
         self.problem.setObjectName("connectionProblem")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker, public_url
 from ui.connection_dialog import ConnectionDialog
+from ui.i18n import translate
 from ui.plain_text import critical
 from ui.settings import APPLICATION, recent_databases, remember_database
 
@@ -54,7 +55,7 @@ class DatabaseSwitcher(QObject):
         self._adopt = adopt
         self.location_banner = _banner(window, "locationBanner")
         self.read_only_banner = _banner(window, "readOnlyBanner")
-        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu = QMenu(translate("database_switcher", "Open &recent"), window)
         self.describe(service)
 
     def new_database(self) -> None:

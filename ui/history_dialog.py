@@ -28,6 +28,7 @@ from tracker.domain.as_of import Version
 from tracker.domain.presenter import timestamp
 from ui.change_history import action_label
 from ui.detail_pane import DocumentColours, render_engagement_html
+from ui.i18n import translate
 from ui.plain_text import NoResourceBrowser
 
 __all__ = ["HistoryDialog", "VersionView", "version_line"]
@@ -95,9 +96,11 @@ class HistoryDialog(QDialog):
         for n, version in enumerate(self._versions):
             item = QListWidgetItem(version_line(version, current=n == 0), self.list)
             item.setData(Qt.ItemDataRole.UserRole, n)
-        self.view_button = QPushButton("&View as it was", self)
+        self.view_button = QPushButton(translate("history_dialog", "&View as it was"), self)
         self.view_button.setObjectName("viewVersion")
-        self.restore_button = QPushButton("&Restore this version", self)
+        self.restore_button = QPushButton(
+            translate("history_dialog", "&Restore this version"), self
+        )
         self.restore_button.setObjectName("restoreVersion")
         self.restore_button.setVisible(restore is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -109,7 +112,12 @@ class HistoryDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.view_chosen())
         self.list.currentRowChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Every version the audit trail records, newest first:", self))
+        layout.addWidget(
+            QLabel(
+                translate("history_dialog", "Every version the audit trail records, newest first:"),
+                self,
+            )
+        )
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.list.setCurrentRow(0)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.import_review import ImportReview
+from ui.i18n import translate
 from ui.plain_text import plain_label
 
 # At most this many refusals are listed in the window's message (the rest counted).
@@ -48,7 +49,9 @@ class ImportReviewDialog(QDialog):
         details.setPlainText("\n".join(review.lines()[1:]) or "Nothing to import.")
         layout.addWidget(details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        confirm = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        confirm = buttons.addButton(
+            translate("import_review", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         confirm.setObjectName("confirmImport")
         confirm.setDefault(True)
         buttons.accepted.connect(self.accept)

@@ -35,6 +35,7 @@ from tracker.domain.errors import (
     TrackerError,
 )
 from tracker.services.backups import database_file, latest_backup, restore
+from ui.i18n import translate
 from ui.plain_text import plain_label
 
 ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
@@ -91,7 +92,7 @@ class OpenFailedDialog(QDialog):
         restore_backup: Callable[..., Path] = restore,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Cannot open the database")
+        self.setWindowTitle(translate("open_failed_dialog", "Cannot open the database"))
         self.setObjectName("openFailedDialog")
         self.error = error
         self.database = database
@@ -123,7 +124,8 @@ class OpenFailedDialog(QDialog):
         self.restore_button: QPushButton | None = None
         if self.backup is not None:
             self.restore_button = buttons.addButton(
-                "&Restore latest backup", QDialogButtonBox.ButtonRole.ActionRole
+                translate("open_failed_dialog", "&Restore latest backup"),
+                QDialogButtonBox.ButtonRole.ActionRole,
             )
             self.advice.setText(
                 f"{self.advice.text()}\nLatest backup: {describe_backup(self.backup)}."
@@ -131,8 +133,12 @@ class OpenFailedDialog(QDialog):
             self.restore_button.clicked.connect(self.restore_latest)
         else:
             self.advice.setText(self.advice.text() + " No backup of this database was found.")
-        self.retry_button = buttons.addButton("Re&try", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton("&Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.retry_button = buttons.addButton(
+            translate("open_failed_dialog", "Re&try"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.quit_button = buttons.addButton(
+            translate("open_failed_dialog", "&Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.retry_button.clicked.connect(self.accept)
         self.quit_button.clicked.connect(self.reject)
         (self.restore_button or self.retry_button).setDefault(True)

@@ -39,6 +39,7 @@ from tracker.domain.organisations import MergedOrganisation, Organisation
 from tracker.domain.vocab import OrgKind, Region
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
+from ui.i18n import translate
 from ui.plain_text import question, warning
 
 HEADERS = ("Name", "Kind", "Country", "Region", "Part of", "Aliases", "Engagements")
@@ -130,22 +131,24 @@ class OrganisationsDialog(QDialog):
         self.country.setMaxLength(2)
         self.parent_name = _named(QLineEdit(self), "orgParent")
         self.alias = _named(QLineEdit(self), "orgAlias")
-        self.alias.setPlaceholderText("another name")
-        self.save = _named(QPushButton("&Save", self), "orgSave")
+        self.alias.setPlaceholderText(translate("organisations", "another name"))
+        self.save = _named(QPushButton(translate("organisations", "&Save"), self), "orgSave")
         self.save.clicked.connect(self._save)
         self.into = _named(QComboBox(self), "mergeInto")
-        self.merge = _named(QPushButton("&Merge into…", self), "orgMerge")
+        self.merge = _named(
+            QPushButton(translate("organisations", "&Merge into…"), self), "orgMerge"
+        )
         self.merge.clicked.connect(self._merge)
         self._lay_out()
         self.reload()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Country (ISO code)", self.country)
-        form.addRow("&Region", self.region)
-        form.addRow("&Part of", self.parent_name)
-        form.addRow("Add &alias", self.alias)
+        form.addRow(translate("organisations", "&Kind"), self.kind)
+        form.addRow(translate("organisations", "&Country (ISO code)"), self.country)
+        form.addRow(translate("organisations", "&Region"), self.region)
+        form.addRow(translate("organisations", "&Part of"), self.parent_name)
+        form.addRow(translate("organisations", "Add &alias"), self.alias)
         form.addRow("", self.save)
         merging = QHBoxLayout()
         merging.addWidget(self.merge)

@@ -38,6 +38,7 @@ from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from tracker.services.files import write_atomic
 from ui.bar_chart import Bar, BarChart
+from ui.i18n import translate
 from ui.overview_matrix import MatrixModel, MatrixView
 from ui.plain_text import warning
 from ui.settings import APPLICATION, export_folder, remember_export_folder
@@ -86,7 +87,7 @@ class OverviewView(FollowingView):
         hold the same actions."""
         button = QToolButton(self)
         button.setObjectName("overviewExport")
-        button.setText("E&xport")
+        button.setText(translate("overview", "E&xport"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         entries: tuple[tuple[QWidget, str, str, Callable[[], None]], ...] = (

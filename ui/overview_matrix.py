@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from tracker.domain.overview import TOTAL, Overview, RegionKey, region_label
 from tracker.domain.vocab import Status
+from ui.i18n import translate
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_TINT = 110  # the alpha of the largest cell's tint (of 255)
@@ -139,7 +140,11 @@ class MatrixView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab moves on to the charts
         self.setWordWrap(False)
-        self.setToolTip("Click a cell to show those engagements; Ctrl+click to add them")
+        self.setToolTip(
+            translate(
+                "overview_matrix", "Click a cell to show those engagements; Ctrl+click to add them"
+            )
+        )
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setHighlightSections(False)

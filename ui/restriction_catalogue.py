@@ -38,6 +38,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.restriction_catalogue import CatalogueEntry, MergePreview
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
+from ui.i18n import translate
 from ui.plain_text import question
 
 MESSAGE_MS = 15000
@@ -64,7 +65,7 @@ class RestrictionCatalogueDialog(QDialog):
 
     def __init__(self, context: CommandContext, stack: QUndoStack, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restriction catalogue")
+        self.setWindowTitle(translate("restriction_catalogue", "Restriction catalogue"))
         self.setObjectName("restrictionCatalogue")
         self._context, self._stack = context, stack
         self._entries: list[CatalogueEntry] = []
@@ -84,11 +85,15 @@ class RestrictionCatalogueDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(
-            "&Title", _with_button(self.title, "Re&title", "catalogueRetitle", self.retitle)
+            translate("restriction_catalogue", "&Title"),
+            _with_button(self.title, "Re&title", "catalogueRetitle", self.retitle),
         )
-        form.addRow("&Description", self.description)
+        form.addRow(translate("restriction_catalogue", "&Description"), self.description)
         form.addRow("", _button("Save d&escription", "catalogueDescribe", self.describe))
-        form.addRow("&Merge into", _with_button(self.into, "Mer&ge…", "catalogueMerge", self.merge))
+        form.addRow(
+            translate("restriction_catalogue", "&Merge into"),
+            _with_button(self.into, "Mer&ge…", "catalogueMerge", self.merge),
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -209,7 +214,7 @@ class RestrictionCatalogueDialog(QDialog):
         Button = QMessageBox.StandardButton
         answer = question(
             self,
-            "Merge restrictions",
+            translate("restriction_catalogue", "Merge restrictions"),
             merge_question(preview),
             Button.Yes | Button.Cancel,
             Button.Cancel,

@@ -36,6 +36,7 @@ from tracker.services import Tracker
 from tracker.services.base import utc_today
 from ui.commands import quoted
 from ui.filter_bar import FilterBar
+from ui.i18n import translate
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.views import ViewStack
 
@@ -114,12 +115,12 @@ class SavedViews:
         self._stack = stack
         self._bar, self._header, self._stack_view = filter_bar, header, views
         self._model = model
-        self.menu = QMenu("&Saved views", window)
+        self.menu = QMenu(translate("saved_views", "&Saved views"), window)
         self.menu.setObjectName("savedViewsMenu")
-        self.save_action = QAction("&Save current view…", window)
+        self.save_action = QAction(translate("saved_views", "&Save current view…"), window)
         self.save_action.setObjectName("saveView")
         self.save_action.triggered.connect(self.save_current)
-        self.manage_action = QAction("&Manage views…", window)
+        self.manage_action = QAction(translate("saved_views", "&Manage views…"), window)
         self.manage_action.setObjectName("manageViews")
         self.manage_action.triggered.connect(self.manage)
         self.view_actions: list[QAction] = []
@@ -290,12 +291,14 @@ class SaveViewDialog(QDialog):
 
     def __init__(self, views: SavedViews, body: ViewBody, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save current view")
+        self.setWindowTitle(translate("saved_views", "Save current view"))
         self._views, self._body = views, body
         self.name = QLineEdit(self)
         self.name.setObjectName("viewName")
         self.name.setAccessibleName("View name")
-        self.shared = QCheckBox("&Shared: everyone using this database sees it", self)
+        self.shared = QCheckBox(
+            translate("saved_views", "&Shared: everyone using this database sees it"), self
+        )
         self.shared.setObjectName("viewShared")
         self.error = _error_label(self)
         buttons = QDialogButtonBox(
@@ -304,7 +307,7 @@ class SaveViewDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Name:", self)
+        label = QLabel(translate("saved_views", "&Name:"), self)
         label.setBuddy(self.name)
         for widget in (label, self.name, self.error, self.shared, buttons):
             layout.addWidget(widget)
@@ -328,7 +331,7 @@ class ManageViewsDialog(QDialog):
 
     def __init__(self, views: SavedViews, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Manage saved views")
+        self.setWindowTitle(translate("saved_views", "Manage saved views"))
         self._views = views
         self.list = QListWidget(self)
         self.list.setObjectName("savedViewList")
@@ -336,10 +339,10 @@ class ManageViewsDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setObjectName("viewNewName")
         self.name.setAccessibleName("New name")
-        self.rename_button = QPushButton("&Rename", self)
-        self.share_box = QCheckBox("&Shared with everyone", self)
+        self.rename_button = QPushButton(translate("saved_views", "&Rename"), self)
+        self.share_box = QCheckBox(translate("saved_views", "&Shared with everyone"), self)
         self.share_box.setObjectName("viewShared")
-        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button = QPushButton(translate("saved_views", "&Delete"), self)
         self.error = _error_label(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog
 
+from ui.i18n import translate
 from ui.plain_text import warning
 from ui.settings import APPLICATION, last_folder, remember_folder
 from ui.timeline_canvas import TimelineCanvas
@@ -43,7 +44,7 @@ def write_image(canvas: TimelineCanvas, path: Path) -> bool:
         generator.setFileName(str(path))
         generator.setSize(QSize(frame.width, frame.height))
         generator.setViewBox(QRect(0, 0, frame.width, frame.height))
-        generator.setTitle("Timeline")
+        generator.setTitle(translate("timeline_export", "Timeline"))
         generator.setDescription(canvas.accessibleDescription())
         painter = QPainter()
         if not painter.begin(generator):

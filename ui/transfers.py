@@ -29,6 +29,7 @@ from ui.briefing_dialog import BriefingDialog
 from ui.briefing_preview import PreviewWork
 from ui.changes_dock import changes_period
 from ui.export_dialog import ExportDialog
+from ui.i18n import translate
 from ui.import_review import ImportReviewDialog, refusals_text
 from ui.jobs import JobRunner
 from ui.settings import briefing_defaults, remember_briefing
@@ -155,7 +156,9 @@ class Transfers:
         # are read only on the worker thread that renders them.
         summary = self._host.service.summary(filters=filters)
         if not summary.count:
-            self._failed("No engagements are shown: the briefing would be empty.")
+            self._failed(
+                translate("transfers", "No engagements are shown: the briefing would be empty.")
+            )
             return
         dialog = self._briefing_dialog(filters, summary)
         try:

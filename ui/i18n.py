@@ -21,7 +21,8 @@ from tracker.domain.dates import PartialDate
 from tracker.domain.due import Period
 from tracker.domain.languages import Language, counted, vocab_label
 from tracker.domain.languages import translate as translate_domain
-from tracker.domain.vocab import Vocabulary
+from tracker.domain.overview import NO_REGION
+from tracker.domain.vocab import Region, Vocabulary
 
 TRANSLATIONS: Final = Path(__file__).with_name("translations")
 """Where the app's catalogues are: tracker_<code>.ts (sources) and .qm (built)."""
@@ -103,6 +104,11 @@ def domain_text(text: str) -> str:
 def vocab_word(word: Vocabulary) -> str:
     """A vocabulary word (a status, region, stance ...) in the window's language."""
     return vocab_label(word, _State.language)
+
+
+def region_text(region: Region | None) -> str:
+    """A region as the overview and the filters show it, "not set" for none."""
+    return vocab_word(region) if region is not None else domain_text(NO_REGION)
 
 
 def date_text(value: PartialDate) -> str:

@@ -208,6 +208,9 @@ _BRIEFING: Final = {
     "By confidence: ": "Par fiabilité : ",
     "not assessed {count}": "non évaluée {count}",
     "Unspecified": "Non précisée",
+    # The overview's matrix (tracker.domain.overview).
+    "Not set": "Non renseignée",
+    "Total": "Total",
     # The restriction matrix.
     "No restrictions are recorded for the engagements in this briefing.": (
         "Aucune restriction n’est enregistrée pour les engagements de cette note."

@@ -42,9 +42,9 @@ Restore = Callable[[Version, Version, QWidget], bool]
 def version_line(version: Version, *, current: bool) -> str:
     """One line of the list: "Version 4 · 1 Mar 2026, 10:12 UTC · alice · Edited"."""
     e = version.engagement
-    line = f"Version {e.version} · {timestamp(e.updated_at)} · {version.who} · "
-    line += action_label(version.action)
-    return line + (" (current)" if current else "")
+    line = translate("history_dialog", "Version {number}").format(number=e.version)
+    line += f" · {timestamp(e.updated_at)} · {version.who} · {action_label(version.action)}"
+    return line + (translate("history_dialog", " (current)") if current else "")
 
 
 class VersionView(QDialog):
@@ -54,8 +54,17 @@ class VersionView(QDialog):
         super().__init__(parent)
         e = version.engagement
         self.setObjectName("versionView")
-        self.setWindowTitle(f"Version {e.version} as it was — {e.data.title}")
-        note = QLabel(f"As it was after {timestamp(e.updated_at)} (read-only)", self)
+        self.setWindowTitle(
+            translate("history_dialog", "Version {number} as it was — {title}").format(
+                number=e.version, title=e.data.title
+            )
+        )
+        note = QLabel(
+            translate("history_dialog", "As it was after {time} (read-only)").format(
+                time=timestamp(e.updated_at)
+            ),
+            self,
+        )
         note.setObjectName("versionNote")
         self.browser = NoResourceBrowser(self)
         self.browser.setObjectName("versionBrowser")
@@ -89,7 +98,7 @@ class HistoryDialog(QDialog):
         self._restore = restore
         self.setObjectName("historyDialog")
         title = self._versions[0].engagement.data.title if self._versions else ""
-        self.setWindowTitle(f"History of “{title}”")
+        self.setWindowTitle(translate("history_dialog", "History of “{title}”").format(title=title))
         self.list = QListWidget(self)
         self.list.setObjectName("versionList")
         self.list.setAccessibleName("Versions, newest first")

@@ -86,12 +86,21 @@ class ViewCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Tracker], object], verb: str) -> None:
         text = self.text()
-        said = f"{verb.capitalize()}ne: {text}"  # "Undone: …", "Redone: …"
+        said = (
+            translate("saved_views", "Undone: {step}")
+            if verb == "undo"
+            else translate("saved_views", "Redone: {step}")
+        ).format(step=text)
         try:
             step(self._owner.service())
         except TrackerError as exc:  # a colleague changed it since: the step is dropped
             self.setObsolete(True)
-            said = f"Cannot {verb} {text[:1].lower()}{text[1:]}: {exc}"
+            cannot = (
+                translate("saved_views", "Cannot undo {step}: {reason}")
+                if verb == "undo"
+                else translate("saved_views", "Cannot redo {step}: {reason}")
+            )
+            said = cannot.format(step=f"{text[:1].lower()}{text[1:]}", reason=exc)
         self._owner.rebuild()
         self._owner.say(said)
 
@@ -159,9 +168,14 @@ class SavedViews:
         self._model.set_order(column, body.descending)
         self._bar.set_filters(opened.filters)
         self._stack_view.show_view(body.kind)
-        left_out = [*opened.left_out, *(f"column {k} (not in this table)" for k in unknown)]
-        said = f"Opened view {quoted(opened.view.name)}"
-        self.say(f"{said} — left out {'; '.join(left_out)}" if left_out else said)
+        not_here = translate("saved_views", "column {key} (not in this table)")
+        left_out = [*opened.left_out, *(not_here.format(key=k) for k in unknown)]
+        said = translate("saved_views", "Opened view {name}").format(name=quoted(opened.view.name))
+        if left_out:
+            said = translate("saved_views", "{opened} — left out {parts}").format(
+                opened=said, parts="; ".join(left_out)
+            )
+        self.say(said)
 
     def open(self, name: str) -> None:
         """Open the saved view ``name``."""
@@ -225,12 +239,14 @@ class SavedViews:
         """A view was just created (the dialog did it): undo deletes it."""
         self.push(
             ViewCommand(
-                f"Save view {quoted(view.name)}",
+                translate("saved_views", "Save view {name}").format(name=quoted(view.name)),
                 self,
                 forward=lambda s: s.save_view(name=view.name, body=view.body, shared=view.shared),
                 backward=lambda s: s.delete_view(name=view.name),
             ),
-            f"Saved view {quoted(view.name)} — Ctrl+Z to undo",
+            translate("saved_views", "Saved view {name} — Ctrl+Z to undo").format(
+                name=quoted(view.name)
+            ),
         )
 
     def rename(self, old: SavedView, new_name: str) -> str:
@@ -239,12 +255,14 @@ class SavedViews:
         done = self.service().rename_view(name=old.name, new_name=new_name)
         self.push(
             ViewCommand(
-                f"Rename view {quoted(old.name)}",
+                translate("saved_views", "Rename view {name}").format(name=quoted(old.name)),
                 self,
                 forward=lambda s: s.rename_view(name=old.name, new_name=done.name),
                 backward=lambda s: s.rename_view(name=done.name, new_name=old.name),
             ),
-            f"Renamed view {quoted(old.name)} to {quoted(done.name)}",
+            translate("saved_views", "Renamed view {old} to {new}").format(
+                old=quoted(old.name), new=quoted(done.name)
+            ),
         )
         return done.name
 
@@ -253,12 +271,20 @@ class SavedViews:
         self.service().share_view(name=view.name, shared=shared)
         self.push(
             ViewCommand(
-                f"{'Share' if shared else 'Unshare'} view {quoted(view.name)}",
+                (
+                    translate("saved_views", "Share view {name}")
+                    if shared
+                    else translate("saved_views", "Unshare view {name}")
+                ).format(name=quoted(view.name)),
                 self,
                 forward=lambda s: s.share_view(name=view.name, shared=shared),
                 backward=lambda s: s.share_view(name=view.name, shared=not shared),
             ),
-            f"View {quoted(view.name)} is {'shared' if shared else 'private'} now",
+            (
+                translate("saved_views", "View {name} is shared now")
+                if shared
+                else translate("saved_views", "View {name} is private now")
+            ).format(name=quoted(view.name)),
         )
         return view.name
 
@@ -267,12 +293,14 @@ class SavedViews:
         gone = self.service().delete_view(name=view.name)
         self.push(
             ViewCommand(
-                f"Delete view {quoted(gone.name)}",
+                translate("saved_views", "Delete view {name}").format(name=quoted(gone.name)),
                 self,
                 forward=lambda s: s.delete_view(name=gone.name),
                 backward=lambda s: s.save_view(name=gone.name, body=gone.body, shared=gone.shared),
             ),
-            f"Deleted view {quoted(gone.name)} — Ctrl+Z to undo",
+            translate("saved_views", "Deleted view {name} — Ctrl+Z to undo").format(
+                name=quoted(gone.name)
+            ),
         )
 
 

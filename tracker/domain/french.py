@@ -269,6 +269,11 @@ _BRIEFING: Final = {
     "changed {noun} {before} → {words}": "modification : {noun} {before} → {words}",
     "put in another order": "remis dans un autre ordre",
     "(empty)": "(vide)",
+    # The window's choices of a period of changes (tracker.domain.change_words).
+    "Since last briefing": "Depuis la dernière note",
+    "Last 7 days": "7 derniers jours",
+    "Last 30 days": "30 derniers jours",
+    "Since a date…": "Depuis une date…",
     # The record as of a past date (tracker.domain.as_of).
     "As of the end of {day} (UTC)": "État à la fin du {day} (UTC)",
     # The sources appendix.

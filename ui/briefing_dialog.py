@@ -42,7 +42,7 @@ from tracker.services.letterhead import load_logo
 from ui.briefing_preview import BriefingPreview, PreviewWork
 from ui.briefing_sections import BriefingSectionsWidget
 from ui.briefing_templates import BriefingTemplates
-from ui.i18n import translate
+from ui.i18n import domain_text, period_text, translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
@@ -75,7 +75,7 @@ class BriefingDialog(QDialog):
         self._settings = settings
         self._preview_work = preview
         self.logo: Logo | None = None
-        self.title = QLineEdit(DEFAULT_TITLE, self)
+        self.title = QLineEdit(domain_text(DEFAULT_TITLE), self)
         self.author = QLineEdit(remembered.author, self)
         self.organisation = QLineEdit(remembered.organisation, self)
         self._markings, self._needed = list(markings), needed
@@ -84,7 +84,9 @@ class BriefingDialog(QDialog):
         self.ceiling.setAccessibleName("Highest marking included")
         self.ceiling.addItem(translate("briefing_dialog", "Every marking"), None)
         for marking in markings:
-            self.ceiling.addItem(f"{marking} and below", marking)
+            self.ceiling.addItem(
+                translate("briefing_dialog", "{marking} and below").format(marking=marking), marking
+            )
         self.marking = QComboBox(self)
         self._offer_banners()
         self.ceiling.currentIndexChanged.connect(self._offer_banners)
@@ -101,27 +103,35 @@ class BriefingDialog(QDialog):
             translate("briefing_dialog", "Open the briefing when it is &written"), self
         )
         self.open_when_written.setChecked(remembered.open_when_written)
-        self.follow_ups = QCheckBox(f"&{FOLLOW_UPS_DUE}: overdue, then due within", self)
+        self.follow_ups = QCheckBox(
+            translate("briefing_dialog", "&{section}: overdue, then due within").format(
+                section=domain_text(FOLLOW_UPS_DUE)
+            ),
+            self,
+        )
         self.follow_ups.setObjectName("followUpsDue")
         self.follow_ups_within = QComboBox(self)
         self.follow_ups_within.setObjectName("followUpsWithin")
         self.follow_ups_within.setAccessibleName(f"{FOLLOW_UPS_DUE} within")
         for text in DUE_WINDOWS:
-            self.follow_ups_within.addItem(parse_period(text).label(), text)
+            self.follow_ups_within.addItem(period_text(parse_period(text)), text)
         self._remember_follow_ups(remembered.follow_ups)
         self.follow_ups.toggled.connect(self.follow_ups_within.setEnabled)
         follow_ups = QHBoxLayout()
         follow_ups.addWidget(self.follow_ups)
         follow_ups.addWidget(self.follow_ups_within)
         follow_ups.addStretch(1)
-        self.changes = QCheckBox(f"{CHANGES_SINCE.replace('C', '&C', 1)}:", self)
+        self.changes = QCheckBox(
+            translate("briefing_dialog", "&{section}:").format(section=domain_text(CHANGES_SINCE)),
+            self,
+        )
         self.changes.setObjectName("changesSince")
         self.changes_period = QComboBox(self)
         self.changes_period.setObjectName("changesSincePeriod")
         self.changes_period.setAccessibleName(f"{CHANGES_SINCE} period")
         for key, text in PERIOD_CHOICES:
             if key != SINCE_DATE:  # the dialog offers the periods that need no date
-                self.changes_period.addItem(text.removeprefix("Since ").capitalize(), key)
+                self.changes_period.addItem(_period_choice(text), key)
         self.changes.toggled.connect(self.changes_period.setEnabled)
         self.changes_period.setEnabled(False)
         changes = QHBoxLayout()
@@ -198,7 +208,10 @@ class BriefingDialog(QDialog):
 
     def _ask_for_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Letterhead logo", str(Path.home()), "Images (*.png *.jpg *.jpeg);;All files (*)"
+            self,
+            translate("briefing_dialog", "Letterhead logo"),
+            str(Path.home()),
+            translate("briefing_dialog", "Images (*.png *.jpg *.jpeg);;All files (*)"),
         )
         if path:
             self.choose_logo(path)
@@ -225,7 +238,7 @@ class BriefingDialog(QDialog):
     def use_logo(self, logo: Logo | None, label: str) -> None:
         """Use ``logo`` (checked already; None: no logo), shown as ``label``."""
         self.logo = logo
-        self.logo_name.setText(label if logo is not None else "None")
+        self.logo_name.setText(label if logo is not None else translate("briefing_dialog", "None"))
         self.logo_error.clear_message()
         self.save_button.setEnabled(True)
         self.refresh_preview()
@@ -252,7 +265,11 @@ class BriefingDialog(QDialog):
         self.marking.blockSignals(True)
         self.marking.clear()
         for marking in allowed[start:]:
-            suffix = "  (highest among the engagements)" if marking == needed else ""
+            suffix = (
+                translate("briefing_dialog", "  (highest among the engagements)")
+                if marking == needed
+                else ""
+            )
             self.marking.addItem(marking + suffix, marking)
         self.marking.setCurrentIndex(max(self.marking.findData(chosen), 0))
         self.marking.blockSignals(False)
@@ -370,3 +387,11 @@ class BriefingDialog(QDialog):
             parts=sections_text(self.contents.parts()),
             language=self.chosen_language().value,
         )
+
+
+def _period_choice(text: str) -> str:
+    """A period of "Changes since:" ("Last briefing", "Last 7 days"): the choice of the
+    changes feed without its "Since"."""
+    if text == "Since last briefing":
+        return translate("briefing_dialog", "Last briefing")
+    return domain_text(text)

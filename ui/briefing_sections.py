@@ -38,8 +38,9 @@ from tracker.domain.briefing_sections import (
     parse_parts,
     parse_sections,
     part_label,
+    section_label,
 )
-from ui.i18n import translate
+from ui.i18n import translate, ui_language
 
 KEY = Qt.ItemDataRole.UserRole  # where an item keeps its section's key
 
@@ -71,7 +72,7 @@ class BriefingSectionsWidget(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         rest = [key for key in SECTION_LABELS if key not in chosen]
         for key in (*chosen, *rest):
-            item = QListWidgetItem(SECTION_LABELS[key], self.list)
+            item = QListWidgetItem(section_label(key, ui_language()), self.list)
             item.setData(KEY, key)
             item.setFlags(
                 (item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
@@ -96,7 +97,7 @@ class BriefingSectionsWidget(QWidget):
         parts_box = QGroupBox(translate("briefing_sections", "Parts of each engagement"), self)
         grid = QGridLayout(parts_box)
         for index, key in enumerate(PARTS):
-            box = QCheckBox(part_label(key), parts_box)
+            box = QCheckBox(part_label(key, ui_language()), parts_box)
             box.setObjectName(f"part-{key}")
             box.setChecked(key in picked)
             self.part_boxes[key] = box

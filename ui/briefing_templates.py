@@ -123,7 +123,11 @@ class BriefingTemplates(QWidget):
             if found >= 0:
                 dialog.marking.setCurrentIndex(found)
             else:
-                problems.append(f"marking {settings.marking} is lower than the engagements need")
+                problems.append(
+                    translate(
+                        "briefing_templates", "marking {marking} is lower than the engagements need"
+                    ).format(marking=settings.marking)
+                )
         else:
             dialog.marking.setCurrentIndex(0)
         if settings.sections is not None:
@@ -133,9 +137,14 @@ class BriefingTemplates(QWidget):
         else:
             dialog.contents.choose(None, settings.parts)
         try:
-            dialog.use_logo(template_logo(template), f'from template "{template.name}"')
+            dialog.use_logo(
+                template_logo(template),
+                translate("briefing_templates", 'from template "{name}"').format(
+                    name=template.name
+                ),
+            )
         except TrackerError as exc:
-            dialog.use_logo(None, "None")
+            dialog.use_logo(None, translate("briefing_templates", "None"))
             problems.append(str(exc))
         if problems:
             self.error.show_message("; ".join(problems))

@@ -139,7 +139,10 @@ class ConnectionDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(Path.home()), "Databases (*.db *.sqlite);;All files (*)"
+            self,
+            translate("connection_dialog", "Open database"),
+            str(Path.home()),
+            translate("connection_dialog", "Databases (*.db *.sqlite);;All files (*)"),
         )
         if path:
             self.file_path.setText(path)
@@ -149,11 +152,13 @@ class ConnectionDialog(QDialog):
         if self.tabs.currentIndex() == 0:
             path = self.file_path.text().strip()
             if not path:
-                self._show("Choose a database file.")
+                self._show(translate("connection_dialog", "Choose a database file."))
                 return None
             return path
         if not self.service.text().strip() and not self.database.text().strip():
-            self._show("Enter the database name (or a service name).")
+            self._show(
+                translate("connection_dialog", "Enter the database name (or a service name).")
+            )
             return None
         return server_url(
             host=self.host.text(),

@@ -61,7 +61,10 @@ class DatabaseSwitcher(QObject):
     def new_database(self) -> None:
         """Create a new SQLite database file and switch to it."""
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "New database", str(Path.home() / "engagements.db"), "Databases (*.db)"
+            self._window,
+            translate("database_switcher", "New database"),
+            str(Path.home() / "engagements.db"),
+            translate("database_switcher", "Databases (*.db)"),
         )
         if path:
             self.switch_database(path)
@@ -97,12 +100,19 @@ class DatabaseSwitcher(QObject):
         """Say which database is shown: banners, first in the recent list."""
         remember_database(self._settings, service.url)
         warning = service.location_warning
-        self.location_banner.setText(f"Warning: {warning}" if warning else "")
+        self.location_banner.setText(
+            translate("database_switcher", "Warning: {warning}").format(warning=warning)
+            if warning
+            else ""
+        )
         self.location_banner.setVisible(warning is not None)
         reason = service.read_only
         self.read_only_banner.setText(
-            f"Read-only: {reason}. You can search, read and export; ask the database "
-            "administrator for write access to edit."
+            translate(
+                "database_switcher",
+                "Read-only: {reason}. You can search, read and export; ask the database "
+                "administrator for write access to edit.",
+            ).format(reason=reason)
             if reason
             else ""
         )

@@ -121,6 +121,11 @@ def period_text(period: Period) -> str:
     return counted(period.count, period.unit, f"{period.unit}s", _State.language)
 
 
+def locale() -> QLocale:
+    """The locale of the window's language: how its dates and numbers are written."""
+    return _LOCALES[_State.language]
+
+
 def number(value: int) -> str:
     """A whole number as the window's language writes it (1,234 / 1 234)."""
     return _LOCALES[_State.language].toString(value)

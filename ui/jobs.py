@@ -88,7 +88,7 @@ class JobRunner(QObject):
     def _progress_dialog(self, label: str, job: Job) -> QProgressDialog:
         progress = QProgressDialog(self._window)
         progress.setLabel(plain_label(label, progress))  # it names a file, as it is named
-        progress.setCancelButtonText("Cancel")
+        progress.setCancelButtonText(translate("jobs", "Cancel"))
         progress.setRange(0, 0)
         progress.setWindowTitle(APPLICATION)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -31,11 +31,11 @@ from tracker.domain.letterhead import Logo
 from tracker.services import Tracker
 from tracker.services.templates import template_logo
 from ui.briefing_sections import BriefingSectionsWidget
-from ui.i18n import translate
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 
-NONE = "(none)"
+NONE = QT_TRANSLATE_NOOP("briefing_templates", "(none)")
 
 
 class TemplateHost(Protocol):
@@ -91,7 +91,7 @@ class BriefingTemplates(QWidget):
         """List the templates the user sees (``keep``: the one to show as picked)."""
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(NONE)
+        self.combo.addItem(translate("briefing_templates", NONE))
         try:
             self._templates = self._service.templates()
         except TrackerError as exc:

@@ -95,6 +95,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     return text
 
 
+QT_GAPS: Final = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
+"""Texts of Qt's own file dialog that its French catalogue (qtbase_fr.qm) lacks: ours
+holds them, and is asked before Qt's."""
+
+
 def domain_text(text: str) -> str:
     """A domain word or fixed text (a field's label, a section's name) in the window's
     language, from the catalogue the briefings use."""

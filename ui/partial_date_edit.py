@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate, Precision
-from ui.i18n import QT_TRANSLATE_NOOP, translate
+from tracker.domain.languages import Language
+from ui.i18n import QT_TRANSLATE_NOOP, date_text, translate, ui_language
 from ui.message_line import MessageLine
 from ui.plain_text import tooltip
 
@@ -68,7 +69,9 @@ def hint_colour(widget: QWidget) -> str:
 def understood(value: PartialDate) -> str:
     """What a typed date was understood as: its label, and for a half or a third of a
     year the months it covers, since where "early" ends is a convention ("mid-2025
-    (May–Aug 2025)")."""
+    (May–Aug 2025)"); in French, as the briefings write it ("2e trimestre 2026")."""
+    if ui_language() != Language.EN:
+        return date_text(value)
     if value.precision in (Precision.HALF, Precision.THIRD):
         return f"{value.label()} ({value.months_label()})"
     return value.label()

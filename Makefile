@@ -6,6 +6,7 @@
 #   make dist      (a standalone bundle in dist/engagement-tracker/, no Python needed)
 #   make dist-check (make dist, then the bundle's smoke test)
 #   make lock      (refresh constraints.txt, the exact versions every install uses)
+#   make translations (refresh ui/translations/*.ts from the sources, build the .qm)
 
 SHELL  := /bin/bash
 VENV   := .venv
@@ -16,7 +17,7 @@ CONSTRAINTS := constraints.txt
 DIST_VENV   := build/dist-venv
 LOCK_VENV   := build/lock-venv
 
-.PHONY: venv run test lint install uninstall dist dist-check lock
+.PHONY: venv run test lint install uninstall dist dist-check lock translations
 
 venv: $(STAMP)
 
@@ -73,6 +74,15 @@ dist:
 		--distpath dist --workpath build/pyinstaller deploy/tracker.spec
 	tar -C dist -czf dist/engagement-tracker-linux-$$(uname -m).tar.gz engagement-tracker
 	@du -sh dist/engagement-tracker dist/engagement-tracker-linux-$$(uname -m).tar.gz
+
+# The window's French: pyside6-lupdate gathers every translate() text of ui/ into the
+# .ts (new ones unfinished, for Qt Linguist or an editor), lrelease builds the .qm the
+# app loads. The .qm is committed, so that an install and the bundle need no Qt tools.
+TS := ui/translations/tracker_fr.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $(sort $(wildcard ui/*.py)) -no-obsolete -locations none \
+		-source-language en -target-language fr -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 # The bundle's smoke test (slow, so not in make test): demo, window offscreen, briefing.
 dist-check: dist $(STAMP)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from tracker import __version__
 from tracker.services import Tracker
+from ui.i18n import number, translate
 from ui.icons import app_icon
 from ui.plain_text import message_box
 from ui.settings import APPLICATION
@@ -22,14 +23,23 @@ def show_about(parent: QWidget, service: Tracker) -> None:
     box = message_box(
         parent,
         QMessageBox.Icon.NoIcon,
-        f"About {APPLICATION}",
+        translate("about", "About {application}").format(application=APPLICATION),
         f"{APPLICATION} {__version__}",
-        informative="Government and multinational AI engagements.\n\n"
-        f"Database: {info.url}\nSchema version: {info.schema_version}\n"
-        f"Revision: {info.revision}\nEngagements: {info.engagements:,} "
-        f"({info.deleted:,} in the trash)\n\n"
-        "Free software under the MIT licence; the fonts and Qt keep their own "
-        "(NOTICE.md).",
+        informative=translate(
+            "about",
+            "Government and multinational AI engagements.\n\n"
+            "Database: {url}\nSchema version: {schema}\n"
+            "Revision: {revision}\nEngagements: {engagements} "
+            "({deleted} in the trash)\n\n"
+            "Free software under the MIT licence; the fonts and Qt keep their own "
+            "(NOTICE.md).",
+        ).format(
+            url=info.url,
+            schema=info.schema_version,
+            revision=info.revision,
+            engagements=number(info.engagements),
+            deleted=number(info.deleted),
+        ),
     )
     box.setObjectName("aboutBox")
     # Sharp at any scaling: the pixmap is drawn for the screen's device pixel ratio.

@@ -40,6 +40,7 @@ from ui.editing import Editing
 from ui.filter_bar import FilterBar
 from ui.filter_commands import FilterCommands
 from ui.follow_ups import OverdueCount
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.organisations import Organisations
@@ -264,13 +265,18 @@ class MainWindow(QMainWindow):
             lambda _progress: automatic_backup(service, keep=keep),
             done=self._backup_made,
             failed=lambda message: self.statusBar().showMessage(
-                f"Automatic backup failed: {message}", 15000
+                translate("main_window", "Automatic backup failed: {message}").format(
+                    message=message
+                ),
+                15000,
             ),
         )
 
     def _backup_made(self, made: object) -> None:
         if made is not None:
-            self.statusBar().showMessage(f"Backed up to {made}", 8000)
+            self.statusBar().showMessage(
+                translate("main_window", "Backed up to {file}").format(file=made), 8000
+            )
 
     # -- querying ---------------------------------------------------------------------
 
@@ -325,15 +331,24 @@ class MainWindow(QMainWindow):
         is empty, why: nothing matches the filters, or the trash is empty."""
         name = database_name(self.service.url)
         self.setWindowTitle(
-            f"{name} — Trash — {APPLICATION}" if trash else f"{name} — {APPLICATION}"
+            translate("main_window", "{name} — Trash — {application}").format(
+                name=name, application=APPLICATION
+            )
+            if trash
+            else f"{name} — {APPLICATION}"
         )
         self.trash_banner.setVisible(trash)
         if self.model.rowCount():
             self.placeholder.show_message(None)
         elif not self.filter_bar.filters().is_empty():
-            self.placeholder.show_message("No engagements match", "Clear filters")
+            self.placeholder.show_message(
+                translate("main_window", "No engagements match"),
+                translate("main_window", "Clear filters"),
+            )
         else:
-            self.placeholder.show_message("The trash is empty" if trash else None)
+            self.placeholder.show_message(
+                translate("main_window", "The trash is empty") if trash else None
+            )
 
     def showing_trash(self) -> bool:
         """True while View → Show trash is on."""

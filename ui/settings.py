@@ -67,6 +67,13 @@ def filters_from_text(text: object) -> Filters:
         return Filters()
 
 
+def ui_language_setting(settings: QSettings) -> str:
+    """The window's language ("system", "en" or "fr": Edit → Preferences…, read at
+    start by ``ui.i18n.install_translators``); $TRACKER_LANG, when set, wins
+    (``TRACKER_LANG=fr tracker gui`` tries the French window once)."""
+    return os.environ.get("TRACKER_LANG") or preferences(settings).language
+
+
 def more_filters_shown(settings: QSettings) -> bool:
     """True when the filter bar's "More filters" rows were shown last time."""
     return str(settings.value("filterBar/more", "false")).lower() == "true"

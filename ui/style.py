@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from tracker.domain.vocab import Status
+from ui.i18n import vocab_word
 
 __all__ = [
     "STATUS_COLOURS",
@@ -86,7 +87,7 @@ def status_chip_html(status: Status) -> str:
     """
     background = STATUS_COLOURS[status]
     foreground = chip_text_colour(background)
-    label = html.escape(status.label)
+    label = html.escape(vocab_word(status))
     return (
         f'<span style="background-color:{background}; color:{foreground}; '
         f'font-weight:600;">&nbsp;{label}&nbsp;</span>'

@@ -19,6 +19,7 @@ from tracker.domain.model import EngagementRow, Filters
 from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
+from ui.i18n import date_text, domain_text, vocab_word
 from ui.plain_text import tooltip
 from ui.style import STATUS_COLOURS
 from ui.swatches import swatch_icon
@@ -36,6 +37,11 @@ class Column:
     key: str
     header: str
     sort_key: str
+
+    @property
+    def shown_header(self) -> str:
+        """The header in the window's language."""
+        return domain_text(self.header)
 
 
 def _column(key: str) -> Column:
@@ -71,15 +77,15 @@ def short_time(iso: str) -> str:
 def display_text(row: EngagementRow, key: str) -> str:
     """What a cell shows."""
     if key == "region":
-        return row.region.label if row.region else ""
+        return vocab_word(row.region) if row.region else ""
     if key == "status":
-        return row.status.label
+        return vocab_word(row.status)
     if key == "confidence":
-        return row.confidence.label if row.confidence else ""
+        return vocab_word(row.confidence) if row.confidence else ""
     if key == "updated_at":
         return short_time(row.updated_at)
     if key == "follow_up":
-        return row.follow_up.label() if row.follow_up else ""
+        return date_text(row.follow_up) if row.follow_up else ""
     return str(getattr(row, key))
 
 
@@ -263,7 +269,7 @@ class EngagementTableModel(QAbstractTableModel):
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].header
+            return COLUMNS[section].shown_header
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -58,6 +58,9 @@ def test_the_bundle_holds_the_fonts_the_icon_and_the_licences() -> None:
     for size in SIZES:
         assert (internal / "ui" / "icons" / f"{ICON_NAME}-{size}.png").is_file()
     assert (internal / "LICENSE").is_file() and (internal / "NOTICE.md").is_file()
+    # The French window: the app's catalogue and Qt's own (standard buttons, dialogs).
+    assert (internal / "ui" / "translations" / "tracker_fr.qm").is_file()
+    assert any(internal.rglob("qtbase_fr.qm"))
 
 
 @pytest.mark.timeout(600)

@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ui.i18n import translate
+
 __all__ = ["focus_chain", "follow_layout", "name_input"]
 
 # The objectName Qt gives the action behind a line edit's clear button.
@@ -34,7 +36,7 @@ def name_input(widget: QWidget, name: str) -> None:
         line.setAccessibleName(name)
         clear = line.findChild(QAction, _CLEAR_ACTION)
         if clear is not None:
-            clear.setText(f"Clear {name}")
+            clear.setText(translate("accessibility", "Clear {name}").format(name=name))
 
 
 def focus_chain(window: QWidget) -> list[QWidget]:

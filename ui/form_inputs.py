@@ -89,7 +89,8 @@ class FieldInput(ABC):
         self.field = field
         self.widget = widget  # the labels' buddy and what an error marks invalid
         widget.setObjectName(f"field_{field.key}")
-        name_input(widget, field.label)  # its label is no sibling: Qt would not find it
+        # Its label is no sibling: Qt would not find it.
+        name_input(widget, domain_text(field.label))
 
     @abstractmethod
     def make_cell(self, parent: QWidget) -> QWidget:

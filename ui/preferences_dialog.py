@@ -29,11 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessibility import name_input
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.message_line import MessageLine
 from ui.settings import BACKUPS_KEPT, STALE_DAYS, Preferences
 
-LANGUAGE_CHOICES = (("system", "System"), ("en", "English"), ("fr", "Français"))
-THEME_CHOICES = (("system", "System"), ("light", "Light"), ("dark", "Dark"))
+LANGUAGE_CHOICES = (
+    ("system", QT_TRANSLATE_NOOP("preferences_dialog", "System")),
+    ("en", "English"),
+    ("fr", "Français"),
+)
+THEME_CHOICES = (
+    ("system", QT_TRANSLATE_NOOP("preferences_dialog", "System")),
+    ("light", QT_TRANSLATE_NOOP("preferences_dialog", "Light")),
+    ("dark", QT_TRANSLATE_NOOP("preferences_dialog", "Dark")),
+)
 MAX_NAME_CHARS = 200  # an author or organisation on a briefing's cover
 
 
@@ -41,7 +51,10 @@ def name_problem(what: str, text: str) -> str | None:
     """Why ``text`` cannot be the ``what`` of a briefing (a line break, a tab or another
     control character would break the PDF's one-line cover entry), or None."""
     if any(unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp") for char in text):
-        return f"The {what} must be one line, without line breaks or control characters."
+        return translate(
+            "preferences_dialog",
+            "The {what} must be one line, without line breaks or control characters.",
+        ).format(what=translate("preferences_dialog", what))
     return None
 
 
@@ -61,28 +74,57 @@ class PreferencesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("preferences_dialog", "Preferences"))
         self.setMinimumWidth(480)
         self._running_language = running_language
         self.restart_asked = False  # "Restart now" was clicked
-        self.language = self._combo("preferredLanguage", "Language", LANGUAGE_CHOICES)
-        self.restart_note = QLabel("Shown once the app restarts.", self)
+        self.language = self._combo(
+            "preferredLanguage", translate("preferences_dialog", "Language"), LANGUAGE_CHOICES
+        )
+        self.restart_note = QLabel(
+            translate("preferences_dialog", "Shown once the app restarts."), self
+        )
         self.restart_note.setObjectName("restartNote")
-        self.restart_button = QPushButton("&Restart now", self)
+        self.restart_button = QPushButton(translate("preferences_dialog", "&Restart now"), self)
         self.restart_button.setObjectName("restartNow")
-        self.restart_button.setAccessibleName("Restart now in the new language")
+        self.restart_button.setAccessibleName(
+            translate("preferences_dialog", "Restart now in the new language")
+        )
         self.restart_button.setAutoDefault(False)  # Enter means OK, never a restart
-        self.theme = self._combo("preferredTheme", "Theme", THEME_CHOICES)
-        self.author = self._line("preferredAuthor", "Briefing author")
-        self.organisation = self._line("preferredOrganisation", "Briefing organisation")
+        self.theme = self._combo(
+            "preferredTheme", translate("preferences_dialog", "Theme"), THEME_CHOICES
+        )
+        self.author = self._line(
+            "preferredAuthor", translate("preferences_dialog", "Briefing author")
+        )
+        self.organisation = self._line(
+            "preferredOrganisation", translate("preferences_dialog", "Briefing organisation")
+        )
         self.marking = self._combo(
             "preferredMarking",
-            "Marking of new engagements",
-            [("", f"The database's default ({database_marking})")]
+            translate("preferences_dialog", "Marking of new engagements"),
+            [
+                (
+                    "",
+                    translate("preferences_dialog", "The database's default ({marking})").format(
+                        marking=database_marking
+                    ),
+                )
+            ]
             + [(marking, marking) for marking in markings],
         )
-        self.stale_days = self._spin("staleDays", "Stale after", STALE_DAYS, " days")
-        self.backups_kept = self._spin("backupsKept", "Automatic backups kept", BACKUPS_KEPT, "")
+        self.stale_days = self._spin(
+            "staleDays",
+            translate("preferences_dialog", "Stale after"),
+            STALE_DAYS,
+            translate("preferences_dialog", " days"),
+        )
+        self.backups_kept = self._spin(
+            "backupsKept",
+            translate("preferences_dialog", "Automatic backups kept"),
+            BACKUPS_KEPT,
+            "",
+        )
         self.problem = MessageLine(self)
         self.problem.setObjectName("preferencesProblem")
         self.buttons = QDialogButtonBox(
@@ -103,7 +145,7 @@ class PreferencesDialog(QDialog):
         combo.setObjectName(name)
         combo.setAccessibleName(label)
         for value, text in choices:
-            combo.addItem(text, value)
+            combo.addItem(translate("preferences_dialog", text), value)
         return combo
 
     def _line(self, name: str, label: str) -> QLineEdit:
@@ -111,30 +153,30 @@ class PreferencesDialog(QDialog):
         edit.setObjectName(name)
         edit.setAccessibleName(label)
         edit.setMaxLength(MAX_NAME_CHARS)
-        edit.setPlaceholderText("The one used last")
+        edit.setPlaceholderText(translate("preferences_dialog", "The one used last"))
         return edit
 
     def _spin(self, name: str, label: str, bounds: tuple[int, int], suffix: str) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setObjectName(name)
-        spin.setAccessibleName(label)
+        name_input(spin, label)  # its inner line edit too
         spin.setRange(*bounds)
         spin.setSuffix(suffix)
         return spin
 
     def _lay_out(self) -> None:
         form = self._form = QFormLayout()
-        form.addRow("&Language", self.language)
+        form.addRow(translate("preferences_dialog", "&Language"), self.language)
         self._restart_row = QHBoxLayout()
         self._restart_row.addWidget(self.restart_note, 1)
         self._restart_row.addWidget(self.restart_button)
         form.addRow("", self._restart_row)
-        form.addRow("&Theme", self.theme)
-        form.addRow("Briefing &author", self.author)
-        form.addRow("Briefing &organisation", self.organisation)
-        form.addRow("&Marking of new engagements", self.marking)
-        form.addRow("&Stale after", self.stale_days)
-        form.addRow("Automatic &backups kept", self.backups_kept)
+        form.addRow(translate("preferences_dialog", "&Theme"), self.theme)
+        form.addRow(translate("preferences_dialog", "Briefing &author"), self.author)
+        form.addRow(translate("preferences_dialog", "Briefing &organisation"), self.organisation)
+        form.addRow(translate("preferences_dialog", "&Marking of new engagements"), self.marking)
+        form.addRow(translate("preferences_dialog", "&Stale after"), self.stale_days)
+        form.addRow(translate("preferences_dialog", "Automatic &backups kept"), self.backups_kept)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.problem)
@@ -193,8 +235,10 @@ class PreferencesDialog(QDialog):
     def _check(self) -> bool:
         """Show what is wrong (and switch OK and Apply off), or the restart a new
         language needs; True when the choices can be stored."""
-        problem = name_problem("author", self.author.text()) or name_problem(
-            "organisation", self.organisation.text()
+        problem = name_problem(
+            QT_TRANSLATE_NOOP("preferences_dialog", "author"), self.author.text()
+        ) or name_problem(
+            QT_TRANSLATE_NOOP("preferences_dialog", "organisation"), self.organisation.text()
         )
         if problem is None:
             self.problem.clear_message()

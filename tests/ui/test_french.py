@@ -393,6 +393,7 @@ DIALOGS = (
     "openDatabase",
     "about",
     "saveView",
+    "preferences",
 )
 
 

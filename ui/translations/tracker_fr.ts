@@ -5,11 +5,11 @@
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
-        <translation>&amp;Voir dans :</translation>
+        <translation>&amp;Voir dans&#xa0;:</translation>
     </message>
     <message>
         <source>Files of &amp;type:</source>
-        <translation>Fichiers de &amp;type :</translation>
+        <translation>Fichiers de &amp;type&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -29,12 +29,19 @@ Engagements: {engagements} ({deleted} in the trash)
 Free software under the MIT licence; the fonts and Qt keep their own (NOTICE.md).</source>
         <translation>Engagements en IA des gouvernements et des multinationales.
 
-Base de données : {url}
-Version du schéma : {schema}
-Révision : {revision}
-Engagements : {engagements} ({deleted} dans la corbeille)
+Base de données&#xa0;: {url}
+Version du schéma&#xa0;: {schema}
+Révision&#xa0;: {revision}
+Engagements&#xa0;: {engagements} ({deleted} dans la corbeille)
 
-Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md).</translation>
+Logiciel libre sous licence MIT&#xa0;; les polices et Qt gardent la leur (NOTICE.md).</translation>
+    </message>
+</context>
+<context>
+    <name>accessibility</name>
+    <message>
+        <source>Clear {name}</source>
+        <translation>Effacer {name}</translation>
     </message>
 </context>
 <context>
@@ -76,8 +83,8 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
         <translation>&amp;Historique des notes…</translation>
     </message>
     <message>
-        <source>Every briefing written: what it covered, its file's SHA-256; changes since it</source>
-        <translation>Chaque note rédigée : ce qu’elle couvrait, le SHA-256 de son fichier ; les modifications depuis</translation>
+        <source>Every briefing written: what it covered, its file&apos;s SHA-256; changes since it</source>
+        <translation>Chaque note rédigée&#xa0;: ce qu’elle couvrait, le SHA-256 de son fichier&#xa0;; les modifications depuis</translation>
     </message>
     <message>
         <source>Load de&amp;mo data</source>
@@ -125,7 +132,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Every version of the current engagement: view one as it was, or restore it</source>
-        <translation>Chaque version de l’engagement courant : en voir une telle qu’elle était, ou la restaurer</translation>
+        <translation>Chaque version de l’engagement courant&#xa0;: en voir une telle qu’elle était, ou la restaurer</translation>
     </message>
     <message>
         <source>Restriction &amp;catalogue…</source>
@@ -133,7 +140,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Every restriction with its engagements: retitle, describe, merge</source>
-        <translation>Chaque restriction et ses engagements : renommer, décrire, fusionner</translation>
+        <translation>Chaque restriction et ses engagements&#xa0;: renommer, décrire, fusionner</translation>
     </message>
     <message>
         <source>Or&amp;ganisations…</source>
@@ -141,7 +148,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>The organisations: details, aliases, parts; merge one into another</source>
-        <translation>Les organisations : détails, autres noms, composantes ; en fusionner une dans une autre</translation>
+        <translation>Les organisations&#xa0;: détails, autres noms, composantes&#xa0;; en fusionner une dans une autre</translation>
     </message>
     <message>
         <source>&amp;Find</source>
@@ -174,6 +181,14 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     <message>
         <source>What changed since the last briefing or a date</source>
         <translation>Ce qui a changé depuis la dernière note ou une date</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Language, theme, briefing author, new engagements&apos; marking, stale, backups kept</source>
+        <translation>Langue, thème, auteur des notes, marquage des nouveaux engagements, inactivité, sauvegardes conservées</translation>
     </message>
     <message>
         <source>&amp;About Engagement Tracker</source>
@@ -215,7 +230,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     <name>bar_chart</name>
     <message>
         <source>Click a bar to show those engagements; Ctrl+click to add them</source>
-        <translation>Cliquez sur une barre pour afficher ces engagements ; Ctrl+clic pour les ajouter</translation>
+        <translation>Cliquez sur une barre pour afficher ces engagements&#xa0;; Ctrl+clic pour les ajouter</translation>
     </message>
 </context>
 <context>
@@ -238,11 +253,11 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>&amp;{section}: overdue, then due within</source>
-        <translation>&amp;{section} : en retard, puis à échéance sous</translation>
+        <translation>&amp;{section}&#xa0;: en retard, puis à échéance sous</translation>
     </message>
     <message>
         <source>&amp;{section}:</source>
-        <translation>&amp;{section} :</translation>
+        <translation>&amp;{section}&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -361,15 +376,15 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Could not verify {file}: {reason}</source>
-        <translation>Impossible de vérifier {file} : {reason}</translation>
+        <translation>Impossible de vérifier {file}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{file} matches no recorded briefing: no briefing written had this content.</source>
-        <translation>{file} ne correspond à aucune note enregistrée : aucune note rédigée n’avait ce contenu.</translation>
+        <translation>{file} ne correspond à aucune note enregistrée&#xa0;: aucune note rédigée n’avait ce contenu.</translation>
     </message>
     <message>
         <source>{file} is briefing {number}, written {written}: {title}</source>
-        <translation>{file} est la note {number}, rédigée {written} : {title}</translation>
+        <translation>{file} est la note {number}, rédigée {written}&#xa0;: {title}</translation>
     </message>
     <message>
         <source>{local} ({utc}) by {who}</source>
@@ -404,7 +419,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>No preview: {reason}</source>
-        <translation>Pas d’aperçu : {reason}</translation>
+        <translation>Pas d’aperçu&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Page {page} of {total}</source>
@@ -434,8 +449,8 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
         <translation>Parties de chaque engagement</translation>
     </message>
     <message>
-        <source>Key points, printed after the cover: paragraphs, and "- " before a bullet</source>
-        <translation>Points clés, imprimés après la couverture : des paragraphes, et « - » devant une puce</translation>
+        <source>Key points, printed after the cover: paragraphs, and &quot;- &quot; before a bullet</source>
+        <translation>Points clés, imprimés après la couverture&#xa0;: des paragraphes, et « - » devant une puce</translation>
     </message>
     <message>
         <source>&amp;Sections (checked ones are printed, in this order)</source>
@@ -465,7 +480,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
         <translation>le marquage {marking} est plus bas que ce qu’exigent les engagements</translation>
     </message>
     <message>
-        <source>from template "{name}"</source>
+        <source>from template &quot;{name}&quot;</source>
         <translation>du modèle « {name} »</translation>
     </message>
     <message>
@@ -478,11 +493,11 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>&amp;Shared: everyone using this database can use it</source>
-        <translation>&amp;Partagé : quiconque utilise cette base de données peut s’en servir</translation>
+        <translation>&amp;Partagé&#xa0;: quiconque utilise cette base de données peut s’en servir</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -497,15 +512,15 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>e.g. 2026-06, Q3 2026, next Friday; empty clears</source>
-        <translation>p. ex. 2026-06, 2026-Q3 ; vide efface</translation>
+        <translation>p. ex. 2026-06, 2026-Q3&#xa0;; vide efface</translation>
     </message>
     <message>
         <source>Change 1 engagement: check what to set.</source>
-        <translation>Modifier 1 engagement : cochez ce qu’il faut définir.</translation>
+        <translation>Modifier 1 engagement&#xa0;: cochez ce qu’il faut définir.</translation>
     </message>
     <message>
         <source>Change {count} engagements: check what to set.</source>
-        <translation>Modifier {count} engagements : cochez ce qu’il faut définir.</translation>
+        <translation>Modifier {count} engagements&#xa0;: cochez ce qu’il faut définir.</translation>
     </message>
     <message>
         <source>Add tags</source>
@@ -633,11 +648,11 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Add a {noun} (Insert)</source>
-        <translation>Ajouter : {noun} (Inser)</translation>
+        <translation>Ajouter&#xa0;: {noun} (Inser)</translation>
     </message>
     <message>
         <source>Remove the selected {noun} (Delete)</source>
-        <translation>Retirer la ligne sélectionnée : {noun} (Suppr)</translation>
+        <translation>Retirer la ligne sélectionnée&#xa0;: {noun} (Suppr)</translation>
     </message>
     <message>
         <source>Move the selected row up (Ctrl+Up)</source>
@@ -668,23 +683,23 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Cannot undo {step}: {reason}</source>
-        <translation>Impossible d’annuler « {step} » : {reason}</translation>
+        <translation>Impossible d’annuler « {step} »&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Cannot redo {step}: {reason}</source>
-        <translation>Impossible de rétablir « {step} » : {reason}</translation>
+        <translation>Impossible de rétablir « {step} »&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Cannot {step}: {reason}</source>
-        <translation>Échec de « {step} » : {reason}</translation>
+        <translation>Échec de « {step} »&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Redone: {step}</source>
-        <translation>Rétabli : {step}</translation>
+        <translation>Rétabli&#xa0;: {step}</translation>
     </message>
     <message>
         <source>Undone: {step}</source>
-        <translation>Annulé : {step}</translation>
+        <translation>Annulé&#xa0;: {step}</translation>
     </message>
     <message>
         <source>Edit {title}</source>
@@ -712,18 +727,18 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>New {title}</source>
-        <translation>Nouveau : {title}</translation>
+        <translation>Nouveau&#xa0;: {title}</translation>
     </message>
     <message>
         <source>Bulk edit {noun}</source>
-        <translation>Modification groupée : {noun}</translation>
+        <translation>Modification groupée&#xa0;: {noun}</translation>
     </message>
 </context>
 <context>
     <name>conflict_dialog</name>
     <message>
         <source>Discard your changes?</source>
-        <translation>Abandonner vos modifications ?</translation>
+        <translation>Abandonner vos modifications&#xa0;?</translation>
     </message>
     <message>
         <source>Field</source>
@@ -759,7 +774,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Go back to the form; your edits are kept, nothing is saved</source>
-        <translation>Revenir au formulaire ; vos saisies sont conservées, rien n’est enregistré</translation>
+        <translation>Revenir au formulaire&#xa0;; vos saisies sont conservées, rien n’est enregistré</translation>
     </message>
     <message>
         <source>&amp;Save merged</source>
@@ -781,6 +796,10 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
         <translation>Chemin d’un fichier .db</translation>
     </message>
     <message>
+        <source>Database file</source>
+        <translation>Fichier de base de données</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
@@ -790,31 +809,31 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>optional: a name from pg_service.conf</source>
-        <translation>facultatif : un nom de pg_service.conf</translation>
+        <translation>facultatif&#xa0;: un nom de pg_service.conf</translation>
     </message>
     <message>
         <source>The password is never asked for or stored here: it is read from ~/.pgpass, the PGPASSWORD variable or the service file.</source>
-        <translation>Le mot de passe n’est jamais demandé ni enregistré ici : il est lu dans ~/.pgpass, la variable PGPASSWORD ou le fichier de services.</translation>
+        <translation>Le mot de passe n’est jamais demandé ni enregistré ici&#xa0;: il est lu dans ~/.pgpass, la variable PGPASSWORD ou le fichier de services.</translation>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Database:</source>
-        <translation>&amp;Base de données :</translation>
+        <translation>&amp;Base de données&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation>&amp;Utilisateur :</translation>
+        <translation>&amp;Utilisateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Service:</source>
-        <translation>&amp;Service :</translation>
+        <translation>&amp;Service&#xa0;:</translation>
     </message>
     <message>
         <source>Team &amp;server (PostgreSQL)</source>
@@ -849,11 +868,11 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Warning: {warning}</source>
-        <translation>Attention : {warning}</translation>
+        <translation>Attention&#xa0;: {warning}</translation>
     </message>
     <message>
         <source>Read-only: {reason}. You can search, read and export; ask the database administrator for write access to edit.</source>
-        <translation>Lecture seule : {reason}. Vous pouvez rechercher, lire et exporter ; demandez à l’administrateur de la base un accès en écriture pour modifier.</translation>
+        <translation>Lecture seule&#xa0;: {reason}. Vous pouvez rechercher, lire et exporter&#xa0;; demandez à l’administrateur de la base un accès en écriture pour modifier.</translation>
     </message>
 </context>
 <context>
@@ -864,7 +883,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Versions: view or restore…</source>
-        <translation>Versions : voir ou restaurer…</translation>
+        <translation>Versions&#xa0;: voir ou restaurer…</translation>
     </message>
     <message>
         <source>Its details appear here.</source>
@@ -895,11 +914,11 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     <name>editing</name>
     <message>
         <source>Nothing to save: {title} is unchanged</source>
-        <translation>Rien à enregistrer : {title} n’a pas changé</translation>
+        <translation>Rien à enregistrer&#xa0;: {title} n’a pas changé</translation>
     </message>
     <message>
         <source>; left out, changed by someone else since: {titles}</source>
-        <translation> ; laissés de côté, modifiés depuis par quelqu’un d’autre : {titles}</translation>
+        <translation>&#xa0;; laissés de côté, modifiés depuis par quelqu’un d’autre&#xa0;: {titles}</translation>
     </message>
     <message>
         <source>Not restored</source>
@@ -907,7 +926,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Nothing to restore: {title} is already so</source>
-        <translation>Rien à restaurer : {title} est déjà ainsi</translation>
+        <translation>Rien à restaurer&#xa0;: {title} est déjà ainsi</translation>
     </message>
     <message>
         <source>Restored version {version} of {title}</source>
@@ -915,7 +934,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Demo data: {created} created, {updated} updated, {unchanged} unchanged</source>
-        <translation>Données de démo : {created} créés, {updated} mis à jour, {unchanged} inchangés</translation>
+        <translation>Données de démo&#xa0;: {created} créés, {updated} mis à jour, {unchanged} inchangés</translation>
     </message>
     <message>
         <source>… and {count} more</source>
@@ -927,7 +946,7 @@ Logiciel libre sous licence MIT ; les polices et Qt gardent la leur (NOTICE.md)
     </message>
     <message>
         <source>Move {count} engagements to the trash?</source>
-        <translation>Mettre {count} engagements à la corbeille ?</translation>
+        <translation>Mettre {count} engagements à la corbeille&#xa0;?</translation>
     </message>
     <message>
         <source>Ctrl+Z brings them back.</source>
@@ -974,11 +993,11 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Discard changes?</source>
-        <translation>Abandonner les modifications ?</translation>
+        <translation>Abandonner les modifications&#xa0;?</translation>
     </message>
     <message>
         <source>This engagement has unsaved changes. Discard them?</source>
-        <translation>Cet engagement a des modifications non enregistrées. Les abandonner ?</translation>
+        <translation>Cet engagement a des modifications non enregistrées. Les abandonner&#xa0;?</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1040,11 +1059,11 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Any vendor</source>
-        <translation>Fournisseur : tous</translation>
+        <translation>Fournisseur&#xa0;: tous</translation>
     </message>
     <message>
         <source>Any counterpart</source>
-        <translation>Interlocuteur : tous</translation>
+        <translation>Interlocuteur&#xa0;: tous</translation>
     </message>
     <message>
         <source>Search everything  (Ctrl+F)</source>
@@ -1126,7 +1145,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Follow-ups due before today: show them with the Overdue filter (Alt+O)</source>
-        <translation>Suivis arrivés à échéance avant aujourd’hui : affichez-les avec le filtre En retard (Alt+R)</translation>
+        <translation>Suivis arrivés à échéance avant aujourd’hui&#xa0;: affichez-les avec le filtre En retard (Alt+R)</translation>
     </message>
 </context>
 <context>
@@ -1161,7 +1180,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Every version the audit trail records, newest first:</source>
-        <translation>Chaque version enregistrée par le journal d’audit, la plus récente en premier :</translation>
+        <translation>Chaque version enregistrée par le journal d’audit, la plus récente en premier&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1172,7 +1191,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Importing {file} will do this: {summary}.</source>
-        <translation>Importer {file} fera ceci : {summary}.</translation>
+        <translation>Importer {file} fera ceci&#xa0;: {summary}.</translation>
     </message>
     <message>
         <source>Nothing to import.</source>
@@ -1201,7 +1220,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
 <context>
     <name>link_picker</name>
     <message>
-        <source>type a title's words or #number</source>
+        <source>type a title&apos;s words or #number</source>
         <translation>saisissez des mots du titre ou un #numéro</translation>
     </message>
 </context>
@@ -1209,7 +1228,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     <name>main_window</name>
     <message>
         <source>Automatic backup failed: {message}</source>
-        <translation>La sauvegarde automatique a échoué : {message}</translation>
+        <translation>La sauvegarde automatique a échoué&#xa0;: {message}</translation>
     </message>
     <message>
         <source>Backed up to {file}</source>
@@ -1240,7 +1259,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>Any stance</source>
-        <translation>Position : toutes</translation>
+        <translation>Position&#xa0;: toutes</translation>
     </message>
     <message>
         <source>The engagements of an organisation and of its parts (CDAO in the DoD)</source>
@@ -1248,15 +1267,15 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>&amp;Restriction:</source>
-        <translation>Restr&amp;iction :</translation>
+        <translation>Restr&amp;iction&#xa0;:</translation>
     </message>
     <message>
         <source>Sta&amp;nce:</source>
-        <translation>Positi&amp;on :</translation>
+        <translation>Positi&amp;on&#xa0;:</translation>
     </message>
     <message>
         <source>Ta&amp;g:</source>
-        <translation>Éti&amp;quette :</translation>
+        <translation>Éti&amp;quette&#xa0;:</translation>
     </message>
     <message>
         <source>St&amp;arted from</source>
@@ -1276,42 +1295,42 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>O&amp;wner:</source>
-        <translation>Respo&amp;nsable :</translation>
+        <translation>Respo&amp;nsable&#xa0;:</translation>
     </message>
     <message>
         <source>Organ&amp;isation:</source>
-        <translation>Or&amp;ganisation :</translation>
+        <translation>Or&amp;ganisation&#xa0;:</translation>
     </message>
     <message>
         <source>Any restriction</source>
-        <translation>Restriction : toutes</translation>
+        <translation>Restriction&#xa0;: toutes</translation>
     </message>
     <message>
         <source>Any tag</source>
-        <translation>Étiquette : toutes</translation>
+        <translation>Étiquette&#xa0;: toutes</translation>
     </message>
     <message>
         <source>Any owner</source>
-        <translation>Responsable : tous</translation>
+        <translation>Responsable&#xa0;: tous</translation>
     </message>
     <message>
         <source>Any organisation</source>
-        <translation>Organisation : toutes</translation>
+        <translation>Organisation&#xa0;: toutes</translation>
     </message>
 </context>
 <context>
     <name>multi_select</name>
     <message>
         <source>{noun}: any</source>
-        <translation>{noun} : indifférent</translation>
+        <translation>{noun}&#xa0;: indifférent</translation>
     </message>
     <message>
         <source>{noun}: {words}</source>
-        <translation>{noun} : {words}</translation>
+        <translation>{noun}&#xa0;: {words}</translation>
     </message>
     <message>
         <source>{noun}: %n chosen</source>
-        <translation>{noun} : %n choisis</translation>
+        <translation>{noun}&#xa0;: %n choisis</translation>
     </message>
     <message>
         <source>Any {noun}</source>
@@ -1330,7 +1349,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Trash:&lt;/b&gt; engagements moved here can be restored —</source>
-        <translation>&lt;b&gt;Corbeille :&lt;/b&gt; les engagements mis ici peuvent être restaurés —</translation>
+        <translation>&lt;b&gt;Corbeille&#xa0;:&lt;/b&gt; les engagements mis ici peuvent être restaurés —</translation>
     </message>
     <message>
         <source>&amp;Back to engagements</source>
@@ -1341,7 +1360,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
     <name>open_failed_dialog</name>
     <message>
         <source>The file is damaged or is not an Engagement Tracker database. Restore the latest backup to go on; the damaged file is kept beside it.</source>
-        <translation>Le fichier est endommagé ou n’est pas une base de données Engagement Tracker. Restaurez la dernière sauvegarde pour continuer ; le fichier endommagé est conservé à côté.</translation>
+        <translation>Le fichier est endommagé ou n’est pas une base de données Engagement Tracker. Restaurez la dernière sauvegarde pour continuer&#xa0;; le fichier endommagé est conservé à côté.</translation>
     </message>
     <message>
         <source>Another program is writing to the database. Wait for it to finish, then retry.</source>
@@ -1371,7 +1390,7 @@ Vos saisies sont toujours dans le formulaire.</translation>
         <source>{advice}
 Latest backup: {backup}.</source>
         <translation>{advice}
-Dernière sauvegarde : {backup}.</translation>
+Dernière sauvegarde&#xa0;: {backup}.</translation>
     </message>
     <message>
         <source> No backup of this database was found.</source>
@@ -1387,7 +1406,7 @@ Dernière sauvegarde : {backup}.</translation>
     </message>
     <message>
         <source>Not restored: {reason}</source>
-        <translation>Non restaurée : {reason}</translation>
+        <translation>Non restaurée&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1436,9 +1455,9 @@ Dernière sauvegarde : {backup}.</translation>
         <source>{noun} will be re-pointed from {source} to {into}; {source} and its aliases will be kept as aliases of {into}.
 
 Merge them? (Edit → Undo takes it back.)</source>
-        <translation>{noun} passeront de {source} à {into} ; {source} et ses autres noms resteront comme autres noms de {into}.
+        <translation>{noun} passeront de {source} à {into}&#xa0;; {source} et ses autres noms resteront comme autres noms de {into}.
 
-Les fusionner ? (Édition → Annuler revient en arrière.)</translation>
+Les fusionner&#xa0;? (Édition → Annuler revient en arrière.)</translation>
     </message>
     <message>
         <source>Merge {source} into {into}</source>
@@ -1541,7 +1560,7 @@ Les fusionner ? (Édition → Annuler revient en arrière.)</translation>
     </message>
     <message>
         <source>Saved {file}</source>
-        <translation>Enregistré : {file}</translation>
+        <translation>Enregistré&#xa0;: {file}</translation>
     </message>
     <message>
         <source>1 more vendor</source>
@@ -1568,7 +1587,7 @@ Les fusionner ? (Édition → Annuler revient en arrière.)</translation>
     </message>
     <message>
         <source>Click a cell to show those engagements; Ctrl+click to add them</source>
-        <translation>Cliquez sur une cellule pour afficher ces engagements ; Ctrl+clic pour les ajouter</translation>
+        <translation>Cliquez sur une cellule pour afficher ces engagements&#xa0;; Ctrl+clic pour les ajouter</translation>
     </message>
 </context>
 <context>
@@ -1580,6 +1599,117 @@ Les fusionner ? (Édition → Annuler revient en arrière.)</translation>
     <message>
         <source>Understood as {date} (stored as {iso})</source>
         <translation>Compris comme {date} (enregistré sous la forme {iso})</translation>
+    </message>
+</context>
+<context>
+    <name>preferences_dialog</name>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>The {what} must be one line, without line breaks or control characters.</source>
+        <translation>Le champ « {what} » doit tenir sur une ligne, sans saut de ligne ni caractère de contrôle.</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Shown once the app restarts.</source>
+        <translation>Appliquée au prochain démarrage.</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>&amp;Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>Restart now in the new language</source>
+        <translation>Redémarrer maintenant dans la nouvelle langue</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Briefing author</source>
+        <translation>Auteur des notes</translation>
+    </message>
+    <message>
+        <source>Briefing organisation</source>
+        <translation>Organisation des notes</translation>
+    </message>
+    <message>
+        <source>Marking of new engagements</source>
+        <translation>Marquage des nouveaux engagements</translation>
+    </message>
+    <message>
+        <source>The database&apos;s default ({marking})</source>
+        <translation>Celui de la base de données ({marking})</translation>
+    </message>
+    <message>
+        <source>Stale after</source>
+        <translation>Inactif après</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> jours</translation>
+    </message>
+    <message>
+        <source>Automatic backups kept</source>
+        <translation>Sauvegardes automatiques conservées</translation>
+    </message>
+    <message>
+        <source>The one used last</source>
+        <translation>Le dernier utilisé</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Briefing &amp;author</source>
+        <translation>&amp;Auteur des notes</translation>
+    </message>
+    <message>
+        <source>Briefing &amp;organisation</source>
+        <translation>&amp;Organisation des notes</translation>
+    </message>
+    <message>
+        <source>&amp;Marking of new engagements</source>
+        <translation>&amp;Marquage des nouveaux engagements</translation>
+    </message>
+    <message>
+        <source>&amp;Stale after</source>
+        <translation>&amp;Inactif après</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;backups kept</source>
+        <translation>Sauve&amp;gardes automatiques conservées</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>auteur des notes</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>organisation des notes</translation>
     </message>
 </context>
 <context>
@@ -1622,9 +1752,9 @@ Les fusionner ? (Édition → Annuler revient en arrière.)</translation>
 {noun} get a new version{trash}; {both} had both, and keep the more restrictive stance. {source} becomes an alias of {target}.
 
 A merge cannot be undone.</source>
-        <translation>Fusionner {source} dans {target} ?
+        <translation>Fusionner {source} dans {target}&#xa0;?
 
-{noun} reçoivent une nouvelle version{trash} ; {both} avaient les deux et gardent la position la plus restrictive. {source} devient un autre nom de {target}.
+{noun} reçoivent une nouvelle version{trash}&#xa0;; {both} avaient les deux et gardent la position la plus restrictive. {source} devient un autre nom de {target}.
 
 Une fusion est définitive.</translation>
     </message>
@@ -1666,7 +1796,7 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>Done: {step}</source>
-        <translation>Fait : {step}</translation>
+        <translation>Fait&#xa0;: {step}</translation>
     </message>
     <message>
         <source>Merged {source} into {target}</source>
@@ -1676,12 +1806,16 @@ Une fusion est définitive.</translation>
         <source>Merge restrictions</source>
         <translation>Fusionner des restrictions</translation>
     </message>
+    <message>
+        <source>Restrictions</source>
+        <translation>Restrictions</translation>
+    </message>
 </context>
 <context>
     <name>restriction_comparison</name>
     <message>
         <source>Stances: {chips} &amp;nbsp;·&amp;nbsp; blank: {blank}</source>
-        <translation>Positions : {chips} &amp;nbsp;·&amp;nbsp; vide : {blank}</translation>
+        <translation>Positions&#xa0;: {chips} &amp;nbsp;·&amp;nbsp; vide&#xa0;: {blank}</translation>
     </message>
     <message>
         <source>{engagements} kept</source>
@@ -1689,11 +1823,11 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>{kept}; the restriction catalogue is empty.</source>
-        <translation>{kept} ; le catalogue des restrictions est vide.</translation>
+        <translation>{kept}&#xa0;; le catalogue des restrictions est vide.</translation>
     </message>
     <message>
         <source>{kept}; {recording} of the {total} restrictions of the catalogue recorded. Click a count to list those engagements, an engagement to select it.</source>
-        <translation>{kept} ; {recording} des {total} restrictions du catalogue renseignées. Cliquez sur un nombre pour lister ces engagements, sur un engagement pour le sélectionner.</translation>
+        <translation>{kept}&#xa0;; {recording} des {total} restrictions du catalogue renseignées. Cliquez sur un nombre pour lister ces engagements, sur un engagement pour le sélectionner.</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1846,7 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>{engagements}: {stance} on “{title}”</source>
-        <translation>{engagements} : {stance} sur « {title} »</translation>
+        <translation>{engagements}&#xa0;: {stance} sur « {title} »</translation>
     </message>
     <message>
         <source> (click to list them)</source>
@@ -1727,19 +1861,19 @@ Une fusion est définitive.</translation>
     <name>saved_views</name>
     <message>
         <source>Undone: {step}</source>
-        <translation>Annulé : {step}</translation>
+        <translation>Annulé&#xa0;: {step}</translation>
     </message>
     <message>
         <source>Redone: {step}</source>
-        <translation>Rétabli : {step}</translation>
+        <translation>Rétabli&#xa0;: {step}</translation>
     </message>
     <message>
         <source>Cannot undo {step}: {reason}</source>
-        <translation>Impossible d’annuler « {step} » : {reason}</translation>
+        <translation>Impossible d’annuler « {step} »&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Cannot redo {step}: {reason}</source>
-        <translation>Impossible de rétablir « {step} » : {reason}</translation>
+        <translation>Impossible de rétablir « {step} »&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>&amp;Saved views</source>
@@ -1763,7 +1897,7 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>{opened} — left out {parts}</source>
-        <translation>{opened} — laissés de côté : {parts}</translation>
+        <translation>{opened} — laissés de côté&#xa0;: {parts}</translation>
     </message>
     <message>
         <source>Save view {name}</source>
@@ -1811,11 +1945,11 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>&amp;Shared: everyone using this database sees it</source>
-        <translation>&amp;Partagée : quiconque utilise cette base de données la voit</translation>
+        <translation>&amp;Partagée&#xa0;: quiconque utilise cette base de données la voit</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Manage saved views</source>
@@ -1838,7 +1972,7 @@ Une fusion est définitive.</translation>
     <name>timeline_canvas</name>
     <message>
         <source>Started {date}</source>
-        <translation>Début : {date}</translation>
+        <translation>Début&#xa0;: {date}</translation>
     </message>
 </context>
 <context>
@@ -1954,7 +2088,7 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>Imported {total}: {created} created, {updated} updated, {unchanged} unchanged</source>
-        <translation>{total} importés : {created} créés, {updated} mis à jour, {unchanged} inchangés</translation>
+        <translation>{total} importés&#xa0;: {created} créés, {updated} mis à jour, {unchanged} inchangés</translation>
     </message>
     <message>
         <source>The selected engagements.</source>
@@ -1978,7 +2112,7 @@ Une fusion est définitive.</translation>
     </message>
     <message>
         <source>No engagements are shown: the briefing would be empty.</source>
-        <translation>Aucun engagement n’est affiché : la note serait vide.</translation>
+        <translation>Aucun engagement n’est affiché&#xa0;: la note serait vide.</translation>
     </message>
     <message>
         <source>Save briefing</source>

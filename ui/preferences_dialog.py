@@ -247,9 +247,10 @@ class PreferencesDialog(QDialog):
         for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Apply):
             self.buttons.button(button).setEnabled(problem is None)
         # The row of the restart shows only when a restart would change something.
-        self._form.setRowVisible(
-            self._restart_row, self.language.currentData() != self._running_language
-        )
+        restart = self.language.currentData() != self._running_language
+        if restart != self._form.isRowVisible(self._restart_row):
+            self._form.setRowVisible(self._restart_row, restart)
+            self.adjustSize()  # the dialog grows to the row's width (French is longer)
         self.restart_button.setEnabled(problem is None)
         return problem is None
 

@@ -1629,7 +1629,7 @@ Les fusionner&#xa0;? (Édition → Annuler revient en arrière.)</translation>
     </message>
     <message>
         <source>Shown once the app restarts.</source>
-        <translation>Appliquée au prochain démarrage.</translation>
+        <translation>Au prochain démarrage.</translation>
     </message>
     <message>
         <source>&amp;Restart now</source>

@@ -113,6 +113,17 @@ def _on_sqlite_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
+def driver_missing(where: str, module: str | None) -> str:
+    """One line for a server URL whose driver is not installed: what to install."""
+    if module is not None and module.split(".")[0] == "psycopg":
+        return (
+            f"{where} needs the PostgreSQL driver (psycopg), which is not installed: "
+            "install the team extra, pip install 'engagement-tracker[team]' (make venv and "
+            "make install include it)"
+        )
+    return f"{where} needs the database driver {module or 'of its URL'}, which is not installed"
+
+
 class Database:
     """An open database: hands out read and write transactions."""
 
@@ -152,7 +163,10 @@ class Database:
                 "application_name": APP_NAME,
                 "options": f"-c lock_timeout={busy_timeout_ms()}",
             }
-        return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+        try:
+            return create_engine(self.url, pool_pre_ping=True, connect_args=connect_args)
+        except ImportError as exc:  # SQLAlchemy imports the URL's driver here
+            raise DatabaseError(driver_missing(self.public_url, exc.name)) from None
 
     @property
     def is_sqlite(self) -> bool:

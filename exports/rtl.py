@@ -30,11 +30,12 @@ from typing import Any, Final
 
 import arabic_reshaper
 from arabic_reshaper.ligatures import LIGATURES
+from arabic_reshaper.reshaper_config import default_config
 from bidi import algorithm, get_base_level
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.platypus import Paragraph
 
-from exports import typefaces
+from exports import font_set, typefaces
 from exports.wrapping import WrapOnceParagraph
 
 # Hebrew, Arabic (with its supplements and presentation forms), Syriac, Thaana, NKo.
@@ -48,15 +49,19 @@ _reshaper: arabic_reshaper.ArabicReshaper | None = None
 
 
 def _arabic_reshaper() -> arabic_reshaper.ArabicReshaper:
-    """A reshaper that keeps the vowel marks and makes only ligatures our font has."""
+    """A reshaper that keeps the vowel marks and makes the ligatures it makes by default
+    (lam-alef, Allah) where our Arabic font has them: Noto Sans Arabic draws hundreds of
+    compatibility ligatures that a typesetter would not use in running text."""
     global _reshaper
     if _reshaper is None:
         with _lock:
             if _reshaper is None:
-                cover = typefaces.register().upright
+                cover = typefaces.drawn_by(font_set.ARABIC)
                 config: dict[str, Any] = {"delete_harakat": False, "support_ligatures": True}
                 for name, (_, forms) in LIGATURES:
-                    config[name] = all(ord(c) in cover for form in forms for c in form)
+                    config[name] = bool(default_config.get(name)) and all(
+                        ord(c) in cover for form in forms for c in form
+                    )
                 _reshaper = arabic_reshaper.ArabicReshaper(configuration=config)
     return _reshaper
 

@@ -19,6 +19,9 @@ reportlab's ``Paragraph`` reads an XML-like markup (``<b>``, ``<font>``, ``<a hr
 - Arabic and Persian letters are put in their joined forms (:func:`exports.rtl.shape`;
   :class:`exports.rtl.BidiParagraph` then draws each line in visual order; DejaVu Sans
   draws them upright and bold, :func:`italic` keeps them upright in italics);
+- Hebrew, Arabic, Thai and Devanagari letters are wrapped in their script's font
+  (``<font name="BriefingThai">``, :data:`exports.font_set.SCRIPT_FACES`), the same
+  fonts the desktop app shows them in;
 - runs of characters the main family (DejaVu Sans) lacks but a fallback font has
   (Chinese, Japanese, Korean) are wrapped in
   ``<font name="BriefingFallback">`` (or another of ``typefaces.FALLBACKS``), one font
@@ -109,7 +112,9 @@ class _Fallbacks:
 
     foreign: re.Pattern[str]  # one character only a fallback font has
     fonts: tuple[tuple[str, frozenset[int]], ...]  # in typefaces.FALLBACKS order
-    upright: re.Pattern[str]  # a run of characters the oblique face lacks (Arabic)
+    scripts: dict[int, str]  # a code point a script's font claims: that font's name
+    special: re.Pattern[str]  # one character of either kind: the text needs font markup
+    upright: re.Pattern[str]  # a run of characters the oblique face lacks (NKo)
 
 
 _fallback_lock = threading.Lock()
@@ -130,33 +135,43 @@ def _char_class(codes: list[int]) -> str:
 
 
 def _fallback_fonts() -> _Fallbacks:
-    """The fallback fonts (built once): a character needs one when the main family lacks
-    it; right-to-left letters never do (the upright faces draw them, see :func:`italic`)."""
+    """The fonts besides the main family (built once): a script's font for the code
+    points it claims; a fallback font for what the main family lacks, except
+    right-to-left letters (the upright faces draw them, see :func:`italic`)."""
     global _fallbacks
     if _fallbacks is None:
         with _fallback_lock:
             if _fallbacks is None:
-                coverage = typefaces.register()
-                covered = frozenset().union(*(cover for _, cover in coverage.fallbacks))
-                foreign = sorted(
-                    c for c in covered - coverage.main if c > 0x20 and not rtl.RTL.match(chr(c))
-                )
-                upright_only = sorted(coverage.upright - coverage.main)
-                _fallbacks = _Fallbacks(
-                    re.compile(_char_class(foreign)),
-                    coverage.fallbacks,
-                    re.compile(f"{_char_class(upright_only)}(?: *{_char_class(upright_only)})*"),
-                )
+                _fallbacks = _build_fallbacks(typefaces.register())
     return _fallbacks
+
+
+def _build_fallbacks(coverage: typefaces.Coverage) -> _Fallbacks:
+    scripts = {code: name for name, cover in coverage.scripts for code in cover}
+    covered = frozenset().union(*(cover for _, cover in coverage.fallbacks))
+    foreign = sorted(
+        c
+        for c in covered - coverage.main - scripts.keys()
+        if c > 0x20 and not rtl.RTL.match(chr(c))
+    )
+    upright_only = _char_class(sorted(coverage.upright - coverage.main - scripts.keys()))
+    return _Fallbacks(
+        re.compile(_char_class(foreign)),
+        coverage.fallbacks,
+        scripts,
+        re.compile(_char_class(sorted({*foreign, *scripts}))),
+        re.compile(f"{upright_only}(?: *{upright_only})*"),
+    )
 
 
 def _word_fonts(word: str, fallbacks: _Fallbacks) -> list[str | None]:
     """The font of each character of ``word`` (``None``: the main family).
 
-    A word's characters that the main family lacks all go to one fallback font — the
-    first, in order, that has every one of them (the Korean font first for a word with
-    Hangul) — so a word is never set in two fallback fonts; only when no font has them
-    all does each go to the first font that has it.
+    A letter of a script with its own font goes to that font. A word's characters that
+    the main family lacks all go to one fallback font — the first, in order, that has
+    every one of them (the Korean font first for a word with Hangul) — so a word is never
+    set in two fallback fonts; only when no font has them all does each go to the first
+    font that has it.
     """
     fonts = fallbacks.fonts[::-1] if _HANGUL.search(word) else fallbacks.fonts
     foreign = {ord(c) for c in word if fallbacks.foreign.match(c)}
@@ -164,7 +179,7 @@ def _word_fonts(word: str, fallbacks: _Fallbacks) -> list[str | None]:
     out: list[str | None] = []
     for char in word:
         if ord(char) not in foreign:
-            out.append(None)
+            out.append(fallbacks.scripts.get(ord(char)))
         elif whole is not None:
             out.append(whole)
         else:
@@ -203,7 +218,7 @@ def _font_markup(text: str) -> str:
         return escape(text)
     text = rtl.shape(text)
     fallbacks = _fallback_fonts()
-    if not fallbacks.foreign.search(text):
+    if not fallbacks.special.search(text):
         return escape(text)
     return "".join(
         escape(run) if font is None else f'<font name="{font}">{escape(run)}</font>'

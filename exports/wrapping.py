@@ -15,13 +15,23 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.fonts import ps2tt
 from reportlab.platypus import Paragraph
+
+from exports import typefaces
 
 
 class WrapOnceParagraph(Paragraph):  # type: ignore[misc]  # reportlab is untyped
     """A Paragraph whose :meth:`wrap` at the width it was last wrapped to is not redone."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def _setup(self, text: str, style: Any, bullet: Any, frags: Any, cleaner: Any) -> None:
+        # reportlab's name; a script's font in its bold face where the text is bold
+        # (split halves come with frags made from the whole's, already in their faces)
+        if frags is None and style is not None:
+            text = typefaces.emboldened(text, bold=bool(ps2tt(style.fontName)[1]))
+        super()._setup(text, style, bullet, frags, cleaner)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         wrapped = self._wrapped

@@ -15,6 +15,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHeaderView, QMenu, QMenuBar, QTableView, QWidget
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.table_model import COLUMNS
 
 K = QKeySequence.StandardKey
@@ -35,93 +36,160 @@ class ActionSpec:
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new", "&New engagement…", "editing.new_engagement", (K.New,)),
-    ActionSpec("newDatabase", "New &database…", "databases.new_database"),
-    ActionSpec("openDatabase", "&Open database…", "databases.open_database", (K.Open,)),
-    ActionSpec("import", "&Import…", "transfers.import_file", ("Ctrl+I",)),
+    ActionSpec(
+        "new", QT_TRANSLATE_NOOP("actions", "&New engagement…"), "editing.new_engagement", (K.New,)
+    ),
+    ActionSpec(
+        "newDatabase", QT_TRANSLATE_NOOP("actions", "New &database…"), "databases.new_database"
+    ),
+    ActionSpec(
+        "openDatabase",
+        QT_TRANSLATE_NOOP("actions", "&Open database…"),
+        "databases.open_database",
+        (K.Open,),
+    ),
+    ActionSpec(
+        "import", QT_TRANSLATE_NOOP("actions", "&Import…"), "transfers.import_file", ("Ctrl+I",)
+    ),
     ActionSpec(
         "export",
-        "&Export…",
+        QT_TRANSLATE_NOOP("actions", "&Export…"),
         "transfers.export_file",
         ("Ctrl+E",),
-        "Export the engagements shown (or selected)",
+        QT_TRANSLATE_NOOP("actions", "Export the engagements shown (or selected)"),
     ),
     ActionSpec(
         "briefing",
-        "Export &briefing (PDF)…",
+        QT_TRANSLATE_NOOP("actions", "Export &briefing (PDF)…"),
         "transfers.export_briefing",
         ("Ctrl+B",),
-        "A PDF briefing of the engagements shown (or selected)",
+        QT_TRANSLATE_NOOP("actions", "A PDF briefing of the engagements shown (or selected)"),
     ),
     ActionSpec(
         "briefingHistory",
-        "Briefing &history…",
+        QT_TRANSLATE_NOOP("actions", "Briefing &history…"),
         "briefing_history",
         ("Ctrl+Shift+B",),
-        "Every briefing written: what it covered, its file's SHA-256; changes since it",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Every briefing written: what it covered, its file's SHA-256; changes since it",
+        ),
     ),
-    ActionSpec("demo", "Load de&mo data", "editing.load_demo"),
-    ActionSpec("quit", "&Quit", "close", (K.Quit,), role=QAction.MenuRole.QuitRole),
-    ActionSpec("undo", "&Undo", "undo_stack.undo", (K.Undo,)),
-    ActionSpec("redo", "&Redo", "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)),
-    ActionSpec("edit", "&Edit engagement…", "editing.edit_current", ("F2",)),
+    ActionSpec("demo", QT_TRANSLATE_NOOP("actions", "Load de&mo data"), "editing.load_demo"),
+    ActionSpec(
+        "quit",
+        QT_TRANSLATE_NOOP("actions", "&Quit"),
+        "close",
+        (K.Quit,),
+        role=QAction.MenuRole.QuitRole,
+    ),
+    ActionSpec("undo", QT_TRANSLATE_NOOP("actions", "&Undo"), "undo_stack.undo", (K.Undo,)),
+    ActionSpec(
+        "redo", QT_TRANSLATE_NOOP("actions", "&Redo"), "undo_stack.redo", ("Ctrl+Shift+Z", K.Redo)
+    ),
+    ActionSpec(
+        "edit", QT_TRANSLATE_NOOP("actions", "&Edit engagement…"), "editing.edit_current", ("F2",)
+    ),
     ActionSpec(
         "bulkEdit",
-        "Edit &selected…",
+        QT_TRANSLATE_NOOP("actions", "Edit &selected…"),
         "editing.bulk_edit_selected",
         ("Ctrl+Shift+E",),
-        "Set a status, owner, marking, follow-up, confidence, tags or a stance on every "
-        "selected engagement at once",
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Set a status, owner, marking, follow-up, confidence, tags or a stance on every "
+            "selected engagement at once",
+        ),
     ),
     ActionSpec(
         "delete",
-        "&Delete",
+        QT_TRANSLATE_NOOP("actions", "&Delete"),
         "editing.delete_selected",
         (K.Delete,),
-        "Move the selected engagements to the trash",
+        QT_TRANSLATE_NOOP("actions", "Move the selected engagements to the trash"),
     ),
-    ActionSpec("restore", "Rest&ore from trash", "editing.restore_selected", ("Ctrl+Shift+R",)),
+    ActionSpec(
+        "restore",
+        QT_TRANSLATE_NOOP("actions", "Rest&ore from trash"),
+        "editing.restore_selected",
+        ("Ctrl+Shift+R",),
+    ),
     ActionSpec(
         "history",
-        "&History…",
+        QT_TRANSLATE_NOOP("actions", "&History…"),
         "editing.show_history",
         ("Ctrl+Shift+H",),
-        "Every version of the current engagement: view one as it was, or restore it",
+        QT_TRANSLATE_NOOP(
+            "actions", "Every version of the current engagement: view one as it was, or restore it"
+        ),
     ),
     ActionSpec(
         "restrictionCatalogue",
-        "Restriction &catalogue…",
+        QT_TRANSLATE_NOOP("actions", "Restriction &catalogue…"),
         "catalogue.open",
         (),
-        "Every restriction with its engagements: retitle, describe, merge",
+        QT_TRANSLATE_NOOP(
+            "actions", "Every restriction with its engagements: retitle, describe, merge"
+        ),
     ),
     ActionSpec(
         "organisations",
-        "Or&ganisations…",
+        QT_TRANSLATE_NOOP("actions", "Or&ganisations…"),
         "organisations.open",
         ("Ctrl+Shift+O",),
-        "The organisations: details, aliases, parts; merge one into another",
+        QT_TRANSLATE_NOOP(
+            "actions", "The organisations: details, aliases, parts; merge one into another"
+        ),
     ),
-    ActionSpec("find", "&Find", "focus_search", (K.Find,)),
-    ActionSpec("clearFilters", "C&lear filters", "filter_bar.clear", ("Ctrl+Shift+L",)),
+    ActionSpec("find", QT_TRANSLATE_NOOP("actions", "&Find"), "focus_search", (K.Find,)),
+    ActionSpec(
+        "clearFilters",
+        QT_TRANSLATE_NOOP("actions", "C&lear filters"),
+        "filter_bar.clear",
+        ("Ctrl+Shift+L",),
+    ),
     ActionSpec(
         "showLinked",
-        "Show lin&ked",
+        QT_TRANSLATE_NOOP("actions", "Show lin&ked"),
         "filter_commands.show_linked",
         ("Ctrl+Shift+K",),
-        "Show the engagements linked to the current one (from either end)",
+        QT_TRANSLATE_NOOP(
+            "actions", "Show the engagements linked to the current one (from either end)"
+        ),
     ),
-    ActionSpec("reload", "&Reload", "reload", (K.Refresh,)),
-    ActionSpec("trash", "Show &trash", "apply_filters", ("Ctrl+T",), checkable=True),
+    ActionSpec("reload", QT_TRANSLATE_NOOP("actions", "&Reload"), "reload", (K.Refresh,)),
     ActionSpec(
-        "changes",
-        "C&hanges",
-        "changes_dock.toggle",
-        ("Ctrl+Shift+C",),
-        "What changed since the last briefing or a date",
+        "trash",
+        QT_TRANSLATE_NOOP("actions", "Show &trash"),
+        "apply_filters",
+        ("Ctrl+T",),
         checkable=True,
     ),
-    ActionSpec("about", "&About Engagement Tracker", "about", role=QAction.MenuRole.AboutRole),
+    ActionSpec(
+        "changes",
+        QT_TRANSLATE_NOOP("actions", "C&hanges"),
+        "changes_dock.toggle",
+        ("Ctrl+Shift+C",),
+        QT_TRANSLATE_NOOP("actions", "What changed since the last briefing or a date"),
+        checkable=True,
+    ),
+    ActionSpec(
+        "preferences",
+        QT_TRANSLATE_NOOP("actions", "&Preferences…"),
+        "preferences.open",
+        (K.Preferences,),
+        QT_TRANSLATE_NOOP(
+            "actions",
+            "Language, theme, briefing author, new engagements' marking, stale, backups kept",
+        ),
+        role=QAction.MenuRole.PreferencesRole,
+    ),
+    ActionSpec(
+        "about",
+        QT_TRANSLATE_NOOP("actions", "&About Engagement Tracker"),
+        "about",
+        role=QAction.MenuRole.AboutRole,
+    ),
 )
 
 SEPARATOR = "-"
@@ -129,7 +197,7 @@ SEPARATOR = "-"
 # The menu bar: each entry is an action's name, a submenu's name, or a separator.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "&File",
+        QT_TRANSLATE_NOOP("actions", "&File"),
         (
             "new",
             SEPARATOR,
@@ -147,7 +215,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        "&Edit",
+        QT_TRANSLATE_NOOP("actions", "&Edit"),
         (
             "undo",
             "redo",
@@ -163,10 +231,15 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "find",
             "clearFilters",
             "showLinked",
+            SEPARATOR,
+            "preferences",
         ),
     ),
-    ("&View", ("views", SEPARATOR, "savedViews", "reload", "trash", "changes", "columns")),
-    ("&Help", ("about",)),
+    (
+        QT_TRANSLATE_NOOP("actions", "&View"),
+        ("views", SEPARATOR, "savedViews", "reload", "trash", "changes", "columns"),
+    ),
+    (QT_TRANSLATE_NOOP("actions", "&Help"), ("about",)),
 )
 
 
@@ -179,7 +252,7 @@ def build_actions(window: QWidget, undo_stack: QUndoStack) -> dict[str, QAction]
         if spec.shortcuts:
             action.setShortcuts(key_bindings(spec.shortcuts))
         if spec.tip:
-            action.setStatusTip(spec.tip)
+            action.setStatusTip(translate("actions", spec.tip))
         action.setCheckable(spec.checkable)
         if spec.role is not None:
             action.setMenuRole(spec.role)
@@ -213,11 +286,11 @@ def _new_action(spec: ActionSpec, window: QWidget, undo_stack: QUndoStack) -> QA
     # The undo stack makes its own Undo and Redo, which keep their text ("Undo Edit …")
     # and their enabled state up to date.
     if spec.slot == "undo_stack.undo":
-        return undo_stack.createUndoAction(window, spec.text)
+        return undo_stack.createUndoAction(window, translate("actions", spec.text))
     if spec.slot == "undo_stack.redo":
-        return undo_stack.createRedoAction(window, spec.text)
+        return undo_stack.createRedoAction(window, translate("actions", spec.text))
     slot = _resolve(window, spec.slot)
-    action = QAction(spec.text, window)
+    action = QAction(translate("actions", spec.text), window)
     action.triggered.connect(lambda _checked=False: slot())
     return action
 
@@ -240,7 +313,7 @@ def build_menu_bar(
     """Fill ``bar`` as ``MENUS`` says, from ``actions`` and ``submenus`` by name (a
     submenu given as a list of actions is laid into its menu in place)."""
     for title, entries in MENUS:
-        menu = bar.addMenu(title)
+        menu = bar.addMenu(translate("actions", title))
         for entry in entries:
             if entry == SEPARATOR:
                 menu.addSeparator()
@@ -254,7 +327,7 @@ def build_menu_bar(
 
 def columns_menu(header: QHeaderView, parent: QWidget) -> QMenu:
     """View → Columns: a check per column, filled each time the menu opens."""
-    menu = QMenu("&Columns", parent)
+    menu = QMenu(translate("actions", "&Columns"), parent)
     menu.aboutToShow.connect(lambda: fill_columns_menu(menu, header))
     return menu
 
@@ -263,7 +336,7 @@ def fill_columns_menu(menu: QMenu, header: QHeaderView) -> None:
     """One checkable entry per table column, showing or hiding it."""
     menu.clear()
     for n, column in enumerate(COLUMNS):
-        action = menu.addAction(column.header)
+        action = menu.addAction(column.shown_header)
         action.setCheckable(True)
         action.setChecked(not header.isSectionHidden(n))
         action.setEnabled(n != 0)  # the title always stays

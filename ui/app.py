@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tracker import __version__
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker
+from ui.fonts import use_shipped_fonts
+from ui.i18n import install_translators, translate
+from ui.icons import ICON_NAME, app_icon
 from ui.main_window import MainWindow
 from ui.open_failed_dialog import OpenFailedDialog
 from ui.plain_text import information
-from ui.settings import APPLICATION, ORGANISATION
+from ui.settings import APPLICATION, ORGANISATION, open_settings, ui_language_setting
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -25,6 +28,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setApplicationVersion(__version__)
+    # The window's and task bar's icon; on Wayland the compositor finds it (and the
+    # name) through the installed launcher, engagement-tracker.desktop.
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(ICON_NAME)
+    use_shipped_fonts(app)  # every script on screen, as in the briefings
+    # Before any window is built: their texts are translated as they are made.
+    install_translators(app, ui_language_setting(open_settings()))
     return app
 
 
@@ -45,9 +55,13 @@ def open_or_recover(
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             if dialog.restored_from is not None:
-                restored = f"The database was restored from the backup {dialog.restored_from}."
+                restored = translate(
+                    "app", "The database was restored from the backup {file}."
+                ).format(file=dialog.restored_from)
                 if dialog.kept_as is not None:
-                    restored += f" The file it replaced is kept as {dialog.kept_as}."
+                    restored += translate("app", " The file it replaced is kept as {file}.").format(
+                        file=dialog.kept_as
+                    )
 
 
 def main(*, db: str | None = None, user: str | None = None) -> int:

@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.i18n import translate
 from ui.style import chip_text_colour
 
 PAD = 8  # around the chart and between its label column and its bars
@@ -64,7 +65,9 @@ class BarChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(title)
-        self.setToolTip("Click a bar to show those engagements; Ctrl+click to add them")
+        self.setToolTip(
+            translate("bar_chart", "Click a bar to show those engagements; Ctrl+click to add them")
+        )
 
     def set_bars(self, bars: Sequence[Bar], note: str = "") -> None:
         """Draw ``bars`` (and ``note`` under them)."""

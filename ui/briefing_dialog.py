@@ -42,6 +42,7 @@ from tracker.services.letterhead import load_logo
 from ui.briefing_preview import BriefingPreview, PreviewWork
 from ui.briefing_sections import BriefingSectionsWidget
 from ui.briefing_templates import BriefingTemplates
+from ui.i18n import domain_text, period_text, translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
@@ -69,21 +70,23 @@ class BriefingDialog(QDialog):
         templates: Tracker | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export briefing")
+        self.setWindowTitle(translate("briefing_dialog", "Export briefing"))
         self.setMinimumWidth(460)
         self._settings = settings
         self._preview_work = preview
         self.logo: Logo | None = None
-        self.title = QLineEdit(DEFAULT_TITLE, self)
+        self.title = QLineEdit(domain_text(DEFAULT_TITLE), self)
         self.author = QLineEdit(remembered.author, self)
         self.organisation = QLineEdit(remembered.organisation, self)
         self._markings, self._needed = list(markings), needed
         self.ceiling = QComboBox(self)
         self.ceiling.setObjectName("highestMarking")
         self.ceiling.setAccessibleName("Highest marking included")
-        self.ceiling.addItem("Every marking", None)
+        self.ceiling.addItem(translate("briefing_dialog", "Every marking"), None)
         for marking in markings:
-            self.ceiling.addItem(f"{marking} and below", marking)
+            self.ceiling.addItem(
+                translate("briefing_dialog", "{marking} and below").format(marking=marking), marking
+            )
         self.marking = QComboBox(self)
         self._offer_banners()
         self.ceiling.currentIndexChanged.connect(self._offer_banners)
@@ -96,29 +99,39 @@ class BriefingDialog(QDialog):
         for language in Language:
             self.language.addItem(language.label, language.value)
         self.language.setCurrentIndex(max(self.language.findData(remembered.language), 0))
-        self.open_when_written = QCheckBox("Open the briefing when it is &written", self)
+        self.open_when_written = QCheckBox(
+            translate("briefing_dialog", "Open the briefing when it is &written"), self
+        )
         self.open_when_written.setChecked(remembered.open_when_written)
-        self.follow_ups = QCheckBox(f"&{FOLLOW_UPS_DUE}: overdue, then due within", self)
+        self.follow_ups = QCheckBox(
+            translate("briefing_dialog", "&{section}: overdue, then due within").format(
+                section=domain_text(FOLLOW_UPS_DUE)
+            ),
+            self,
+        )
         self.follow_ups.setObjectName("followUpsDue")
         self.follow_ups_within = QComboBox(self)
         self.follow_ups_within.setObjectName("followUpsWithin")
         self.follow_ups_within.setAccessibleName(f"{FOLLOW_UPS_DUE} within")
         for text in DUE_WINDOWS:
-            self.follow_ups_within.addItem(parse_period(text).label(), text)
+            self.follow_ups_within.addItem(period_text(parse_period(text)), text)
         self._remember_follow_ups(remembered.follow_ups)
         self.follow_ups.toggled.connect(self.follow_ups_within.setEnabled)
         follow_ups = QHBoxLayout()
         follow_ups.addWidget(self.follow_ups)
         follow_ups.addWidget(self.follow_ups_within)
         follow_ups.addStretch(1)
-        self.changes = QCheckBox(f"{CHANGES_SINCE.replace('C', '&C', 1)}:", self)
+        self.changes = QCheckBox(
+            translate("briefing_dialog", "&{section}:").format(section=domain_text(CHANGES_SINCE)),
+            self,
+        )
         self.changes.setObjectName("changesSince")
         self.changes_period = QComboBox(self)
         self.changes_period.setObjectName("changesSincePeriod")
         self.changes_period.setAccessibleName(f"{CHANGES_SINCE} period")
         for key, text in PERIOD_CHOICES:
             if key != SINCE_DATE:  # the dialog offers the periods that need no date
-                self.changes_period.addItem(text.removeprefix("Since ").capitalize(), key)
+                self.changes_period.addItem(_period_choice(text), key)
         self.changes.toggled.connect(self.changes_period.setEnabled)
         self.changes_period.setEnabled(False)
         changes = QHBoxLayout()
@@ -127,16 +140,16 @@ class BriefingDialog(QDialog):
         changes.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("&Title", self.title)
-        form.addRow("&Author", self.author)
-        form.addRow("&Organisation", self.organisation)
-        form.addRow("&Highest marking", self.ceiling)
-        form.addRow("&Marking", self.marking)
-        form.addRow("&Page size", self.page_size)
-        form.addRow("La&nguage", self.language)
-        form.addRow("Logo", self._logo_row())
+        form.addRow(translate("briefing_dialog", "&Title"), self.title)
+        form.addRow(translate("briefing_dialog", "&Author"), self.author)
+        form.addRow(translate("briefing_dialog", "&Organisation"), self.organisation)
+        form.addRow(translate("briefing_dialog", "&Highest marking"), self.ceiling)
+        form.addRow(translate("briefing_dialog", "&Marking"), self.marking)
+        form.addRow(translate("briefing_dialog", "&Page size"), self.page_size)
+        form.addRow(translate("briefing_dialog", "La&nguage"), self.language)
+        form.addRow(translate("briefing_dialog", "Logo"), self._logo_row())
         form.addRow("", self.logo_error)
-        form.addRow("Include", follow_ups)
+        form.addRow(translate("briefing_dialog", "Include"), follow_ups)
         form.addRow("", changes)
         form.addRow("", self.open_when_written)
         note = plain_label(scope, self)
@@ -174,12 +187,12 @@ class BriefingDialog(QDialog):
     def _logo_row(self) -> QWidget:
         """The logo's file name, "Logo…" to choose one and Clear; its error line below."""
         row = QWidget(self)
-        self.logo_name = QLabel("None", row)
+        self.logo_name = QLabel(translate("briefing_dialog", "None"), row)
         self.logo_name.setObjectName("logoName")
-        choose = QPushButton("&Logo…", row)
+        choose = QPushButton(translate("briefing_dialog", "&Logo…"), row)
         choose.setObjectName("chooseLogo")
         choose.clicked.connect(self._ask_for_logo)
-        clear = QPushButton("Clear", row)
+        clear = QPushButton(translate("briefing_dialog", "Clear"), row)
         clear.setObjectName("clearLogo")
         clear.clicked.connect(self.clear_logo)
         line = QHBoxLayout(row)
@@ -195,7 +208,10 @@ class BriefingDialog(QDialog):
 
     def _ask_for_logo(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Letterhead logo", str(Path.home()), "Images (*.png *.jpg *.jpeg);;All files (*)"
+            self,
+            translate("briefing_dialog", "Letterhead logo"),
+            str(Path.home()),
+            translate("briefing_dialog", "Images (*.png *.jpg *.jpeg);;All files (*)"),
         )
         if path:
             self.choose_logo(path)
@@ -222,7 +238,7 @@ class BriefingDialog(QDialog):
     def use_logo(self, logo: Logo | None, label: str) -> None:
         """Use ``logo`` (checked already; None: no logo), shown as ``label``."""
         self.logo = logo
-        self.logo_name.setText(label if logo is not None else "None")
+        self.logo_name.setText(label if logo is not None else translate("briefing_dialog", "None"))
         self.logo_error.clear_message()
         self.save_button.setEnabled(True)
         self.refresh_preview()
@@ -231,7 +247,7 @@ class BriefingDialog(QDialog):
         """No logo (and no error)."""
         had = self.logo is not None
         self.logo = None
-        self.logo_name.setText("None")
+        self.logo_name.setText(translate("briefing_dialog", "None"))
         self.logo_error.clear_message()
         self.save_button.setEnabled(True)
         if had:
@@ -249,7 +265,11 @@ class BriefingDialog(QDialog):
         self.marking.blockSignals(True)
         self.marking.clear()
         for marking in allowed[start:]:
-            suffix = "  (highest among the engagements)" if marking == needed else ""
+            suffix = (
+                translate("briefing_dialog", "  (highest among the engagements)")
+                if marking == needed
+                else ""
+            )
             self.marking.addItem(marking + suffix, marking)
         self.marking.setCurrentIndex(max(self.marking.findData(chosen), 0))
         self.marking.blockSignals(False)
@@ -367,3 +387,11 @@ class BriefingDialog(QDialog):
             parts=sections_text(self.contents.parts()),
             language=self.chosen_language().value,
         )
+
+
+def _period_choice(text: str) -> str:
+    """A period of "Changes since:" ("Last briefing", "Last 7 days"): the choice of the
+    changes feed without its "Since"."""
+    if text == "Since last briefing":
+        return translate("briefing_dialog", "Last briefing")
+    return domain_text(text)

@@ -40,10 +40,11 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.presenter import timestamp
 from tracker.domain.register import BriefingRecord, describe_selection
 from tracker.services import Tracker
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, translate
 from ui.plain_text import plain_label, tooltip
 from ui.settings import remember_dialog_size, restore_dialog_size
 
-EMPTY = "No briefing has been recorded yet."
+EMPTY = QT_TRANSLATE_NOOP("briefing_history", "No briefing has been recorded yet.")
 HEADERS = ("When", "Who", "Title", "Marking", "Engagements", "File")
 SETTINGS_NAME = "briefingHistory"  # where its size is remembered
 DEFAULT_SIZE = (920, 560)
@@ -72,12 +73,12 @@ class BriefingHistoryDialog(QDialog):
         self, service: Tracker, *, settings: QSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Briefing history")
+        self.setWindowTitle(translate("briefing_history", "Briefing history"))
         self._service = service
         self._settings = settings
         self._records = service.briefings()
         self.table = self._build_table()
-        self.empty = plain_label(EMPTY, self)
+        self.empty = plain_label(translate("briefing_history", EMPTY), self)
         self.empty.setObjectName("emptyRegister")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.selection = self._value("selectionInWords")
@@ -88,9 +89,11 @@ class BriefingHistoryDialog(QDialog):
         self.verdict = plain_label("", self)
         self.verdict.setObjectName("verifyResult")
         self.verdict.setWordWrap(True)
-        self.changes = QPushButton("&Changes since this briefing", self)
+        self.changes = QPushButton(
+            translate("briefing_history", "&Changes since this briefing"), self
+        )
         self.changes.setObjectName("changesSince")
-        self.verify = QPushButton("&Verify a file…", self)
+        self.verify = QPushButton(translate("briefing_history", "&Verify a file…"), self)
         self.verify.setObjectName("verifyFile")
         self._build_layout()
         self.changes.clicked.connect(self._ask_changes)
@@ -104,7 +107,7 @@ class BriefingHistoryDialog(QDialog):
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(HEADERS), self)
         table.setObjectName("briefingTable")
-        table.setHorizontalHeaderLabels(list(HEADERS))
+        table.setHorizontalHeaderLabels([_header(h) for h in HEADERS])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -129,13 +132,13 @@ class BriefingHistoryDialog(QDialog):
         return label
 
     def _build_layout(self) -> None:
-        details = QGroupBox("Chosen briefing", self)
+        details = QGroupBox(translate("briefing_history", "Chosen briefing"), self)
         form = QFormLayout(details)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Written", self.written)
-        form.addRow("Selection", self.selection)
-        form.addRow("SHA-256", self.sha256)
-        form.addRow("Audit seal", self.seal)
+        form.addRow(translate("briefing_history", "Written"), self.written)
+        form.addRow(translate("briefing_history", "Selection"), self.selection)
+        form.addRow(translate("briefing_history", "SHA-256"), self.sha256)
+        form.addRow(translate("briefing_history", "Audit seal"), self.seal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.changes, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.verify, QDialogButtonBox.ButtonRole.ActionRole)
@@ -183,7 +186,11 @@ class BriefingHistoryDialog(QDialog):
         self.written.setText(_written(record) if record else "")
         self.selection.setText(describe_selection(record.selection) if record else "")
         self.sha256.setText(record.sha256 if record else "")
-        self.seal.setText((record.audit_seal or "none (an empty audit trail)") if record else "")
+        self.seal.setText(
+            (record.audit_seal or translate("briefing_history", "none (an empty audit trail)"))
+            if record
+            else ""
+        )
 
     def _ask_changes(self) -> None:
         record = self.chosen()
@@ -194,7 +201,10 @@ class BriefingHistoryDialog(QDialog):
     def verify_file(self) -> None:
         """Ask for a PDF file and say which recorded briefing it is, choosing it."""
         path, _ = QFileDialog.getOpenFileName(
-            self, "Verify a briefing file", str(Path.home()), "PDF (*.pdf);;All files (*)"
+            self,
+            translate("briefing_history", "Verify a briefing file"),
+            str(Path.home()),
+            translate("briefing_history", "PDF (*.pdf);;All files (*)"),
         )
         if path:
             self.verdict.setText(self._verdict(path))
@@ -204,13 +214,20 @@ class BriefingHistoryDialog(QDialog):
         try:
             found = self._service.briefing_for_file(path=path)
         except TrackerError as exc:
-            return f"Could not verify {name}: {exc}"
+            return translate("briefing_history", "Could not verify {file}: {reason}").format(
+                file=name, reason=exc
+            )
         if found is None:
-            return f"{name} matches no recorded briefing: no briefing written had this content."
+            return translate(
+                "briefing_history",
+                "{file} matches no recorded briefing: no briefing written had this content.",
+            ).format(file=name)
         for row, record in enumerate(self._records):
             if record.id == found.id:
                 self.table.selectRow(row)
-        return f"{name} is briefing {found.id}, written {_written(found)}: {found.title}"
+        return translate(
+            "briefing_history", "{file} is briefing {number}, written {written}: {title}"
+        ).format(file=name, number=found.id, written=_written(found), title=found.title)
 
     # -- size ---------------------------------------------------------------------------
 
@@ -232,4 +249,11 @@ def _cells(record: BriefingRecord) -> tuple[str, ...]:
 
 
 def _written(record: BriefingRecord) -> str:
-    return f"{local_time(record.at)} ({timestamp(record.at)}) by {record.who}"
+    return translate("briefing_history", "{local} ({utc}) by {who}").format(
+        local=local_time(record.at), utc=timestamp(record.at), who=record.who
+    )
+
+
+def _header(name: str) -> str:
+    """A column's header in the window's language ("File" is the window's own word)."""
+    return translate("briefing_history", "File") if name == "File" else domain_text(name)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from exports.preview import PageImage, PdfPages
 from tracker.domain.errors import TrackerError
+from ui.i18n import translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour, hint_colour
 from ui.plain_text import tooltip
@@ -241,6 +242,7 @@ class BriefingPreview(QWidget):
         self.page_view.setObjectName("previewPage")
         self.page_view.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page_area = QScrollArea(self)
+        self.page_area.setAccessibleName("Page")
         self.page_area.setWidget(self.page_view)
         self.page_area.setWidgetResizable(True)
         self.page_area.setBackgroundRole(QPalette.ColorRole.Dark)
@@ -249,9 +251,15 @@ class BriefingPreview(QWidget):
         self.position.setObjectName("previewPosition")
         self.message = MessageLine(self)
         self.message.setObjectName("previewMessage")
-        zoom_out = self._button("−", "Zoom out (Ctrl+−)", QKeySequence.StandardKey.ZoomOut)
+        zoom_out = self._button(
+            "−",
+            translate("briefing_preview", "Zoom out (Ctrl+−)"),
+            QKeySequence.StandardKey.ZoomOut,
+        )
         zoom_out.clicked.connect(lambda: self._zoom_by(-1))
-        zoom_in = self._button("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn)
+        zoom_in = self._button(
+            "+", translate("briefing_preview", "Zoom in (Ctrl++)"), QKeySequence.StandardKey.ZoomIn
+        )
         zoom_in.clicked.connect(lambda: self._zoom_by(1))
         for key, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -288,7 +296,7 @@ class BriefingPreview(QWidget):
     def show_briefing(self, work: PreviewWork) -> None:
         """Render the briefing ``work`` makes (superseding any rendering under way)."""
         self._generation += 1
-        self._say("Rendering the preview…")
+        self._say(translate("briefing_preview", "Rendering the preview…"))
         self._thread.render(
             self._generation, work, page=max(self.current_page(), 0), width=self._page_width()
         )
@@ -319,8 +327,8 @@ class BriefingPreview(QWidget):
         assert isinstance(page, PageImage)
         self._draw(page)
         if self.current_page() < 0:
-            self.position.setText("Page 1 of …")
-        self._say("Rendering the other pages…")
+            self.position.setText(translate("briefing_preview", "Page 1 of …"))
+        self._say(translate("briefing_preview", "Rendering the other pages…"))
         self.shown.emit(0)
 
     def _opened(self, generation: int, count: int) -> None:
@@ -361,7 +369,10 @@ class BriefingPreview(QWidget):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self._say(f"No preview: {message}", error=True)
+            self._say(
+                translate("briefing_preview", "No preview: {reason}").format(reason=message),
+                error=True,
+            )
 
     def _say(self, text: str, *, error: bool = False) -> None:
         colour = error_colour(self) if error else hint_colour(self)
@@ -377,7 +388,13 @@ class BriefingPreview(QWidget):
 
     def _say_position(self) -> None:
         row = self.current_page()
-        self.position.setText(f"Page {row + 1} of {self._count}" if row >= 0 else "")
+        self.position.setText(
+            translate("briefing_preview", "Page {page} of {total}").format(
+                page=row + 1, total=self._count
+            )
+            if row >= 0
+            else ""
+        )
 
     def _render_current(self) -> None:
         if self.current_page() >= 0:

@@ -38,7 +38,9 @@ from tracker.domain.briefing_sections import (
     parse_parts,
     parse_sections,
     part_label,
+    section_label,
 )
+from ui.i18n import translate, ui_language
 
 KEY = Qt.ItemDataRole.UserRole  # where an item keeps its section's key
 
@@ -70,7 +72,7 @@ class BriefingSectionsWidget(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         rest = [key for key in SECTION_LABELS if key not in chosen]
         for key in (*chosen, *rest):
-            item = QListWidgetItem(SECTION_LABELS[key], self.list)
+            item = QListWidgetItem(section_label(key, ui_language()), self.list)
             item.setData(KEY, key)
             item.setFlags(
                 (item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
@@ -79,23 +81,23 @@ class BriefingSectionsWidget(QWidget):
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
         self.list.setCurrentRow(0)
         self.list.installEventFilter(self)  # Alt+Up / Alt+Down in the list itself
-        self.up = QPushButton("Move &up", self)
+        self.up = QPushButton(translate("briefing_sections", "Move &up"), self)
         self.up.setObjectName("sectionUp")
         self.up.setShortcut(QKeySequence("Alt+Up"))
-        self.up.setToolTip("Move the section up (Alt+Up)")
+        self.up.setToolTip(translate("briefing_sections", "Move the section up (Alt+Up)"))
         self.up.clicked.connect(lambda: self.shift(-1))
-        self.down = QPushButton("Move &down", self)
+        self.down = QPushButton(translate("briefing_sections", "Move &down"), self)
         self.down.setObjectName("sectionDown")
         self.down.setShortcut(QKeySequence("Alt+Down"))
-        self.down.setToolTip("Move the section down (Alt+Down)")
+        self.down.setToolTip(translate("briefing_sections", "Move the section down (Alt+Down)"))
         self.down.clicked.connect(lambda: self.shift(1))
 
         picked = _remembered(parts, parse_parts, PARTS)
         self.part_boxes: dict[str, QCheckBox] = {}
-        parts_box = QGroupBox("Parts of each engagement", self)
+        parts_box = QGroupBox(translate("briefing_sections", "Parts of each engagement"), self)
         grid = QGridLayout(parts_box)
         for index, key in enumerate(PARTS):
-            box = QCheckBox(part_label(key), parts_box)
+            box = QCheckBox(part_label(key, ui_language()), parts_box)
             box.setObjectName(f"part-{key}")
             box.setChecked(key in picked)
             self.part_boxes[key] = box
@@ -105,7 +107,10 @@ class BriefingSectionsWidget(QWidget):
         self.key_points.setObjectName("keyPoints")
         self.key_points.setAccessibleName(SECTION_LABELS[KEY_POINTS])
         self.key_points.setPlaceholderText(
-            'Key points, printed after the cover: paragraphs, and "- " before a bullet'
+            translate(
+                "briefing_sections",
+                'Key points, printed after the cover: paragraphs, and "- " before a bullet',
+            )
         )
         self.key_points.setTabChangesFocus(True)
         self.key_points.setMaximumHeight(90)
@@ -119,7 +124,10 @@ class BriefingSectionsWidget(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("&Sections (checked ones are printed, in this order)", self)
+        label = QLabel(
+            translate("briefing_sections", "&Sections (checked ones are printed, in this order)"),
+            self,
+        )
         label.setBuddy(self.list)
         layout.addWidget(label)
         layout.addLayout(row)
@@ -131,7 +139,7 @@ class BriefingSectionsWidget(QWidget):
         for box in self.part_boxes.values():
             box.toggled.connect(self.changed)
         self.key_points.textChanged.connect(self.changed)
-        key_label = QLabel("&Key points", self)
+        key_label = QLabel(translate("briefing_sections", "&Key points"), self)
         key_label.setBuddy(self.key_points)
         layout.addWidget(key_label)
         layout.addWidget(self.key_points)

@@ -31,10 +31,11 @@ from tracker.domain.letterhead import Logo
 from tracker.services import Tracker
 from tracker.services.templates import template_logo
 from ui.briefing_sections import BriefingSectionsWidget
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.message_line import MessageLine
 from ui.partial_date_edit import error_colour
 
-NONE = "(none)"
+NONE = QT_TRANSLATE_NOOP("briefing_templates", "(none)")
 
 
 class TemplateHost(Protocol):
@@ -65,14 +66,14 @@ class BriefingTemplates(QWidget):
         self.combo = QComboBox(self)
         self.combo.setObjectName("briefingTemplate")
         self.combo.setAccessibleName("Template")
-        self.save = QPushButton("Save as &template…", self)
+        self.save = QPushButton(translate("briefing_templates", "Save as &template…"), self)
         self.save.setObjectName("saveTemplate")
         self.save.clicked.connect(self.ask_and_save)
         self.error = MessageLine(self)
         self.error.setObjectName("templateError")
         self.error.setStyleSheet(f"color: {error_colour(self)};")
         self.error.clear_message()
-        label = QLabel("Te&mplate", self)
+        label = QLabel(translate("briefing_templates", "Te&mplate"), self)
         label.setBuddy(self.combo)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -90,7 +91,7 @@ class BriefingTemplates(QWidget):
         """List the templates the user sees (``keep``: the one to show as picked)."""
         self.combo.blockSignals(True)
         self.combo.clear()
-        self.combo.addItem(NONE)
+        self.combo.addItem(translate("briefing_templates", NONE))
         try:
             self._templates = self._service.templates()
         except TrackerError as exc:
@@ -122,7 +123,11 @@ class BriefingTemplates(QWidget):
             if found >= 0:
                 dialog.marking.setCurrentIndex(found)
             else:
-                problems.append(f"marking {settings.marking} is lower than the engagements need")
+                problems.append(
+                    translate(
+                        "briefing_templates", "marking {marking} is lower than the engagements need"
+                    ).format(marking=settings.marking)
+                )
         else:
             dialog.marking.setCurrentIndex(0)
         if settings.sections is not None:
@@ -132,9 +137,14 @@ class BriefingTemplates(QWidget):
         else:
             dialog.contents.choose(None, settings.parts)
         try:
-            dialog.use_logo(template_logo(template), f'from template "{template.name}"')
+            dialog.use_logo(
+                template_logo(template),
+                translate("briefing_templates", 'from template "{name}"').format(
+                    name=template.name
+                ),
+            )
         except TrackerError as exc:
-            dialog.use_logo(None, "None")
+            dialog.use_logo(None, translate("briefing_templates", "None"))
             problems.append(str(exc))
         if problems:
             self.error.show_message("; ".join(problems))
@@ -176,13 +186,16 @@ class SaveTemplateDialog(QDialog):
 
     def __init__(self, templates: BriefingTemplates, service: Tracker) -> None:
         super().__init__(templates)
-        self.setWindowTitle("Save as template")
+        self.setWindowTitle(translate("briefing_templates", "Save as template"))
         self._templates, self._service = templates, service
         self.saved: BriefingTemplate | None = None
         self.name = QLineEdit(self)
         self.name.setObjectName("templateName")
         self.name.setAccessibleName("Template name")
-        self.shared = QCheckBox("&Shared: everyone using this database can use it", self)
+        self.shared = QCheckBox(
+            translate("briefing_templates", "&Shared: everyone using this database can use it"),
+            self,
+        )
         self.shared.setObjectName("templateShared")
         self.error = MessageLine(self)
         self.error.setObjectName("templateNameError")
@@ -194,7 +207,7 @@ class SaveTemplateDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Name:", self)
+        label = QLabel(translate("briefing_templates", "&Name:"), self)
         label.setBuddy(self.name)
         for widget in (label, self.name, self.error, self.shared, buttons):
             layout.addWidget(widget)

@@ -27,18 +27,21 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.bulk_edit import BulkEdit, field_label
 from tracker.domain.vocab import Confidence, Stance, Status, Vocabulary
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, number, translate, vocab_word
 from ui.message_line import MessageLine
 from ui.plain_text import plain_label
 
-NONE_CHOICE = "(none)"  # the confidence choice that clears it
+NONE_CHOICE = QT_TRANSLATE_NOOP(
+    "bulk_edit_dialog", "(none)"
+)  # the confidence choice that clears it
 
 
 def _words(cls: type[Vocabulary], *, none: bool = False) -> QComboBox:
     box = QComboBox()
     if none:
-        box.addItem(NONE_CHOICE, "")
+        box.addItem(translate("bulk_edit_dialog", NONE_CHOICE), "")
     for word in cls:
-        box.addItem(word.label, word.value)
+        box.addItem(vocab_word(word), word.value)
     return box
 
 
@@ -61,7 +64,7 @@ class BulkEditDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
-        self.setWindowTitle("Edit selected engagements")
+        self.setWindowTitle(translate("bulk_edit_dialog", "Edit selected engagements"))
         self._count = count
         self._checks: dict[str, QCheckBox] = {}
         self._status = _words(Status)
@@ -69,7 +72,9 @@ class BulkEditDialog(QDialog):
         self._marking = QComboBox()
         self._marking.addItems(list(markings))
         self._follow_up = QLineEdit()
-        self._follow_up.setPlaceholderText("e.g. 2026-06, Q3 2026, next Friday; empty clears")
+        self._follow_up.setPlaceholderText(
+            translate("bulk_edit_dialog", "e.g. 2026-06, Q3 2026, next Friday; empty clears")
+        )
         self._confidence = _words(Confidence, none=True)
         self._add_tags = QLineEdit()
         self._remove_tags = QLineEdit()
@@ -84,26 +89,32 @@ class BulkEditDialog(QDialog):
         self._build(bool(catalogue))
 
     def _heading_text(self) -> str:
-        noun = "engagement" if self._count == 1 else "engagements"
-        return f"Change {self._count:,} {noun}: check what to set."
+        if self._count == 1:
+            return translate("bulk_edit_dialog", "Change 1 engagement: check what to set.")
+        return translate(
+            "bulk_edit_dialog", "Change {count} engagements: check what to set."
+        ).format(count=number(self._count))
 
     def _build(self, has_catalogue: bool) -> None:
         grid = QGridLayout()
         rows: list[tuple[str, str, QWidget]] = [
-            ("status", field_label("status"), self._status),
-            ("owner", field_label("owner"), self._owner),
-            ("marking", field_label("marking"), self._marking),
-            ("follow_up", field_label("follow_up"), self._follow_up),
-            ("confidence", field_label("confidence"), self._confidence),
-            ("add_tags", "Add tags", self._add_tags),
-            ("remove_tags", "Remove tags", self._remove_tags),
+            ("status", domain_text(field_label("status")), self._status),
+            ("owner", domain_text(field_label("owner")), self._owner),
+            ("marking", domain_text(field_label("marking")), self._marking),
+            ("follow_up", domain_text(field_label("follow_up")), self._follow_up),
+            ("confidence", domain_text(field_label("confidence")), self._confidence),
+            ("add_tags", translate("bulk_edit_dialog", "Add tags"), self._add_tags),
+            ("remove_tags", translate("bulk_edit_dialog", "Remove tags"), self._remove_tags),
         ]
         for n, (key, label, widget) in enumerate(rows):
             self._row(grid, n, key, label, (widget,))
         if has_catalogue:
-            self._row(grid, len(rows), "stance", "Restriction stance", (self._code, self._stance))
+            stance = translate("bulk_edit_dialog", "Restriction stance")
+            self._row(grid, len(rows), "stance", stance, (self._code, self._stance))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.apply_button = QPushButton(f"&Apply to {self._count:,}")
+        self.apply_button = QPushButton(
+            translate("bulk_edit_dialog", "&Apply to {count}").format(count=number(self._count))
+        )
         self.apply_button.setObjectName("bulkEditApply")
         self.apply_button.setDefault(True)
         self.apply_button.setEnabled(False)
@@ -124,6 +135,7 @@ class BulkEditDialog(QDialog):
         self._checks[key] = check
         for column, widget in enumerate(widgets, start=1):
             widget.setObjectName(f"bulk_{key}_value" if column == 1 else f"bulk_{key}_stance")
+            widget.setAccessibleName(label if column == 1 else "Stance")
             widget.setEnabled(False)
             check.toggled.connect(widget.setEnabled)
             grid.addWidget(widget, n, column)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.vocab import Vocabulary
 from ui.form_inputs import fill_vocab
+from ui.i18n import translate, vocab_word
 
 __all__ = ["VALUE_ROLE", "CodeDelegate", "VocabDelegate", "vocab_label"]
 
@@ -33,7 +34,7 @@ def vocab_label(vocab: type[Vocabulary], value: str) -> str:
     if not value:
         return ""
     try:
-        return vocab.parse(value).label
+        return vocab_word(vocab.parse(value))
     except ValueError:
         return value
 
@@ -105,7 +106,9 @@ class CodeDelegate(QStyledItemDelegate):
         combo.setCompleter(completer)
         line = combo.lineEdit()
         if line is not None:
-            line.setPlaceholderText("pick a restriction or type a new code")
+            line.setPlaceholderText(
+                translate("cell_editors", "pick a restriction or type a new code")
+            )
         _fit_list_to_entries(combo)
         return combo
 

@@ -18,6 +18,7 @@ from tracker.domain.change_words import BASELINE, EMPTY, WHOLE, Change, ChangeRo
 from tracker.domain.changes import DELETED
 from tracker.domain.model import AuditEntry
 from tracker.domain.presenter import timestamp
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, translate, ui_language
 from ui.plain_text import escaped as _e
 from ui.plain_text import escaped_lines
 
@@ -30,18 +31,20 @@ SHORT_CHANGE = 70
 """Changes whose old and new values together are no longer than this fit on one line."""
 
 _ACTION_LABELS = {
-    "create": "Created",
-    "import": "Imported",
-    "update": "Edited",
-    "delete": "Moved to the trash",
-    "restore": "Restored from the trash",
-    BASELINE: "Recorded at the upgrade to schema 5",
+    "create": QT_TRANSLATE_NOOP("change_history", "Created"),
+    "import": QT_TRANSLATE_NOOP("change_history", "Imported"),
+    "update": QT_TRANSLATE_NOOP("change_history", "Edited"),
+    "delete": QT_TRANSLATE_NOOP("change_history", "Moved to the trash"),
+    "restore": QT_TRANSLATE_NOOP("change_history", "Restored from the trash"),
+    BASELINE: QT_TRANSLATE_NOOP("change_history", "Recorded at the upgrade to schema 5"),
 }
 
 
 def action_label(action: str) -> str:
     """How the change history names what a version's writer did ("Edited")."""
-    return _ACTION_LABELS.get(action, action)
+    return (
+        translate("change_history", _ACTION_LABELS[action]) if action in _ACTION_LABELS else action
+    )
 
 
 def history_html(history: Sequence[AuditEntry]) -> str:
@@ -60,12 +63,16 @@ def history_html(history: Sequence[AuditEntry]) -> str:
 
 def _entry_line(entry: AuditEntry) -> str:
     if entry.field == WHOLE:
-        what = "Recorded as it stood" if entry.action == BASELINE else "Created"
+        what = (
+            translate("change_history", "Recorded as it stood")
+            if entry.action == BASELINE
+            else translate("change_history", "Created")
+        )
         title = entry.recorded_title
         return f"<b>{what}</b>: {_audit_value(title, title)}"
     if entry.field == DELETED:
-        return f"<b>{'Moved to the trash' if entry.new else 'Restored from the trash'}</b>"
-    change = word(ChangeRow.of_entry(entry), whole_text=True)
+        return f"<b>{action_label('delete' if entry.new else 'restore')}</b>"
+    change = word(ChangeRow.of_entry(entry), whole_text=True, language=ui_language())
     if change.items:
         return _items_line(change)
     return _change_line(entry, change)
@@ -94,7 +101,7 @@ def _audit_value(recorded: str | None, words: str | None) -> str:
     """A side of a change in its ``words``; "(empty)", muted, when nothing was
     ``recorded``."""
     if not recorded or not words:
-        return f'<span class="muted">{EMPTY}</span>'
+        return f'<span class="muted">{domain_text(EMPTY)}</span>'
     return escaped_lines(_elide(words))
 
 

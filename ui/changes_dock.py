@@ -39,6 +39,7 @@ from tracker.domain.change_words import (
     ChangesPage,
     chosen_period,
     grouped,
+    word,
 )
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError, ValidationError
@@ -47,6 +48,7 @@ from tracker.domain.presenter import reference, timestamp
 from tracker.domain.register import BriefingRecord
 from tracker.services import Tracker
 from tracker.services.base import utc_today
+from ui.i18n import domain_text, number, translate, ui_language
 from ui.plain_text import plain_label, tooltip
 from ui.settings import ChangesView, changes_view, remember_changes_view
 
@@ -76,7 +78,7 @@ class ChangesDock(QDockWidget):
     engagement_chosen = Signal(int)
 
     def __init__(self, service: Tracker, settings: QSettings, parent: QWidget | None = None):
-        super().__init__("Changes", parent)
+        super().__init__(translate("changes_dock", "Changes"), parent)
         self.setObjectName("changesDock")
         self._service = service
         self._settings = settings
@@ -91,7 +93,7 @@ class ChangesDock(QDockWidget):
         self.period.setObjectName("changesPeriod")
         self.period.setAccessibleName("Period")
         for key, text in PERIOD_CHOICES:
-            self.period.addItem(text, key)
+            self.period.addItem(domain_text(text), key)
         self.day = QDateEdit(self)
         self.day.setObjectName("changesDay")
         self.day.setCalendarPopup(True)
@@ -103,7 +105,14 @@ class ChangesDock(QDockWidget):
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("changesTree")
-        self.tree.setHeaderLabels(["Change", "Who", "When (UTC)"])
+        self.tree.setAccessibleName(translate("changes_dock", "Changes"))
+        self.tree.setHeaderLabels(
+            [
+                translate("changes_dock", "Change"),
+                translate("changes_dock", "Who"),
+                translate("changes_dock", "When (UTC)"),
+            ]
+        )
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(False)
@@ -113,7 +122,7 @@ class ChangesDock(QDockWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.more = QPushButton("Show older changes", self)
+        self.more = QPushButton(translate("changes_dock", "Show older changes"), self)
         self.more.setObjectName("changesMore")
         self.more.setVisible(False)
 
@@ -261,7 +270,8 @@ class ChangesDock(QDockWidget):
             top.setFont(0, bold)
             top.setData(0, _ID_ROLE, group.engagement)
             top.setToolTip(0, tooltip(f"{group.title} ({group.uid})"))
-            for change in group.changes:
+            for english in group.changes:
+                change = word(english.row, language=ui_language())
                 row = change.row
                 when = timestamp(row.at).removesuffix(" UTC")
                 item = QTreeWidgetItem([change.text(), row.who, when])
@@ -273,12 +283,8 @@ class ChangesDock(QDockWidget):
             top.setFirstColumnSpanned(True)  # the title may use the whole width
             top.setExpanded(True)
         count = len(self._changes)
-        more = " (more below)" if self._next is not None else ""
         self.summary.setText(
-            f"No changes {self._period.label()}."
-            if not count
-            else f"{count} change{'s' if count != 1 else ''} to {len(groups)} "
-            f"engagement{'s' if len(groups) != 1 else ''} {self._period.label()}{more}"
+            _summary(count, len(groups), self._period, more=self._next is not None)
         )
         self.more.setVisible(self._next is not None)
 
@@ -286,6 +292,27 @@ class ChangesDock(QDockWidget):
         number = item.data(0, _ID_ROLE)
         if isinstance(number, int):
             self.engagement_chosen.emit(number)
+
+
+def _summary(count: int, engagements: int, period: ChangePeriod, *, more: bool) -> str:
+    """ "12 changes to 3 engagements since 1 Mar 2026 (more below)"."""
+    when = period.label(ui_language())
+    if not count:
+        return translate("changes_dock", "No changes {period}.").format(period=when)
+    changes = (
+        translate("changes_dock", "1 change")
+        if count == 1
+        else translate("changes_dock", "{count} changes").format(count=number(count))
+    )
+    to = (
+        translate("changes_dock", "1 engagement")
+        if engagements == 1
+        else translate("changes_dock", "{count} engagements").format(count=number(engagements))
+    )
+    said = translate("changes_dock", "{changes} to {engagements} {period}").format(
+        changes=changes, engagements=to, period=when
+    )
+    return said + (translate("changes_dock", " (more below)") if more else "")
 
 
 def _qdate(text: str) -> QDate | None:

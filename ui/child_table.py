@@ -32,6 +32,7 @@ from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.fields import ChildKind, Field
 from ui.cell_editors import VALUE_ROLE, CodeDelegate, VocabDelegate, vocab_label
 from ui.form_inputs import error_label
+from ui.i18n import domain_text, translate
 from ui.link_picker import EngagementDelegate, EngagementFinder, engagement_text
 from ui.partial_date_edit import (
     display_text,
@@ -127,15 +128,19 @@ class ChildTable(QWidget):
         self._set_up_table()
         self._set_up_columns(widths, catalogue)
 
-        self.add_button = QPushButton("Add", self)
-        self.remove_button = QPushButton("Remove", self)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
+        self.add_button = QPushButton(translate("child_table", "Add"), self)
+        self.remove_button = QPushButton(translate("child_table", "Remove"), self)
+        self.up_button = QPushButton(translate("child_table", "Move up"), self)
+        self.down_button = QPushButton(translate("child_table", "Move down"), self)
+        noun = domain_text(kind.noun)
         tips = (
-            (self.add_button, f"Add a {kind.noun} (Insert)"),
-            (self.remove_button, f"Remove the selected {kind.noun} (Delete)"),
-            (self.up_button, "Move the selected row up (Ctrl+Up)"),
-            (self.down_button, "Move the selected row down (Ctrl+Down)"),
+            (self.add_button, translate("child_table", "Add a {noun} (Insert)").format(noun=noun)),
+            (
+                self.remove_button,
+                translate("child_table", "Remove the selected {noun} (Delete)").format(noun=noun),
+            ),
+            (self.up_button, translate("child_table", "Move the selected row up (Ctrl+Up)")),
+            (self.down_button, translate("child_table", "Move the selected row down (Ctrl+Down)")),
         )
         for button, tip in tips:
             button.setToolTip(tooltip(tip))
@@ -168,7 +173,7 @@ class ChildTable(QWidget):
 
     def _set_up_table(self) -> None:
         table = self.table
-        table.setHorizontalHeaderLabels([c.label for c in self._columns])
+        table.setHorizontalHeaderLabels([domain_text(c.label) for c in self._columns])
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
@@ -326,7 +331,7 @@ class ChildTable(QWidget):
         """Select the cell at fault, tint it and show ``message`` under the table."""
         self.clear_error()
         c = self._keys.index(key) if key in self._keys else 0
-        where = f"Row {row + 1}"
+        where = translate("child_table", "Row {number}").format(number=row + 1)
         if 0 <= row < self.table.rowCount():
             self._updating = True
             try:
@@ -344,7 +349,7 @@ class ChildTable(QWidget):
             )
             self.table.scrollToItem(self._item(row, c))
             if key in self._keys:  # by its header: a table may have two "… on" columns
-                where += f", {self._columns[c].label}"
+                where += f", {domain_text(self._columns[c].label)}"
         self._error_label.show_message(f"{where}: {message}")
         set_invalid(self.table, True)
         self.table.setFocus()
@@ -429,7 +434,11 @@ class ChildTable(QWidget):
                 item.setToolTip(tooltip(str(exc)))
                 return
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
-            item.setToolTip(tooltip(f"Understood as {understood(value)}"))
+            item.setToolTip(
+                tooltip(
+                    translate("child_table", "Understood as {date}").format(date=understood(value))
+                )
+            )
             return
         item.setData(Qt.ItemDataRole.ForegroundRole, None)
         item.setToolTip(tooltip(text) if column.kind in ("text", "code") else "")

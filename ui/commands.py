@@ -23,6 +23,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.merge import three_way_merge
 from tracker.domain.model import EngagementData
 from tracker.services import Tracker
+from ui.i18n import number, translate
 from ui.other_writers import OtherWriters
 
 
@@ -53,10 +54,21 @@ def engagements_noun(count: int, title: str | None) -> str:
     """The engagements acted on: the quoted title of one, else how many."""
     if count == 1 and title is not None:
         return quoted(title)
-    return "1 engagement" if count == 1 else f"{count:,} engagements"
+    if count == 1:
+        return translate("commands", "1 engagement")
+    return translate("commands", "{count} engagements").format(count=number(count))
 
 
 Step = Callable[[], ChangeSet]
+
+
+def _cannot(verb: str) -> str:
+    """What a failed step says, with ``{step}`` and ``{reason}`` to fill."""
+    if verb == "undo ":
+        return translate("commands", "Cannot undo {step}: {reason}")
+    if verb == "redo ":
+        return translate("commands", "Cannot redo {step}: {reason}")
+    return translate("commands", "Cannot {step}: {reason}")
 
 
 class ServiceCommand(QUndoCommand):
@@ -87,7 +99,7 @@ class ServiceCommand(QUndoCommand):
     def redo(self) -> None:
         if self._pushed:
             if self._attempt(self._forward, "redo "):
-                self._context.said(f"Redone: {self.text()}")
+                self._context.said(translate("commands", "Redone: {step}").format(step=self.text()))
             return
         self._pushed = True
         if self._made or self._attempt(self._forward, ""):
@@ -95,7 +107,7 @@ class ServiceCommand(QUndoCommand):
 
     def undo(self) -> None:
         if self._attempt(self._backward, "undo "):
-            self._context.said(f"Undone: {self.text()}")
+            self._context.said(translate("commands", "Undone: {step}").format(step=self.text()))
 
     def _attempt(self, step: Step, verb: str) -> bool:
         """Run ``step``; if it fails, the command is dropped and the failure told
@@ -105,7 +117,8 @@ class ServiceCommand(QUndoCommand):
         except TrackerError as exc:
             self.setObsolete(True)
             text = self.text()
-            self._context.failed(f"Cannot {verb}{text[:1].lower()}{text[1:]}: {exc}")
+            what = f"{text[:1].lower()}{text[1:]}"
+            self._context.failed(_cannot(verb).format(step=what, reason=exc))
             return False
         self._context.changed(changes)
         return True
@@ -136,11 +149,11 @@ def edit_command(
         ).changes
 
     return ServiceCommand(
-        f"Edit {quoted(after.title)}",
+        translate("commands", "Edit {title}").format(title=quoted(after.title)),
         context,
         forward=lambda: apply(before, after),
         backward=lambda: apply(after, before),
-        done=done or f"Saved {quoted(after.title)}",
+        done=done or translate("commands", "Saved {title}").format(title=quoted(after.title)),
         made=True,
     )
 
@@ -161,9 +174,11 @@ def trash_command(
 
     noun = engagements_noun(len(chosen), title)
     if delete:
-        text, done = f"Delete {noun}", f"Moved {noun} to the trash — Ctrl+Z to undo"
+        text = translate("commands", "Delete {noun}").format(noun=noun)
+        done = translate("commands", "Moved {noun} to the trash — Ctrl+Z to undo").format(noun=noun)
     else:
-        text, done = f"Restore {noun}", f"Restored {noun}"
+        text = translate("commands", "Restore {noun}").format(noun=noun)
+        done = translate("commands", "Restored {noun}").format(noun=noun)
     return ServiceCommand(
         text,
         context,
@@ -177,11 +192,11 @@ def trash_command(
 def create_command(*, engagement_id: int, title: str, context: CommandContext) -> ServiceCommand:
     """A new engagement (already created when pushed): undo moves it to the trash."""
     return ServiceCommand(
-        f"New {quoted(title)}",
+        translate("commands", "New {title}").format(title=quoted(title)),
         context,
         forward=lambda: context.service().restore_many(engagement_ids=[engagement_id]),
         backward=lambda: context.service().delete_many(engagement_ids=[engagement_id]),
-        done=f"Saved {quoted(title)}",
+        done=translate("commands", "Saved {title}").format(title=quoted(title)),
         made=True,
     )
 
@@ -196,7 +211,7 @@ def bulk_command(
     back = tuple(step.reversed for step in chosen)
     noun = engagements_noun(len(chosen), chosen[0].title if chosen else None)
     return ServiceCommand(
-        f"Bulk edit {noun}",
+        translate("commands", "Bulk edit {noun}").format(noun=noun),
         context,
         forward=lambda: context.service().bulk_rewrite(steps=chosen),
         backward=lambda: context.service().bulk_rewrite(steps=back),

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.merge import Choice, MergeResult, describe, field_label, resolve
 from tracker.domain.model import CHILD_FIELDS, EngagementData
+from ui.i18n import translate
 from ui.other_writers import OtherWriters
 from ui.plain_text import escaped, plain_label, question, tooltip
 
@@ -82,7 +83,7 @@ def cell_text(text: str) -> str:
 def _confirm_discard(parent: QWidget, text: str) -> bool:
     answer = question(
         parent,
-        "Discard your changes?",
+        translate("conflict_dialog", "Discard your changes?"),
         text,
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
@@ -158,7 +159,14 @@ class ConflictDialog(QDialog):
         self.table.setObjectName("conflicts")
         self.table.setAccessibleName("Conflicting fields")
         self.table.setHorizontalHeaderLabels(
-            ["Field", "Original", "Yours", theirs, CHANGED_BY, "Keep"]
+            [
+                translate("conflict_dialog", "Field"),
+                translate("conflict_dialog", "Original"),
+                translate("conflict_dialog", "Yours"),
+                theirs,
+                CHANGED_BY,
+                translate("conflict_dialog", "Keep"),
+            ]
         )
         self.table.setColumnHidden(CHANGED_BY_COL, not several)
         _setup_table(self.table)
@@ -173,7 +181,7 @@ class ConflictDialog(QDialog):
             self.table.setItem(row, THEIRS_COL, _item(theirs_text))
             self.table.setItem(row, CHANGED_BY_COL, _item(writers.changed_by(conflict.field)))
             combo = QComboBox(self.table)
-            combo.addItem("Yours", "mine")
+            combo.addItem(translate("conflict_dialog", "Yours"), "mine")
             combo.addItem(theirs, "theirs")
             combo.setAccessibleName(f"Keep for {label}")
             combo.setToolTip(tooltip(f"Which version of {label} to save"))
@@ -212,7 +220,12 @@ class ConflictDialog(QDialog):
         self.auto_table.setObjectName("merged_automatically")
         self.auto_table.setAccessibleName("Changes merged automatically")
         self.auto_table.setHorizontalHeaderLabels(
-            ["Field", "Original", f"{theirs} (merged)", CHANGED_BY]
+            [
+                translate("conflict_dialog", "Field"),
+                translate("conflict_dialog", "Original"),
+                f"{theirs} (merged)",
+                CHANGED_BY,
+            ]
         )
         self.auto_table.setColumnHidden(AUTO_CHANGED_BY_COL, not several)
         _setup_table(self.auto_table)
@@ -236,8 +249,12 @@ class ConflictDialog(QDialog):
 
         # -- buttons ----------------------------------------------------------------
         buttons = QHBoxLayout()
-        self.use_mine_button = QPushButton("Keep &my version of every field", self)
-        self.use_mine_button.setToolTip("Choose your version for every conflicting field")
+        self.use_mine_button = QPushButton(
+            translate("conflict_dialog", "Keep &my version of every field"), self
+        )
+        self.use_mine_button.setToolTip(
+            translate("conflict_dialog", "Choose your version for every conflicting field")
+        )
         self.use_mine_button.clicked.connect(lambda: self.set_all("mine"))
         their = writers.their()
         self.use_theirs_button = QPushButton(f"&Take {their} version of every field", self)
@@ -250,7 +267,9 @@ class ConflictDialog(QDialog):
             button.setEnabled(n > 0)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.keep_theirs_button = QPushButton("&Discard my changes", self)
+        self.keep_theirs_button = QPushButton(
+            translate("conflict_dialog", "&Discard my changes"), self
+        )
         self.keep_theirs_button.setToolTip(
             tooltip(
                 f"Throw away all of your edits and keep version {theirs_version} "
@@ -259,12 +278,18 @@ class ConflictDialog(QDialog):
         )
         self.keep_theirs_button.setAutoDefault(False)
         self.keep_theirs_button.clicked.connect(self.keep_theirs)
-        self.cancel_button = QPushButton("Cancel", self)
-        self.cancel_button.setToolTip("Go back to the form; your edits are kept, nothing is saved")
+        self.cancel_button = QPushButton(translate("conflict_dialog", "Cancel"), self)
+        self.cancel_button.setToolTip(
+            translate(
+                "conflict_dialog", "Go back to the form; your edits are kept, nothing is saved"
+            )
+        )
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_button = QPushButton("&Save merged", self)
-        self.save_button.setToolTip("Save the merged engagement with the choices above")
+        self.save_button = QPushButton(translate("conflict_dialog", "&Save merged"), self)
+        self.save_button.setToolTip(
+            translate("conflict_dialog", "Save the merged engagement with the choices above")
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save_merged)
         for button in (self.keep_theirs_button, self.cancel_button, self.save_button):

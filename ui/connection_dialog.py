@@ -30,6 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+from ui.partial_date_edit import error_colour
+
 SERVER_KEY = "connection/server"
 
 
@@ -53,22 +56,24 @@ class ConnectionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Open database")
+        self.setWindowTitle(translate("connection_dialog", "Open database"))
         self.setObjectName("connectionDialog")
         self.try_open = try_open
         self.settings = settings
         self.opened: str | None = None
 
         self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Kind of database")
         self.file_path = QLineEdit(self)
-        self.file_path.setPlaceholderText("Path to a .db file")
-        browse = QPushButton("&Browse…", self)
+        self.file_path.setPlaceholderText(translate("connection_dialog", "Path to a .db file"))
+        self.file_path.setAccessibleName(translate("connection_dialog", "Database file"))
+        browse = QPushButton(translate("connection_dialog", "&Browse…"), self)
         browse.clicked.connect(self._browse)
         file_tab = QWidget(self)
         row = QHBoxLayout(file_tab)
         row.addWidget(self.file_path, 1)
         row.addWidget(browse)
-        self.tabs.addTab(file_tab, "&File")
+        self.tabs.addTab(file_tab, translate("connection_dialog", "&File"))
 
         self.host = QLineEdit(self)
         self.host.setPlaceholderText("localhost")
@@ -78,31 +83,36 @@ class ConnectionDialog(QDialog):
         self.database = QLineEdit(self)
         self.user = QLineEdit(self)
         self.service = QLineEdit(self)
-        self.service.setPlaceholderText("optional: a name from pg_service.conf")
+        self.service.setPlaceholderText(
+            translate("connection_dialog", "optional: a name from pg_service.conf")
+        )
         note = QLabel(
-            "The password is never asked for or stored here: it is read from ~/.pgpass, "
-            "the PGPASSWORD variable or the service file.",
+            translate(
+                "connection_dialog",
+                "The password is never asked for or stored here: it is read from ~/.pgpass, "
+                "the PGPASSWORD variable or the service file.",
+            ),
             self,
         )
         note.setWordWrap(True)
         server_tab = QWidget(self)
         form = QFormLayout()
-        form.addRow("&Host:", self.host)
-        form.addRow("&Port:", self.port)
-        form.addRow("&Database:", self.database)
-        form.addRow("&User:", self.user)
-        form.addRow("&Service:", self.service)
+        form.addRow(translate("connection_dialog", "&Host:"), self.host)
+        form.addRow(translate("connection_dialog", "&Port:"), self.port)
+        form.addRow(translate("connection_dialog", "&Database:"), self.database)
+        form.addRow(translate("connection_dialog", "&User:"), self.user)
+        form.addRow(translate("connection_dialog", "&Service:"), self.service)
         column = QVBoxLayout(server_tab)
         column.addLayout(form)
         column.addSpacing(4)
         column.addWidget(note)
-        self.tabs.addTab(server_tab, "Team &server (PostgreSQL)")
+        self.tabs.addTab(server_tab, translate("connection_dialog", "Team &server (PostgreSQL)"))
 
         self.problem = QLabel(self)
         self.problem.setObjectName("connectionProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setStyleSheet(f"color: {error_colour(self)};")  # dark themes too
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(
@@ -132,7 +142,10 @@ class ConnectionDialog(QDialog):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open database", str(Path.home()), "Databases (*.db *.sqlite);;All files (*)"
+            self,
+            translate("connection_dialog", "Open database"),
+            str(Path.home()),
+            translate("connection_dialog", "Databases (*.db *.sqlite);;All files (*)"),
         )
         if path:
             self.file_path.setText(path)
@@ -142,11 +155,13 @@ class ConnectionDialog(QDialog):
         if self.tabs.currentIndex() == 0:
             path = self.file_path.text().strip()
             if not path:
-                self._show("Choose a database file.")
+                self._show(translate("connection_dialog", "Choose a database file."))
                 return None
             return path
         if not self.service.text().strip() and not self.database.text().strip():
-            self._show("Enter the database name (or a service name).")
+            self._show(
+                translate("connection_dialog", "Enter the database name (or a service name).")
+            )
             return None
         return server_url(
             host=self.host.text(),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu
 from tracker.domain.errors import TrackerError
 from tracker.services import Tracker, public_url
 from ui.connection_dialog import ConnectionDialog
+from ui.i18n import translate
 from ui.plain_text import critical
 from ui.settings import APPLICATION, recent_databases, remember_database
 
@@ -54,13 +55,16 @@ class DatabaseSwitcher(QObject):
         self._adopt = adopt
         self.location_banner = _banner(window, "locationBanner")
         self.read_only_banner = _banner(window, "readOnlyBanner")
-        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu = QMenu(translate("database_switcher", "Open &recent"), window)
         self.describe(service)
 
     def new_database(self) -> None:
         """Create a new SQLite database file and switch to it."""
         path, _ = QFileDialog.getSaveFileName(
-            self._window, "New database", str(Path.home() / "engagements.db"), "Databases (*.db)"
+            self._window,
+            translate("database_switcher", "New database"),
+            str(Path.home() / "engagements.db"),
+            translate("database_switcher", "Databases (*.db)"),
         )
         if path:
             self.switch_database(path)
@@ -96,12 +100,19 @@ class DatabaseSwitcher(QObject):
         """Say which database is shown: banners, first in the recent list."""
         remember_database(self._settings, service.url)
         warning = service.location_warning
-        self.location_banner.setText(f"Warning: {warning}" if warning else "")
+        self.location_banner.setText(
+            translate("database_switcher", "Warning: {warning}").format(warning=warning)
+            if warning
+            else ""
+        )
         self.location_banner.setVisible(warning is not None)
         reason = service.read_only
         self.read_only_banner.setText(
-            f"Read-only: {reason}. You can search, read and export; ask the database "
-            "administrator for write access to edit."
+            translate(
+                "database_switcher",
+                "Read-only: {reason}. You can search, read and export; ask the database "
+                "administrator for write access to edit.",
+            ).format(reason=reason)
             if reason
             else ""
         )

@@ -60,6 +60,7 @@ from tracker.domain.presenter import (
 from tracker.services.base import utc_today
 from ui.change_history import history_html
 from ui.follow_ups import follow_up_badge_html
+from ui.i18n import QT_TRANSLATE_NOOP, number, translate, ui_language
 from ui.plain_text import NoResourceBrowser
 from ui.plain_text import escaped as _e
 from ui.plain_text import escaped_lines as _multiline
@@ -74,8 +75,12 @@ __all__ = [
 
 _LINK_SCHEMES = frozenset({"http", "https"})
 
-CHANGE_HISTORY = "Change history"  # the pane's own part: the audit trail
-VERSIONS_BUTTON = "Versions: view or restore…"  # opens the History dialog
+CHANGE_HISTORY = QT_TRANSLATE_NOOP(
+    "detail_pane", "Change history"
+)  # the pane's own part: the audit trail
+VERSIONS_BUTTON = QT_TRANSLATE_NOOP(
+    "detail_pane", "Versions: view or restore…"
+)  # opens the History dialog
 
 # --------------------------------------------------------------------------- colours
 
@@ -300,7 +305,7 @@ def render_engagement_html(
     """The whole detail document of ``engagement`` as Qt rich-text HTML; given ``today``,
     with the badge of a follow-up overdue or due soon."""
     c = colours or DocumentColours()
-    p = present(engagement)
+    p = present(engagement, language=ui_language())
     parts = [f"<html><head><style>{_style_sheet(c)}</style></head><body>"]
     if p.trashed is not None:
         parts.append(
@@ -314,7 +319,7 @@ def render_engagement_html(
     if p.empty_note:
         parts.append(f'<p class="muted small" style="margin-top: 18px;">{_e(p.empty_note)}</p>')
     if history:
-        parts.append(f"<h3>{CHANGE_HISTORY}</h3>{history_html(history)}")
+        parts.append(f"<h3>{translate('detail_pane', CHANGE_HISTORY)}</h3>{history_html(history)}")
     footer = _joined(f"{_e(f.label)} {_e(f.value)}" for f in p.record)
     parts.append(f'<p class="muted small" style="margin-top: 18px;">{footer}</p>')
     parts.append("</body></html>")
@@ -325,19 +330,22 @@ def render_placeholder_html(count: int | None, colours: DocumentColours | None =
     """What the pane shows when no engagement is selected."""
     c = colours or DocumentColours()
     if count is None:
-        hint = "Its details appear here."
+        hint = translate("detail_pane", "Its details appear here.")
     elif count == 0:
-        hint = "There are no engagements to show yet."
+        hint = translate("detail_pane", "There are no engagements to show yet.")
     elif count == 1:
-        hint = "1 engagement in the list."
+        hint = translate("detail_pane", "1 engagement in the list.")
     else:
-        hint = f"{count:,} engagements in the list."
+        hint = translate("detail_pane", "{count} engagements in the list.").format(
+            count=number(count)
+        )
+    select = translate("detail_pane", "Select an engagement…")
     return (
         f"<html><head><style>{_style_sheet(c)}</style></head><body>"
         # Qt drops the top margin of a document's first block: an empty line carries it.
         '<p style="font-size: 1px;">&nbsp;</p>'
         '<p align="center" style="margin-top: 80px; font-size: large;" class="placeholder">'
-        "Select an engagement…</p>"
+        f"{_e(select)}</p>"
         f'<p align="center" class="placeholder">{_e(hint)}</p>'
         "</body></html>"
     )
@@ -367,9 +375,11 @@ class DetailPane(QWidget):
         self._browser.document().setDocumentMargin(14)
         self._browser.installEventFilter(self)
 
-        self._history_button = QPushButton(VERSIONS_BUTTON, self)
+        self._history_button = QPushButton(translate("detail_pane", VERSIONS_BUTTON), self)
         self._history_button.setObjectName("historyButton")
-        self._history_button.setToolTip("View any earlier version as it was, or restore it")
+        self._history_button.setToolTip(
+            translate("detail_pane", "View any earlier version as it was, or restore it")
+        )
         self._history_button.clicked.connect(self.historyRequested)
         row = QHBoxLayout()
         row.setContentsMargins(14, 0, 14, 8)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
@@ -28,9 +28,11 @@ from ui.commands import (
 )
 from ui.engagement_form import EngagementDialog
 from ui.history_dialog import HistoryDialog
+from ui.i18n import number, translate
 from ui.link_picker import EngagementFinder
 from ui.plain_text import message_box, warning
 from ui.saving import save_with_merge
+from ui.settings import marking_for_new
 
 MESSAGE_MS = 10_000  # how long the status bar says what was done
 SHOWN_TITLES = 8  # a confirmation names this many engagements, then "and N more"
@@ -48,6 +50,9 @@ class EditingHost(Protocol):
 
     @property
     def undo_stack(self) -> QUndoStack: ...
+
+    @property
+    def settings(self) -> QSettings: ...
 
     def current_id(self) -> int | None: ...
 
@@ -96,9 +101,12 @@ class Editing:
 
     def _form(self, data: EngagementData | None) -> EngagementDialog:
         service = self._host.service
+        markings = service.markings()
         return EngagementDialog(
-            markings=service.markings(),
-            default_marking=service.default_marking(),
+            markings=markings,
+            default_marking=marking_for_new(
+                self._host.settings, markings, service.default_marking()
+            ),
             vendors=service.names(kind="vendor"),
             counterparts=service.names(kind="counterpart"),
             catalogue=service.restriction_catalogue(),
@@ -159,7 +167,7 @@ class Editing:
             dialog.show_error(exc.field, exc.reason)
             return
         except TrackerError as exc:
-            warning(dialog, "Not saved", f"{exc}\n\nYour entries are still in the form.")
+            _not_saved(dialog, exc)
             return
         created = made.engagement
         self._host.undo_stack.push(
@@ -183,13 +191,17 @@ class Editing:
             dialog.show_error(exc.field, exc.reason)
             return
         except TrackerError as exc:
-            warning(dialog, "Not saved", f"{exc}\n\nYour entries are still in the form.")
+            _not_saved(dialog, exc)
             return
         if saved is None:
             return  # the user went back to the form: their entries are intact
         dialog.accept()
         if saved.engagement.data == base.data:
-            self._say(f"Nothing to save: {quoted(base.data.title)} is unchanged")
+            self._say(
+                translate("editing", "Nothing to save: {title} is unchanged").format(
+                    title=quoted(base.data.title)
+                )
+            )
         else:
             self._host.undo_stack.push(
                 edit_command(
@@ -244,7 +256,9 @@ class Editing:
         done = _bulk_words(len(result.steps), result.unchanged)
         if result.skipped:
             titles = ", ".join(quoted(s.title) for s in result.skipped)
-            done += f"; left out, changed by someone else since: {titles}"
+            done += translate(
+                "editing", "; left out, changed by someone else since: {titles}"
+            ).format(titles=titles)
         if result.steps:
             self._host.undo_stack.push(
                 bulk_command(steps=result.steps, done=done, context=self._context)
@@ -303,12 +317,16 @@ class Editing:
                 parent=parent,
             )
         except TrackerError as exc:
-            warning(parent, "Not restored", str(exc))
+            warning(parent, translate("editing", "Not restored"), str(exc))
             return False
         if saved is None:
             return False
         if saved.engagement.data == base.data:
-            self._say(f"Nothing to restore: {quoted(base.data.title)} is already so")
+            self._say(
+                translate("editing", "Nothing to restore: {title} is already so").format(
+                    title=quoted(base.data.title)
+                )
+            )
         else:
             self._host.undo_stack.push(
                 edit_command(
@@ -316,8 +334,9 @@ class Editing:
                     before=base.data,
                     after=saved.engagement.data,
                     context=self._context,
-                    done=f"Restored version {version.engagement.version} of "
-                    f"{quoted(base.data.title)}",
+                    done=translate("editing", "Restored version {version} of {title}").format(
+                        version=version.engagement.version, title=quoted(base.data.title)
+                    ),
                 )
             )
         self._changed(saved.changes)
@@ -333,8 +352,13 @@ class Editing:
             self._failed(str(exc))
             return
         self._say(
-            f"Demo data: {result.created} created, {result.updated} updated, "
-            f"{result.unchanged} unchanged"
+            translate(
+                "editing", "Demo data: {created} created, {updated} updated, {unchanged} unchanged"
+            ).format(
+                created=number(result.created),
+                updated=number(result.updated),
+                unchanged=number(result.unchanged),
+            )
         )
         self._changed(result.changes)
 
@@ -344,16 +368,18 @@ def confirm_delete(parent: QWidget, count: int, titles: Sequence[str]) -> bool:
     ``titles``, then how many more); Enter confirms, Esc cancels."""
     lines = [f"• {_cut(title)}" for title in titles]
     if count > len(titles):
-        lines.append(f"… and {count - len(titles):,} more")
+        lines.append(
+            translate("editing", "… and {count} more").format(count=number(count - len(titles)))
+        )
     box = message_box(
         parent,
         QMessageBox.Icon.Question,
-        "Move to the trash",
-        f"Move {count:,} engagements to the trash?",
-        informative="\n".join([*lines, "", "Ctrl+Z brings them back."]),
+        translate("editing", "Move to the trash"),
+        translate("editing", "Move {count} engagements to the trash?").format(count=number(count)),
+        informative="\n".join([*lines, "", translate("editing", "Ctrl+Z brings them back.")]),
         buttons=QMessageBox.StandardButton.NoButton,
     )
-    move = box.addButton("&Move to trash", QMessageBox.ButtonRole.AcceptRole)
+    move = box.addButton(translate("editing", "&Move to trash"), QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(move)
     box.setEscapeButton(cancel)
@@ -363,9 +389,22 @@ def confirm_delete(parent: QWidget, count: int, titles: Sequence[str]) -> bool:
 
 def _bulk_words(changed: int, unchanged: int) -> str:
     """What a bulk edit did, for the status bar."""
-    noun = "engagement" if changed == 1 else "engagements"
-    said = f"Changed {changed:,} {noun}"
-    return f"{said} ({unchanged:,} already so)" if unchanged else said
+    said = (
+        translate("editing", "Changed 1 engagement")
+        if changed == 1
+        else translate("editing", "Changed {count} engagements").format(count=number(changed))
+    )
+    if not unchanged:
+        return said
+    return translate("editing", "{done} ({count} already so)").format(
+        done=said, count=number(unchanged)
+    )
+
+
+def _not_saved(dialog: QWidget, exc: TrackerError) -> None:
+    """Say why the form's entries were not saved (they stay in the form)."""
+    words = translate("editing", "{reason}\n\nYour entries are still in the form.")
+    warning(dialog, translate("editing", "Not saved"), words.format(reason=exc))
 
 
 def _cut(title: str) -> str:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from tracker.domain.errors import ValidationError
 from tracker.domain.fields import CHILD_KINDS, FLAT_FIELDS
 from tracker.domain.interchange import data_from_json, data_to_json
+from tracker.domain.languages import Language
 from tracker.domain.model import EngagementData
 from tracker.domain.vocab import Status
 from ui.child_table import ChildTable
@@ -52,8 +53,10 @@ from ui.form_layout import (
     SECTIONS,
     Section,
     fields_in,
+    mnemonics,
     with_mnemonic,
 )
+from ui.i18n import domain_text, translate, ui_language
 from ui.link_picker import EngagementFinder
 from ui.partial_date_edit import error_background, error_colour, is_dark
 from ui.plain_text import question
@@ -116,7 +119,8 @@ class EngagementDialog(QDialog):
         self._clean: object = None
 
         self.setObjectName("engagementDialog")
-        self.setWindowTitle("New engagement")
+        self.setWindowTitle(translate("engagement_form", "New engagement"))
+        self._letters = self._mnemonics()
         self.setMinimumSize(820, 640)
         self.resize(920, 720)
         self.setSizeGripEnabled(True)
@@ -134,6 +138,7 @@ class EngagementDialog(QDialog):
         self._cells = {key: entry.make_cell(self) for key, entry in self._inputs.items()}
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("child_tabs")
+        self._tabs.setAccessibleName("Lists")
         self._children: dict[str, ChildTable] = {}
         self._tab_titles: dict[str, str] = {}
         for kind in CHILD_KINDS:
@@ -146,7 +151,9 @@ class EngagementDialog(QDialog):
                 parent=self._tabs,
             )
             self._children[kind.key] = table
-            self._tab_titles[kind.key] = with_mnemonic(kind.label, place.mnemonic)
+            self._tab_titles[kind.key] = with_mnemonic(
+                domain_text(kind.label), self._letters.get(kind.key, place.mnemonic)
+            )
             self._tabs.addTab(table, self._tab_titles[kind.key])
             table.changed.connect(lambda k=kind.key: self._update_tab_title(k))
             table.changed.connect(lambda t=table: self._clear_tab_colour(t))
@@ -194,7 +201,9 @@ class EngagementDialog(QDialog):
             table.set_rows(obj[key])
         self._row_numbers = {}
         if not self._is_new:
-            self.setWindowTitle(f"Edit — {data.title}")
+            self.setWindowTitle(
+                translate("engagement_form", "Edit — {title}").format(title=data.title)
+            )
         self.clear_errors()
         self.mark_clean()
 
@@ -251,8 +260,8 @@ class EngagementDialog(QDialog):
     def _confirm_discard(self) -> bool:
         answer = question(
             self,
-            "Discard changes?",
-            "This engagement has unsaved changes. Discard them?",
+            translate("engagement_form", "Discard changes?"),
+            translate("engagement_form", "This engagement has unsaved changes. Discard them?"),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -263,14 +272,17 @@ class EngagementDialog(QDialog):
     def _make_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(self)
         save = buttons.addButton(
-            with_mnemonic("Save", SAVE_MNEMONIC), QDialogButtonBox.ButtonRole.AcceptRole
+            with_mnemonic(
+                translate("engagement_form", "Save"), self._letters.get("save", SAVE_MNEMONIC)
+            ),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         save.setObjectName("save_button")
         cancel.setObjectName("cancel_button")
         save.setDefault(True)
-        save.setToolTip("Save (Ctrl+S)")
-        cancel.setToolTip("Close without saving (Esc)")
+        save.setToolTip(translate("engagement_form", "Save (Ctrl+S)"))
+        cancel.setToolTip(translate("engagement_form", "Close without saving (Esc)"))
         save.clicked.connect(self._request_save)
         cancel.clicked.connect(self.reject)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
@@ -306,7 +318,8 @@ class EngagementDialog(QDialog):
         layout.setHorizontalSpacing(10)  # else inherited from the enclosing layout
         for field in fields_in(section):
             entry = self._inputs[field.key]
-            label = QLabel(with_mnemonic(field.label, FORM_LAYOUT[field.key].mnemonic), self)
+            letter = self._letters.get(field.key, FORM_LAYOUT[field.key].mnemonic)
+            label = QLabel(with_mnemonic(domain_text(field.label), letter), self)
             label.setBuddy(entry.widget)
             # Level with the input, not with the message line every cell has under it.
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -314,10 +327,27 @@ class EngagementDialog(QDialog):
             layout.addRow(label, self._cells[field.key])
         return layout
 
+    @staticmethod
+    def _mnemonics() -> dict[str, str]:
+        """The letters of the labels and tabs: chosen by hand in English
+        (``FORM_LAYOUT``), else the first free letter of each, Save's first."""
+        if ui_language() == Language.EN:
+            return {}
+        return mnemonics(
+            {
+                "save": translate("engagement_form", "Save"),
+                **{f.key: domain_text(f.label) for s in SECTIONS for f in fields_in(s)},
+                **{kind.key: domain_text(kind.label) for kind in CHILD_KINDS},
+            }
+        )
+
     def _focus_chain(self) -> list[QWidget]:
         """The widgets Tab visits, in order: the fields as laid out, the tabs, the buttons."""
-        chain = [self._inputs[f.key].focus_widget for s in SECTIONS for f in fields_in(s)]
-        chain.append(self._tabs.tabBar())
+        chain = [self._inputs[f.key].widget for s in SECTIONS for f in fields_in(s)]
+        # The inputs and the tab widget themselves, not the widgets they pass the focus
+        # to: made after the buttons, they would otherwise follow Cancel in the chain and
+        # take Tab from Cancel to the date edits or the tab bar instead of the title.
+        chain.append(self._tabs)
         for table in self._children.values():
             chain += [table.table, *table.buttons()]
         return [*chain, self._save_button, self._cancel_button]

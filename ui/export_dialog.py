@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
+from ui.i18n import translate
 from ui.plain_text import plain_label
 
 
@@ -19,15 +20,15 @@ class ExportDialog(QDialog):
     def __init__(self, *, scope: str, markings: Sequence[str], parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
-        self.setWindowTitle("Export engagements")
+        self.setWindowTitle(translate("export_dialog", "Export engagements"))
         form = QFormLayout(self)
         form.addRow(plain_label(scope, self))
         self.ceiling = QComboBox(self)
         self.ceiling.setObjectName("highestMarking")
-        self.ceiling.addItem("Every marking", None)
+        self.ceiling.addItem(translate("export_dialog", "Every marking"), None)
         for marking in markings:
             self.ceiling.addItem(f"{marking} and below", marking)
-        form.addRow("&Highest marking", self.ceiling)
+        form.addRow(translate("export_dialog", "&Highest marking"), self.ceiling)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

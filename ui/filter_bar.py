@@ -12,7 +12,8 @@ America", a long counterpart) beside the detail pane of a 1400-pixel window.
 The quick filters are toggle buttons that narrow whatever else is chosen; what they
 mean is ``tracker.domain.due.QuickFilters``, counted from today (UTC) whenever the
 filters are read, so a window left open overnight asks about the new day. A follow-up
-range typed under "More filters" narrows them further (the days in both).
+range typed under "More filters" narrows them further (the days in both). Stale means
+no change for ``stale_for``: the preference's threshold (Edit → Preferences…).
 """
 
 from __future__ import annotations
@@ -35,37 +36,57 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, QuickFilters
+from tracker.domain.due import DEFAULT_STALE, DEFAULT_WINDOW, Period, QuickFilters
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Region, Status
 from tracker.services.base import utc_today
 from ui.filter_chips import FilterChips
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, number, period_text, translate
 from ui.more_filters import MoreFilters
 from ui.multi_select import MultiSelect
 from ui.plain_text import tooltip
 
 SEARCH_DELAY_MS = 250
 ANY = ""
-NOT_SET = "(not set)"  # the choice of the engagements with no value for a field
+NOT_SET = QT_TRANSLATE_NOOP(
+    "filter_bar", "(not set)"
+)  # the choice of the engagements with no value for a field
 MIN_NAME_CHARS = 16  # a vendor or counterpart box shows at least this many characters
 
+STALE_TIP = QT_TRANSLATE_NOOP("filter_bar", "Open engagements with no change for {period}")
 # The quick filters: the QuickFilters field each sets, its button's object name, text
-# (with its Alt+letter) and tooltip.
+# (with its Alt+letter), tooltip and the period a tooltip names ("{period}").
 QUICK_FILTERS = (
-    ("overdue", "quickOverdue", "&Overdue", "Engagements whose follow-up fell due before today"),
+    (
+        "overdue",
+        "quickOverdue",
+        QT_TRANSLATE_NOOP("filter_bar", "&Overdue"),
+        QT_TRANSLATE_NOOP("filter_bar", "Engagements whose follow-up fell due before today"),
+    ),
     (
         "due_soon",
         "quickDueSoon",
-        "Due &soon",
-        f"Engagements whose follow-up falls due in the next {DEFAULT_WINDOW.label()}",
+        QT_TRANSLATE_NOOP("filter_bar", "Due &soon"),
+        QT_TRANSLATE_NOOP(
+            "filter_bar", "Engagements whose follow-up falls due in the next {period}"
+        ),
+        DEFAULT_WINDOW,
     ),
     (
         "stale",
         "quickStale",
-        "S&tale",
-        f"Open engagements with no change for {DEFAULT_STALE.label()}",
+        QT_TRANSLATE_NOOP("filter_bar", "S&tale"),
+        STALE_TIP,
+        DEFAULT_STALE,
     ),
 )
+
+
+def _any(noun: str) -> str:
+    """The choice of every vendor (or counterpart): "Any vendor"."""
+    if noun == "vendor":
+        return translate("filter_bar", "Any vendor")
+    return translate("filter_bar", "Any counterpart")
 
 
 def _fitting_width(combo: QComboBox, *texts: str) -> int:
@@ -109,13 +130,16 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search everything  (Ctrl+F)")
+        self.search.setPlaceholderText(translate("filter_bar", "Search everything  (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search")
         self.search.setMinimumWidth(220)
+        self.stale_for = DEFAULT_STALE
         self.quick = {field: self._quick_button(*spec) for field, *spec in QUICK_FILTERS}
-        self.status = MultiSelect("Status", list(Status), self)
-        self.region = MultiSelect("Region", list(Region), self, unset=NOT_SET)
+        self.status = MultiSelect(domain_text("Status"), list(Status), self)
+        self.region = MultiSelect(
+            domain_text("Region"), list(Region), self, unset=translate("filter_bar", NOT_SET)
+        )
         self.vendor = QComboBox(self)
         self.vendor.setAccessibleName("Vendor filter")
         self.counterpart = QComboBox(self)
@@ -123,12 +147,15 @@ class FilterBar(QWidget):
         for combo in (self.vendor, self.counterpart):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         # Made before its rows, so that Tab goes from it to them.
-        self.more_button = QPushButton("&More filters", self)
+        self.more_button = QPushButton(translate("filter_bar", "&More filters"), self)
         self.more_button.setObjectName("moreFilters")
         self.more_button.setCheckable(True)
         self.more_button.setToolTip(
-            "Restriction and stance, confidence, marking, tag, owner, organisation, started and"
-            " follow-up dates"
+            translate(
+                "filter_bar",
+                "Restriction and stance, confidence, marking, tag, owner, organisation,"
+                " started and follow-up dates",
+            )
         )
         self.more = MoreFilters(self)
         self.more.setVisible(False)
@@ -137,9 +164,9 @@ class FilterBar(QWidget):
         self._linked_to: int | None = None
         self.set_names(vendors=(), counterparts=())
         for combo, noun in ((self.vendor, "vendor"), (self.counterpart, "counterpart")):
-            combo.setMinimumWidth(_fitting_width(combo, f"Any {noun}", "x" * MIN_NAME_CHARS))
-        self.clear_button = QPushButton("C&lear filters", self)
-        self.clear_button.setToolTip("Show all engagements (Ctrl+Shift+L)")
+            combo.setMinimumWidth(_fitting_width(combo, _any(noun), "x" * MIN_NAME_CHARS))
+        self.clear_button = QPushButton(translate("filter_bar", "C&lear filters"), self)
+        self.clear_button.setToolTip(translate("filter_bar", "Show all engagements (Ctrl+Shift+L)"))
         self.count_label = QLabel(self)
         self.count_label.setObjectName("countLabel")
 
@@ -179,12 +206,17 @@ class FilterBar(QWidget):
         self.changed.connect(self._update_clear)
         self._update_clear()
 
-    def _quick_button(self, name: str, text: str, tip: str) -> QPushButton:
+    def _quick_button(
+        self, name: str, text: str, tip: str, period: Period | None = None
+    ) -> QPushButton:
         """A toggle button of a quick filter; toggling it changes the filters."""
-        button = QPushButton(text, self)
+        button = QPushButton(translate("filter_bar", text), self)
         button.setObjectName(name)
         button.setCheckable(True)
-        button.setToolTip(tooltip(tip))
+        shown_tip = translate("filter_bar", tip)
+        if period is not None:
+            shown_tip = shown_tip.format(period=period_text(period))
+        button.setToolTip(tooltip(shown_tip))
         button.setAccessibleName(f"{text.replace('&', '')} quick filter")
         button.toggled.connect(self.changed)
         return button
@@ -222,7 +254,7 @@ class FilterBar(QWidget):
             current = combo.currentData() or ANY
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(f"Any {noun}", ANY)
+            combo.addItem(_any(noun), ANY)
             for name in names:
                 combo.addItem(name, name)
             found = combo.findData(current)
@@ -243,12 +275,25 @@ class FilterBar(QWidget):
             linked_to=self._linked_to,
             trash=trash,
         )
-        quick = self.quick_filters().applied(chosen, today=utc_today())
+        quick = self.quick_filters().applied(chosen, today=utc_today(), stale_for=self.stale_for)
         return dataclasses.replace(
             quick,
             due_from=_later(more.due_from, quick.due_from),
             due_by=_earlier(more.due_by, quick.due_by),
         )
+
+    def set_stale_period(self, period: Period) -> None:
+        """Count as stale the open engagements with no change for ``period``; when the
+        Stale quick filter is on, the filters change at once."""
+        if period == self.stale_for:
+            return
+        self.stale_for = period
+        button = self.quick["stale"]
+        button.setToolTip(
+            tooltip(translate("filter_bar", STALE_TIP).format(period=period_text(period)))
+        )
+        if button.isChecked():
+            self.changed.emit()
 
     def quick_filters(self) -> QuickFilters:
         """The quick filters switched on."""
@@ -319,11 +364,18 @@ class FilterBar(QWidget):
         """Show "N of M engagements", or in the trash "N in the trash" ("N of M in
         the trash" when filtered)."""
         if trash:
-            of = "" if shown == total else f" of {total:,}"
-            self.count_label.setText(f"{shown:,}{of} in the trash")
-            return
-        noun = "engagement" if total == 1 else "engagements"
-        self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+            text = (
+                translate("filter_bar", "{shown} in the trash")
+                if shown == total
+                else translate("filter_bar", "{shown} of {total} in the trash")
+            )
+        else:
+            text = (
+                translate("filter_bar", "{shown} of {total} engagement")
+                if total == 1
+                else translate("filter_bar", "{shown} of {total} engagements")
+            )
+        self.count_label.setText(text.format(shown=number(shown), total=number(total)))
 
     def _update_clear(self) -> None:
         filters = self.filters()

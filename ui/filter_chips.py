@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QW
 
 from tracker.domain.model import Filters
 from tracker.domain.register import filter_parts
+from ui.i18n import translate
 from ui.plain_text import tooltip
 
 CLOSE = "✕"
@@ -106,7 +107,9 @@ class FilterChips(QWidget):
                 "QPushButton#filterChip { border: 1px solid palette(mid); border-radius: 9px;"
                 " padding: 1px 8px; }"
             )
-            chip.setToolTip(tooltip(f"Remove the filter {words}"))
+            chip.setToolTip(
+                tooltip(translate("filter_chips", "Remove the filter {words}").format(words=words))
+            )
             chip.setAccessibleName(f"Remove filter {words}")
             chip.clicked.connect(lambda _=False, keys=keys: self.remove_requested.emit(keys))
             self._flow.addWidget(chip)

@@ -21,6 +21,7 @@ from tracker.domain.due import DEFAULT_WINDOW, QuickFilters, badge, due_on
 from tracker.domain.model import Filters
 from tracker.services import Tracker
 from tracker.services.base import utc_today
+from ui.i18n import number, translate
 from ui.style import chip_text_colour
 
 # Vermilion when overdue, orange when due soon (the words always say which; the colour
@@ -37,7 +38,7 @@ def follow_up_badge_html(follow_up: PartialDate | None, *, today: datetime.date)
         return ""
     background = OVERDUE_COLOUR if due_on(follow_up) < today else DUE_SOON_COLOUR
     foreground = chip_text_colour(background)
-    words = html.escape(text[:1].upper() + text[1:])
+    words = html.escape(_badge_words((due_on(follow_up) - today).days))
     return (
         f'<p><span style="background-color:{background}; color:{foreground}; '
         f'font-weight:600;">&nbsp;{words}&nbsp;</span></p>'
@@ -47,8 +48,25 @@ def follow_up_badge_html(follow_up: PartialDate | None, *, today: datetime.date)
 def overdue_words(count: int) -> str:
     """ "3 follow-ups overdue", "1 follow-up overdue", "No follow-ups overdue"."""
     if count == 0:
-        return "No follow-ups overdue"
-    return f"{count:,} follow-up{'' if count == 1 else 's'} overdue"
+        return translate("follow_ups", "No follow-ups overdue")
+    if count == 1:
+        return translate("follow_ups", "1 follow-up overdue")
+    return translate("follow_ups", "{count} follow-ups overdue").format(count=number(count))
+
+
+def _badge_words(days: int) -> str:
+    """ "Follow-up overdue by 12 days", "Follow-up due today", "Follow-up due in 1 day"."""
+    if days == 0:
+        return translate("follow_ups", "Follow-up due today")
+    if days == -1:
+        return translate("follow_ups", "Follow-up overdue by 1 day")
+    if days < 0:
+        return translate("follow_ups", "Follow-up overdue by {days} days").format(
+            days=number(-days)
+        )
+    if days == 1:
+        return translate("follow_ups", "Follow-up due in 1 day")
+    return translate("follow_ups", "Follow-up due in {days} days").format(days=number(days))
 
 
 class OverdueCount(QLabel):
@@ -57,7 +75,12 @@ class OverdueCount(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overdueCount")
-        self.setToolTip("Follow-ups due before today: show them with the Overdue filter (Alt+O)")
+        self.setToolTip(
+            translate(
+                "follow_ups",
+                "Follow-ups due before today: show them with the Overdue filter (Alt+O)",
+            )
+        )
         self._filters = Filters()
 
     def recount(self, service: Tracker) -> None:

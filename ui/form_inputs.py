@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import Field, FieldKind
 from tracker.domain.vocab import Vocabulary
+from ui.accessibility import name_input
+from ui.i18n import domain_text, vocab_word
 from ui.message_line import MessageLine
 from ui.partial_date_edit import PartialDateEdit, set_invalid
 
@@ -66,7 +68,7 @@ def fill_vocab(combo: QComboBox, vocab: type[Vocabulary], *, optional: bool) -> 
     if optional:
         combo.addItem(EMPTY_CHOICE, "")
     for member in vocab:
-        combo.addItem(member.label, str(member.value))
+        combo.addItem(vocab_word(member), str(member.value))
 
 
 def error_label(parent: QWidget) -> MessageLine:
@@ -87,6 +89,8 @@ class FieldInput(ABC):
         self.field = field
         self.widget = widget  # the labels' buddy and what an error marks invalid
         widget.setObjectName(f"field_{field.key}")
+        # Its label is no sibling: Qt would not find it.
+        name_input(widget, domain_text(field.label))
 
     @abstractmethod
     def make_cell(self, parent: QWidget) -> QWidget:
@@ -95,11 +99,6 @@ class FieldInput(ABC):
         The dialog makes every cell once, after all the inputs, so that Qt's focus chain
         holds the inputs one after the other, in the order of the fields.
         """
-
-    @property
-    def focus_widget(self) -> QWidget:
-        """The widget Tab stops at."""
-        return self.widget
 
     @abstractmethod
     def value(self) -> Any:
@@ -164,7 +163,7 @@ class _LineInput(_LabelledInput):
 
     def __init__(self, field: Field, choices: Choices, parent: QWidget) -> None:
         self._line = QLineEdit(parent)
-        self._line.setPlaceholderText(field.hint)
+        self._line.setPlaceholderText(domain_text(field.hint))
         super().__init__(field, self._line)
         self._line.textChanged.connect(self._edited)
 
@@ -199,7 +198,7 @@ class _TextInput(_LabelledInput):
         # in time that grows with its square: a summary of a megabyte without a space
         # froze the form for 90 s. Wrapping at word boundaries only takes under a second.
         self._text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        self._text.setPlaceholderText(field.hint)
+        self._text.setPlaceholderText(domain_text(field.hint))
         self._text.setFixedHeight(self._text.fontMetrics().lineSpacing() * 4 + 14)
         super().__init__(field, self._text)
         self._text.textChanged.connect(self._edited)
@@ -228,7 +227,7 @@ class _NameInput(_LabelledInput):
         self._combo.setCompleter(completer)
         line = self._combo.lineEdit()
         if line is not None:
-            line.setPlaceholderText(field.hint)
+            line.setPlaceholderText(domain_text(field.hint))
         self._combo.setCurrentIndex(-1)
         self._combo.setEditText("")
         super().__init__(field, self._combo)
@@ -294,15 +293,11 @@ class _DateInput(FieldInput):
     def __init__(self, field: Field, choices: Choices, parent: QWidget) -> None:
         self._edit = PartialDateEdit(parent)
         if field.hint:  # else keep the edit's own examples of dates
-            self._edit.lineEdit().setPlaceholderText(field.hint)
+            self._edit.lineEdit().setPlaceholderText(domain_text(field.hint))
         super().__init__(field, self._edit)
 
     def make_cell(self, parent: QWidget) -> QWidget:
         return self._edit  # the edit's own label shows its errors
-
-    @property
-    def focus_widget(self) -> QWidget:
-        return self._edit.lineEdit()
 
     def value(self) -> Any:
         # Passed on as typed: the interchange reader says what is wrong with a bad date.

@@ -33,6 +33,7 @@ __all__ = [
     "Place",
     "Section",
     "fields_in",
+    "mnemonics",
     "with_mnemonic",
 ]
 
@@ -101,6 +102,24 @@ def fields_in(section: Section) -> tuple[Field, ...]:
 
 
 def with_mnemonic(label: str, letter: str) -> str:
-    """``label`` with an "&" before the first ``letter`` (any case): "Status", "a" → "St&atus"."""
-    at = label.lower().index(letter.lower())
-    return f"{label[:at]}&{label[at:]}"
+    """``label`` with an "&" before the first ``letter`` (any case): "Status", "a" → "St&atus";
+    as it is when it has no such letter."""
+    at = label.lower().find(letter.lower())
+    return label if at < 0 else f"{label[:at]}&{label[at:]}"
+
+
+def mnemonics(labels: Mapping[str, str]) -> dict[str, str]:
+    """A distinct letter of each of ``labels`` (the first one not taken by a label before
+    it), by the same keys: the form's mnemonics in a language other than English, whose
+    letters ``FORM_LAYOUT`` and ``CHILD_LAYOUT`` choose by hand. A label whose letters
+    are all taken gets none."""
+    taken: set[str] = set()
+    letters: dict[str, str] = {}
+    for key, label in labels.items():
+        free = next(
+            (c for c in label.lower() if c.isascii() and c.isalpha() and c not in taken), None
+        )
+        if free is not None:
+            taken.add(free)
+            letters[key] = free
+    return letters

@@ -28,6 +28,7 @@ from tracker.domain.as_of import Version
 from tracker.domain.presenter import timestamp
 from ui.change_history import action_label
 from ui.detail_pane import DocumentColours, render_engagement_html
+from ui.i18n import translate
 from ui.plain_text import NoResourceBrowser
 
 __all__ = ["HistoryDialog", "VersionView", "version_line"]
@@ -41,9 +42,9 @@ Restore = Callable[[Version, Version, QWidget], bool]
 def version_line(version: Version, *, current: bool) -> str:
     """One line of the list: "Version 4 · 1 Mar 2026, 10:12 UTC · alice · Edited"."""
     e = version.engagement
-    line = f"Version {e.version} · {timestamp(e.updated_at)} · {version.who} · "
-    line += action_label(version.action)
-    return line + (" (current)" if current else "")
+    line = translate("history_dialog", "Version {number}").format(number=e.version)
+    line += f" · {timestamp(e.updated_at)} · {version.who} · {action_label(version.action)}"
+    return line + (translate("history_dialog", " (current)") if current else "")
 
 
 class VersionView(QDialog):
@@ -53,11 +54,21 @@ class VersionView(QDialog):
         super().__init__(parent)
         e = version.engagement
         self.setObjectName("versionView")
-        self.setWindowTitle(f"Version {e.version} as it was — {e.data.title}")
-        note = QLabel(f"As it was after {timestamp(e.updated_at)} (read-only)", self)
+        self.setWindowTitle(
+            translate("history_dialog", "Version {number} as it was — {title}").format(
+                number=e.version, title=e.data.title
+            )
+        )
+        note = QLabel(
+            translate("history_dialog", "As it was after {time} (read-only)").format(
+                time=timestamp(e.updated_at)
+            ),
+            self,
+        )
         note.setObjectName("versionNote")
         self.browser = NoResourceBrowser(self)
         self.browser.setObjectName("versionBrowser")
+        self.browser.setAccessibleName("Version details")
         self.browser.setReadOnly(True)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.setHtml(
@@ -88,16 +99,18 @@ class HistoryDialog(QDialog):
         self._restore = restore
         self.setObjectName("historyDialog")
         title = self._versions[0].engagement.data.title if self._versions else ""
-        self.setWindowTitle(f"History of “{title}”")
+        self.setWindowTitle(translate("history_dialog", "History of “{title}”").format(title=title))
         self.list = QListWidget(self)
         self.list.setObjectName("versionList")
         self.list.setAccessibleName("Versions, newest first")
         for n, version in enumerate(self._versions):
             item = QListWidgetItem(version_line(version, current=n == 0), self.list)
             item.setData(Qt.ItemDataRole.UserRole, n)
-        self.view_button = QPushButton("&View as it was", self)
+        self.view_button = QPushButton(translate("history_dialog", "&View as it was"), self)
         self.view_button.setObjectName("viewVersion")
-        self.restore_button = QPushButton("&Restore this version", self)
+        self.restore_button = QPushButton(
+            translate("history_dialog", "&Restore this version"), self
+        )
         self.restore_button.setObjectName("restoreVersion")
         self.restore_button.setVisible(restore is not None)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -109,7 +122,12 @@ class HistoryDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.view_chosen())
         self.list.currentRowChanged.connect(self._update_buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Every version the audit trail records, newest first:", self))
+        layout.addWidget(
+            QLabel(
+                translate("history_dialog", "Every version the audit trail records, newest first:"),
+                self,
+            )
+        )
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.list.setCurrentRow(0)

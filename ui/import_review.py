@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.import_review import ImportReview
+from ui.i18n import translate
 from ui.plain_text import plain_label
 
 # At most this many refusals are listed in the window's message (the rest counted).
@@ -33,22 +34,34 @@ class ImportReviewDialog(QDialog):
     def __init__(self, review: ImportReview, file_name: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setObjectName("importReview")
-        self.setWindowTitle(f"Review import of {file_name}")
+        self.setWindowTitle(
+            translate("import_review", "Review import of {file}").format(file=file_name)
+        )
         layout = QVBoxLayout(self)
         # The file's name is the user's text: a plain label (ui.plain_text).
-        summary = plain_label(f"Importing {file_name} will do this: {review.summary()}.", self)
+        summary = plain_label(
+            translate("import_review", "Importing {file} will do this: {summary}.").format(
+                file=file_name, summary=review.summary()
+            ),
+            self,
+        )
         summary.setObjectName("reviewSummary")
         summary.setWordWrap(True)
         layout.addWidget(summary)
         details = QPlainTextEdit(self)
         details.setObjectName("reviewDetails")
+        details.setAccessibleName("What the import will change")
         details.setReadOnly(True)
         details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         details.setFont(QFont("monospace"))
-        details.setPlainText("\n".join(review.lines()[1:]) or "Nothing to import.")
+        details.setPlainText(
+            "\n".join(review.lines()[1:]) or translate("import_review", "Nothing to import.")
+        )
         layout.addWidget(details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        confirm = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        confirm = buttons.addButton(
+            translate("import_review", "&Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         confirm.setObjectName("confirmImport")
         confirm.setDefault(True)
         buttons.accepted.connect(self.accept)
@@ -62,5 +75,9 @@ def refusals_text(review: ImportReview) -> str:
     lines = [r.text() for r in review.refused]
     shown = lines[:REFUSALS_SHOWN]
     if len(lines) > REFUSALS_SHOWN:
-        shown.append(f"… and {len(lines) - REFUSALS_SHOWN} more refused")
+        shown.append(
+            translate("import_review", "… and {count} more refused").format(
+                count=len(lines) - REFUSALS_SHOWN
+            )
+        )
     return "\n".join(shown)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ui.i18n import translate
 from ui.plain_text import information, plain_label
 from ui.settings import APPLICATION
 from ui.workers import Job, JobFunction
@@ -36,7 +37,9 @@ class JobRunner(QObject):
         Only one such job runs at a time: a second one is refused with a message.
         """
         if self._current is not None:
-            information(self._window, APPLICATION, "Another import or export is running.")
+            information(
+                self._window, APPLICATION, translate("jobs", "Another import or export is running.")
+            )
             return
         job = Job(work, self)
         progress = self._progress_dialog(label, job)
@@ -85,7 +88,7 @@ class JobRunner(QObject):
     def _progress_dialog(self, label: str, job: Job) -> QProgressDialog:
         progress = QProgressDialog(self._window)
         progress.setLabel(plain_label(label, progress))  # it names a file, as it is named
-        progress.setCancelButtonText("Cancel")
+        progress.setCancelButtonText(translate("jobs", "Cancel"))
         progress.setRange(0, 0)
         progress.setWindowTitle(APPLICATION)
         progress.setWindowModality(Qt.WindowModality.WindowModal)

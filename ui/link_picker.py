@@ -34,6 +34,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.model import Filters
 from tracker.services import Tracker
 from ui.cell_editors import VALUE_ROLE
+from ui.i18n import translate
 
 __all__ = ["MATCHES", "EngagementDelegate", "EngagementFinder", "engagement_text"]
 
@@ -88,7 +89,7 @@ class _PickerEdit(QLineEdit):
     def __init__(self, finder: EngagementFinder | None, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("linkPicker")
-        self.setPlaceholderText("type a title's words or #number")
+        self.setPlaceholderText(translate("link_picker", "type a title's words or #number"))
         self._finder = finder
         self._found: dict[str, str] = {}  # "#N title" → stable id
         self.chosen = ""  # the stable id held (empty: none chosen)

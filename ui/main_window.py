@@ -8,7 +8,7 @@ The window composes the parts and wires them together; it queries the table and
 follows the selection itself. The commands live in their own modules: ui.actions (the
 actions and menus), ui.editing (forms, trash, undoable saves), ui.transfers (import,
 export, briefing) on ui.jobs (worker threads behind a progress dialog), and
-ui.database_switcher (which database is shown).
+ui.database_switcher (which database is shown), ui.preferences (Edit → Preferences…).
 """
 
 from __future__ import annotations
@@ -17,13 +17,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
@@ -46,11 +40,13 @@ from ui.editing import Editing
 from ui.filter_bar import FilterBar
 from ui.filter_commands import FilterCommands
 from ui.follow_ups import OverdueCount
+from ui.i18n import translate
 from ui.jobs import JobRunner
 from ui.notices import TablePlaceholder, TrashBanner, empty_database_banner
 from ui.organisations import Organisations
 from ui.overview import OverviewView
 from ui.plain_text import warning
+from ui.preferences import PreferenceCommands
 from ui.restriction_catalogue import CatalogueWindow
 from ui.restriction_comparison import RestrictionsView
 from ui.saved_views import SavedViews
@@ -58,6 +54,7 @@ from ui.settings import (
     APPLICATION,
     more_filters_shown,
     open_settings,
+    preferences,
     remember_more_filters,
     remember_view,
     restore_layout,
@@ -147,6 +144,7 @@ class MainWindow(QMainWindow):
         )
         self.organisations = Organisations(self, changed=self._changed, failed=self._failed)
         self.filter_commands = FilterCommands(self)
+        self.preferences = PreferenceCommands(self)  # before the filters are restored
         self._actions = build_actions(self, self.undo_stack)
         build_menu_bar(
             self.menuBar(),
@@ -262,18 +260,23 @@ class MainWindow(QMainWindow):
         """The day's first start: a rotating automatic backup of the database, made on a
         worker thread (at 100,000 engagements it takes seconds), reported in the status
         bar. Closing the window waits for it to end."""
-        service = self.service
+        service, keep = self.service, preferences(self.settings).backups_kept
         self.jobs.run_in_background(
-            lambda _progress: automatic_backup(service),
+            lambda _progress: automatic_backup(service, keep=keep),
             done=self._backup_made,
             failed=lambda message: self.statusBar().showMessage(
-                f"Automatic backup failed: {message}", 15000
+                translate("main_window", "Automatic backup failed: {message}").format(
+                    message=message
+                ),
+                15000,
             ),
         )
 
     def _backup_made(self, made: object) -> None:
         if made is not None:
-            self.statusBar().showMessage(f"Backed up to {made}", 8000)
+            self.statusBar().showMessage(
+                translate("main_window", "Backed up to {file}").format(file=made), 8000
+            )
 
     # -- querying ---------------------------------------------------------------------
 
@@ -328,15 +331,24 @@ class MainWindow(QMainWindow):
         is empty, why: nothing matches the filters, or the trash is empty."""
         name = database_name(self.service.url)
         self.setWindowTitle(
-            f"{name} — Trash — {APPLICATION}" if trash else f"{name} — {APPLICATION}"
+            translate("main_window", "{name} — Trash — {application}").format(
+                name=name, application=APPLICATION
+            )
+            if trash
+            else f"{name} — {APPLICATION}"
         )
         self.trash_banner.setVisible(trash)
         if self.model.rowCount():
             self.placeholder.show_message(None)
         elif not self.filter_bar.filters().is_empty():
-            self.placeholder.show_message("No engagements match", "Clear filters")
+            self.placeholder.show_message(
+                translate("main_window", "No engagements match"),
+                translate("main_window", "Clear filters"),
+            )
         else:
-            self.placeholder.show_message("The trash is empty" if trash else None)
+            self.placeholder.show_message(
+                translate("main_window", "The trash is empty") if trash else None
+            )
 
     def showing_trash(self) -> bool:
         """True while View → Show trash is on."""

@@ -21,6 +21,7 @@ from tracker.domain.dates import DateParseError, PartialDate
 from tracker.domain.fields import label
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Confidence, Stance
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, translate, vocab_word
 from ui.multi_select import MultiSelect
 from ui.partial_date_edit import PartialDateEdit
 from ui.plain_text import tooltip
@@ -28,7 +29,7 @@ from ui.plain_text import tooltip
 ANY = ""
 MIN_CHARS = 14  # a restriction, stance or tag box shows at least this many characters
 DATE_WIDTH = 130  # a date field shows its placeholder whole
-PLACEHOLDER = "e.g. Q3 2025"
+PLACEHOLDER = QT_TRANSLATE_NOOP("more_filters", "e.g. Q3 2025")
 
 
 def _combo(parent: QWidget, name: str) -> QComboBox:
@@ -81,10 +82,14 @@ class MoreFilters(QWidget):
         self.restriction.setMinimumContentsLength(2 * MIN_CHARS)
         self.stance = _combo(self, "stanceFilter")
         self.stance.setAccessibleName("Stance filter")
-        _fill(self.stance, "Any stance", [(s.label, s.value) for s in Stance])
-        self.confidence = MultiSelect(label("confidence"), list(Confidence), self)
+        _fill(
+            self.stance,
+            translate("more_filters", "Any stance"),
+            [(vocab_word(s), s.value) for s in Stance],
+        )
+        self.confidence = MultiSelect(domain_text(label("confidence")), list(Confidence), self)
         self.confidence.setObjectName("confidenceFilter")
-        self.marking = MultiSelect(label("marking"), (), self)
+        self.marking = MultiSelect(domain_text(label("marking")), (), self)
         self.marking.setObjectName("markingFilter")
         self.tag = _combo(self, "tagFilter")
         self.tag.setAccessibleName("Tag filter")
@@ -94,7 +99,12 @@ class MoreFilters(QWidget):
         self.organisation.setAccessibleName("Organisation filter")
         self.organisation.setMinimumContentsLength(2 * MIN_CHARS)  # "U.S. Department of …"
         self.organisation.setToolTip(
-            tooltip("The engagements of an organisation and of its parts (CDAO in the DoD)")
+            tooltip(
+                translate(
+                    "more_filters",
+                    "The engagements of an organisation and of its parts (CDAO in the DoD)",
+                )
+            )
         )
         self.set_names(restrictions=(), tags=(), markings=())
         self.dates = {
@@ -123,7 +133,7 @@ class MoreFilters(QWidget):
         edit = PartialDateEdit(self)
         edit.setObjectName(name.replace("_", "") + "Filter")
         edit.lineEdit().setAccessibleName(accessible)
-        edit.lineEdit().setPlaceholderText(PLACEHOLDER)
+        edit.lineEdit().setPlaceholderText(translate("more_filters", PLACEHOLDER))
         edit.setFixedWidth(DATE_WIDTH)
         return edit
 
@@ -131,11 +141,11 @@ class MoreFilters(QWidget):
         choices = QHBoxLayout()
         choices.setContentsMargins(0, 0, 0, 0)
         for text, widget in (
-            ("&Restriction:", self.restriction),
-            ("Sta&nce:", self.stance),
+            (translate("more_filters", "&Restriction:"), self.restriction),
+            (translate("more_filters", "Sta&nce:"), self.stance),
             (None, self.confidence),
             (None, self.marking),
-            ("Ta&g:", self.tag),
+            (translate("more_filters", "Ta&g:"), self.tag),
         ):
             if text is not None:
                 caption = QLabel(text, self)
@@ -147,18 +157,21 @@ class MoreFilters(QWidget):
         dates.setContentsMargins(0, 0, 0, 0)
         for column, (text, low, high) in enumerate(
             (
-                ("St&arted from", "started_from", "started_to"),
-                ("Follow-up d&ue from", "due_from", "due_by"),
+                (translate("more_filters", "St&arted from"), "started_from", "started_to"),
+                (translate("more_filters", "Follow-up d&ue from"), "due_from", "due_by"),
             )
         ):
             caption = QLabel(text, self)
             caption.setBuddy(self.dates[low])
             dates.addWidget(caption, 0, 4 * column)
             dates.addWidget(self.dates[low], 0, 4 * column + 1)
-            dates.addWidget(QLabel("to" if column == 0 else "by", self), 0, 4 * column + 2)
+            between = (
+                translate("more_filters", "to") if column == 0 else translate("more_filters", "by")
+            )
+            dates.addWidget(QLabel(between, self), 0, 4 * column + 2)
             dates.addWidget(self.dates[high], 0, 4 * column + 3)
         # The owner ends the second row: the first is as wide as a 1280-pixel window allows.
-        caption = QLabel("O&wner:", self)
+        caption = QLabel(translate("more_filters", "O&wner:"), self)
         caption.setBuddy(self.owner)
         dates.addWidget(caption, 0, 8)
         dates.addWidget(self.owner, 0, 9)
@@ -167,7 +180,7 @@ class MoreFilters(QWidget):
         # longer fit beside the detail pane.
         organisation = QHBoxLayout()
         organisation.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel("Organ&isation:", self)
+        caption = QLabel(translate("more_filters", "Organ&isation:"), self)
         caption.setBuddy(self.organisation)
         organisation.addWidget(caption)
         organisation.addWidget(self.organisation)
@@ -192,10 +205,20 @@ class MoreFilters(QWidget):
     ) -> None:
         """Offer the catalogue's restrictions (code, title), the tags, markings, owners
         and organisations in use, keeping the current choices (emits nothing)."""
-        _fill(self.restriction, "Any restriction", [(title, code) for code, title in restrictions])
-        _fill(self.tag, "Any tag", [(tag, tag) for tag in tags])
-        _fill(self.owner, "Any owner", [(owner, owner) for owner in owners])
-        _fill(self.organisation, "Any organisation", [(name, name) for name in organisations])
+        _fill(
+            self.restriction,
+            translate("more_filters", "Any restriction"),
+            [(title, code) for code, title in restrictions],
+        )
+        _fill(self.tag, translate("more_filters", "Any tag"), [(tag, tag) for tag in tags])
+        _fill(
+            self.owner, translate("more_filters", "Any owner"), [(owner, owner) for owner in owners]
+        )
+        _fill(
+            self.organisation,
+            translate("more_filters", "Any organisation"),
+            [(name, name) for name in organisations],
+        )
         self.marking.blockSignals(True)
         self.marking.set_words(markings)
         self.marking.blockSignals(False)

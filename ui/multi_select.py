@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from tracker.domain.vocab import Vocabulary
+from ui.i18n import translate, vocab_word
 from ui.plain_text import tooltip
 
 
@@ -64,7 +65,7 @@ class MultiSelect(QToolButton):
             menu.addAction(action)
             self._actions[word] = action
         menu.addSeparator()
-        clear = menu.addAction(f"Any {self._noun.lower()}")
+        clear = menu.addAction(self._any())
         clear.triggered.connect(lambda: self.set_selected(()))
         self._update_text()
 
@@ -90,16 +91,26 @@ class MultiSelect(QToolButton):
     def _update_text(self) -> None:
         chosen = self.selected()
         if not chosen:
-            self.setText(f"{self._noun}: any")
+            self.setText(translate("multi_select", "{noun}: any").format(noun=self._noun))
         elif len(chosen) <= 2:
-            self.setText(f"{self._noun}: " + ", ".join(self._label(w) for w in chosen))
+            self.setText(
+                translate("multi_select", "{noun}: {words}").format(
+                    noun=self._noun, words=", ".join(self._label(w) for w in chosen)
+                )
+            )
         else:
-            self.setText(f"{self._noun}: {len(chosen)} chosen")
+            count = len(chosen)  # a variable: lupdate reads no call among the arguments
+            words = translate("multi_select", "{noun}: %n chosen", "", count)
+            self.setText(words.format(noun=self._noun))
         labels = ", ".join(self._label(w) for w in chosen)
-        self.setToolTip(tooltip(labels or f"Any {self._noun.lower()}"))
+        self.setToolTip(tooltip(labels or self._any()))
 
     def _label(self, word: Vocabulary | str | None) -> str:
         if word is None:
             return self._unset
         # A marking is shown as written: "&" would otherwise make a mnemonic.
-        return word.label if isinstance(word, Vocabulary) else word.replace("&", "&&")
+        return vocab_word(word) if isinstance(word, Vocabulary) else word.replace("&", "&&")
+
+    def _any(self) -> str:
+        """The entry that clears the choice ("Any status")."""
+        return translate("multi_select", "Any {noun}").format(noun=self._noun.lower())

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import translate
+
 _LINK_STYLE = (
     "QPushButton { border: none; background: transparent; color: palette(link);"
     " text-decoration: underline; padding: 0 2px; }"
@@ -39,8 +41,8 @@ def empty_database_banner(parent: QWidget, load_demo: Callable[[], None]) -> QWi
     """ "This database is empty." with a button loading the demo data (hidden at first)."""
     banner = QWidget(parent)
     banner.setObjectName("emptyBanner")
-    label = QLabel("This database is empty.", banner)
-    button = QPushButton("Load &demo data", banner)
+    label = QLabel(translate("notices", "This database is empty."), banner)
+    button = QPushButton(translate("notices", "Load &demo data"), banner)
     button.clicked.connect(load_demo)
     layout = QHBoxLayout(banner)
     layout.setContentsMargins(8, 4, 8, 4)
@@ -64,9 +66,12 @@ class TrashBanner(QWidget):
             "#trashBanner { background: #E3ECF7; border-bottom: 1px solid #A9BFDC; }"
             " #trashBanner QLabel { color: #1B2F4B; }"
         )
-        label = QLabel("<b>Trash:</b> engagements moved here can be restored \u2014", self)
+        label = QLabel(
+            translate("notices", "<b>Trash:</b> engagements moved here can be restored \u2014"),
+            self,
+        )
         label.setTextFormat(Qt.TextFormat.RichText)
-        button = link_button("&Back to engagements", self)
+        button = link_button(translate("notices", "&Back to engagements"), self)
         button.setObjectName("backToEngagements")
         button.clicked.connect(self.back)
         layout = QHBoxLayout(self)

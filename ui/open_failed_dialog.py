@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,27 +34,41 @@ from tracker.domain.errors import (
     TrackerError,
 )
 from tracker.services.backups import database_file, latest_backup, restore
+from ui.i18n import QT_TRANSLATE_NOOP, locale, translate
+from ui.partial_date_edit import error_colour
 from ui.plain_text import plain_label
 
 ADVICE: tuple[tuple[type[TrackerError], str], ...] = (
     (
         DamagedDatabaseError,
-        "The file is damaged or is not an Engagement Tracker database. Restore the "
-        "latest backup to go on; the damaged file is kept beside it.",
+        QT_TRANSLATE_NOOP(
+            "open_failed_dialog",
+            "The file is damaged or is not an Engagement Tracker database. Restore the "
+            "latest backup to go on; the damaged file is kept beside it.",
+        ),
     ),
     (
         LockedDatabaseError,
-        "Another program is writing to the database. Wait for it to finish, then retry.",
+        QT_TRANSLATE_NOOP(
+            "open_failed_dialog",
+            "Another program is writing to the database. Wait for it to finish, then retry.",
+        ),
     ),
     (
         ReadOnlyDatabaseError,
-        "The database cannot be written where it is. Copy it to a writable folder and "
-        "open the copy, or restore the latest backup into a writable place.",
+        QT_TRANSLATE_NOOP(
+            "open_failed_dialog",
+            "The database cannot be written where it is. Copy it to a writable folder and "
+            "open the copy, or restore the latest backup into a writable place.",
+        ),
     ),
     (
         SchemaError,
-        "The database was written by a newer Engagement Tracker. Install the newer "
-        "version to open it, or restore an older backup (later changes are then lost).",
+        QT_TRANSLATE_NOOP(
+            "open_failed_dialog",
+            "The database was written by a newer Engagement Tracker. Install the newer "
+            "version to open it, or restore an older backup (later changes are then lost).",
+        ),
     ),
 )
 
@@ -64,13 +77,14 @@ def advice_for(error: TrackerError) -> str:
     """What the user can do about ``error``."""
     for kind, text in ADVICE:
         if isinstance(error, kind):
-            return text
-    return "Retry, or restore the latest backup."
+            return translate("open_failed_dialog", text)
+    return translate("open_failed_dialog", "Retry, or restore the latest backup.")
 
 
 def describe_backup(path: Path) -> str:
     """``name (27 Nov 2026 07:00)`` for a backup file."""
-    when = datetime.fromtimestamp(path.stat().st_mtime).strftime("%d %b %Y %H:%M")
+    stamp = QDateTime.fromSecsSinceEpoch(int(path.stat().st_mtime))
+    when = locale().toString(stamp, "dd MMM yyyy HH:mm")  # "27 Nov 2026", "27 nov. 2026"
     return f"{path.name} ({when})"
 
 
@@ -91,7 +105,7 @@ class OpenFailedDialog(QDialog):
         restore_backup: Callable[..., Path] = restore,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Cannot open the database")
+        self.setWindowTitle(translate("open_failed_dialog", "Cannot open the database"))
         self.setObjectName("openFailedDialog")
         self.error = error
         self.database = database
@@ -116,23 +130,33 @@ class OpenFailedDialog(QDialog):
         self.problem.setObjectName("restoreProblem")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem.setStyleSheet("color: #B00020;")
+        self.problem.setStyleSheet(f"color: {error_colour(self)};")  # dark themes too
         self.problem.setVisible(False)
 
         buttons = QDialogButtonBox(self)
         self.restore_button: QPushButton | None = None
         if self.backup is not None:
             self.restore_button = buttons.addButton(
-                "&Restore latest backup", QDialogButtonBox.ButtonRole.ActionRole
+                translate("open_failed_dialog", "&Restore latest backup"),
+                QDialogButtonBox.ButtonRole.ActionRole,
             )
             self.advice.setText(
-                f"{self.advice.text()}\nLatest backup: {describe_backup(self.backup)}."
+                translate("open_failed_dialog", "{advice}\nLatest backup: {backup}.").format(
+                    advice=self.advice.text(), backup=describe_backup(self.backup)
+                )
             )
             self.restore_button.clicked.connect(self.restore_latest)
         else:
-            self.advice.setText(self.advice.text() + " No backup of this database was found.")
-        self.retry_button = buttons.addButton("Re&try", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton("&Quit", QDialogButtonBox.ButtonRole.RejectRole)
+            self.advice.setText(
+                self.advice.text()
+                + translate("open_failed_dialog", " No backup of this database was found.")
+            )
+        self.retry_button = buttons.addButton(
+            translate("open_failed_dialog", "Re&try"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.quit_button = buttons.addButton(
+            translate("open_failed_dialog", "&Quit"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.retry_button.clicked.connect(self.accept)
         self.quit_button.clicked.connect(self.reject)
         (self.restore_button or self.retry_button).setDefault(True)
@@ -159,7 +183,9 @@ class OpenFailedDialog(QDialog):
         try:
             kept = self._restore_backup(database=self.database_path(), source=self.backup)
         except TrackerError as exc:
-            self.problem.setText(f"Not restored: {exc}")
+            self.problem.setText(
+                translate("open_failed_dialog", "Not restored: {reason}").format(reason=exc)
+            )
             self.problem.setVisible(True)
             return
         self.restored_from = self.backup

@@ -39,22 +39,36 @@ from tracker.domain.organisations import MergedOrganisation, Organisation
 from tracker.domain.vocab import OrgKind, Region
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
+from ui.i18n import QT_TRANSLATE_NOOP, number, translate, vocab_word
 from ui.plain_text import question, warning
 
-HEADERS = ("Name", "Kind", "Country", "Region", "Part of", "Aliases", "Engagements")
-TITLE = "Organisations"
+HEADERS = (
+    QT_TRANSLATE_NOOP("organisations", "Name"),
+    QT_TRANSLATE_NOOP("organisations", "Kind"),
+    QT_TRANSLATE_NOOP("organisations", "Country"),
+    QT_TRANSLATE_NOOP("organisations", "Region"),
+    QT_TRANSLATE_NOOP("organisations", "Part of"),
+    QT_TRANSLATE_NOOP("organisations", "Aliases"),
+    QT_TRANSLATE_NOOP("organisations", "Engagements"),
+)
+TITLE = QT_TRANSLATE_NOOP("organisations", "Organisations")
 MESSAGE_MS = 8000
 
 
 def merge_question(source: Organisation, into: str) -> str:
     """What the merge will do, asked before it is done: the number of engagements first."""
     count = source.engagements
-    noun = "1 engagement" if count == 1 else f"{count:,} engagements"
-    return (
-        f"{noun} will be re-pointed from {quoted(source.name)} to {quoted(into)}; "
-        f"{quoted(source.name)} and its aliases will be kept as aliases of {quoted(into)}.\n\n"
-        "Merge them? (Edit → Undo takes it back.)"
+    noun = (
+        translate("organisations", "1 engagement")
+        if count == 1
+        else translate("organisations", "{count} engagements").format(count=number(count))
     )
+    return translate(
+        "organisations",
+        "{noun} will be re-pointed from {source} to {into}; "
+        "{source} and its aliases will be kept as aliases of {into}.\n\n"
+        "Merge them? (Edit → Undo takes it back.)",
+    ).format(noun=noun, source=quoted(source.name), into=quoted(into))
 
 
 def merge_command(source: str, into: str, context: CommandContext) -> ServiceCommand:
@@ -70,11 +84,15 @@ def merge_command(source: str, into: str, context: CommandContext) -> ServiceCom
         return context.service().unmerge_organisation(merged=done[0])
 
     return ServiceCommand(
-        f"Merge {quoted(source)} into {quoted(into)}",
+        translate("organisations", "Merge {source} into {into}").format(
+            source=quoted(source), into=quoted(into)
+        ),
         context,
         forward=forward,
         backward=backward,
-        done=f"Merged {quoted(source)} into {quoted(into)} — Ctrl+Z to undo",
+        done=translate("organisations", "Merged {source} into {into} — Ctrl+Z to undo").format(
+            source=quoted(source), into=quoted(into)
+        ),
         made=False,
     )
 
@@ -109,7 +127,7 @@ class OrganisationsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(translate("organisations", TITLE))
         self.setObjectName("organisationsDialog")
         self._service = service
         self._stack = stack
@@ -117,35 +135,38 @@ class OrganisationsDialog(QDialog):
         self._orgs: list[Organisation] = []
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setObjectName("organisationsTable")
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setAccessibleName(translate("organisations", "Organisations"))
+        self.table.setHorizontalHeaderLabels([translate("organisations", h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._chosen)
-        self.kind = _combo("orgKind", [(k.value, k.label) for k in OrgKind], self)
-        self.region = _combo("orgRegion", [(r.value, r.label) for r in Region], self)
+        self.kind = _combo("orgKind", [(k.value, vocab_word(k)) for k in OrgKind], self)
+        self.region = _combo("orgRegion", [(r.value, vocab_word(r)) for r in Region], self)
         self.country = _named(QLineEdit(self), "orgCountry")
         self.country.setMaxLength(2)
         self.parent_name = _named(QLineEdit(self), "orgParent")
         self.alias = _named(QLineEdit(self), "orgAlias")
-        self.alias.setPlaceholderText("another name")
-        self.save = _named(QPushButton("&Save", self), "orgSave")
+        self.alias.setPlaceholderText(translate("organisations", "another name"))
+        self.save = _named(QPushButton(translate("organisations", "&Save"), self), "orgSave")
         self.save.clicked.connect(self._save)
         self.into = _named(QComboBox(self), "mergeInto")
-        self.merge = _named(QPushButton("&Merge into…", self), "orgMerge")
+        self.merge = _named(
+            QPushButton(translate("organisations", "&Merge into…"), self), "orgMerge"
+        )
         self.merge.clicked.connect(self._merge)
         self._lay_out()
         self.reload()
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Kind", self.kind)
-        form.addRow("&Country (ISO code)", self.country)
-        form.addRow("&Region", self.region)
-        form.addRow("&Part of", self.parent_name)
-        form.addRow("Add &alias", self.alias)
+        form.addRow(translate("organisations", "&Kind"), self.kind)
+        form.addRow(translate("organisations", "&Country (ISO code)"), self.country)
+        form.addRow(translate("organisations", "&Region"), self.region)
+        form.addRow(translate("organisations", "&Part of"), self.parent_name)
+        form.addRow(translate("organisations", "Add &alias"), self.alias)
         form.addRow("", self.save)
         merging = QHBoxLayout()
         merging.addWidget(self.merge)
@@ -167,9 +188,9 @@ class OrganisationsDialog(QDialog):
             d = org.details
             cells = (
                 org.name,
-                d.kind.label if d.kind else "",
+                vocab_word(d.kind) if d.kind else "",
                 d.country or "",
-                d.region.label if d.region else "",
+                vocab_word(d.region) if d.region else "",
                 d.parent or "",
                 ", ".join(org.aliases),
                 f"{org.engagements:,}",
@@ -222,7 +243,7 @@ class OrganisationsDialog(QDialog):
             if self.alias.text().strip():
                 applied |= self._service().add_alias(name=org.name, alias=self.alias.text())
         except TrackerError as exc:
-            warning(self, TITLE, str(exc))
+            warning(self, translate("organisations", TITLE), str(exc))
             return
         self._context.changed(applied)
         self.reload(keep=org.name)
@@ -232,7 +253,9 @@ class OrganisationsDialog(QDialog):
         if org is None or not into:
             return
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        answer = question(self, TITLE, merge_question(org, into), yes | no, default=no)
+        answer = question(
+            self, translate("organisations", TITLE), merge_question(org, into), yes | no, default=no
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         before = self._stack.count()

@@ -11,6 +11,7 @@ SVG and the matrix as CSV (``tracker.domain.overview.matrix_csv``), written atom
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,12 +33,12 @@ from PySide6.QtWidgets import (
 
 from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
-from tracker.domain.overview import Overview, RegionKey, matrix_csv, region_label
-from tracker.domain.presenter import counted
+from tracker.domain.overview import Overview, RegionKey, matrix_csv
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
 from tracker.services.files import write_atomic
 from ui.bar_chart import Bar, BarChart
+from ui.i18n import QT_TRANSLATE_NOOP, number, region_text, translate, vocab_word
 from ui.overview_matrix import MatrixModel, MatrixView
 from ui.plain_text import warning
 from ui.settings import APPLICATION, export_folder, remember_export_folder
@@ -47,7 +48,7 @@ from ui.views import FollowingView
 # The engagement fields the overview counts by: a write of others leaves it as it is
 # (unless it moves engagements in or out of the filter).
 COUNTED_FIELDS = frozenset({"status", "region", "vendor"})
-CHART_FILES = "PNG image (*.png);;SVG drawing (*.svg)"
+CHART_FILES = QT_TRANSLATE_NOOP("overview", "PNG image (*.png);;SVG drawing (*.svg)")
 
 
 class OverviewView(FollowingView):
@@ -69,9 +70,15 @@ class OverviewView(FollowingView):
         self.matrix.setAccessibleName("Engagements by status and region")
         self.matrix.setModel(self.matrix_model)
         self.matrix.cellChosen.connect(self._cell_chosen)
-        self.by_status = self._chart("statusChart", "By status", self._status_chosen)
-        self.by_region = self._chart("regionChart", "By region", self._region_chosen)
-        self.by_vendor = self._chart("vendorChart", "By vendor", self._vendor_chosen)
+        self.by_status = self._chart(
+            "statusChart", translate("overview", "By status"), self._status_chosen
+        )
+        self.by_region = self._chart(
+            "regionChart", translate("overview", "By region"), self._region_chosen
+        )
+        self.by_vendor = self._chart(
+            "vendorChart", translate("overview", "By vendor"), self._vendor_chosen
+        )
         self.export_button = self._export_menu()
         self._build_layout()
 
@@ -86,17 +93,34 @@ class OverviewView(FollowingView):
         hold the same actions."""
         button = QToolButton(self)
         button.setObjectName("overviewExport")
-        button.setText("E&xport")
+        button.setText(translate("overview", "E&xport"))
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         entries: tuple[tuple[QWidget, str, str, Callable[[], None]], ...] = (
-            (self.matrix, "exportMatrix", "Matrix as CSV…", self.export_matrix),
+            (
+                self.matrix,
+                "exportMatrix",
+                translate("overview", "Matrix as CSV…"),
+                self.export_matrix,
+            ),
             *(
-                (chart, f"export{kind}Chart", f"{kind} chart as PNG or SVG…", self._saver(chart))
-                for kind, chart in (
-                    ("Status", self.by_status),
-                    ("Region", self.by_region),
-                    ("Vendor", self.by_vendor),
+                (chart, f"export{kind}Chart", text, self._saver(chart))
+                for kind, text, chart in (
+                    (
+                        "Status",
+                        translate("overview", "Status chart as PNG or SVG…"),
+                        self.by_status,
+                    ),
+                    (
+                        "Region",
+                        translate("overview", "Region chart as PNG or SVG…"),
+                        self.by_region,
+                    ),
+                    (
+                        "Vendor",
+                        translate("overview", "Vendor chart as PNG or SVG…"),
+                        self.by_vendor,
+                    ),
                 )
             ),
         )
@@ -128,12 +152,18 @@ class OverviewView(FollowingView):
         for place, chart in enumerate((self.by_status, self.by_region, self.by_vendor)):
             grid.addWidget(chart, 1, place, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(place, 1)
+        # Tab as laid out: the export button at the top, the matrix, then the charts.
+        charts = (self.by_status, self.by_region, self.by_vendor)
+        for first, second in itertools.pairwise((self.export_button, self.matrix, *charts)):
+            QWidget.setTabOrder(first, second)
         content = QWidget(self)
         column = QVBoxLayout(content)
         column.addLayout(header)
         column.addLayout(grid)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        # No stop of its own: Tab goes to what it holds, and it scrolls that into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
@@ -156,19 +186,27 @@ class OverviewView(FollowingView):
 
     def _draw(self) -> None:
         overview = self.overview
-        noun = "engagement" if overview.total == 1 else "engagements"
-        where = " in the trash" if self.filters.trash else ""
-        self.summary.setText(f"{overview.total:,} {noun}{where}")
+        total = number(overview.total)
+        if self.filters.trash:
+            summary = translate("overview", "{count} in the trash").format(count=total)
+        elif overview.total == 1:
+            summary = translate("overview", "1 engagement")
+        else:
+            summary = translate("overview", "{count} engagements").format(count=total)
+        self.summary.setText(summary)
         self.matrix_model.set_overview(overview, self.palette())
         self.matrix.fit_columns()
         self.by_status.set_bars(
-            [Bar(s.label, overview.status_total(s), STATUS_COLOURS[s]) for s in overview.statuses()]
+            [
+                Bar(vocab_word(s), overview.status_total(s), STATUS_COLOURS[s])
+                for s in overview.statuses()
+            ]
         )
         self._regions = overview.regions()
         self.by_region.set_bars(
-            [Bar(region_label(r), overview.region_total(r)) for r in self._regions]
+            [Bar(region_text(r), overview.region_total(r)) for r in self._regions]
         )
-        more = counted(overview.more_vendors, "more vendor") if overview.more_vendors else ""
+        more = _more_vendors(overview.more_vendors)
         self.by_vendor.set_bars([Bar(name, n) for name, n in overview.vendors], more)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -202,14 +240,15 @@ class OverviewView(FollowingView):
 
     def export_matrix(self) -> None:
         """Save the matrix as CSV, in a file the user names."""
-        path, _ = self._ask("Save the matrix", "overview.csv", "CSV (*.csv)")
+        path, _ = self._ask(translate("overview", "Save the matrix"), "overview.csv", "CSV (*.csv)")
         if path:
             self._write(_with_suffix(path, (".csv",), ".csv"), matrix_csv(self.overview))
 
     def export_chart(self, chart: BarChart) -> None:
         """Save ``chart`` as PNG or SVG (by the name's extension, else the type chosen)."""
         name = f"{chart.objectName().removesuffix('Chart')}-chart.png"
-        path, chosen = self._ask(f"Save the chart {chart.title.lower()}", name, CHART_FILES)
+        caption = translate("overview", "Save the chart {title}").format(title=chart.title.lower())
+        path, chosen = self._ask(caption, name, translate("overview", CHART_FILES))
         if not path:
             return
         path = _with_suffix(path, (".png", ".svg"), ".svg" if "svg" in chosen.lower() else ".png")
@@ -229,7 +268,18 @@ class OverviewView(FollowingView):
         remember_export_folder(self._settings, str(Path(path).parent))
         window = self.window()
         if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(f"Saved {path}", 10000)
+            window.statusBar().showMessage(
+                translate("overview", "Saved {file}").format(file=path), 10000
+            )
+
+
+def _more_vendors(count: int) -> str:
+    """The note under the vendor chart: "3 more vendors" (none when there are none)."""
+    if not count:
+        return ""
+    if count == 1:
+        return translate("overview", "1 more vendor")
+    return translate("overview", "{count} more vendors").format(count=number(count))
 
 
 def _with_suffix(path: str, allowed: tuple[str, ...], suffix: str) -> str:

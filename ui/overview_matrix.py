@@ -14,8 +14,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
-from tracker.domain.overview import TOTAL, Overview, RegionKey, region_label
+from tracker.domain.languages import colon
+from tracker.domain.overview import TOTAL, Overview, RegionKey
 from tracker.domain.vocab import Status
+from ui.i18n import domain_text, number, region_text, translate, ui_language, vocab_word
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 MAX_TINT = 110  # the alpha of the largest cell's tint (of 255)
@@ -83,16 +85,24 @@ class MatrixModel(QAbstractTableModel):
         """A cell as a sentence: "Agreed in Europe: 3", "Agreed, all regions: 5"."""
         status = self.status_of(row)
         is_region, region = self.region_of(column)
-        what = status.label if status is not None else "All statuses"
-        where = f" in {region_label(region)}" if is_region else ", all regions"
-        return f"{what}{where}: {self.count(row, column):,}"
+        what = (
+            vocab_word(status)
+            if status is not None
+            else translate("overview_matrix", "All statuses")
+        )
+        where = (
+            translate("overview_matrix", " in {region}").format(region=region_text(region))
+            if is_region
+            else translate("overview_matrix", ", all regions")
+        )
+        return f"{what}{where}{colon(ui_language())}{number(self.count(row, column))}"
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self._figures[row][column]:,}"
+            return number(self._figures[row][column])
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.describe(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -122,9 +132,9 @@ class MatrixModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Vertical:
             status = self.status_of(section)
-            return status.label if status is not None else TOTAL
+            return vocab_word(status) if status is not None else domain_text(TOTAL)
         is_region, region = self.region_of(section)
-        return region_label(region) if is_region else TOTAL
+        return region_text(region) if is_region else domain_text(TOTAL)
 
 
 class MatrixView(QTableView):
@@ -139,7 +149,11 @@ class MatrixView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTabKeyNavigation(False)  # Tab moves on to the charts
         self.setWordWrap(False)
-        self.setToolTip("Click a cell to show those engagements; Ctrl+click to add them")
+        self.setToolTip(
+            translate(
+                "overview_matrix", "Click a cell to show those engagements; Ctrl+click to add them"
+            )
+        )
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setHighlightSections(False)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from tracker.domain.date_parser import parse_partial_date
 from tracker.domain.dates import DateParseError, PartialDate, Precision
+from tracker.domain.languages import Language
+from ui.i18n import QT_TRANSLATE_NOOP, date_text, translate, ui_language
 from ui.message_line import MessageLine
 from ui.plain_text import tooltip
 
@@ -37,7 +39,7 @@ ERROR_COLOUR = "#b3261e"  # on light backgrounds
 ERROR_COLOUR_DARK = "#ff8a80"  # on dark backgrounds
 ERROR_BACKGROUND = "#fdecea"
 ERROR_BACKGROUND_DARK = "#4a1f1c"
-PLACEHOLDER = "e.g. Q3 2025, Feb 2026, mid-2025"
+PLACEHOLDER = QT_TRANSLATE_NOOP("partial_date_edit", "e.g. Q3 2025, Feb 2026, mid-2025")
 
 
 def is_dark(widget: QWidget) -> bool:
@@ -67,7 +69,9 @@ def hint_colour(widget: QWidget) -> str:
 def understood(value: PartialDate) -> str:
     """What a typed date was understood as: its label, and for a half or a third of a
     year the months it covers, since where "early" ends is a convention ("mid-2025
-    (May–Aug 2025)")."""
+    (May–Aug 2025)"); in French, as the briefings write it ("2e trimestre 2026")."""
+    if ui_language() != Language.EN:
+        return date_text(value)
     if value.precision in (Precision.HALF, Precision.THIRD):
         return f"{value.label()} ({value.months_label()})"
     return value.label()
@@ -111,7 +115,7 @@ class PartialDateEdit(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._line = QLineEdit(self)
-        self._line.setPlaceholderText(PLACEHOLDER)
+        self._line.setPlaceholderText(translate("partial_date_edit", PLACEHOLDER))
         self._line.setClearButtonEnabled(True)
         # One line, always: the form must not move while typing (a long message is cut).
         self._hint = MessageLine(self)
@@ -198,7 +202,11 @@ class PartialDateEdit(QWidget):
             return
         self._set_hint(f"✓ {understood(value)}", error=False)
         self._hint.setToolTip(
-            tooltip(f"Understood as {understood(value)} (stored as {value.iso()})")
+            tooltip(
+                translate("partial_date_edit", "Understood as {date} (stored as {iso})").format(
+                    date=understood(value), iso=value.iso()
+                )
+            )
         )
 
     def _set_hint(self, text: str, *, error: bool) -> None:

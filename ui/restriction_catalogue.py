@@ -38,23 +38,47 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.restriction_catalogue import CatalogueEntry, MergePreview
 from tracker.services import Tracker
 from ui.commands import CommandContext, ServiceCommand, quoted
+from ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from ui.plain_text import question
 
 MESSAGE_MS = 15000
 W = TypeVar("W", bound=QWidget)
-HEADERS = ("Code", "Title", "Engagements", "Aliases", "Description")
+HEADERS = (
+    QT_TRANSLATE_NOOP("restriction_catalogue", "Code"),
+    QT_TRANSLATE_NOOP("restriction_catalogue", "Title"),
+    QT_TRANSLATE_NOOP("restriction_catalogue", "Engagements"),
+    QT_TRANSLATE_NOOP("restriction_catalogue", "Aliases"),
+    QT_TRANSLATE_NOOP("restriction_catalogue", "Description"),
+)
 
 
 def merge_question(preview: MergePreview) -> str:
     """What the merge will do, asked before it is done."""
     count = preview.affected
-    noun = "1 engagement" if count == 1 else f"{count:,} engagements"
-    trash = f", {preview.in_trash:,} of them in the trash" if preview.in_trash else ""
-    return (
-        f"Merge {quoted(preview.source)} into {quoted(preview.target)}?\n\n"
-        f"{noun} get a new version{trash}; {preview.both:,} had both, and keep the more "
-        f"restrictive stance. {quoted(preview.source)} becomes an alias of "
-        f"{quoted(preview.target)}.\n\nA merge cannot be undone."
+    noun = (
+        translate("restriction_catalogue", "1 engagement")
+        if count == 1
+        else translate("restriction_catalogue", "{count} engagements").format(count=number(count))
+    )
+    trash = (
+        translate("restriction_catalogue", ", {count} of them in the trash").format(
+            count=number(preview.in_trash)
+        )
+        if preview.in_trash
+        else ""
+    )
+    return translate(
+        "restriction_catalogue",
+        "Merge {source} into {target}?\n\n"
+        "{noun} get a new version{trash}; {both} had both, and keep the more "
+        "restrictive stance. {source} becomes an alias of {target}.\n\n"
+        "A merge cannot be undone.",
+    ).format(
+        source=quoted(preview.source),
+        target=quoted(preview.target),
+        noun=noun,
+        trash=trash,
+        both=number(preview.both),
     )
 
 
@@ -64,12 +88,13 @@ class RestrictionCatalogueDialog(QDialog):
 
     def __init__(self, context: CommandContext, stack: QUndoStack, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restriction catalogue")
+        self.setWindowTitle(translate("restriction_catalogue", "Restriction catalogue"))
         self.setObjectName("restrictionCatalogue")
         self._context, self._stack = context, stack
         self._entries: list[CatalogueEntry] = []
         self.table = _table()
         self.title = _named(QLineEdit(), "catalogueTitle")
+        self.title.setAccessibleName("Title")  # its label names the row, not the field
         self.description = _named(QPlainTextEdit(), "catalogueDescription")
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
@@ -79,16 +104,41 @@ class RestrictionCatalogueDialog(QDialog):
         self.error.setWordWrap(True)
         self._build()
         self.table.itemSelectionChanged.connect(self._chosen)
+        # Its undo steps outlive it on the window's stack; once closed (then deleted) it
+        # is not read again, and a flag is what a deleted dialog still answers.
+        self._open = True
+        self.finished.connect(self._closed)
         self.fill()
 
     def _build(self) -> None:
         form = QFormLayout()
         form.addRow(
-            "&Title", _with_button(self.title, "Re&title", "catalogueRetitle", self.retitle)
+            translate("restriction_catalogue", "&Title"),
+            _with_button(
+                self.title,
+                translate("restriction_catalogue", "Re&title"),
+                "catalogueRetitle",
+                self.retitle,
+            ),
         )
-        form.addRow("&Description", self.description)
-        form.addRow("", _button("Save d&escription", "catalogueDescribe", self.describe))
-        form.addRow("&Merge into", _with_button(self.into, "Mer&ge…", "catalogueMerge", self.merge))
+        form.addRow(translate("restriction_catalogue", "&Description"), self.description)
+        form.addRow(
+            "",
+            _button(
+                translate("restriction_catalogue", "Save d&escription"),
+                "catalogueDescribe",
+                self.describe,
+            ),
+        )
+        form.addRow(
+            translate("restriction_catalogue", "&Merge into"),
+            _with_button(
+                self.into,
+                translate("restriction_catalogue", "Mer&ge…"),
+                "catalogueMerge",
+                self.merge,
+            ),
+        )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -136,7 +186,9 @@ class RestrictionCatalogueDialog(QDialog):
         entry = self._current()
         if entry is not None:
             self._step(
-                f"Retitle {quoted(entry.code)}",
+                translate("restriction_catalogue", "Retitle {code}").format(
+                    code=quoted(entry.code)
+                ),
                 entry.code,
                 lambda title: self._context.service().retitle_restriction(
                     code=entry.code, title=title
@@ -150,7 +202,9 @@ class RestrictionCatalogueDialog(QDialog):
         entry = self._current()
         if entry is not None:
             self._step(
-                f"Describe {quoted(entry.code)}",
+                translate("restriction_catalogue", "Describe {code}").format(
+                    code=quoted(entry.code)
+                ),
                 entry.code,
                 lambda text: self._context.service().describe_restriction(
                     code=entry.code, description=text
@@ -174,7 +228,7 @@ class RestrictionCatalogueDialog(QDialog):
                     self._context,
                     forward=lambda: self._refilled(call(new), code),
                     backward=lambda: self._refilled(call(old), code),
-                    done=f"Done: {text}",
+                    done=translate("restriction_catalogue", "Done: {step}").format(step=text),
                     made=True,
                 )
             )
@@ -183,9 +237,12 @@ class RestrictionCatalogueDialog(QDialog):
 
     def _refilled(self, changes: ChangeSet, code: str) -> ChangeSet:
         """After an undo or redo: the list read again, if the window is still open."""
-        if self.isVisible():
+        if self._open:
             self.fill(code)
         return changes
+
+    def _closed(self) -> None:
+        self._open = False
 
     def merge(self) -> None:
         """Merge the chosen restriction into the one picked, once the user agrees."""
@@ -202,14 +259,18 @@ class RestrictionCatalogueDialog(QDialog):
             self.error.setText(str(exc))
             return
         self._context.changed(changes)
-        self._context.said(f"Merged {quoted(entry.code)} into {quoted(target)}")
+        self._context.said(
+            translate("restriction_catalogue", "Merged {source} into {target}").format(
+                source=quoted(entry.code), target=quoted(target)
+            )
+        )
         self.fill(target)
 
     def _agreed(self, preview: MergePreview) -> bool:
         Button = QMessageBox.StandardButton
         answer = question(
             self,
-            "Merge restrictions",
+            translate("restriction_catalogue", "Merge restrictions"),
             merge_question(preview),
             Button.Yes | Button.Cancel,
             Button.Cancel,
@@ -224,7 +285,8 @@ def _named(widget: W, name: str) -> W:
 
 def _table() -> QTableWidget:
     table = _named(QTableWidget(0, len(HEADERS)), "catalogueTable")
-    table.setHorizontalHeaderLabels(HEADERS)
+    table.setHorizontalHeaderLabels([translate("restriction_catalogue", h) for h in HEADERS])
+    table.setAccessibleName(translate("restriction_catalogue", "Restrictions"))
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

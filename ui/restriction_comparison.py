@@ -32,6 +32,7 @@ from tracker.domain.restriction_comparison import RestrictionComparison
 from tracker.domain.stance_tints import STANCE_TINTS
 from tracker.domain.vocab import Stance
 from tracker.services import Tracker
+from ui.i18n import domain_text, translate, vocab_word
 from ui.plain_text import plain_label
 from ui.restriction_counts import TITLE, RestrictionCountsModel, engagements_text
 from ui.restriction_grid import TITLE_COLUMN, StanceGridModel
@@ -57,6 +58,7 @@ class ChoosingTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside
         self.verticalHeader().hide()
         # Rows as compact as the engagement table's.
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
@@ -73,14 +75,17 @@ def _chip(stance: Stance) -> str:
     tint = STANCE_TINTS[stance]
     return (
         f'<span style="background-color:{tint}; color:{chip_text_colour(tint)};">'
-        f"&nbsp;{html.escape(stance.label)}&nbsp;</span>"
+        f"&nbsp;{html.escape(vocab_word(stance))}&nbsp;</span>"
     )
 
 
 def legend_html() -> str:
     """The grid's legend: each stance's label on its tint, and what a blank cell means."""
     chips = " ".join(_chip(s) for s in Stance)
-    return f"Stances: {chips} &nbsp;·&nbsp; blank: {html.escape(EMPTY_SECTIONS.lower())}"
+    blank = html.escape(domain_text(EMPTY_SECTIONS).lower())
+    return translate(
+        "restriction_comparison", "Stances: {chips} &nbsp;·&nbsp; blank: {blank}"
+    ).format(chips=chips, blank=blank)
 
 
 class RestrictionsView(FollowingView):
@@ -202,11 +207,15 @@ class RestrictionsView(FollowingView):
 
 def _summary(comparison: RestrictionComparison) -> str:
     recording = len([r for r in comparison.restrictions if r.total])
-    kept = f"{engagements_text(comparison.engagements)} kept"
-    if not comparison.restrictions:
-        return f"{kept}; the restriction catalogue is empty."
-    return (
-        f"{kept}; {recording} of the {len(comparison.restrictions)} restrictions of the "
-        "catalogue recorded. Click a count to list those engagements, an engagement to "
-        "select it."
+    kept = translate("restriction_comparison", "{engagements} kept").format(
+        engagements=engagements_text(comparison.engagements)
     )
+    if not comparison.restrictions:
+        return translate(
+            "restriction_comparison", "{kept}; the restriction catalogue is empty."
+        ).format(kept=kept)
+    return translate(
+        "restriction_comparison",
+        "{kept}; {recording} of the {total} restrictions of the catalogue recorded. "
+        "Click a count to list those engagements, an engagement to select it.",
+    ).format(kept=kept, recording=recording, total=len(comparison.restrictions))

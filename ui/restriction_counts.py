@@ -10,13 +10,15 @@ restriction no kept engagement records: the catalogue is listed whole, to compar
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter
 
 from tracker.domain.fields import CHILDREN_BY_KEY
 from tracker.domain.restriction_comparison import RestrictionComparison, RestrictionCounts
 from tracker.domain.stance_tints import STANCE_TINTS
 from tracker.domain.vocab import Stance
+from ui.i18n import domain_text, number, translate, vocab_word
 from ui.plain_text import tooltip
+from ui.swatches import swatch_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,20 +41,28 @@ def stance_swatch(stance: Stance) -> QIcon:
     """A small square of the stance's tint, framed so that it shows on any background."""
     icon = _swatches.get(stance)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setBrush(QColor(STANCE_TINTS[stance]))
-        painter.setPen(QColor(0, 0, 0, 110))
-        painter.drawRect(0, 0, 11, 11)
-        painter.end()
-        icon = _swatches[stance] = QIcon(pixmap)
+
+        def draw(painter: QPainter) -> None:
+            painter.setBrush(QColor(STANCE_TINTS[stance]))
+            painter.setPen(QColor(0, 0, 0, 110))
+            painter.drawRect(0, 0, 11, 11)
+
+        icon = _swatches[stance] = swatch_icon(draw)
     return icon
 
 
 def engagements_text(n: int) -> str:
     """``1 engagement``, ``1,234 engagements``."""
-    return f"{n:,} engagement{'' if n == 1 else 's'}"
+    if n == 1:
+        return translate("restriction_counts", "1 engagement")
+    return translate("restriction_counts", "{count} engagements").format(count=number(n))
+
+
+def shown_header(section: int) -> str:
+    """A column's header in the window's language (``HEADERS`` in English)."""
+    if FIRST_STANCE <= section < TOTAL:
+        return vocab_word(STANCES[section - FIRST_STANCE])
+    return domain_text(HEADERS[section] if section != 1 else _NOUN).capitalize()
 
 
 class RestrictionCountsModel(QAbstractTableModel):
@@ -129,11 +139,17 @@ class RestrictionCountsModel(QAbstractTableModel):
         if count is None:
             return f"{counts.code}: {counts.title}"
         if index.column() == TOTAL:
-            said = f"{engagements_text(count)} record “{counts.title}”"
+            said = translate("restriction_counts", "{engagements} record “{title}”").format(
+                engagements=engagements_text(count), title=counts.title
+            )
         else:
             stance = STANCES[index.column() - FIRST_STANCE]
-            said = f"{engagements_text(count)}: {stance.label.lower()} on “{counts.title}”"
-        return said + (" (click to list them)" if count else "")
+            said = translate("restriction_counts", "{engagements}: {stance} on “{title}”").format(
+                engagements=engagements_text(count),
+                stance=vocab_word(stance).lower(),
+                title=counts.title,
+            )
+        return said + (translate("restriction_counts", " (click to list them)") if count else "")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -142,9 +158,14 @@ class RestrictionCountsModel(QAbstractTableModel):
             return None
         stance = section - FIRST_STANCE
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return shown_header(section)
         if role == Qt.ItemDataRole.DecorationRole and 0 <= stance < len(STANCES):
             return stance_swatch(STANCES[stance])
         if role == Qt.ItemDataRole.ToolTipRole and section == TOTAL:
-            return tooltip(f"Engagements kept that record the {_NOUN}, at any stance")
+            return tooltip(
+                translate(
+                    "restriction_counts",
+                    "Engagements kept that record the restriction, at any stance",
+                )
+            )
         return None

@@ -21,6 +21,7 @@ from tracker.domain.presenter import EMPTY_SECTIONS
 from tracker.domain.stance_tints import STANCE_TINTS
 from tracker.domain.vocab import Stance
 from tracker.services import Tracker
+from ui.i18n import domain_text, vocab_word
 from ui.plain_text import tooltip
 from ui.style import chip_text_colour
 
@@ -99,9 +100,9 @@ class StanceGridModel(QAbstractTableModel):
         code, title = self._catalogue[index.column() - 1]
         stance = row.stances.get(code)
         if role == Qt.ItemDataRole.DisplayRole:
-            return stance.label if stance else ""
+            return vocab_word(stance) if stance else ""
         if role == Qt.ItemDataRole.ToolTipRole:
-            said = stance.label if stance else EMPTY_SECTIONS
+            said = vocab_word(stance) if stance else domain_text(EMPTY_SECTIONS)
             return tooltip(f"{row.title}\n{code}: {title}\n{said}")
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
@@ -116,7 +117,7 @@ class StanceGridModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or section > len(self._catalogue):
             return None
         if section == TITLE_COLUMN:
-            return "Engagement" if role == Qt.ItemDataRole.DisplayRole else None
+            return domain_text("Engagement") if role == Qt.ItemDataRole.DisplayRole else None
         code, title = self._catalogue[section - 1]
         if role == Qt.ItemDataRole.DisplayRole:
             return code

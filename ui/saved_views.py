@@ -36,6 +36,7 @@ from tracker.services import Tracker
 from tracker.services.base import utc_today
 from ui.commands import quoted
 from ui.filter_bar import FilterBar
+from ui.i18n import translate
 from ui.table_model import COLUMNS, EngagementTableModel
 from ui.views import ViewStack
 
@@ -85,12 +86,21 @@ class ViewCommand(QUndoCommand):
 
     def _run(self, step: Callable[[Tracker], object], verb: str) -> None:
         text = self.text()
-        said = f"{verb.capitalize()}ne: {text}"  # "Undone: …", "Redone: …"
+        said = (
+            translate("saved_views", "Undone: {step}")
+            if verb == "undo"
+            else translate("saved_views", "Redone: {step}")
+        ).format(step=text)
         try:
             step(self._owner.service())
         except TrackerError as exc:  # a colleague changed it since: the step is dropped
             self.setObsolete(True)
-            said = f"Cannot {verb} {text[:1].lower()}{text[1:]}: {exc}"
+            cannot = (
+                translate("saved_views", "Cannot undo {step}: {reason}")
+                if verb == "undo"
+                else translate("saved_views", "Cannot redo {step}: {reason}")
+            )
+            said = cannot.format(step=f"{text[:1].lower()}{text[1:]}", reason=exc)
         self._owner.rebuild()
         self._owner.say(said)
 
@@ -114,12 +124,12 @@ class SavedViews:
         self._stack = stack
         self._bar, self._header, self._stack_view = filter_bar, header, views
         self._model = model
-        self.menu = QMenu("&Saved views", window)
+        self.menu = QMenu(translate("saved_views", "&Saved views"), window)
         self.menu.setObjectName("savedViewsMenu")
-        self.save_action = QAction("&Save current view…", window)
+        self.save_action = QAction(translate("saved_views", "&Save current view…"), window)
         self.save_action.setObjectName("saveView")
         self.save_action.triggered.connect(self.save_current)
-        self.manage_action = QAction("&Manage views…", window)
+        self.manage_action = QAction(translate("saved_views", "&Manage views…"), window)
         self.manage_action.setObjectName("manageViews")
         self.manage_action.triggered.connect(self.manage)
         self.view_actions: list[QAction] = []
@@ -137,6 +147,7 @@ class SavedViews:
         return body_of(
             self._bar.filters(),
             today=utc_today(),
+            stale_for=self._bar.stale_for,
             sort=sort,
             descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
             columns=shown_columns(header),
@@ -158,14 +169,19 @@ class SavedViews:
         self._model.set_order(column, body.descending)
         self._bar.set_filters(opened.filters)
         self._stack_view.show_view(body.kind)
-        left_out = [*opened.left_out, *(f"column {k} (not in this table)" for k in unknown)]
-        said = f"Opened view {quoted(opened.view.name)}"
-        self.say(f"{said} — left out {'; '.join(left_out)}" if left_out else said)
+        not_here = translate("saved_views", "column {key} (not in this table)")
+        left_out = [*opened.left_out, *(not_here.format(key=k) for k in unknown)]
+        said = translate("saved_views", "Opened view {name}").format(name=quoted(opened.view.name))
+        if left_out:
+            said = translate("saved_views", "{opened} — left out {parts}").format(
+                opened=said, parts="; ".join(left_out)
+            )
+        self.say(said)
 
     def open(self, name: str) -> None:
         """Open the saved view ``name``."""
         try:
-            self.apply(self.service().open_view(name=name))
+            self.apply(self.service().open_view(name=name, stale_for=self._bar.stale_for))
         except TrackerError as exc:
             self.say(str(exc))
 
@@ -224,12 +240,14 @@ class SavedViews:
         """A view was just created (the dialog did it): undo deletes it."""
         self.push(
             ViewCommand(
-                f"Save view {quoted(view.name)}",
+                translate("saved_views", "Save view {name}").format(name=quoted(view.name)),
                 self,
                 forward=lambda s: s.save_view(name=view.name, body=view.body, shared=view.shared),
                 backward=lambda s: s.delete_view(name=view.name),
             ),
-            f"Saved view {quoted(view.name)} — Ctrl+Z to undo",
+            translate("saved_views", "Saved view {name} — Ctrl+Z to undo").format(
+                name=quoted(view.name)
+            ),
         )
 
     def rename(self, old: SavedView, new_name: str) -> str:
@@ -238,12 +256,14 @@ class SavedViews:
         done = self.service().rename_view(name=old.name, new_name=new_name)
         self.push(
             ViewCommand(
-                f"Rename view {quoted(old.name)}",
+                translate("saved_views", "Rename view {name}").format(name=quoted(old.name)),
                 self,
                 forward=lambda s: s.rename_view(name=old.name, new_name=done.name),
                 backward=lambda s: s.rename_view(name=done.name, new_name=old.name),
             ),
-            f"Renamed view {quoted(old.name)} to {quoted(done.name)}",
+            translate("saved_views", "Renamed view {old} to {new}").format(
+                old=quoted(old.name), new=quoted(done.name)
+            ),
         )
         return done.name
 
@@ -252,12 +272,20 @@ class SavedViews:
         self.service().share_view(name=view.name, shared=shared)
         self.push(
             ViewCommand(
-                f"{'Share' if shared else 'Unshare'} view {quoted(view.name)}",
+                (
+                    translate("saved_views", "Share view {name}")
+                    if shared
+                    else translate("saved_views", "Unshare view {name}")
+                ).format(name=quoted(view.name)),
                 self,
                 forward=lambda s: s.share_view(name=view.name, shared=shared),
                 backward=lambda s: s.share_view(name=view.name, shared=not shared),
             ),
-            f"View {quoted(view.name)} is {'shared' if shared else 'private'} now",
+            (
+                translate("saved_views", "View {name} is shared now")
+                if shared
+                else translate("saved_views", "View {name} is private now")
+            ).format(name=quoted(view.name)),
         )
         return view.name
 
@@ -266,12 +294,14 @@ class SavedViews:
         gone = self.service().delete_view(name=view.name)
         self.push(
             ViewCommand(
-                f"Delete view {quoted(gone.name)}",
+                translate("saved_views", "Delete view {name}").format(name=quoted(gone.name)),
                 self,
                 forward=lambda s: s.delete_view(name=gone.name),
                 backward=lambda s: s.save_view(name=gone.name, body=gone.body, shared=gone.shared),
             ),
-            f"Deleted view {quoted(gone.name)} — Ctrl+Z to undo",
+            translate("saved_views", "Deleted view {name} — Ctrl+Z to undo").format(
+                name=quoted(gone.name)
+            ),
         )
 
 
@@ -290,12 +320,14 @@ class SaveViewDialog(QDialog):
 
     def __init__(self, views: SavedViews, body: ViewBody, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save current view")
+        self.setWindowTitle(translate("saved_views", "Save current view"))
         self._views, self._body = views, body
         self.name = QLineEdit(self)
         self.name.setObjectName("viewName")
         self.name.setAccessibleName("View name")
-        self.shared = QCheckBox("&Shared: everyone using this database sees it", self)
+        self.shared = QCheckBox(
+            translate("saved_views", "&Shared: everyone using this database sees it"), self
+        )
         self.shared.setObjectName("viewShared")
         self.error = _error_label(self)
         buttons = QDialogButtonBox(
@@ -304,7 +336,7 @@ class SaveViewDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        label = QLabel("&Name:", self)
+        label = QLabel(translate("saved_views", "&Name:"), self)
         label.setBuddy(self.name)
         for widget in (label, self.name, self.error, self.shared, buttons):
             layout.addWidget(widget)
@@ -328,7 +360,7 @@ class ManageViewsDialog(QDialog):
 
     def __init__(self, views: SavedViews, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Manage saved views")
+        self.setWindowTitle(translate("saved_views", "Manage saved views"))
         self._views = views
         self.list = QListWidget(self)
         self.list.setObjectName("savedViewList")
@@ -336,10 +368,10 @@ class ManageViewsDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setObjectName("viewNewName")
         self.name.setAccessibleName("New name")
-        self.rename_button = QPushButton("&Rename", self)
-        self.share_box = QCheckBox("&Shared with everyone", self)
+        self.rename_button = QPushButton(translate("saved_views", "&Rename"), self)
+        self.share_box = QCheckBox(translate("saved_views", "&Shared with everyone"), self)
         self.share_box.setObjectName("viewShared")
-        self.delete_button = QPushButton("&Delete", self)
+        self.delete_button = QPushButton(translate("saved_views", "&Delete"), self)
         self.error = _error_label(self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)

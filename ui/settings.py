@@ -1,5 +1,7 @@
 """Remembered settings: window layout, table columns, order and last filters, recent
-databases, the answers given to the briefing dialog, and the sizes of dialogs.
+databases, the answers given to the briefing dialog, the sizes of dialogs, and the
+user's preferences (Edit → Preferences…: language, theme, briefing author and
+organisation, the marking of new engagements, the stale threshold, backups kept).
 
 They say which databases and searches the user works with, so the settings file is
 readable by its owner only, in a folder of the app's own readable by its owner only;
@@ -12,15 +14,18 @@ import contextlib
 import dataclasses
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
+from tracker.domain.due import DEFAULT_STALE
 from tracker.domain.filter_json import filters_from_json, filters_json
 from tracker.domain.model import Filters
 from tracker.services import public_url
+from tracker.services.backups import KEPT_BACKUPS
 from tracker.services.files import make_private_file
 
 ORGANISATION = "engagement-tracker"
@@ -60,6 +65,13 @@ def filters_from_text(text: object) -> Filters:
         return filters_from_json(raw) if isinstance(raw, dict) else Filters()
     except ValueError:
         return Filters()
+
+
+def ui_language_setting(settings: QSettings) -> str:
+    """The window's language ("system", "en" or "fr": Edit → Preferences…, read at
+    start by ``ui.i18n.install_translators``); $TRACKER_LANG, when set, wins
+    (``TRACKER_LANG=fr tracker gui`` tries the French window once)."""
+    return os.environ.get("TRACKER_LANG") or preferences(settings).language
 
 
 def more_filters_shown(settings: QSettings) -> bool:
@@ -173,10 +185,12 @@ class BriefingDefaults:
 
 
 def briefing_defaults(settings: QSettings) -> BriefingDefaults:
-    """The briefing answers remembered from last time."""
+    """The briefing answers remembered from last time; the author and organisation of
+    the preferences, when they name one, come first."""
+    chosen = preferences(settings)
     return BriefingDefaults(
-        author=str(settings.value("briefing/author", "") or ""),
-        organisation=str(settings.value("briefing/organisation", "") or ""),
+        author=chosen.author or str(settings.value("briefing/author", "") or ""),
+        organisation=chosen.organisation or str(settings.value("briefing/organisation", "") or ""),
         page_size=str(settings.value("briefing/pageSize", "A4") or "A4"),
         open_when_written=str(settings.value("briefing/openWhenWritten", "true")).lower() == "true",
         follow_ups=str(settings.value("briefing/followUps", "") or ""),
@@ -268,3 +282,78 @@ def last_folder(settings: QSettings, kind: str) -> Path:
 def remember_folder(settings: QSettings, kind: str, path: str | Path) -> None:
     """Offer the folder of ``path`` first when a file of ``kind`` is next saved."""
     settings.setValue(f"folders/{kind}", str(Path(path).parent))
+
+
+# Edit → Preferences… (ui.preferences_dialog). The language is read at start
+# (ui.i18n installs its translators), so a new one takes effect after a restart.
+LANGUAGE_KEY = "ui/language"
+LANGUAGES = ("system", "en", "fr")
+THEME_KEY = "ui/theme"
+THEMES = ("system", "light", "dark")
+STALE_DAYS = (1, 3650)  # the stale threshold's range, in days
+BACKUPS_KEPT = (1, 100)  # how many automatic backups may be kept
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """The user's preferences. ``author``, ``organisation`` and ``marking`` empty mean
+    "none of mine": the briefing dialog then offers its last answers, a new engagement
+    the database's default marking."""
+
+    language: str = "system"  # one of LANGUAGES
+    theme: str = "system"  # one of THEMES
+    author: str = ""
+    organisation: str = ""
+    marking: str = ""
+    stale_days: int = DEFAULT_STALE.count  # DEFAULT_STALE is counted in days
+    backups_kept: int = KEPT_BACKUPS
+
+
+def _choice(value: object, allowed: tuple[str, ...]) -> str:
+    text = str(value or "")
+    return text if text in allowed else allowed[0]
+
+
+def _bounded(value: object, bounds: tuple[int, int], default: int) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        return default
+    return min(max(number, bounds[0]), bounds[1])
+
+
+def preferences(settings: QSettings) -> Preferences:
+    """The preferences as stored; a value out of range or unknown reads as its default."""
+    default = Preferences()
+    return Preferences(
+        language=_choice(settings.value(LANGUAGE_KEY), LANGUAGES),
+        theme=_choice(settings.value(THEME_KEY), THEMES),
+        author=str(settings.value("preferences/author", "") or ""),
+        organisation=str(settings.value("preferences/organisation", "") or ""),
+        marking=str(settings.value("preferences/marking", "") or ""),
+        stale_days=_bounded(
+            settings.value("preferences/staleDays"), STALE_DAYS, default.stale_days
+        ),
+        backups_kept=_bounded(
+            settings.value("preferences/backupsKept"), BACKUPS_KEPT, default.backups_kept
+        ),
+    )
+
+
+def marking_for_new(settings: QSettings, markings: Sequence[str], database_default: str) -> str:
+    """The marking a new engagement starts with: the preferred one while the database
+    allows it, else the database's default."""
+    preferred = preferences(settings).marking
+    return preferred if preferred in markings else database_default
+
+
+def remember_preferences(settings: QSettings, chosen: Preferences) -> None:
+    """Store ``chosen`` as the user's preferences."""
+    settings.setValue(LANGUAGE_KEY, chosen.language)
+    settings.setValue(THEME_KEY, chosen.theme)
+    settings.setValue("preferences/author", chosen.author)
+    settings.setValue("preferences/organisation", chosen.organisation)
+    settings.setValue("preferences/marking", chosen.marking)
+    settings.setValue("preferences/staleDays", chosen.stale_days)
+    settings.setValue("preferences/backupsKept", chosen.backups_kept)
+    settings.sync()

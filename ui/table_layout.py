@@ -57,9 +57,12 @@ def configure_table(table: QTableView, model: QAbstractItemModel, width: int) ->
     and the default widths for ``width`` pixels."""
     table.setModel(model)
     table.setObjectName("engagementTable")
+    table.setAccessibleName("Engagements")
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table (the arrows move between its cells): else it is a keyboard trap.
+    table.setTabKeyNavigation(False)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)

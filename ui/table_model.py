@@ -12,15 +12,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter
 
 from tracker.domain.fields import label
 from tracker.domain.model import EngagementRow, Filters
 from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
+from ui.i18n import date_text, domain_text, vocab_word
 from ui.plain_text import tooltip
 from ui.style import STATUS_COLOURS
+from ui.swatches import swatch_icon
 
 PAGE_SIZE = 200
 CACHED_PAGES = 32
@@ -35,6 +37,11 @@ class Column:
     key: str
     header: str
     sort_key: str
+
+    @property
+    def shown_header(self) -> str:
+        """The header in the window's language."""
+        return domain_text(self.header)
 
 
 def _column(key: str) -> Column:
@@ -70,15 +77,15 @@ def short_time(iso: str) -> str:
 def display_text(row: EngagementRow, key: str) -> str:
     """What a cell shows."""
     if key == "region":
-        return row.region.label if row.region else ""
+        return vocab_word(row.region) if row.region else ""
     if key == "status":
-        return row.status.label
+        return vocab_word(row.status)
     if key == "confidence":
-        return row.confidence.label if row.confidence else ""
+        return vocab_word(row.confidence) if row.confidence else ""
     if key == "updated_at":
         return short_time(row.updated_at)
     if key == "follow_up":
-        return row.follow_up.label() if row.follow_up else ""
+        return date_text(row.follow_up) if row.follow_up else ""
     return str(getattr(row, key))
 
 
@@ -89,15 +96,14 @@ def status_icon(status: Status) -> QIcon:
     """A small colour chip for a status (always shown beside its text)."""
     icon = _chips.get(status)
     if icon is None:
-        pixmap = QPixmap(12, 12)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(STATUS_COLOURS[status]))
-        painter.setPen(QColor(0, 0, 0, 90))
-        painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
-        painter.end()
-        icon = _chips[status] = QIcon(pixmap)
+
+        def draw(painter: QPainter) -> None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(QColor(STATUS_COLOURS[status]))
+            painter.setPen(QColor(0, 0, 0, 90))
+            painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+
+        icon = _chips[status] = swatch_icon(draw)
     return icon
 
 
@@ -263,7 +269,7 @@ class EngagementTableModel(QAbstractTableModel):
     ) -> object:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].header
+            return COLUMNS[section].shown_header
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
-from tracker.domain.presenter import date_text
 from tracker.services.base import utc_today
+from ui.i18n import date_text, translate
 from ui.plain_text import tooltip
 from ui.timeline_lanes import LaneCache
 from ui.timeline_painter import TITLES_WIDTH, Colours, Frame, paint
@@ -275,7 +275,9 @@ def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
     if lane.started is not None:
         started = covered(lane.started)
         if _meets(started.start, started.end, days):
-            lines.append(f"Started {date_text(lane.started)}")
+            lines.append(
+                translate("timeline_canvas", "Started {date}").format(date=date_text(lane.started))
+            )
     mark = follow_up_mark(lane)
     if mark is not None and _meets(mark.span.start, mark.span.end, days):
         lines.append(mark.text())

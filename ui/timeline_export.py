@@ -10,19 +10,26 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog
 
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 from ui.plain_text import warning
 from ui.settings import APPLICATION, last_folder, remember_folder
 from ui.timeline_canvas import TimelineCanvas
 from ui.timeline_painter import Colours, paint
 
-_FILTERS = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)"}
+_FILTERS = {
+    "png": QT_TRANSLATE_NOOP("timeline_export", "PNG image (*.png)"),
+    "svg": QT_TRANSLATE_NOOP("timeline_export", "SVG drawing (*.svg)"),
+}
 
 
 def export_image(canvas: TimelineCanvas, settings: QSettings, kind: str) -> None:
     """Ask for a file name and save what ``canvas`` shows there as ``kind``."""
     suggested = last_folder(settings, "timeline") / f"timeline.{kind}"
     path, _ = QFileDialog.getSaveFileName(
-        canvas.window(), f"Export timeline as {kind.upper()}", str(suggested), _FILTERS[kind]
+        canvas.window(),
+        translate("timeline_export", "Export timeline as {kind}").format(kind=kind.upper()),
+        str(suggested),
+        translate("timeline_export", _FILTERS[kind]),
     )
     if not path:
         return
@@ -30,7 +37,11 @@ def export_image(canvas: TimelineCanvas, settings: QSettings, kind: str) -> None
         path += f".{kind}"
     remember_folder(settings, "timeline", path)
     if not write_image(canvas, Path(path)):
-        warning(canvas, APPLICATION, f"Could not write {path}.")
+        warning(
+            canvas,
+            APPLICATION,
+            translate("timeline_export", "Could not write {file}.").format(file=path),
+        )
 
 
 def write_image(canvas: TimelineCanvas, path: Path) -> bool:
@@ -43,7 +54,7 @@ def write_image(canvas: TimelineCanvas, path: Path) -> bool:
         generator.setFileName(str(path))
         generator.setSize(QSize(frame.width, frame.height))
         generator.setViewBox(QRect(0, 0, frame.width, frame.height))
-        generator.setTitle("Timeline")
+        generator.setTitle(translate("timeline_export", "Timeline"))
         generator.setDescription(canvas.accessibleDescription())
         painter = QPainter()
         if not painter.begin(generator):

@@ -16,14 +16,23 @@ import enum
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPolygonF
 
 from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
+from tracker.domain.languages import Language
+from ui.i18n import domain_text, locale, translate, ui_language
 from ui.style import STATUS_COLOURS
 
 TITLES_WIDTH = 260  # the left column of lane titles, in pixels
 _MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _month_name(month: int) -> str:
+    """A month on the axis: "Mar" in English, as its locale abbreviates it otherwise."""
+    if ui_language() == Language.EN:
+        return _MONTH_NAMES[month - 1]
+    return locale().monthName(month, QLocale.FormatType.ShortFormat)
 
 
 class Unit(enum.Enum):
@@ -86,9 +95,11 @@ def label(day: datetime.date, unit: Unit, *, above: bool = False) -> str:
         case Unit.YEARS:
             return str(day.year)
         case Unit.QUARTERS:
-            return f"Q{(day.month - 1) // 3 + 1}"
+            return translate("timeline_painter", "Q{number}").format(
+                number=(day.month - 1) // 3 + 1
+            )
         case Unit.MONTHS:
-            name = _MONTH_NAMES[day.month - 1]
+            name = _month_name(day.month)
             return f"{name} {day.year}" if above else name
         case Unit.WEEKS:
             return str(day.day)
@@ -302,7 +313,7 @@ def _axis(painter: QPainter, frame: Frame, colours: Colours) -> None:
     painter.drawText(
         QRectF(6, frame.axis_height / 2, TITLES_WIDTH - 12, frame.axis_height / 2),
         Qt.AlignmentFlag.AlignVCenter,
-        "Engagement",
+        domain_text("Engagement"),
     )
     painter.save()
     painter.setClipRect(QRectF(TITLES_WIDTH, 0, frame.width, frame.axis_height))
@@ -319,11 +330,12 @@ def _axis(painter: QPainter, frame: Frame, colours: Colours) -> None:
         _labels_above(painter, frame, above, ascent + 3)
     today = frame.x(frame.today)
     metrics = QFontMetrics(painter.font())
-    box = QRectF(today - metrics.horizontalAdvance("Today") / 2 - 3, half, 0, half)
-    box.setWidth(metrics.horizontalAdvance("Today") + 6)
+    today_text = translate("timeline_painter", "Today")
+    box = QRectF(today - metrics.horizontalAdvance(today_text) / 2 - 3, half, 0, half)
+    box.setWidth(metrics.horizontalAdvance(today_text) + 6)
     painter.fillRect(box, colours.today)
     painter.setPen(QColor("#FFFFFF"))
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "Today")
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, today_text)
     painter.restore()
     painter.setPen(colours.grid)
     bottom = frame.axis_height - 0.5

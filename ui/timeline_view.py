@@ -18,6 +18,7 @@ from tracker.domain.lanes import follow_up_mark, periods
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
+from ui.i18n import QT_TRANSLATE_NOOP, number, translate
 from ui.plain_text import tooltip
 from ui.settings import remember_timeline_zoom, timeline_zoom
 from ui.style import status_chip_html
@@ -29,7 +30,20 @@ from ui.timeline_painter import unit_for
 from ui.views import FollowingView
 
 # What the marks mean, after the status chips of the legend.
-_MARKS = "▨ began within the date · ⊓ started · ◇ follow-up day, ⊔ period · │ today"
+_MARKS = QT_TRANSLATE_NOOP(
+    "timeline_view", "▨ began within the date · ⊓ started · ◇ follow-up day, ⊔ period · │ today"
+)
+
+
+def _unit_words(unit: str) -> str:
+    """What the axis labels count ("months"), in the window's language."""
+    words = {
+        "years": translate("timeline_view", "years"),
+        "quarters": translate("timeline_view", "quarters"),
+        "months": translate("timeline_view", "months"),
+        "weeks": translate("timeline_view", "weeks"),
+    }
+    return words.get(unit, unit)
 
 
 def _button(text: str, name: str, tip: str, parent: QWidget) -> QPushButton:
@@ -75,12 +89,29 @@ class TimelineView(FollowingView):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
-        out = _button("−", "timelineZoomOut", "Zoom out (−, Ctrl+wheel)", self)
-        into = _button("+", "timelineZoomIn", "Zoom in (+, Ctrl+wheel)", self)
-        now = _button("Today", "timelineToday", "Scroll to today", self)
-        png = _button("Export PNG…", "timelineExportPng", "Save what is shown as a PNG image", self)
+        out = _button(
+            "−", "timelineZoomOut", translate("timeline_view", "Zoom out (−, Ctrl+wheel)"), self
+        )
+        into = _button(
+            "+", "timelineZoomIn", translate("timeline_view", "Zoom in (+, Ctrl+wheel)"), self
+        )
+        now = _button(
+            translate("timeline_view", "Today"),
+            "timelineToday",
+            translate("timeline_view", "Scroll to today"),
+            self,
+        )
+        png = _button(
+            translate("timeline_view", "Export PNG…"),
+            "timelineExportPng",
+            translate("timeline_view", "Save what is shown as a PNG image"),
+            self,
+        )
         svg = _button(
-            "Export SVG…", "timelineExportSvg", "Save what is shown as an SVG drawing", self
+            translate("timeline_view", "Export SVG…"),
+            "timelineExportSvg",
+            translate("timeline_view", "Save what is shown as an SVG drawing"),
+            self,
         )
         for small in (out, into):
             small.setFixedWidth(small.fontMetrics().horizontalAdvance("+") + 28)
@@ -89,7 +120,8 @@ class TimelineView(FollowingView):
         now.clicked.connect(lambda: self.canvas.show_day(today()))
         png.clicked.connect(lambda: self.export("png"))
         svg.clicked.connect(lambda: self.export("svg"))
-        legend = QLabel(" ".join(status_chip_html(s) for s in Status) + f"&nbsp; {_MARKS}", self)
+        marks = translate("timeline_view", _MARKS)
+        legend = QLabel(" ".join(status_chip_html(s) for s in Status) + f"&nbsp; {marks}", self)
         legend.setObjectName("timelineLegend")
         legend.setWordWrap(True)  # a narrow window wraps it rather than growing
         legend.setAccessibleName("Legend: " + ", ".join(s.label for s in Status))
@@ -107,6 +139,7 @@ class TimelineView(FollowingView):
         legend_row.addWidget(legend, 1)
         layout.addLayout(legend_row)
         layout.addWidget(self.canvas, 1)
+        QWidget.setTabOrder(svg, self.canvas)  # Tab as laid out: the bar, then the canvas
 
     # -- following the window ------------------------------------------------------------
 
@@ -165,7 +198,12 @@ class TimelineView(FollowingView):
         count = len(self.lanes)
         unit = unit_for(self.canvas.pixels_per_day).value
         axis = self.canvas.axis
-        self.summary.setText(f"{count:,} engagements · axis in {unit}")
+        unit = _unit_words(unit)
+        self.summary.setText(
+            translate("timeline_view", "{count} engagements · axis in {unit}").format(
+                count=number(count), unit=unit
+            )
+        )
         self.canvas.setAccessibleDescription(
             f"{count} engagements, one lane each, from {axis.start:%d %b %Y} to "
             f"{axis.end:%d %b %Y}, labelled in {unit}. Up and Down move between lanes; "

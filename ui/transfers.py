@@ -21,7 +21,6 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.flatfile import for_spreadsheets, from_csv, to_csv
 from tracker.domain.import_review import ImportReview
 from tracker.domain.model import Filters, SelectionSummary
-from tracker.domain.presenter import counted
 from tracker.services import Tracker
 from tracker.services.briefings import BriefingRequest, render_briefing, write_briefing
 from tracker.services.files import dump_json, read_json, read_text, write_atomic
@@ -29,6 +28,7 @@ from ui.briefing_dialog import BriefingDialog
 from ui.briefing_preview import PreviewWork
 from ui.changes_dock import changes_period
 from ui.export_dialog import ExportDialog
+from ui.i18n import number, translate
 from ui.import_review import ImportReviewDialog, refusals_text
 from ui.jobs import JobRunner
 from ui.settings import briefing_defaults, remember_briefing
@@ -78,13 +78,14 @@ class Transfers:
             return
         path, _ = QFileDialog.getOpenFileName(
             self._host.window(),
-            "Import engagements",
+            translate("transfers", "Import engagements"),
             str(Path.home()),
-            "Engagement files (*.json *.csv);;JSON (*.json);;CSV (*.csv)",
+            translate("transfers", "Engagement files (*.json *.csv);;JSON (*.json);;CSV (*.csv)"),
         )
         if path:
             work = _review_work(self._host.service, path)
-            self._jobs.run(f"Reading {Path(path).name}…", work, self._reviewed)
+            reading = translate("transfers", "Reading {file}…").format(file=Path(path).name)
+            self._jobs.run(reading, work, self._reviewed)
 
     def _reviewed(self, result: object) -> None:
         """Show the review; import what was reviewed when the user confirms."""
@@ -101,14 +102,23 @@ class Transfers:
             dialog.deleteLater()
         if confirmed:
             work = _import_work(self._host.service, result)
-            self._jobs.run(f"Importing {name}…", work, self._imported)
+            self._jobs.run(
+                translate("transfers", "Importing {file}…").format(file=name), work, self._imported
+            )
 
     def _imported(self, result: object) -> None:
         if not isinstance(result, ImportResult):
             return
         self._host.statusBar().showMessage(
-            f"Imported {result.total}: {result.created} created, {result.updated} updated, "
-            f"{result.unchanged} unchanged",
+            translate(
+                "transfers",
+                "Imported {total}: {created} created, {updated} updated, {unchanged} unchanged",
+            ).format(
+                total=number(result.total),
+                created=number(result.created),
+                updated=number(result.updated),
+                unchanged=number(result.unchanged),
+            ),
             10000,
         )
         self._changed(result.changes)
@@ -118,9 +128,9 @@ class Transfers:
         highest marking asked for."""
         filters = self._host.export_filters()
         scope = (
-            "The selected engagements."
+            translate("transfers", "The selected engagements.")
             if filters.ids is not None
-            else ("The engagements shown by the current filter.")
+            else translate("transfers", "The engagements shown by the current filter.")
         )
         dialog = ExportDialog(
             scope=scope, markings=self._host.service.markings(), parent=self._host.window()
@@ -133,7 +143,7 @@ class Transfers:
             dialog.deleteLater()
         path, _ = QFileDialog.getSaveFileName(
             self._host.window(),
-            "Export engagements",
+            translate("transfers", "Export engagements"),
             str(Path.home() / "engagements.json"),
             "JSON (*.json);;CSV (*.csv)",
         )
@@ -141,10 +151,13 @@ class Transfers:
             return
         work = _export_work(self._host.service, filters, path, top)
         self._jobs.run(
-            f"Exporting to {Path(path).name}…",
+            translate("transfers", "Exporting to {file}…").format(file=Path(path).name),
             work,
             lambda n: self._host.statusBar().showMessage(
-                f"Exported {n} engagements to {path}", 10000
+                translate("transfers", "Exported {count} engagements to {file}").format(
+                    count=n, file=path
+                ),
+                10000,
             ),
         )
 
@@ -155,7 +168,9 @@ class Transfers:
         # are read only on the worker thread that renders them.
         summary = self._host.service.summary(filters=filters)
         if not summary.count:
-            self._failed("No engagements are shown: the briefing would be empty.")
+            self._failed(
+                translate("transfers", "No engagements are shown: the briefing would be empty.")
+            )
             return
         dialog = self._briefing_dialog(filters, summary)
         try:
@@ -163,7 +178,7 @@ class Transfers:
                 return
             path, _ = QFileDialog.getSaveFileName(
                 self._host.window(),
-                "Save briefing",
+                translate("transfers", "Save briefing"),
                 str(Path.home() / "briefing.pdf"),
                 "PDF (*.pdf)",
             )
@@ -191,12 +206,12 @@ class Transfers:
 
     def _briefing_dialog(self, filters: Filters, summary: SelectionSummary) -> BriefingDialog:
         scope = (
-            f"The {summary.count} selected engagements."
+            translate("transfers", "The {count} selected engagements.")
             if filters.ids is not None
-            else f"The {summary.count} engagements shown by the current filter."
+            else translate("transfers", "The {count} engagements shown by the current filter.")
         )
         return BriefingDialog(
-            scope=scope,
+            scope=scope.format(count=number(summary.count)),
             markings=summary.markings,
             needed=summary.highest or summary.markings[0],
             remembered=briefing_defaults(self._settings),
@@ -228,7 +243,7 @@ class Transfers:
             return write_briefing(service, request, path, on_progress=report).engagement_count
 
         self._jobs.run(
-            f"Writing {Path(path).name}…",
+            translate("transfers", "Writing {file}…").format(file=Path(path).name),
             work,
             lambda n: self._briefing_written(path, n, open_after=open_after),
         )
@@ -236,10 +251,18 @@ class Transfers:
     def _briefing_written(self, path: str, count: object, *, open_after: bool) -> None:
         assert isinstance(count, int)  # what the briefing job returns
         self._host.statusBar().showMessage(
-            f"Briefing of {counted(count, 'engagement')} saved to {path}", 10000
+            _briefing_saved(count).format(count=number(count), file=path), 10000
         )
         if open_after:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def _briefing_saved(count: int) -> str:
+    """What the status bar says once a briefing is written: ``{count}`` and ``{file}``
+    to fill."""
+    if count == 1:
+        return translate("transfers", "Briefing of 1 engagement saved to {file}")
+    return translate("transfers", "Briefing of {count} engagements saved to {file}")
 
 
 @dataclass(frozen=True)

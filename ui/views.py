@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QStackedWidget, QTabBar, QVBoxLayout, QWidget
 from tracker.domain.changes import ChangeSet
 from tracker.domain.model import Filters
 from tracker.services import Tracker
+from ui.accessibility import follow_layout
+from ui.i18n import QT_TRANSLATE_NOOP, translate
 
 
 class ViewKind(enum.StrEnum):
@@ -35,10 +37,19 @@ class ViewKind(enum.StrEnum):
 
 # The tab's text (with its mnemonic for the View menu) of each view.
 VIEW_TEXTS: Mapping[ViewKind, str] = {
-    ViewKind.TABLE: "T&able",
-    ViewKind.OVERVIEW: "&Overview",
-    ViewKind.RESTRICTIONS: "Restriction com&parison",
-    ViewKind.TIMELINE: "Time&line",
+    ViewKind.TABLE: QT_TRANSLATE_NOOP("views", "T&able"),
+    ViewKind.OVERVIEW: QT_TRANSLATE_NOOP("views", "&Overview"),
+    ViewKind.RESTRICTIONS: QT_TRANSLATE_NOOP("views", "Restriction com&parison"),
+    ViewKind.TIMELINE: QT_TRANSLATE_NOOP("views", "Time&line"),
+}
+# Its status tip.
+VIEW_TIPS: Mapping[ViewKind, str] = {
+    ViewKind.TABLE: QT_TRANSLATE_NOOP("views", "Show the table of the engagements kept"),
+    ViewKind.OVERVIEW: QT_TRANSLATE_NOOP("views", "Show the overview of the engagements kept"),
+    ViewKind.RESTRICTIONS: QT_TRANSLATE_NOOP(
+        "views", "Show the restriction comparison of the engagements kept"
+    ),
+    ViewKind.TIMELINE: QT_TRANSLATE_NOOP("views", "Show the timeline of the engagements kept"),
 }
 
 
@@ -125,6 +136,16 @@ class ViewStack(QWidget):
         self._add(ViewKind.TABLE, table)
         self.tabs.currentChanged.connect(self._tab_changed)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Put the column the stack is laid in (banners, filter bar, the stack) in Tab's
+        order as laid out, once the window is built: the tab bar and the banners are
+        made after the window's other panes, so Tab would reach them after those."""
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if parent is not None:
+            follow_layout(parent)
+        follow_layout(self)  # then the tab bar before the pages under it
+
     def add_view(self, kind: ViewKind, view: FollowingView) -> None:
         """Add a page after those there already."""
         self.views[kind] = view
@@ -135,14 +156,14 @@ class ViewStack(QWidget):
     def _add(self, kind: ViewKind, page: QWidget) -> None:
         self.kinds.append(kind)
         self.pages.addWidget(page)
-        text = VIEW_TEXTS[kind]
+        text = translate("views", VIEW_TEXTS[kind])
         self.tabs.addTab(text.replace("&", ""))
         action = QAction(text, self)
         action.setObjectName(f"view{kind.value.capitalize()}")
         action.setCheckable(True)
         # Alt+1 … Alt+4 in ViewKind's order, whichever pages a window has.
         action.setShortcut(QKeySequence(f"Alt+{list(ViewKind).index(kind) + 1}"))
-        action.setStatusTip(f"Show the {text.replace('&', '').lower()} of the engagements kept")
+        action.setStatusTip(translate("views", VIEW_TIPS[kind]))
         action.setChecked(len(self.kinds) == 1)
         action.triggered.connect(lambda _checked=False, k=kind: self.show_view(k))
         self.actions_group.addAction(action)

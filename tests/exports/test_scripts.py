@@ -20,6 +20,7 @@ from typing import Any
 
 import arabic_reshaper
 import pytest
+from reportlab.lib.fonts import tt2ps
 
 from exports import text
 from exports.briefing import Briefing, render_pdf
@@ -72,22 +73,29 @@ Word = tuple[float, float, float, str]  # x min, x max, y min, text
 
 
 def lines(path: Path) -> list[list[Word]]:
-    """Every line of every page: its words left to right (pdftotext -bbox)."""
+    """Every line of every page: its words left to right (pdftotext -bbox).
+
+    A word's box is its font's ascent to descent, so words of one line in two fonts
+    (Noto Sans Arabic is taller than DejaVu Sans) have different tops: a line is the
+    words whose boxes have their middle within 3 points of each other.
+    """
     html = subprocess.run(
         ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
-    rows: dict[tuple[int, int], list[Word]] = {}
+    rows: dict[tuple[int, float], list[Word]] = {}
     page = 0
     for tag in re.finditer(
         r"<page |<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" "
-        r"xMax=\"([\d.]+)\" yMax=\"[\d.]+\">([^<]*)</word>",
+        r"xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>",
         html,
     ):
         if tag.group(0) == "<page ":
             page += 1
             continue
-        x0, y0, x1, word = float(tag[1]), float(tag[2]), float(tag[3]), tag[4]
-        rows.setdefault((page, round(y0)), []).append((x0, x1, y0, word))
+        x0, y0, x1, y1, word = float(tag[1]), float(tag[2]), float(tag[3]), float(tag[4]), tag[5]
+        middle = (y0 + y1) / 2
+        key = next((k for k in rows if k[0] == page and abs(k[1] - middle) < 3), (page, middle))
+        rows.setdefault(key, []).append((x0, x1, y0, word))
     return [sorted(rows[key]) for key in sorted(rows)]
 
 
@@ -183,11 +191,14 @@ def test_han_next_to_hangul_stays_in_the_chinese_japanese_font() -> None:
 
 
 def test_arabic_stays_upright_in_italics() -> None:
-    # DejaVu Sans Oblique has no Arabic: the name would print as missing glyphs.
+    # Arabic has no italics: its font's family draws <i> upright.
     name = text.inline(ARABIC_NAME)
-    assert text.italic(text.inline(f"{ARABIC_NAME}, spokesman")) == (
-        f"<i></i>{name}<i>, spokesman</i>"
-    )
+    assert name.startswith('<font name="BriefingArabic">')
+    assert text.italic(text.inline(f"{ARABIC_NAME}, spokesman")) == f"<i>{name}, spokesman</i>"
+    assert tt2ps("BriefingArabic", 0, 1) == "BriefingArabic"
+    assert tt2ps("BriefingArabic", 1, 1) == "BriefingArabic-Bold"
+    # DejaVu Sans Oblique lacks N'Ko, which the upright faces draw: kept out of <i>.
+    assert text.italic(text.inline("ߊߋ, x")) == "<i></i>ߊߋ<i>, x</i>"
     assert text.italic("plain") == "<i>plain</i>"
 
 
@@ -228,3 +239,52 @@ def test_the_contents_page_and_the_letterhead_read_right_to_left(tmp_path: Path)
     assert len(found) >= 3  # the letterhead, the contents line, the section's heading
     for order in found:
         assert order.index(second) < order.index(first), order
+
+
+SCRIPT_TITLES = {  # script: (a title, the font file's name as embedded)
+    "Hebrew": ("משרד הביטחון", "NotoSansHebrew"),
+    "Thai": ("กระทรวงกลาโหม", "NotoSansThai"),
+    "Devanagari": ("रक्षा मंत्रालय", "NotoSansDevanagari"),
+    "Arabic": (ARABIC_NAME, "NotoSansArabic"),
+}
+
+
+@pytest.fixture(scope="module")
+def titles_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A briefing of four engagements, each titled in one of the scripts with a font of
+    its own (titles print in bold headings and in the overview's regular text)."""
+    engagements = tuple(
+        dataclasses.replace(shown, data=dataclasses.replace(shown.data, title=title))
+        for shown, (title, _) in zip(
+            demo_briefing().engagements, SCRIPT_TITLES.values(), strict=False
+        )
+    )
+    path = tmp_path_factory.mktemp("titles") / "titles.pdf"
+    path.write_bytes(render_pdf(demo_briefing(engagements=engagements)))
+    return path
+
+
+@pytest.mark.parametrize("script", SCRIPT_TITLES)
+def test_a_title_in_each_script_is_embedded_in_its_font(titles_pdf: Path, script: str) -> None:
+    title, font = SCRIPT_TITLES[script]
+    letters = {c for c in unicodedata.normalize("NFKC", title) if not c.isspace()}
+    fonts = {
+        base.split("+")[-1]  # a subset's name: ABCDEF+NotoSansThai-Bold
+        for page in reader(titles_pdf.read_bytes()).pages
+        for _, _, base, run in positioned(page)
+        if letters & set(unicodedata.normalize("NFKC", run))
+    }
+    assert f"{font}-Regular" in fonts and f"{font}-Bold" in fonts, fonts
+    assert not fonts - {f"{font}-Regular", f"{font}-Bold"}, fonts  # none in DejaVu Sans
+
+
+@pytest.mark.parametrize("script", SCRIPT_TITLES)
+def test_a_title_in_each_script_extracts_as_written(titles_pdf: Path, script: str) -> None:
+    title, _ = SCRIPT_TITLES[script]
+    printed = unicodedata.normalize(
+        "NFKC",
+        subprocess.run(
+            ["pdftotext", str(titles_pdf), "-"], check=True, capture_output=True, text=True
+        ).stdout,
+    )
+    assert title in printed  # (pdftotext puts right-to-left lines in reading order)

@@ -5,6 +5,7 @@ with, and the drop-down menus of its buttons."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -21,6 +22,11 @@ from ui.engagement_form import EngagementDialog
 from ui.main_window import MainWindow
 
 W = TypeVar("W", bound=QWidget)
+
+# The window in English whatever the machine's language or the user's setting (an app
+# made by ui.app.make_application, in a subprocess, reads it); tests/ui/test_french.py
+# switches to French itself.
+os.environ["TRACKER_LANG"] = "en"
 
 
 def demo_file(path: Path) -> Path:

@@ -690,9 +690,9 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
     threads: list[str] = []
     real = module.automatic_backup
 
-    def recording(service: Tracker) -> Path | None:
+    def recording(service: Tracker, *, keep: int) -> Path | None:
         threads.append(threading.current_thread().name)
-        return real(service)
+        return real(service, keep=keep)
 
     monkeypatch.setattr(module, "automatic_backup", recording)
     window.start_automatic_backup()
@@ -706,7 +706,7 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
     assert window.statusBar().currentMessage() == f"Backed up to {made[0]}"
     assert window.jobs.wait()
 
-    def failing(_service: Tracker) -> None:
+    def failing(_service: Tracker, *, keep: int) -> None:
         raise StorageError("cannot write /backups: No space left on device")
 
     monkeypatch.setattr(module, "automatic_backup", failing)
@@ -769,6 +769,8 @@ def test_the_menus_hold_every_command_with_its_shortcut(window: MainWindow) -> N
             ("&Find", keys(K.Find)),
             ("C&lear filters", keys("Ctrl+Shift+L")),
             ("Show lin&ked", keys("Ctrl+Shift+K")),
+            "-",
+            ("&Preferences…", keys(K.Preferences)),
         ],
         "&View": [
             ("T&able", ["Alt+1"]),

@@ -617,9 +617,12 @@ def _called(call: ast.Call) -> tuple[str, str]:
 
 
 def _safe_tip(node: ast.expr) -> bool:
-    """A tooltip of our own words (a string literal) or made by ``tooltip``."""
+    """A tooltip of our own words (a string literal, or one in the window's language:
+    ``translate`` of literals, ui.i18n) or made by ``tooltip``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return True
+    if isinstance(node, ast.Call) and _called(node)[1] == "translate":
+        return all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
     if isinstance(node, ast.IfExp):
         return _safe_tip(node.body) and _safe_tip(node.orelse)
     return isinstance(node, ast.Call) and _called(node)[1] == "tooltip"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -101,6 +102,32 @@ def test_a_retitle_shows_at_once_and_is_undone_from_the_edit_menu(
     assert window.statusBar().currentMessage() == f"Undone: Retitle “{WEAPONS}”"
     action(window, "redo").trigger()
     assert "No lethal autonomy" in detail_text(window)
+
+
+def test_a_retitle_is_undone_and_redone_once_its_window_is_gone(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The catalogue's window is deleted once closed; its undo steps stay on the
+    window's stack and must not reach for it (found by the monkey test, bench.monkey:
+    "Internal C++ object (RestrictionCatalogueDialog) already deleted")."""
+    select_title(window, "Anthropic")
+
+    def retitle(dialog: RestrictionCatalogueDialog) -> None:
+        choose(dialog, WEAPONS)
+        title = find(dialog, QLineEdit, "catalogueTitle")
+        title.clear()
+        qtbot.keyClicks(title, "No lethal autonomy")
+        click(qtbot, dialog, "catalogueRetitle")
+
+    in_catalogue(qtbot, window, retitle)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert window.findChild(RestrictionCatalogueDialog) is None
+    action(window, "undo").trigger()
+    assert "No fully autonomous weapons systems" in detail_text(window)
+    assert window.statusBar().currentMessage() == f"Undone: Retitle “{WEAPONS}”"
+    action(window, "redo").trigger()
+    assert "No lethal autonomy" in detail_text(window)
+    assert window.statusBar().currentMessage() == f"Redone: Retitle “{WEAPONS}”"
 
 
 def test_describe_and_an_empty_title_refused_inline(qtbot: QtBot, window: MainWindow) -> None:

@@ -35,6 +35,7 @@ from ui.export_dialog import ExportDialog
 from ui.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
 from ui.organisations import OrganisationsDialog
+from ui.preferences_dialog import PreferencesDialog
 from ui.restriction_catalogue import RestrictionCatalogueDialog
 from ui.views import ViewKind
 
@@ -188,6 +189,7 @@ COMMANDS: dict[str, Command] = {
     "viewRestrictions": Command(after=restrictions_shown),
     "viewTimeline": Command(after=timeline_shown),
     "viewOverview": Command(after=overview_shown),
+    "preferences": Command(asks=PreferencesDialog),
     "about": Command(asks=QMessageBox),
 }
 

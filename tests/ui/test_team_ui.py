@@ -7,6 +7,7 @@ while a form is open) run in the PostgreSQL pass (``TRACKER_TEST_DB``).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,26 @@ def test_unsaved_edits_survive_the_server_going_away(
     win.close()
     win.service.close()
     assert QApplication.activeModalWidget() is None
+
+
+def test_a_server_without_the_driver_installed_says_what_to_install(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as without the team extra
+    before = window.service.url
+    seen: list[str] = []
+
+    def act(dialog: ConnectionDialog) -> None:
+        dialog.tabs.setCurrentIndex(1)
+        dialog.host.setText("127.0.0.1")
+        dialog.database.setText("policy")
+        dialog.open_button.click()
+        seen.append(dialog.problem.text() if dialog.problem.isVisible() else "")
+        dialog.reject()
+
+    answer_modal(ConnectionDialog, act)
+    action(window, "openDatabase").trigger()
+    assert seen and "needs the PostgreSQL driver (psycopg)" in seen[0]
+    assert "pip install 'engagement-tracker[team]'" in seen[0]
+    assert "\n" not in seen[0]
+    assert window.service.url == before

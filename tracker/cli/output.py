@@ -2,12 +2,19 @@
 
 Text written for a terminal carries no control character (``tracker.domain.controls``):
 an escape sequence stored in a record never reaches the terminal.
+
+Columns are measured in terminal cells, not characters (:func:`display_width`, with
+``wcwidth``): a Chinese, Japanese or Korean character takes two cells, a combining mark
+(the accent of a decomposed "é", a Thai vowel sign) none, so every table's columns line
+up whatever script its cells are in (:func:`pad`, :func:`clip`, :func:`aligned`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
+
+from wcwidth import wcswidth, wcwidth
 
 from tracker.domain.controls import one_line
 from tracker.domain.model import EngagementRow
@@ -41,16 +48,39 @@ def write_table(rows: Sequence[EngagementRow], out: TextIO) -> None:
         )
         for r in rows
     ]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(_HEADERS)]
-    for line in (_HEADERS, *cells):
-        out.write("  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip() + "\n")
+    out.write("\n".join(aligned([_HEADERS, *cells])) + "\n")
+
+
+def display_width(text: str) -> int:
+    """How many terminal cells ``text`` takes (wide characters two, combining marks none)."""
+    cells = wcswidth(text)
+    if cells >= 0:
+        return int(cells)
+    # A character wcwidth calls non-printable (none should be left here) takes no cell.
+    return sum(max(int(wcwidth(char)), 0) for char in text)
+
+
+def pad(text: str, width: int, align: Literal["left", "right"] = "left") -> str:
+    """``text`` filled with spaces to ``width`` terminal cells (at the right or left)."""
+    fill = " " * max(width - display_width(text), 0)
+    return text + fill if align == "left" else fill + text
 
 
 def clip(text: str, width: int) -> str:
-    """``text`` on one line without control characters, cut to ``width`` characters with
-    an ellipsis when longer."""
+    """``text`` on one line without control characters, cut to ``width`` terminal cells
+    with an ellipsis when longer (never in the middle of a wide character, and a
+    character's combining marks kept with it)."""
     text = " ".join(one_line(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if display_width(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        cells = max(int(wcwidth(char)), 0)
+        if used + cells > width - 1:  # a cell for the ellipsis
+            break
+        kept.append(char)
+        used += cells
+    return "".join(kept) + "…"
 
 
 def row_json(r: EngagementRow) -> dict[str, Any]:
@@ -88,7 +118,5 @@ def progress(stream: TextIO, verb: str = "importing") -> Callable[[int, int], No
 
 def aligned(rows: Sequence[Sequence[str]]) -> list[str]:
     """``rows`` (a header first) as lines of left-aligned columns, two spaces apart."""
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
-        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in rows
-    ]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  ".join(map(pad, row, widths)).rstrip() for row in rows]

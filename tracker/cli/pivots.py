@@ -11,7 +11,7 @@ import csv
 import io
 from typing import Any, TextIO
 
-from tracker.cli.output import clip
+from tracker.cli.output import clip, display_width, pad
 from tracker.domain.controls import one_line
 from tracker.domain.pivot import DIMENSIONS_BY_NAME, LIST_DIMENSIONS, Pivot, Value
 from tracker.services.files import dump_json
@@ -92,8 +92,8 @@ def write_table(pivot: Pivot, out: TextIO) -> None:
     left-aligned, the counts right-aligned under their (clipped) labels."""
     grid = _grid(pivot)
     grid = [[clip(line[0], ROW_WIDTH), *(clip(c, COLUMN_WIDTH) for c in line[1:])] for line in grid]
-    widths = [max(len(line[i]) for line in grid) for i in range(len(grid[0]))]
+    widths = [max(display_width(line[i]) for line in grid) for i in range(len(grid[0]))]
     for line in grid:
-        cells = [line[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)]
+        cells = [pad(line[0], widths[0])]
+        cells += [pad(c, w, "right") for c, w in zip(line[1:], widths[1:], strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")

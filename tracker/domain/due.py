@@ -249,16 +249,20 @@ class QuickFilters:
 
     *Overdue* keeps the follow-ups due before today, *due soon* those due from today
     to :data:`DEFAULT_WINDOW` ahead (both together: everything due by then), *stale*
-    the open engagements with no change for :data:`DEFAULT_STALE`. They narrow
-    whatever else is chosen.
+    the open engagements with no change for a period (:data:`DEFAULT_STALE` unless the
+    caller says otherwise: the desktop app's preference). They narrow whatever else is
+    chosen.
     """
 
     overdue: bool = False
     due_soon: bool = False
     stale: bool = False
 
-    def applied(self, filters: Filters, *, today: datetime.date) -> Filters:
-        """``filters`` with these quick filters (and no others) set for ``today``."""
+    def applied(
+        self, filters: Filters, *, today: datetime.date, stale_for: Period = DEFAULT_STALE
+    ) -> Filters:
+        """``filters`` with these quick filters (and no others) set for ``today``, stale
+        meaning no change for ``stale_for``."""
         due_from: datetime.date | None = None
         due_by: datetime.date | None = None
         if self.due_soon:
@@ -266,7 +270,7 @@ class QuickFilters:
             due_from = None if self.overdue else today
         elif self.overdue:
             due_by = today - _ONE_DAY
-        stale_before = DEFAULT_STALE.before(today) if self.stale else None
+        stale_before = stale_for.before(today) if self.stale else None
         return dataclasses.replace(
             filters, due_from=due_from, due_by=due_by, stale_before=stale_before
         )

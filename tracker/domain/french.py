@@ -119,6 +119,18 @@ _FIELDS: Final = {
     "tag": "étiquette",
 }
 
+_HINTS: Final = {
+    # The examples the window's form shows in an empty input (tracker.domain.fields).
+    "What is being discussed, between whom": "Ce qui est discuté, et entre qui",
+    "e.g. OpenAI": "p. ex. OpenAI",
+    "e.g. NATO": "p. ex. OTAN",
+    "What is known, in a few sentences": "Ce que l’on sait, en quelques phrases",
+    "person or desk": "personne ou service",
+    "comma-separated, e.g. defence, europe-expansion": (
+        "séparées par des virgules, p. ex. défense, expansion-europe"
+    ),
+}
+
 _PRESENTER: Final = {
     # How an engagement reads (tracker.domain.presenter).
     "Date unknown": "Date inconnue",
@@ -196,6 +208,9 @@ _BRIEFING: Final = {
     "By confidence: ": "Par fiabilité : ",
     "not assessed {count}": "non évaluée {count}",
     "Unspecified": "Non précisée",
+    # The overview's matrix (tracker.domain.overview).
+    "Not set": "Non renseignée",
+    "Total": "Total",
     # The restriction matrix.
     "No restrictions are recorded for the engagements in this briefing.": (
         "Aucune restriction n’est enregistrée pour les engagements de cette note."
@@ -254,6 +269,11 @@ _BRIEFING: Final = {
     "changed {noun} {before} → {words}": "modification : {noun} {before} → {words}",
     "put in another order": "remis dans un autre ordre",
     "(empty)": "(vide)",
+    # The window's choices of a period of changes (tracker.domain.change_words).
+    "Since last briefing": "Depuis la dernière note",
+    "Last 7 days": "7 derniers jours",
+    "Last 30 days": "30 derniers jours",
+    "Since a date…": "Depuis une date…",
     # The record as of a past date (tracker.domain.as_of).
     "As of the end of {day} (UTC)": "État à la fin du {day} (UTC)",
     # The sources appendix.
@@ -262,5 +282,5 @@ _BRIEFING: Final = {
     ),
 }
 
-FRENCH: Final[dict[str, str]] = {**_FIELDS, **_PRESENTER, **_SECTIONS, **_BRIEFING}
+FRENCH: Final[dict[str, str]] = {**_FIELDS, **_HINTS, **_PRESENTER, **_SECTIONS, **_BRIEFING}
 """Every fixed text, English → French."""

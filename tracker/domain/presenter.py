@@ -246,8 +246,8 @@ class Presentation:
 # --- building it ---------------------------------------------------------------------------
 
 
-def present(engagement: Engagement) -> Presentation:
-    """The presentation of a stored engagement, its record included."""
+def present(engagement: Engagement, language: Language = Language.EN) -> Presentation:
+    """The presentation of a stored engagement, its record included, in ``language``."""
     return present_data(
         engagement.data,
         number=engagement.id,
@@ -256,6 +256,7 @@ def present(engagement: Engagement) -> Presentation:
         version=engagement.version,
         created_at=engagement.created_at,
         deleted_at=engagement.deleted_at,
+        language=language,
         links=engagement.linked,
     )
 

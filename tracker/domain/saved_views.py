@@ -22,7 +22,7 @@ from typing import Any, Final
 
 from tracker.domain import limits
 from tracker.domain.controls import has_controls
-from tracker.domain.due import QuickFilters
+from tracker.domain.due import DEFAULT_STALE, Period, QuickFilters
 from tracker.domain.errors import ValidationError
 from tracker.domain.filter_json import FilterJsonError, filters_from_json, filters_json
 from tracker.domain.model import SORT_KEYS, Filters
@@ -59,12 +59,12 @@ class ViewBody:
     columns: tuple[str, ...] = ()
     kind: str = "table"
 
-    def filters_on(self, today: datetime.date) -> Filters:
+    def filters_on(self, today: datetime.date, *, stale_for: Period = DEFAULT_STALE) -> Filters:
         """The filters to apply on ``today``: the stored ones with the quick filters
-        counted from that day."""
+        counted from that day (stale: no change for ``stale_for``)."""
         if self.quick == QuickFilters():
             return self.filters
-        made = self.quick.applied(self.filters, today=today)
+        made = self.quick.applied(self.filters, today=today, stale_for=stale_for)
         due = made if (self.quick.overdue or self.quick.due_soon) else self.filters
         stale = made if self.quick.stale else self.filters
         return dataclasses.replace(
@@ -126,12 +126,14 @@ def body_of(
     descending: bool = False,
     columns: Sequence[str] = (),
     kind: str = "table",
+    stale_for: Period = DEFAULT_STALE,
 ) -> ViewBody:
     """The body that saves ``filters`` as shown on ``today``: follow-up days or a stale
-    day that the quick filters make on that day are kept as those quick filters."""
+    day that the quick filters make on that day (stale: no change for ``stale_for``) are
+    kept as those quick filters."""
     quick = QuickFilters.of(filters, today=today)
     plain = dataclasses.replace(filters, due_from=None, due_by=None, stale_before=None)
-    made = quick.applied(plain, today=today)
+    made = quick.applied(plain, today=today, stale_for=stale_for)
     due_quick = (made.due_from, made.due_by) == (filters.due_from, filters.due_by)
     stale_quick = quick.stale and made.stale_before == filters.stale_before
     kept = QuickFilters(

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # The folder, beside the database file, that holds its backups.
 # Names of the backups ``Tracker.backup`` makes by default.
 AUTOMATIC_NAME = re.compile(r"^tracker-(\d{8})-(\d{6})(?:-\d+)?\.db$")
+KEPT_BACKUPS = 10  # the automatic backups kept unless the caller says otherwise
 
 
 def database_file(database: str | os.PathLike[str] | None) -> Path:
@@ -158,7 +159,7 @@ def _sort_key(path: Path) -> tuple[str, str, int]:
     return match.group(1), match.group(2), int(suffix)
 
 
-def rotate_backups(directory: str | os.PathLike[str], keep: int = 10) -> list[Path]:
+def rotate_backups(directory: str | os.PathLike[str], keep: int = KEPT_BACKUPS) -> list[Path]:
     """Delete all but the newest ``keep`` automatic backups in ``directory``; returns those
     deleted. Other files (renamed or hand-made backups) are never touched."""
     if keep < 0:
@@ -170,8 +171,9 @@ def rotate_backups(directory: str | os.PathLike[str], keep: int = 10) -> list[Pa
     return doomed
 
 
-def automatic_backup(service: Tracker, keep: int = 10) -> Path | None:
-    """Back up once a day: skip when a backup from today exists, else make one and rotate.
+def automatic_backup(service: Tracker, keep: int = KEPT_BACKUPS) -> Path | None:
+    """Back up once a day: skip when a backup from today exists, else make one and rotate
+    (``keep``: the desktop app passes its user's preference).
 
     Returns the new backup, or None when there already was one today. Only SQLite
     databases are backed up (others: None).

@@ -18,6 +18,7 @@ from typing import Any
 from db import saved_views as rows
 from db.engine import Connection
 from db.store import utc_now
+from tracker.domain.due import DEFAULT_STALE, Period
 from tracker.domain.errors import ValidationError
 from tracker.domain.saved_views import (
     OpenedView,
@@ -57,12 +58,15 @@ class Views(TrackerBase):
         with self._read() as conn:
             return self._find(conn, name)
 
-    def open_view(self, *, name: str, today: datetime.date | None = None) -> OpenedView:
-        """View ``name`` opened on ``today`` (UTC by default): its filters without those
-        that name something no longer stored, and what they were, in words."""
+    def open_view(
+        self, *, name: str, today: datetime.date | None = None, stale_for: Period = DEFAULT_STALE
+    ) -> OpenedView:
+        """View ``name`` opened on ``today`` (UTC by default), stale meaning no change for
+        ``stale_for``: its filters without those that name something no longer stored,
+        and what they were, in words."""
         with self._read() as conn:
             found = self._find(conn, name)
-            filters = found.body.filters_on(today or utc_today())
+            filters = found.body.filters_on(today or utc_today(), stale_for=stale_for)
             missing = rows.missing(conn, filters, self._markings(conn))
         return OpenedView(
             view=found, filters=without(filters, missing), left_out=left_out_words(filters, missing)

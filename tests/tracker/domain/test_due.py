@@ -255,6 +255,9 @@ def test_quick_filters_set_the_due_and_stale_days() -> None:
     stale = QuickFilters(stale=True).applied(base, today=TODAY)
     assert stale.stale_before == DEFAULT_STALE.before(TODAY) == D(2026, 2, 13)
     assert dataclasses.replace(stale, stale_before=None) == base  # the rest is kept
+    # The desktop app's preference: stale after a week.
+    week = QuickFilters(stale=True).applied(base, today=TODAY, stale_for=Period(7, "day"))
+    assert week.stale_before == D(2026, 5, 7)
 
 
 @pytest.mark.parametrize("quick", QUICK)

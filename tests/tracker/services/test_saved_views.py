@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from tracker.domain import limits
-from tracker.domain.due import QuickFilters
+from tracker.domain.due import Period, QuickFilters
 from tracker.domain.errors import ValidationError
 from tracker.domain.model import Filters
 from tracker.domain.saved_views import ViewBody, body_of
@@ -174,6 +174,19 @@ def test_quick_filters_count_from_the_day_the_view_is_opened(tracker: Tracker) -
     assert opened.filters == QuickFilters(overdue=True).applied(Filters(), today=friday)
     typed = Filters(due_by=datetime.date(2026, 12, 1))  # a typed day stays that day
     assert body_of(typed, today=monday).filters == typed
+
+
+def test_a_stale_view_counts_the_threshold_it_is_given(tracker: Tracker) -> None:
+    # The desktop app's preference: stale after a week, when saved and when opened.
+    monday, friday, week = datetime.date(2026, 11, 30), datetime.date(2026, 12, 4), Period(7, "day")
+    stale = QuickFilters(stale=True).applied(Filters(), today=monday, stale_for=week)
+    body = body_of(stale, today=monday, stale_for=week)
+    assert (body.quick, body.filters) == (QuickFilters(stale=True), Filters())
+    tracker.save_view(name="Stale", body=body)
+    opened = tracker.open_view(name="Stale", today=friday, stale_for=week)
+    assert opened.filters.stale_before == datetime.date(2026, 11, 27)
+    # Under another threshold the day is a typed one: kept as that day.
+    assert body_of(stale, today=monday).filters == stale
 
 
 def test_views_travel_with_an_export_and_import_beside_the_users_own(tracker: Tracker) -> None:

@@ -23,7 +23,6 @@ from tracker.domain.changes import ChangeSet
 from tracker.domain.errors import TrackerError
 from tracker.domain.model import Filters
 from tracker.services import Tracker
-from tracker.services.backups import automatic_backup
 from ui.about import show_about
 from ui.actions import (
     build_actions,
@@ -32,6 +31,7 @@ from ui.actions import (
     show_header_menu,
     show_table_menu,
 )
+from ui.backup_job import start_automatic_backup
 from ui.briefing_history import BriefingHistoryDialog
 from ui.changes_dock import ChangesDock
 from ui.database_switcher import DatabaseSwitcher, database_name
@@ -54,7 +54,6 @@ from ui.settings import (
     APPLICATION,
     more_filters_shown,
     open_settings,
-    preferences,
     remember_more_filters,
     remember_view,
     restore_layout,
@@ -257,26 +256,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def start_automatic_backup(self) -> None:
-        """The day's first start: a rotating automatic backup of the database, made on a
-        worker thread (at 100,000 engagements it takes seconds), reported in the status
-        bar. Closing the window waits for it to end."""
-        service, keep = self.service, preferences(self.settings).backups_kept
-        self.jobs.run_in_background(
-            lambda _progress: automatic_backup(service, keep=keep),
-            done=self._backup_made,
-            failed=lambda message: self.statusBar().showMessage(
-                translate("main_window", "Automatic backup failed: {message}").format(
-                    message=message
-                ),
-                15000,
-            ),
-        )
-
-    def _backup_made(self, made: object) -> None:
-        if made is not None:
-            self.statusBar().showMessage(
-                translate("main_window", "Backed up to {file}").format(file=made), 8000
-            )
+        """The day's first start: a rotating automatic backup (``ui.backup_job``)."""
+        start_automatic_backup(self)
 
     # -- querying ---------------------------------------------------------------------
 

@@ -685,7 +685,7 @@ def test_the_automatic_backup_runs_off_the_gui_thread_and_reports(
 ) -> None:
     import threading
 
-    from ui import main_window as module
+    from ui import backup_job as module
 
     threads: list[str] = []
     real = module.automatic_backup

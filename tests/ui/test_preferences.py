@@ -30,8 +30,8 @@ from tracker.domain.due import QuickFilters
 from tracker.domain.model import Filters
 from tracker.services import Tracker
 from tracker.services.base import utc_today
+from ui import backup_job
 from ui import filter_bar as filter_bar_module
-from ui import main_window as main_window_module
 from ui import preferences as preferences_module
 from ui.briefing_dialog import BriefingDialog
 from ui.main_window import MainWindow
@@ -175,9 +175,7 @@ def test_every_preference_applies_at_once_and_persists(
 
     # The day's automatic backup keeps the preferred number.
     kept: list[int] = []
-    monkeypatch.setattr(
-        main_window_module, "automatic_backup", lambda _service, *, keep: kept.append(keep)
-    )
+    monkeypatch.setattr(backup_job, "automatic_backup", lambda _service, *, keep: kept.append(keep))
     window.start_automatic_backup()
     assert window.jobs.wait()
     assert kept == [3]

@@ -40,7 +40,7 @@ from tracker.domain.errors import TrackerError
 from tracker.domain.presenter import timestamp
 from tracker.domain.register import BriefingRecord, describe_selection
 from tracker.services import Tracker
-from ui.i18n import QT_TRANSLATE_NOOP, domain_text, translate
+from ui.i18n import QT_TRANSLATE_NOOP, domain_text, translate, ui_language
 from ui.plain_text import plain_label, tooltip
 from ui.settings import remember_dialog_size, restore_dialog_size
 
@@ -184,7 +184,9 @@ class BriefingHistoryDialog(QDialog):
         record = self.chosen()
         self.changes.setEnabled(record is not None)
         self.written.setText(_written(record) if record else "")
-        self.selection.setText(describe_selection(record.selection) if record else "")
+        self.selection.setText(
+            describe_selection(record.selection, ui_language()) if record else ""
+        )
         self.sha256.setText(record.sha256 if record else "")
         self.seal.setText(
             (record.audit_seal or translate("briefing_history", "none (an empty audit trail)"))

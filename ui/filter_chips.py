@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QW
 
 from tracker.domain.model import Filters
 from tracker.domain.register import filter_parts
-from ui.i18n import translate
+from ui.i18n import translate, ui_language
 from ui.plain_text import tooltip
 
 CLOSE = "✕"
@@ -98,7 +98,7 @@ class FilterChips(QWidget):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
-        parts = filter_parts(filters)
+        parts = filter_parts(filters, ui_language())
         for keys, words in parts:
             chip = QPushButton(f"{words.replace('&', '&&')}  {CLOSE}", self)
             chip.setObjectName("filterChip")
@@ -110,7 +110,9 @@ class FilterChips(QWidget):
             chip.setToolTip(
                 tooltip(translate("filter_chips", "Remove the filter {words}").format(words=words))
             )
-            chip.setAccessibleName(f"Remove filter {words}")
+            chip.setAccessibleName(
+                translate("filter_chips", "Remove the filter {words}").format(words=words)
+            )
             chip.clicked.connect(lambda _=False, keys=keys: self.remove_requested.emit(keys))
             self._flow.addWidget(chip)
             chip.show()  # a child added to a shown widget is shown only once asked

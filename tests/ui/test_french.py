@@ -375,6 +375,26 @@ def test_the_detail_pane_is_french(french_window: MainWindow) -> None:
         assert re.search(rf"^{english}$", shown, re.MULTILINE) is None, english
 
 
+def test_the_filter_chips_are_french(qtbot: QtBot, french_window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tracker.domain.vocab import Region, Status
+    from ui.filter_chips import FilterChips
+
+    chips = french_window.findChild(FilterChips)
+    assert chips is not None
+    chips.show_filters(
+        Filters(statuses=(Status.ACTIVE,), regions=(Region.EUROPE, None), trash=True)
+    )
+    shown = [b.text() for b in chips.findChildren(QPushButton) if not b.isHidden()]
+    assert shown[:3] == [
+        "Statut\u00a0: Actif  ✕",
+        "Région\u00a0: Europe ou non renseigné  ✕",
+        "dans la corbeille  ✕",
+    ]
+    assert untranslated(chips) == []
+
+
 # Every action of ui.actions that opens a window or a dialog (the file dialogs are Qt's
 # own, in French by qtbase_fr), and those of the Saved views menu.
 DIALOGS = (

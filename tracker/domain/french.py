@@ -282,5 +282,29 @@ _BRIEFING: Final = {
     ),
 }
 
-FRENCH: Final[dict[str, str]] = {**_FIELDS, **_HINTS, **_PRESENTER, **_SECTIONS, **_BRIEFING}
+# A selection in words: the filter chips, the register's and the saved views'
+# descriptions (tracker.domain.register).
+_SELECTION: Final = {
+    "sorted by {order}": "triés par {order}",
+    "chosen engagement": "engagement choisi",
+    "chosen engagements": "engagements choisis",
+    "or": "ou",
+    "not set": "non renseigné",
+    "from {low} to {high}": "du {low} au {high}",
+    "from {low}": "à partir du {low}",
+    "to {high}": "jusqu’au {high}",
+    "Organisation (or a part of it)": "Organisation (ou une de ses composantes)",
+    "before {day}": "avant le {day}",
+    'Search: "{text}"': "Recherche\u00a0: «\u00a0{text}\u00a0»",
+    "Linked to #{number}": "Lié au nº\u00a0{number}",
+}
+
+FRENCH: Final[dict[str, str]] = {
+    **_FIELDS,
+    **_HINTS,
+    **_PRESENTER,
+    **_SECTIONS,
+    **_BRIEFING,
+    **_SELECTION,
+}
 """Every fixed text, English → French."""

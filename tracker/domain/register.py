@@ -9,13 +9,16 @@ PDF on someone's desk to the trail it was made from.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.domain.date_words import date_label, day_label
 from tracker.domain.dates import PartialDate
 from tracker.domain.fields import FIELDS_BY_KEY, column_label, label
 from tracker.domain.filter_json import filters_json
+from tracker.domain.languages import Language, colon, counted, translate, vocab_label
 from tracker.domain.model import Filters
 from tracker.domain.presenter import LAST_CHANGE
 from tracker.domain.vocab import Confidence, Region, Stance, Status, Vocabulary
@@ -56,39 +59,46 @@ SEPARATOR = " · "
 EVERYTHING = "All engagements"
 
 
-def describe_selection(selection: dict[str, Any]) -> str:
+def describe_selection(selection: dict[str, Any], language: Language = Language.EN) -> str:
     """A recorded selection (``selection_json``'s output) in words, with the labels of
-    ``tracker.domain.fields`` and the vocabularies: "Status: Active or Agreed · Region:
-    North America · sorted by last change", or "3 chosen engagements: 1, 4, 9 · sorted
-    by title". A part the register cannot read (a hand-edited row) is shown as written."""
+    ``tracker.domain.fields`` and the vocabularies in ``language``: "Status: Active or
+    Agreed · Region: North America · sorted by last change", or "3 chosen engagements:
+    1, 4, 9 · sorted by title". A part the register cannot read (a hand-edited row) is
+    shown as written."""
     raw = selection.get("filters")
-    parts = [words for _, words in _parts(raw if isinstance(raw, dict) else {})]
+    parts = [words for _, words in _parts(raw if isinstance(raw, dict) else {}, language)]
     if not parts:
-        parts.append(EVERYTHING)
+        parts.append(translate(EVERYTHING, language))
     sort = selection.get("sort")
     if isinstance(sort, str) and sort:
-        parts.append(f"sorted by {sort_label(sort).lower()}")
+        order = translate(sort_label(sort), language).lower()
+        parts.append(translate("sorted by {order}", language).format(order=order))
     return SEPARATOR.join(parts)
 
 
-def filter_parts(filters: Filters) -> list[tuple[tuple[str, ...], str]]:
-    """Each filter set in ``filters`` in words, with the ``Filters`` fields it stands
-    for: ``(("regions",), "Region: Europe")``, ``(("started_from", "started_to"),
-    "Started: from Q3 2025")``; in the order ``describe_selection`` gives them."""
-    return _parts(selection_json(filters)["filters"])
+def filter_parts(
+    filters: Filters, language: Language = Language.EN
+) -> list[tuple[tuple[str, ...], str]]:
+    """Each filter set in ``filters`` in words (in ``language``), with the ``Filters``
+    fields it stands for: ``(("regions",), "Region: Europe")``, ``(("started_from",
+    "started_to"), "Started: from Q3 2025")``; in the order ``describe_selection`` gives
+    them."""
+    return _parts(selection_json(filters)["filters"], language)
 
 
-def _parts(filters: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+def _parts(filters: dict[str, Any], language: Language) -> list[tuple[tuple[str, ...], str]]:
+    words = _Words(language)
     parts: list[tuple[tuple[str, ...], str]] = []
     if "ids" in filters:
-        parts.append((("ids",), _chosen(filters["ids"])))
+        parts.append((("ids",), words.chosen(filters["ids"])))
     for key, describe in _DESCRIBERS:
         if key in filters:
-            parts.append(((key,), describe(filters[key])))
+            parts.append(((key,), describe(words, filters[key])))
     for low_key, high_key, field_key, show in _RANGES:
         low, high = filters.get(low_key), filters.get(high_key)
         if low is not None or high is not None:
-            parts.append(((low_key, high_key), f"{label(field_key)}: {_range(show, low, high)}"))
+            bounds = words.range(functools.partial(show, words), low, high)
+            parts.append(((low_key, high_key), words.labelled(field_key, bounds)))
     return parts
 
 
@@ -101,78 +111,107 @@ def sort_label(key: str) -> str:
     return label(key) if key in FIELDS_BY_KEY else key
 
 
-def _chosen(ids: object) -> str:
-    numbers = [str(n) for n in ids] if isinstance(ids, list) else [str(ids)]
-    noun = "engagement" if len(numbers) == 1 else "engagements"
-    return f"{len(numbers)} chosen {noun}: {', '.join(numbers)}"
+class _Words:
+    """The words of a selection in one language."""
 
+    def __init__(self, language: Language) -> None:
+        self.language = language
 
-def _words(vocab: type[Vocabulary] | None) -> Callable[[object], str]:
-    """Values of ``vocab`` (markings when None) by their labels, "A or B"."""
+    def text(self, english: str) -> str:
+        return translate(english, self.language)
 
-    def word(value: object) -> str:
+    def labelled(self, key: str, shown: str) -> str:
+        return f"{self.text(label(key))}{colon(self.language)}{shown}"
+
+    def chosen(self, ids: object) -> str:
+        numbers = [str(n) for n in ids] if isinstance(ids, list) else [str(ids)]
+        noun = counted(len(numbers), "chosen engagement", "chosen engagements", self.language)
+        return f"{noun}{colon(self.language)}{', '.join(numbers)}"
+
+    def vocabulary(self, vocab: type[Vocabulary] | None, values: object) -> str:
+        """Values of ``vocab`` (markings when None) by their labels, "A or B"."""
+        listed = values if isinstance(values, list) else [values]
+        return f" {self.text('or')} ".join(self._word(vocab, v) for v in listed)
+
+    def _word(self, vocab: type[Vocabulary] | None, value: object) -> str:
         if value is None:
-            return NOT_SET
+            return self.text(NOT_SET)
         if vocab is None:
             return str(value)
         try:
-            return vocab(str(value)).label
+            return vocab_label(vocab(str(value)), self.language)
         except ValueError:
             return str(value)
 
-    def words(values: object) -> str:
-        return " or ".join(word(v) for v in (values if isinstance(values, list) else [values]))
+    def day(self, value: object) -> str:
+        try:
+            return day_label(datetime.date.fromisoformat(str(value)), self.language)
+        except ValueError:
+            return str(value)
 
-    return words
+    def partial(self, value: object) -> str:
+        try:
+            return date_label(PartialDate.from_iso(str(value)), self.language)
+        except ValueError:
+            return str(value)
 
-
-def _labelled(key: str, show: Callable[[object], str] = str) -> Callable[[object], str]:
-    return lambda value: f"{label(key)}: {show(value)}"
-
-
-def _day(value: object) -> str:
-    try:
-        return PartialDate.of_day(datetime.date.fromisoformat(str(value))).label()
-    except ValueError:
-        return str(value)
-
-
-def _partial(value: object) -> str:
-    try:
-        return PartialDate.from_iso(str(value)).label()
-    except ValueError:
-        return str(value)
+    def range(self, show: Callable[[object], str], low: object, high: object) -> str:
+        if low is not None and high is not None:
+            return self.text("from {low} to {high}").format(low=show(low), high=show(high))
+        if low is not None:
+            return self.text("from {low}").format(low=show(low))
+        return self.text("to {high}").format(high=show(high))
 
 
-def _range(show: Callable[[object], str], low: object, high: object) -> str:
-    if low is not None and high is not None:
-        return f"from {show(low)} to {show(high)}"
-    return f"from {show(low)}" if low is not None else f"to {show(high)}"
+def _labelled(key: str, vocab: type[Vocabulary] | None = None, *, listed: bool = False) -> Any:
+    """A filter shown as its field's label and its value (vocabulary words when
+    ``listed``)."""
+
+    def describe(words: _Words, value: object) -> str:
+        shown = words.vocabulary(vocab, value) if listed else str(value)
+        return words.labelled(key, shown)
+
+    return describe
 
 
 NOT_SET = "not set"
 NUMBER = "Number"
 
 # The filters of one value or one list, in the order of ``Filters``.
-_DESCRIBERS: tuple[tuple[str, Callable[[object], str]], ...] = (
-    ("statuses", _labelled("status", _words(Status))),
-    ("regions", _labelled("region", _words(Region))),
+_DESCRIBERS: tuple[tuple[str, Callable[[_Words, object], str]], ...] = (
+    ("statuses", _labelled("status", Status, listed=True)),
+    ("regions", _labelled("region", Region, listed=True)),
     ("vendor", _labelled("vendor")),
     ("counterpart", _labelled("counterpart")),
-    ("organisation", lambda value: f"Organisation (or a part of it): {value}"),
+    (
+        "organisation",
+        lambda w, value: f"{w.text('Organisation (or a part of it)')}{colon(w.language)}{value}",
+    ),
     ("restriction", _labelled("restrictions")),
-    ("stance", lambda value: f"{column_label('restrictions', 'stance')}: {_words(Stance)(value)}"),
-    ("confidences", _labelled("confidence", _words(Confidence))),
-    ("markings", _labelled("marking", _words(None))),
+    (
+        "stance",
+        lambda w, value: (
+            f"{w.text(column_label('restrictions', 'stance'))}"
+            f"{colon(w.language)}{w.vocabulary(Stance, value)}"
+        ),
+    ),
+    ("confidences", _labelled("confidence", Confidence, listed=True)),
+    ("markings", _labelled("marking", None, listed=True)),
     ("tag", _labelled("tags")),
     ("owner", _labelled("owner")),
-    ("stale_before", lambda value: f"{LAST_CHANGE}: before {_day(value)}"),
-    ("search", lambda value: f'Search: "{value}"'),
-    ("linked_to", lambda value: f"Linked to #{value}"),
-    ("trash", lambda _value: "in the trash"),
+    (
+        "stale_before",
+        lambda w, value: (
+            f"{w.text(LAST_CHANGE)}{colon(w.language)}"
+            + w.text("before {day}").format(day=w.day(value))
+        ),
+    ),
+    ("search", lambda w, value: w.text('Search: "{text}"').format(text=value)),
+    ("linked_to", lambda w, value: w.text("Linked to #{number}").format(number=value)),
+    ("trash", lambda w, _value: w.text("in the trash")),
 )
 # The ranges: the filters of their two ends, the field they bound, how an end reads.
-_RANGES: tuple[tuple[str, str, str, Callable[[object], str]], ...] = (
-    ("started_from", "started_to", "started", _partial),
-    ("due_from", "due_by", "follow_up", _day),
+_RANGES: tuple[tuple[str, str, str, Callable[[_Words, object], str]], ...] = (
+    ("started_from", "started_to", "started", _Words.partial),
+    ("due_from", "due_by", "follow_up", _Words.day),
 )

@@ -67,3 +67,31 @@ def test_filter_parts_name_the_fields_each_part_stands_for() -> None:
         (("started_from", "started_to"), "Started: from Q3 2025 to 2026"),
     ]
     assert filter_parts(Filters()) == []
+
+
+def test_a_selection_reads_in_french() -> None:
+    import datetime as _dt
+
+    from tracker.domain.languages import Language
+    from tracker.domain.model import Filters
+    from tracker.domain.register import describe_selection, filter_parts, selection_json
+    from tracker.domain.vocab import Region, Status
+
+    filters = Filters(
+        statuses=(Status.ACTIVE, Status.AGREED),
+        regions=(Region.EUROPE, None),
+        search="nato",
+        due_from=_dt.date(2026, 3, 1),
+        due_by=_dt.date(2026, 3, 31),
+        trash=True,
+    )
+    words = [w for _, w in filter_parts(filters, Language.FR)]
+    assert words == [
+        "Statut\u00a0: Actif ou Conclu",
+        "Région\u00a0: Europe ou non renseigné",
+        "Recherche\u00a0: «\u00a0nato\u00a0»",
+        "dans la corbeille",
+        "Suivi\u00a0: du 1er mars 2026 au 31 mars 2026",
+    ]
+    described = describe_selection(selection_json(Filters(), sort="updated_at"), Language.FR)
+    assert described == "Tous les engagements · triés par dernière modification"

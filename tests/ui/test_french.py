@@ -510,7 +510,7 @@ def test_who_saved_a_newer_version_is_said_in_french(french: None) -> None:
     from ui.other_writers import OtherWriters
 
     def entry(n: int, who: str, field: str) -> AuditEntry:
-        return AuditEntry(n, "2026-02-27T14:0%dZ" % n, who, 1, n + 1, "update", field, "a", "b")
+        return AuditEntry(n, f"2026-02-27T14:0{n}Z", who, 1, n + 1, "update", field, "a", "b")
 
     today = _dt.date(2026, 2, 27)
     one = OtherWriters([entry(2, "bob", "summary")], me="alice", today=today)
@@ -523,5 +523,6 @@ def test_who_saved_a_newer_version_is_said_in_french(french: None) -> None:
         "bob et carol ont enregistré 2 versions plus récentes, la dernière par carol à 14:03 UTC"
     )
     assert both.changed_since(["summary", "owner"]) == (
-        "bob a modifié depuis Résumé (à 14:02 UTC); carol a modifié depuis Responsable (à 14:03 UTC)"
+        "bob a modifié depuis Résumé (à 14:02 UTC); "
+        "carol a modifié depuis Responsable (à 14:03 UTC)"
     )

@@ -2142,6 +2142,14 @@ Une fusion est définitive.</translation>
         <source>{count} engagements · axis in {unit}</source>
         <translation>{count} engagements · axe en {unit}</translation>
     </message>
+    <message>
+        <source>no dated status</source>
+        <translation>aucun statut daté</translation>
+    </message>
+    <message>
+        <source> Current: {title}. {periods}.</source>
+        <translation> Actuelle : {title}. {periods}.</translation>
+    </message>
 </context>
 <context>
     <name>transfers</name>

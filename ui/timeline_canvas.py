@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from tracker.domain.lanes import DaySpan, Lane, covered, follow_up_mark, periods, shifted
 from tracker.services.base import utc_today
-from ui.i18n import date_text, translate
+from ui.i18n import date_text, translate, ui_language
 from ui.plain_text import tooltip
 from ui.timeline_lanes import LaneCache
 from ui.timeline_painter import TITLES_WIDTH, Colours, Frame, paint
@@ -271,7 +271,8 @@ class TimelineCanvas(QAbstractScrollArea):
 def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
     """The status periods of ``lane`` (and its follow-up) that meet ``days``, in words:
     "Negotiating from Q3 2025 to 27 Feb 2026"; ``on`` is today."""
-    lines = [p.text() for p in periods(lane, today=on) if _meets(p.start, p.end, days)]
+    language = ui_language()
+    lines = [p.text(language) for p in periods(lane, today=on) if _meets(p.start, p.end, days)]
     if lane.started is not None:
         started = covered(lane.started)
         if _meets(started.start, started.end, days):
@@ -280,7 +281,7 @@ def describe_day(lane: Lane, days: DaySpan, on: datetime.date) -> str:
             )
     mark = follow_up_mark(lane)
     if mark is not None and _meets(mark.span.start, mark.span.end, days):
-        lines.append(mark.text())
+        lines.append(mark.text(language))
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from tracker.domain.lanes import follow_up_mark, periods
 from tracker.domain.model import Filters
 from tracker.domain.vocab import Status
 from tracker.services import Tracker
-from ui.i18n import QT_TRANSLATE_NOOP, number, translate
+from ui.i18n import QT_TRANSLATE_NOOP, number, translate, ui_language
 from ui.plain_text import tooltip
 from ui.settings import remember_timeline_zoom, timeline_zoom
 from ui.style import status_chip_html
@@ -225,8 +225,12 @@ def _lane_words(canvas: TimelineCanvas) -> str:
     lane = canvas.current_lane()
     if lane is None:
         return ""
-    words = [p.text() for p in periods(lane, today=today())]
+    language = ui_language()
+    words = [p.text(language) for p in periods(lane, today=today())]
     mark = follow_up_mark(lane)
     if mark is not None:
-        words.append(mark.text())
-    return f" Current: {lane.title}. " + "; ".join(words or ["no dated status"]) + "."
+        words.append(mark.text(language))
+    said = "; ".join(words or [translate("timeline_view", "no dated status")])
+    return translate("timeline_view", " Current: {title}. {periods}.").format(
+        title=lane.title, periods=said
+    )

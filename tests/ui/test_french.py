@@ -501,3 +501,28 @@ def test_lupdate_finds_nothing_unfinished(tmp_path: Path) -> None:
     built = tmp_path / "tracker_fr.qm"
     subprocess.run([str(TOOLS / "pyside6-lrelease"), str(copy), "-qm", str(built)], check=True)
     assert built.read_bytes() == (TRANSLATIONS / "tracker_fr.qm").read_bytes()
+
+
+def test_who_saved_a_newer_version_is_said_in_french(french: None) -> None:
+    import datetime as _dt
+
+    from tracker.domain.model import AuditEntry
+    from ui.other_writers import OtherWriters
+
+    def entry(n: int, who: str, field: str) -> AuditEntry:
+        return AuditEntry(n, f"2026-02-27T14:0{n}Z", who, 1, n + 1, "update", field, "a", "b")
+
+    today = _dt.date(2026, 2, 27)
+    one = OtherWriters([entry(2, "bob", "summary")], me="alice", today=today)
+    assert one.summary() == "bob a enregistré une version plus récente à 14:02 UTC"
+    assert one.their() == "de bob"
+    both = OtherWriters(
+        [entry(2, "bob", "summary"), entry(3, "carol", "owner")], me="alice", today=today
+    )
+    assert both.summary() == (
+        "bob et carol ont enregistré 2 versions plus récentes, la dernière par carol à 14:03 UTC"
+    )
+    assert both.changed_since(["summary", "owner"]) == (
+        "bob a modifié depuis Résumé (à 14:02 UTC); "
+        "carol a modifié depuis Responsable (à 14:03 UTC)"
+    )

@@ -295,6 +295,13 @@ _SELECTION: Final = {
     "to {high}": "jusqu’au {high}",
     "Organisation (or a part of it)": "Organisation (ou une de ses composantes)",
     "before {day}": "avant le {day}",
+    # The timeline's status periods and follow-up marks (tracker.domain.lanes).
+    "{status} from {since} to {until}": "{status} du {since} au {until}",
+    "{status} since {since}, to today": "{status} depuis le {since}, à ce jour",
+    "{status} on {since}": "{status} le {since}",
+    "{status} in {since}": "{status} en {since}",
+    "Follow up on {date}": "Suivi le {date}",
+    "Follow up by {date}": "Suivi d’ici {date}",
     'Search: "{text}"': "Recherche\u00a0: «\u00a0{text}\u00a0»",
     "Linked to #{number}": "Lié au nº\u00a0{number}",
 }

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from tracker.domain.date_words import date_label
 from tracker.domain.dates import PartialDate, Precision
-from tracker.domain.presenter import date_text
+from tracker.domain.languages import Language, translate, vocab_label
 from tracker.domain.vocab import OPEN_STATUSES, Status
 
 __all__ = [
@@ -105,14 +106,24 @@ class StatusPeriod:
         """The day after the last day it held."""
         return max(self.solid.end, self.uncertain.end)
 
-    def text(self) -> str:
+    def text(self, language: Language = Language.EN) -> str:
         """How the period reads: "Negotiating from Q3 2025 to 27 Feb 2026"."""
-        since = date_text(self.since)
+        status, since = vocab_label(self.status, language), _date(self.since, language)
         if self.until is not None:
-            return f"{self.status.label} from {since} to {date_text(self.until)}"
+            until = _date(self.until, language)
+            return translate("{status} from {since} to {until}", language).format(
+                status=status, since=since, until=until
+            )
         if self.open:
-            return f"{self.status.label} since {since}, to today"
-        return f"{self.status.label} {_on(self.since)} {since}"
+            return translate("{status} since {since}, to today", language).format(
+                status=status, since=since
+            )
+        text = (
+            "{status} on {since}"
+            if self.since.precision == Precision.DAY
+            else "{status} in {since}"
+        )
+        return translate(text, language).format(status=status, since=since)
 
 
 def periods(lane: Lane, *, today: datetime.date) -> tuple[StatusPeriod, ...]:
@@ -174,14 +185,15 @@ class FollowUpMark:
         """True for a follow-up on a known day."""
         return self.date.precision == Precision.DAY
 
-    def text(self) -> str:
+    def text(self, language: Language = Language.EN) -> str:
         """How the mark reads: "Follow up by Q3 2026"."""
-        return f"Follow up {'on' if self.exact else 'by'} {date_text(self.date)}"
+        text = "Follow up on {date}" if self.exact else "Follow up by {date}"
+        return translate(text, language).format(date=_date(self.date, language))
 
 
-def _on(date: PartialDate) -> str:
-    """ "on" a day, "in" a month, quarter or year."""
-    return "on" if date.precision == Precision.DAY else "in"
+def _date(date: PartialDate, language: Language) -> str:
+    """A recorded date as the timeline says it ("Q3 2025", "3e trimestre 2025")."""
+    return date_label(date, language)
 
 
 def follow_up_mark(lane: Lane) -> FollowUpMark | None:

@@ -1501,6 +1501,81 @@ Les fusionner&#xa0;? (Édition → Annuler revient en arrière.)</translation>
     </message>
 </context>
 <context>
+    <name>other_writers</name>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} et {last}</translation>
+    </message>
+    <message>
+        <source>{who} has since changed {fields} ({when})</source>
+        <translation>{who} a modifié depuis {fields} ({when})</translation>
+    </message>
+    <message>
+        <source>{who} has since changed {fields} (the last {when})</source>
+        <translation>{who} a modifié depuis {fields} (la dernière {when})</translation>
+    </message>
+    <message>
+        <source>{who} have since changed {fields} ({when})</source>
+        <translation>{who} avez modifié depuis {fields} ({when})</translation>
+    </message>
+    <message>
+        <source>{who} have since changed {fields} (the last {when})</source>
+        <translation>{who} avez modifié depuis {fields} (la dernière {when})</translation>
+    </message>
+    <message>
+        <source>you (in another window)</source>
+        <translation>vous (dans une autre fenêtre)</translation>
+    </message>
+    <message>
+        <source>someone else</source>
+        <translation>quelqu’un d’autre</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s</source>
+        <translation>de {name}</translation>
+    </message>
+    <message>
+        <source>Newer</source>
+        <translation>Plus récente</translation>
+    </message>
+    <message>
+        <source>the newer</source>
+        <translation>la plus récente</translation>
+    </message>
+    <message>
+        <source>at {time}</source>
+        <translation>à {time}</translation>
+    </message>
+    <message>
+        <source>on {day} at {time}</source>
+        <translation>le {day} à {time}</translation>
+    </message>
+    <message>
+        <source>someone else saved a newer version</source>
+        <translation>quelqu’un d’autre a enregistré une version plus récente</translation>
+    </message>
+    <message>
+        <source>{people} saved a newer version {when}</source>
+        <translation>{people} a enregistré une version plus récente {when}</translation>
+    </message>
+    <message>
+        <source>{people} saved {count} newer versions, the last by {who} {when}</source>
+        <translation>{people} ont enregistré {count} versions plus récentes, la dernière par {who} {when}</translation>
+    </message>
+    <message>
+        <source>{people} saved {count} newer versions, the last {when}</source>
+        <translation>{people} a enregistré {count} versions plus récentes, la dernière {when}</translation>
+    </message>
+    <message>
+        <source>{who} {when}</source>
+        <translation>{who} {when}</translation>
+    </message>
+    <message>
+        <source>{fields} changed since</source>
+        <translation>{fields} modifié depuis</translation>
+    </message>
+</context>
+<context>
     <name>overview</name>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
@@ -2066,6 +2141,14 @@ Une fusion est définitive.</translation>
     <message>
         <source>{count} engagements · axis in {unit}</source>
         <translation>{count} engagements · axe en {unit}</translation>
+    </message>
+    <message>
+        <source>no dated status</source>
+        <translation>aucun statut daté</translation>
+    </message>
+    <message>
+        <source> Current: {title}. {periods}.</source>
+        <translation> Actuelle : {title}. {periods}.</translation>
     </message>
 </context>
 <context>

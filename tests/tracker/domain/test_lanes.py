@@ -100,3 +100,17 @@ def test_dates_at_the_ends_of_the_calendar_stay_within_it() -> None:
     assert last.solid == DaySpan(D(9999, 12, 31), D.max)
     mark = follow_up_mark(lane((Status.ACTIVE, "2025"), follow_up="9999-Q4"))
     assert mark is not None and mark.span.end == D.max
+
+
+def test_periods_and_marks_read_in_french() -> None:
+    from tracker.domain.dates import PartialDate
+    from tracker.domain.lanes import FollowUpMark, StatusPeriod, covered
+    from tracker.domain.languages import Language
+
+    q3 = PartialDate.from_iso("2025-Q3")
+    day = PartialDate.from_iso("2026-02-27")
+    closed = StatusPeriod(Status.NEGOTIATING, q3, day, covered(q3), covered(day), False)
+    assert closed.text(Language.FR) == "En négociation du 3e trimestre 2025 au 27 février 2026"
+    assert closed.text() == "Negotiating from Q3 2025 to 27 Feb 2026"
+    mark = FollowUpMark(q3, covered(q3))
+    assert mark.text(Language.FR) == "Suivi d’ici 3e trimestre 2025"

@@ -197,14 +197,6 @@ def match_query(search: str) -> str | None:
     return " ".join(f'"{w}"*' for w in found)
 
 
-def postgresql_query(search: str) -> str | None:
-    """A ``to_tsquery`` text for what a person typed: every word, as a prefix."""
-    found = words(search)
-    if not found:
-        return None
-    return " & ".join(f"'{w}':*" for w in found)
-
-
 def word_ids(word: str, dialect: str) -> Select[Any]:
     """SELECT of the ids of engagements whose index row has a word starting with the
     folded ``word`` (each call its own anonymous parameter, so several combine)."""

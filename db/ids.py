@@ -175,7 +175,7 @@ def search_matches(conn: Connection, search: str) -> set[int]:
     for size in range(len(named) + 1):
         for by_name in combinations(named, size):
             in_text = plain + [w for w, orgs in named if (w, orgs) not in by_name]
-            query = " ".join(f'"{w}"*' for w in in_text) if in_text else None
+            query = fulltext.match_query(" ".join(in_text))
             statement = queries.text_and_names(query, [orgs for _, orgs in by_name])
             found |= fetch_id_set(conn, [statement])
     return found
@@ -192,7 +192,8 @@ def _word_by_word(
     """The same matches, a set of ids per word intersected (many named words)."""
     sets: list[set[int]] = []
     if plain:
-        query = " ".join(f'"{w}"*' for w in plain)
+        query = fulltext.match_query(" ".join(plain))
+        assert query is not None  # plain holds words
         sets.append(fetch_id_set(conn, [fulltext.matching_ids_statement(query)]))
     for word, orgs in named:
         sets.append(
